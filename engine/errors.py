@@ -1,0 +1,18 @@
+"""Errors the engine raises for bad input; the Processing layer turns them into messages."""
+
+
+class EngineError(ValueError):
+    """Invalid input or impossible request, with a message meant for the user (English source).
+
+    ``message`` is an English sentence with ``{placeholders}``; ``values`` fills them.  The
+    Processing layer translates ``message`` before formatting, so the user reads it in French.
+    """
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
+
+
+class Cancelled(RuntimeError):
+    """The user cancelled the run."""

@@ -1,0 +1,1 @@
+"""Processing provider and algorithms of Territoire numérique (one module per algorithm)."""

@@ -1,0 +1,96 @@
+"""Shared base class of the Territoire numérique Processing algorithms.
+
+An algorithm module in this package defines one subclass of
+:class:`TerritoireAlgorithm`; the provider discovers it by itself.  A subclass
+sets ``ALGORITHM_ID`` and ``GROUP`` and implements ``displayName``,
+``shortHelpString``, ``initAlgorithm`` and ``processAlgorithm``; the analysis
+itself lives in the Qt-free ``engine`` package.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n_support import tr
+from ..resources_paths import icon_path
+
+class TerritoireAlgorithm(QgsProcessingAlgorithm):
+    """What every Territoire numérique algorithm shares."""
+
+    ALGORITHM_ID = ""
+    GROUP = "analysis"
+    #: Python modules the algorithm needs beyond QGIS (checked by the provider).
+    REQUIRES: tuple[str, ...] = ("numpy",)
+
+    # --- identity -----------------------------------------------------
+    def tr(self, text: str) -> str:  # noqa: D102 - QGIS API
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802 - QGIS API
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def groupId(self) -> str:  # noqa: N802 - QGIS API
+        return self.GROUP
+
+    def group(self) -> str:
+        names = {
+            "data": self.tr("Data"),
+            "analysis": self.tr("Analysis"),
+            "maps": self.tr("Maps"),
+        }
+        return names[self.GROUP]
+
+    def icon(self) -> QIcon:
+        own = icon_path(f"{self.ALGORITHM_ID}.svg")
+        return QIcon(own if os.path.exists(own) else icon_path("territoire.svg"))
+
+    def svgIconPath(self) -> str:  # noqa: N802 - QGIS API
+        return icon_path("territoire.svg")
+
+    def helpUrl(self) -> str:  # noqa: N802 - QGIS API
+        return (
+            "https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/"
+            f"{self.ALGORITHM_ID}.md"
+        )
+
+    # --- shared checks ------------------------------------------------
+    def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
+        """Refuse a missing or geographic CRS, naming the layer or parameter ``what``."""
+        if not crs.isValid():
+            raise QgsProcessingException(
+                self.tr("{what} has no coordinate reference system: set one (e.g. EPSG:2154).").format(
+                    what=what
+                )
+            )
+        if crs.isGeographic():
+            raise QgsProcessingException(
+                self.tr(
+                    "{what} uses the geographic CRS {crs} (degrees): distances and areas need a "
+                    "projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first."
+                ).format(what=what, crs=crs.authid())
+            )
+
+    def raise_if_canceled(self, feedback: QgsProcessingFeedback | None) -> None:
+        """Stop the run (leaving no output) when the user cancelled it."""
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+def output_folder_is_writable(path: str) -> bool:
+    """True when the folder that will hold ``path`` exists (or can be made) and is writable."""
+    folder = Path(path).expanduser().resolve().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
