@@ -1,0 +1,119 @@
+"""`make demo`: run the main job on the bundled sample territory through real qgis_process.
+
+Each step is one Processing algorithm run by `qgis_process.bin` with the plugin enabled in a
+throw-away profile, exactly as a planner would run it in batch.  Outputs go to ``out/demo/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+OUT = REPO_ROOT / "out" / "demo"
+GPKG = OUT / "territoire.gpkg"
+SAMPLE_EPCI = "245900428"
+
+# One entry per step: (what it makes, algorithm id, parameters).  Paths are strings.
+# Each analysis adds its step (and its map) here.
+STEPS: list[tuple[str, str, dict[str, str]]] = [
+    (
+        "Sample territory (Communauté urbaine de Dunkerque) into a GeoPackage",
+        "territoire:load_open_data",
+        {"TERRITORY": SAMPLE_EPCI, "SOURCE": "sample", "OUTPUT": str(GPKG)},
+    ),
+    (
+        "Overview map (PDF)",
+        "territoire:export_map",
+        {
+            "LAYERS": f"{GPKG}|layername=communes;{GPKG}|layername=port_zones;{GPKG}|layername=roads;"
+            f"{GPKG}|layername=industrial_sites",
+            "TITLE": "Communauté urbaine de Dunkerque",
+            "SUBTITLE": "Territoire d'exemple : communes, zones portuaires, routes et sites industriels",
+            "FORMAT": "pdf",
+            "OUTPUT": str(OUT / "carte_territoire.pdf"),
+        },
+    ),
+    (
+        "Overview map (PNG)",
+        "territoire:export_map",
+        {
+            "LAYERS": f"{GPKG}|layername=communes;{GPKG}|layername=port_zones;{GPKG}|layername=roads;"
+            f"{GPKG}|layername=industrial_sites",
+            "TITLE": "Communauté urbaine de Dunkerque",
+            "SUBTITLE": "Territoire d'exemple : communes, zones portuaires, routes et sites industriels",
+            "FORMAT": "png",
+            "DPI": "150",
+            "OUTPUT": str(OUT / "carte_territoire.png"),
+        },
+    ),
+    # --- analysis steps: add yours below this line (keep this marker) ---
+]
+
+
+def qgis_environment(profile: Path, plugin_parent: Path) -> dict[str, str]:
+    environment = dict(os.environ)
+    environment.update(
+        {
+            "QGIS_PLUGINPATH": str(plugin_parent),
+            "QGIS_CUSTOM_CONFIG_PATH": str(profile),
+            "QT_QPA_PLATFORM": "offscreen",
+            "QGIS_PREFIX_PATH": "/usr",
+        }
+    )
+    return environment
+
+
+def link_plugin(plugin_parent: Path) -> None:
+    """Make the checkout loadable as the `territoire_numerique` plugin, whatever its folder name."""
+    plugin_parent.mkdir(parents=True, exist_ok=True)
+    link = plugin_parent / "territoire_numerique"
+    if not link.exists():
+        link.symlink_to(REPO_ROOT, target_is_directory=True)
+
+
+def run_step(title: str, algorithm: str, parameters: dict[str, str], environment: dict[str, str]) -> dict:
+    arguments = ["/usr/bin/qgis_process.bin", "run", algorithm, "--json", "--"]
+    arguments += [f"{name}={value}" for name, value in parameters.items()]
+    started = time.monotonic()
+    completed = subprocess.run(arguments, env=environment, capture_output=True, text=True, check=False)
+    seconds = time.monotonic() - started
+    if completed.returncode != 0:
+        sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
+        raise SystemExit(f"demo step failed: {title} ({algorithm})")
+    result = json.loads(completed.stdout[completed.stdout.index("{") :])
+    print(f"  ✓ {title} — {algorithm} in {seconds:.1f} s")
+    return result.get("results", {})
+
+
+def main() -> None:
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    plugin_parent = REPO_ROOT / ".build" / "pkg"
+    link_plugin(plugin_parent)
+    profile = REPO_ROOT / ".build" / "demo-profile"
+    shutil.rmtree(profile, ignore_errors=True)
+    environment = qgis_environment(profile, plugin_parent)
+    subprocess.run(
+        ["/usr/bin/qgis_process.bin", "plugins", "enable", "territoire_numerique"],
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
+    print("Territoire numérique demo — sample territory: Communauté urbaine de Dunkerque")
+    for title, algorithm, parameters in STEPS:
+        run_step(title, algorithm, parameters, environment)
+    print("\nMaps and data are in:", OUT)
+    for path in sorted(OUT.iterdir()):
+        if path.is_file():
+            print("  ", path)
+
+
+if __name__ == "__main__":
+    main()
