@@ -10,7 +10,9 @@ SAMPLE_GPKG = RESOURCES_DIR / "sample" / "territoire_sample.gpkg"
 
 
 def icon_path(name: str) -> str:
-    return str(RESOURCES_DIR / "icons" / name)
+    """Path of ``resources/icons/<name>``, or of the plugin icon when there is no such icon."""
+    path = RESOURCES_DIR / "icons" / name
+    return str(path if path.exists() else RESOURCES_DIR / "icons" / "territoire.svg")
 
 
 def style_path(family: str) -> str:

@@ -20,9 +20,7 @@ def atomic_output(final_path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     final = Path(final_path)
     final.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{final.stem}.", suffix=final.suffix, dir=final.parent
-    )
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{final.stem}.", suffix=final.suffix, dir=final.parent)
     os.close(handle)
     temporary = Path(temporary_name)
     temporary.unlink()  # let the writer create it from scratch
@@ -32,6 +30,11 @@ def atomic_output(final_path: str | os.PathLike[str]) -> Iterator[Path]:
             raise FileNotFoundError(f"nothing was written to {temporary}")
         shutil.move(str(temporary), str(final))
     finally:
-        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"), Path(f"{temporary}.aux.xml")):
+        for leftover in (
+            temporary,
+            Path(f"{temporary}-wal"),
+            Path(f"{temporary}-shm"),
+            Path(f"{temporary}.aux.xml"),
+        ):
             if leftover.exists():
                 leftover.unlink()

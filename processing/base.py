@@ -23,6 +23,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n_support import tr
 from ..resources_paths import icon_path
 
+
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
     """What every Territoire numérique algorithm shares."""
 
@@ -32,16 +33,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: tuple[str, ...] = ("numpy",)
 
     # --- identity -----------------------------------------------------
-    def tr(self, text: str) -> str:  # noqa: D102 - QGIS API
+    def tr(self, text: str) -> str:
         return tr(text)
 
-    def createInstance(self):  # noqa: N802 - QGIS API
+    def createInstance(self):
         return type(self)()
 
     def name(self) -> str:
         return self.ALGORITHM_ID
 
-    def groupId(self) -> str:  # noqa: N802 - QGIS API
+    def groupId(self) -> str:
         return self.GROUP
 
     def group(self) -> str:
@@ -53,13 +54,12 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return names[self.GROUP]
 
     def icon(self) -> QIcon:
-        own = icon_path(f"{self.ALGORITHM_ID}.svg")
-        return QIcon(own if os.path.exists(own) else icon_path("territoire.svg"))
+        return QIcon(icon_path(f"{self.ALGORITHM_ID}.svg"))
 
-    def svgIconPath(self) -> str:  # noqa: N802 - QGIS API
+    def svgIconPath(self) -> str:
         return icon_path("territoire.svg")
 
-    def helpUrl(self) -> str:  # noqa: N802 - QGIS API
+    def helpUrl(self) -> str:
         return (
             "https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/"
             f"{self.ALGORITHM_ID}.md"

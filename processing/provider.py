@@ -55,19 +55,19 @@ class TerritoireProvider(QgsProcessingProvider):
     def name(self) -> str:
         return tr("Territoire numérique")
 
-    def longName(self) -> str:  # noqa: N802 - QGIS API
+    def longName(self) -> str:
         return tr("Territoire numérique — decision support for port and industrial territories")
 
     def icon(self) -> QIcon:
         return QIcon(icon_path("territoire.svg"))
 
-    def svgIconPath(self) -> str:  # noqa: N802 - QGIS API
+    def svgIconPath(self) -> str:
         return icon_path("territoire.svg")
 
-    def versionInfo(self) -> str:  # noqa: N802 - QGIS API
+    def versionInfo(self) -> str:
         return plugin_metadata()["version"]
 
-    def loadAlgorithms(self) -> None:  # noqa: N802 - QGIS API
+    def loadAlgorithms(self) -> None:
         classes, self.unavailable = algorithm_classes()
         for algorithm_class in classes:
             self.addAlgorithm(algorithm_class())

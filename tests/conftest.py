@@ -16,6 +16,9 @@ PKG_PARENT = REPO_ROOT / ".build" / "pkg"
 
 
 def _link_package() -> None:
+    # The repo root holds a `processing` package of its own: never let it shadow QGIS's
+    # `processing` plugin (``python -m pytest`` puts the working directory on sys.path).
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO_ROOT]
     PKG_PARENT.mkdir(parents=True, exist_ok=True)
     link = PKG_PARENT / PACKAGE_NAME
     if link.is_symlink() and link.resolve() != REPO_ROOT:
@@ -27,3 +30,35 @@ def _link_package() -> None:
 
 
 _link_package()
+
+
+def _qgis_available() -> bool:
+    try:
+        import qgis.core  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if _qgis_available():
+    import pytest
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QGIS_PREFIX_PATH", "/usr")
+    # QGIS's own Python plugins (the core "processing" plugin among them).
+    for plugins_dir in ("/usr/share/qgis/python/plugins",):
+        if os.path.isdir(plugins_dir) and plugins_dir not in sys.path:
+            sys.path.append(plugins_dir)
+
+    @pytest.fixture(scope="session")
+    def territoire_plugin(qgis_app, qgis_iface, qgis_processing):
+        """The real plugin loaded as QGIS does (classFactory + initGui), Processing ready.
+
+        ``processing.run("territoire:<id>", ...)`` works in tests that use it.
+        """
+        import territoire_numerique
+
+        plugin = territoire_numerique.classFactory(qgis_iface)
+        plugin.initGui()
+        yield plugin
+        plugin.unload()

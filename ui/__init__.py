@@ -1,0 +1,1 @@
+"""Dock and dialogs (build Processing parameters; the work runs in Processing)."""
