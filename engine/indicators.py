@@ -1,0 +1,208 @@
+"""Shared tools of the territorial indicators: zone grids, points per zone, nearest distances.
+
+Works with Shapely 1.8 and GeoPandas 0.12 (spatial joins through the rtree index).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from scipy.spatial import cKDTree
+from shapely.geometry import Point, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from .errors import EngineError
+
+GRID_KINDS = ("square", "hexagon")
+MAX_GRID_CELLS = 1_000_000
+
+
+def _grid_cell_count(bounds: Sequence[float], cell_size: float, kind: str) -> int:
+    width, height = bounds[2] - bounds[0], bounds[3] - bounds[1]
+    if kind == "square":
+        return math.ceil(width / cell_size + 1e-9) * math.ceil(height / cell_size + 1e-9)
+    side = cell_size / math.sqrt(3.0)
+    return (math.ceil(width / cell_size) + 2) * (math.ceil(height / (1.5 * side)) + 2)
+
+
+def _square_cells(bounds: Sequence[float], cell_size: float) -> list[Polygon]:
+    xmin, ymin, xmax, ymax = bounds
+    columns = max(1, math.ceil((xmax - xmin) / cell_size - 1e-9))
+    rows = max(1, math.ceil((ymax - ymin) / cell_size - 1e-9))
+    return [
+        box(
+            xmin + c * cell_size, ymax - (r + 1) * cell_size, xmin + (c + 1) * cell_size, ymax - r * cell_size
+        )
+        for r in range(rows)
+        for c in range(columns)
+    ]
+
+
+def _hexagon_cells(bounds: Sequence[float], cell_size: float) -> list[Polygon]:
+    """Pointy-top hexagons; ``cell_size`` is the distance between neighbour centres (flat to flat)."""
+    xmin, ymin, xmax, ymax = bounds
+    side = cell_size / math.sqrt(3.0)
+    row_step = 1.5 * side
+    angles = np.radians([30.0, 90.0, 150.0, 210.0, 270.0, 330.0])
+    offsets = np.column_stack([side * np.cos(angles), side * np.sin(angles)])
+    cells = []
+    rows = math.ceil((ymax - ymin + side) / row_step) + 1
+    columns = math.ceil((xmax - xmin + cell_size) / cell_size) + 1
+    for row in range(rows):
+        cy = ymin + row * row_step
+        shift = cell_size / 2.0 if row % 2 else 0.0
+        for column in range(columns):
+            cx = xmin + column * cell_size + shift
+            hexagon = Polygon(offsets + np.array([cx, cy]))
+            if hexagon.intersects(box(xmin, ymin, xmax, ymax)):
+                cells.append(hexagon)
+    return cells
+
+
+def make_grid(
+    kind: str,
+    bounds: Sequence[float],
+    cell_size: float,
+    crs: object = None,
+    clip_to: gpd.GeoSeries | None = None,
+) -> gpd.GeoDataFrame:
+    """A square or hexagon grid over ``bounds`` with a ``zone_id`` column (1, 2, ...).
+
+    With ``clip_to``, only the cells that intersect one of its geometries are kept (whole cells).
+    """
+    if kind not in GRID_KINDS:
+        raise EngineError("Unknown grid kind {kind}: use square or hexagon.", kind=kind)
+    if not cell_size > 0:
+        raise EngineError("The cell size must be positive (got {size} m).", size=cell_size)
+    if not all(math.isfinite(value) for value in bounds) or bounds[2] < bounds[0] or bounds[3] < bounds[1]:
+        raise EngineError("The grid extent is empty: the input layers have no features.")
+    count = _grid_cell_count(bounds, cell_size, kind)
+    if count > MAX_GRID_CELLS:
+        raise EngineError(
+            "A {size} m grid over this extent would have about {count} cells (more than {limit}): "
+            "use a larger cell size.",
+            size=cell_size,
+            count=count,
+            limit=MAX_GRID_CELLS,
+        )
+    cells = _square_cells(bounds, cell_size) if kind == "square" else _hexagon_cells(bounds, cell_size)
+    grid = gpd.GeoDataFrame(geometry=cells, crs=crs)
+    if clip_to is not None and len(clip_to):
+        mask = gpd.GeoDataFrame(geometry=list(clip_to.values), crs=crs)
+        hits = gpd.sjoin(grid, mask, how="inner", predicate="intersects")
+        grid = grid.loc[np.unique(hits.index.to_numpy())]
+    grid = grid.reset_index(drop=True)
+    grid.insert(0, "zone_id", np.arange(1, len(grid) + 1, dtype=np.int64))
+    return grid
+
+
+def anchor_points(geometries: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Points standing for each geometry: itself for points, a point inside polygons and lines."""
+    return gpd.GeoSeries(
+        [
+            None if g is None or g.is_empty else (g if g.geom_type == "Point" else g.representative_point())
+            for g in geometries
+        ],
+        index=geometries.index,
+        crs=geometries.crs,
+    )
+
+
+def zone_of_points(points: gpd.GeoSeries, zones: gpd.GeoSeries) -> np.ndarray:
+    """For each point, the position (0-based) of the zone holding it, or -1 when none does.
+
+    A point on the border of two zones goes to the first of them, so nothing is counted twice.
+    Non-point geometries are represented by a point inside them.
+    """
+    result = np.full(len(points), -1, dtype=np.int64)
+    anchors = anchor_points(points)
+    valid = anchors.notna().to_numpy()
+    if not valid.any() or not len(zones):
+        return result
+    left = gpd.GeoDataFrame({"position": np.flatnonzero(valid)}, geometry=list(anchors[valid]))
+    right = gpd.GeoDataFrame({"zone": np.arange(len(zones))}, geometry=list(zones.values))
+    hits = gpd.sjoin(left, right, how="inner", predicate="intersects")
+    hits = hits.sort_values(["position", "zone"]).drop_duplicates("position")
+    result[hits["position"].to_numpy()] = hits["zone"].to_numpy()
+    return result
+
+
+def point_coordinates(points: gpd.GeoSeries) -> np.ndarray:
+    """(n, 2) coordinates of the anchor points of ``points`` (NaN rows for empty geometries)."""
+    anchors = anchor_points(points)
+    return np.array(
+        [(p.x, p.y) if p is not None else (np.nan, np.nan) for p in anchors], dtype=float
+    ).reshape(-1, 2)
+
+
+def nearest_to_geometries(
+    geometries: Sequence[BaseGeometry | None], xy: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact distance from each geometry to the nearest of the points ``xy`` (finite), and its row.
+
+    Points use one cKDTree query.  For a line or polygon, the point nearest its centroid bounds
+    the answer; every closer point lies in a ball around the centroid that the tree returns, and
+    Shapely measures those few exactly (0 when the point is inside a polygon).  Distance NaN and
+    row -1 when ``xy`` is empty or the geometry is missing.
+    """
+    count = len(geometries)
+    distances = np.full(count, np.nan)
+    rows = np.full(count, -1, dtype=np.int64)
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if not len(xy):
+        return distances, rows
+    tree = cKDTree(xy)
+    for i, geometry in enumerate(geometries):
+        if geometry is None or geometry.is_empty:
+            continue
+        if geometry.geom_type == "Point":
+            distance, row = tree.query((geometry.x, geometry.y))
+            distances[i], rows[i] = distance, row
+            continue
+        centre = geometry.centroid
+        bound, _ = tree.query((centre.x, centre.y))
+        xmin, ymin, xmax, ymax = geometry.bounds
+        reach = max(math.hypot(x - centre.x, y - centre.y) for x in (xmin, xmax) for y in (ymin, ymax))
+        candidates = tree.query_ball_point((centre.x, centre.y), reach + bound + 1e-9)
+        measured = np.array([geometry.distance(Point(xy[c])) for c in candidates])
+        best = int(np.argmin(measured))
+        distances[i], rows[i] = measured[best], candidates[best]
+    return distances, rows
+
+
+def rate_pct(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """100 × part / whole, NaN (NULL) where ``whole`` is 0: no division error, no fake 0 %."""
+    part = np.asarray(part, dtype=float)
+    whole = np.asarray(whole, dtype=float)
+    result = np.full(part.shape, np.nan)
+    np.divide(100.0 * part, whole, out=result, where=whole > 0)
+    return result
+
+
+def as_bool(values: pd.Series) -> pd.Series:
+    """Booleans from bool, 0/1 or text (true/false, oui/non, yes/no, t/f); unknown gives False."""
+    truthy = {"1", "true", "t", "yes", "y", "oui", "o", "vrai"}
+    return pd.Series(
+        [
+            bool(v)
+            if isinstance(v, (bool, np.bool_, int, np.integer, float)) and not pd.isna(v)
+            else str(v).strip().lower() in truthy
+            if v is not None and not pd.isna(v)
+            else False
+            for v in values
+        ],
+        index=values.index,
+        dtype=bool,
+    )
+
+
+def as_float(values: pd.Series) -> pd.Series:
+    """Numbers from numbers or text (decimal comma accepted); anything else gives NaN."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    text = values.astype("string").str.strip().str.replace(",", ".", regex=False).str.replace(" ", "")
+    return pd.to_numeric(text, errors="coerce").astype(float)

@@ -1,0 +1,222 @@
+"""Profile of each commune (or EPCI): key figures side by side with the territory's median.
+
+Every indicator is NULL (NaN) when its input layer is not given, so a missing layer never reads
+as "none here".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from scipy.spatial import cKDTree
+
+from .errors import EngineError
+from .indicators import point_coordinates, rate_pct, zone_of_points
+
+#: Indicators of a profile, in output order; each also gets ``<name>_median``.
+INDICATORS = (
+    "population",
+    "area_km2",
+    "density",
+    "ftth_rate",
+    "icpe_count",
+    "seveso_count",
+    "waste_t",
+    "decheteries_near",
+    "solar_mwh",
+    "wifi_share",
+    "port_area_ha",
+)
+
+
+@dataclass
+class ProfileLayers:
+    """Inputs of a profile, all in the zones' CRS; leave a layer None when it is not available.
+
+    ``fibre``: buildings with ``premises`` and ``ftth`` (as made by fibre.normalise_premises);
+    ``sites``: industrial sites with ``seveso`` (True, False or None when unknown);
+    ``waste``: declared waste with ``tonnes``; ``decheteries``: déchèterie points;
+    ``solar``: roofs with ``potential_kwh``; ``wifi`` and ``ports``: polygons.
+    """
+
+    fibre: gpd.GeoDataFrame | None = None
+    sites: gpd.GeoDataFrame | None = None
+    waste: gpd.GeoDataFrame | None = None
+    decheteries: gpd.GeoSeries | None = None
+    solar: gpd.GeoDataFrame | None = None
+    wifi: gpd.GeoSeries | None = None
+    ports: gpd.GeoSeries | None = None
+
+
+_SEVESO_NO = ("non", "no", "false", "0", "aucun", "none")
+
+
+def seveso_status(value: object) -> bool | None:
+    """True for a Seveso site (upper or lower tier), False for "Non Seveso", None when unknown."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text.startswith(_SEVESO_NO) or text in ("n", "f"):
+        return False
+    if (
+        "seuil" in text
+        or "seveso" in text
+        or text
+        in (
+            "sh",
+            "sb",
+            "haut",
+            "bas",
+            "high",
+            "low",
+            "upper",
+            "lower",
+            "true",
+            "yes",
+            "oui",
+            "1",
+            "t",
+            "y",
+            "o",
+        )
+    ):
+        return True
+    return None
+
+
+def dissolve_zones(zones: gpd.GeoDataFrame, by: str, population: str | None) -> gpd.GeoDataFrame:
+    """Zones merged by the value of ``by`` (e.g. communes into EPCIs), population summed."""
+    if by not in zones:
+        raise EngineError("The zones have no field {field} to group by.", field=by)
+    keys = zones[by].astype("string").fillna("")
+    merged = gpd.GeoDataFrame(
+        {"zone_id": keys.unique()},
+        geometry=[zones.geometry[keys == key].unary_union for key in keys.unique()],
+        crs=zones.crs,
+    )
+    merged["name"] = merged["zone_id"]
+    if population and population in zones:
+        merged["population"] = [
+            pd.to_numeric(zones.loc[keys == key, population], errors="coerce").sum(min_count=1)
+            for key in merged["zone_id"]
+        ]
+    return merged
+
+
+def _sum_by_zone(points: gpd.GeoSeries, weights: np.ndarray, zones: gpd.GeoSeries) -> np.ndarray:
+    zone = zone_of_points(points, zones)
+    inside = zone >= 0
+    return np.bincount(zone[inside], weights=np.nan_to_num(weights[inside]), minlength=len(zones))
+
+
+def _covered_share(zones: gpd.GeoSeries, cover: gpd.GeoSeries) -> np.ndarray:
+    """Share (%) of each zone's area inside the union of ``cover`` (overlaps counted once)."""
+    union = cover.unary_union if len(cover) else None
+    return np.array(
+        [
+            100.0 * zone.intersection(union).area / zone.area if union is not None and zone.area > 0 else 0.0
+            for zone in zones
+        ]
+    )
+
+
+def _covered_area(zones: gpd.GeoSeries, cover: gpd.GeoSeries) -> np.ndarray:
+    union = cover.unary_union if len(cover) else None
+    return np.array([zone.intersection(union).area if union is not None else 0.0 for zone in zones])
+
+
+def territory_profile(
+    zones: gpd.GeoDataFrame,
+    layers: ProfileLayers,
+    population: str | None = "population",
+    decheterie_distance_m: float = 10_000.0,
+) -> pd.DataFrame:
+    """One row per zone (aligned with ``zones``) with the ``INDICATORS`` and their medians.
+
+    Units: area km², density inhabitants/km², FTTH rate % of premises, waste t/yr, solar
+    potential MWh/yr, Wi-Fi share % of the area, port area ha.  ``decheteries_near`` counts
+    the déchèteries within ``decheterie_distance_m`` of the zone's centroid.
+    """
+    if decheterie_distance_m < 0:
+        raise EngineError(
+            "The déchèterie distance cannot be negative (got {value} m).", value=decheterie_distance_m
+        )
+    geometries = zones.geometry
+    size = len(zones)
+    empty = np.full(size, np.nan)
+    area_km2 = geometries.area.to_numpy() / 1e6
+    people = (
+        pd.to_numeric(zones[population], errors="coerce").to_numpy(dtype=float)
+        if population and population in zones
+        else empty.copy()
+    )
+    frame = pd.DataFrame(index=zones.index)
+    frame["population"] = people
+    frame["area_km2"] = area_km2.round(3)
+    density = np.full(size, np.nan)
+    np.divide(people, area_km2, out=density, where=area_km2 > 0)
+    frame["density"] = density.round(1)
+    frame["ftth_rate"] = empty
+    frame["premises"] = empty
+    if layers.fibre is not None:
+        premises = _sum_by_zone(
+            layers.fibre.geometry, layers.fibre["premises"].to_numpy(dtype=float), geometries
+        )
+        ftth = _sum_by_zone(
+            layers.fibre.geometry,
+            (layers.fibre["premises"] * layers.fibre["ftth"].astype(bool)).to_numpy(dtype=float),
+            geometries,
+        )
+        frame["premises"] = premises
+        frame["ftth_rate"] = rate_pct(ftth, premises).round(2)
+    frame["icpe_count"] = empty
+    frame["seveso_count"] = empty
+    if layers.sites is not None:
+        frame["icpe_count"] = _sum_by_zone(layers.sites.geometry, np.ones(len(layers.sites)), geometries)
+        status = layers.sites["seveso"] if "seveso" in layers.sites else pd.Series([None] * len(layers.sites))
+        known = status.notna().to_numpy()
+        if known.any():
+            frame["seveso_count"] = _sum_by_zone(
+                layers.sites.geometry[known], status[known].astype(bool).to_numpy(dtype=float), geometries
+            )
+    frame["waste_t"] = empty
+    if layers.waste is not None:
+        tonnes = pd.to_numeric(layers.waste["tonnes"], errors="coerce").to_numpy(dtype=float)
+        frame["waste_t"] = _sum_by_zone(layers.waste.geometry, tonnes, geometries).round(1)
+    frame["decheteries_near"] = empty
+    if layers.decheteries is not None:
+        counts = np.zeros(size)
+        xy = point_coordinates(layers.decheteries)
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if len(xy):
+            centres = np.array([(c.x, c.y) for c in geometries.centroid])
+            counts = np.array(
+                [len(hits) for hits in cKDTree(xy).query_ball_point(centres, decheterie_distance_m)]
+            )
+        frame["decheteries_near"] = counts
+    frame["solar_mwh"] = empty
+    if layers.solar is not None:
+        kwh = pd.to_numeric(layers.solar["potential_kwh"], errors="coerce").to_numpy(dtype=float)
+        frame["solar_mwh"] = (_sum_by_zone(layers.solar.geometry, kwh, geometries) / 1000.0).round(1)
+    frame["wifi_share"] = empty if layers.wifi is None else _covered_share(geometries, layers.wifi).round(2)
+    frame["port_area_ha"] = (
+        empty if layers.ports is None else (_covered_area(geometries, layers.ports) / 1e4).round(2)
+    )
+    return add_medians(frame, INDICATORS)
+
+
+def add_medians(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Add ``<column>_median``: the median over the rows that have a value (NULL if none has)."""
+    for name in columns:
+        values = frame[name].to_numpy(dtype=float)
+        frame[f"{name}_median"] = (
+            float(np.median(values[~np.isnan(values)])) if (~np.isnan(values)).any() else np.nan
+        )
+    return frame
