@@ -1,0 +1,260 @@
+"""Wi-Fi propagation engine on small synthetic grids (no QGIS)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from shapely.geometry import Point, box
+
+from territoire_numerique.engine.errors import EngineError
+from territoire_numerique.engine.wifi_propagation import (
+    P1411_LOS,
+    P1411_NLOS,
+    BEST_SERVER_NODATA,
+    Grid,
+    Hotspot,
+    RadioSettings,
+    best_server_coverage,
+    build_obstruction,
+    building_entry_loss,
+    demand_cells,
+    eirp_warning,
+    free_space_loss,
+    frequency_from_band,
+    hotspot_field,
+    location_margin,
+    p1411_loss,
+    path_loss,
+    polygonize_classes,
+    sector_gain,
+    write_raster,
+)
+
+CELL = 2.0
+
+
+def flat_grid(size_m: float = 400.0) -> Grid:
+    return Grid.from_bounds(0.0, 0.0, size_m, size_m, CELL)
+
+
+def cell_centres(grid: Grid, field) -> tuple[np.ndarray, np.ndarray]:
+    xs = grid.x_min + (np.arange(field.cols.start, field.cols.stop) + 0.5) * grid.cell_size
+    ys = grid.y_max - (np.arange(field.rows.start, field.rows.stop) + 0.5) * grid.cell_size
+    return np.meshgrid(xs, ys)
+
+
+def test_formulas_match_reference_values():
+    # Free space at 100 m, 2437 MHz: 40 + 67.74 − 27.55.
+    assert free_space_loss(100.0, 2437.0) == pytest.approx(80.19, abs=0.01)
+    # P.1411 LoS at 100 m, 2.437 GHz: 42.4 + 29.2 + 21.1·log10(2.437).
+    assert p1411_loss(100.0, 2437.0, P1411_LOS) == pytest.approx(42.4 + 29.2 + 21.1 * math.log10(2.437))
+    # NLoS urban is never taken below free space at short range (LoS may be, as fitted).
+    settings = RadioSettings(location_probability=50.0)
+    short = np.array([5.0, 100.0])
+    nlos = path_loss(short, np.array([False, False]), 2437.0, settings)
+    assert nlos[0] == pytest.approx(free_space_loss(5.0, 2437.0))
+    assert nlos[1] == pytest.approx(p1411_loss(100.0, 2437.0, P1411_NLOS["urban"]))
+    assert location_margin(90.0, 5.06) == pytest.approx(1.2816 * 5.06, abs=1e-3)
+    assert location_margin(50.0, 7.6) == pytest.approx(0.0)
+    # P.2109 medians at 2.4 GHz (≈ 15 dB traditional, ≈ 31 dB thermally efficient).
+    assert building_entry_loss(2400.0, "traditional") == pytest.approx(15.2, abs=0.1)
+    assert building_entry_loss(2400.0, "thermally_efficient") == pytest.approx(30.6, abs=0.2)
+    assert building_entry_loss(2400.0, "none") == 0.0
+    with pytest.raises(EngineError):
+        location_margin(100.0, 3.0)
+
+
+def test_range_at_90_percent_matches_domain_notes():
+    """−75 dBm at 90 % with 20 dBm EIRP and 3 dB body loss: ≈ 187 m LoS, ≈ 108 m NLoS residential."""
+    budget = 20.0 - 3.0 + 75.0
+    distances = np.arange(1.0, 400.0, 0.5)
+    los = p1411_loss(distances, 2437.0, P1411_LOS) + location_margin(90, P1411_LOS.sigma)
+    residential = P1411_NLOS["residential"]
+    nlos = p1411_loss(distances, 2437.0, residential) + location_margin(90, residential.sigma)
+    assert distances[los <= budget].max() == pytest.approx(187, abs=5)
+    assert distances[nlos <= budget].max() == pytest.approx(108, abs=5)
+
+
+def test_eirp_caps_and_bands():
+    assert eirp_warning(20.0, 2437.0) is None
+    assert "20 dBm" in eirp_warning(23.0, 2437.0)
+    assert eirp_warning(30.0, 5500.0) is None
+    assert "not allowed" in eirp_warning(20.0, 5200.0)
+    assert eirp_warning(20.0, 900.0) is not None
+    assert frequency_from_band(2.4) == 2437.0
+    assert frequency_from_band(5) == 5500.0
+    assert frequency_from_band(5180.0) == 5180.0
+    with pytest.raises(EngineError):
+        frequency_from_band(0)
+
+
+def test_free_space_on_flat_ground_matches_formula_cell_by_cell():
+    grid = flat_grid()
+    obstruction = build_obstruction(grid)
+    hotspot = Hotspot(1, 201.0, 199.0, eirp_dbm=20.0, height_m=4.0, frequency_mhz=2437.0)
+    settings = RadioSettings(model="free_space", body_loss=0.0, max_range=150.0)
+    field = hotspot_field(obstruction, hotspot, settings)
+    assert field is not None and field.los[~np.isnan(field.rssi)].all()
+    x, y = cell_centres(grid, field)
+    horizontal = np.hypot(x - hotspot.x, y - hotspot.y)
+    inside = horizontal <= 150.0 - CELL
+    assert np.isfinite(field.rssi[inside]).all()
+    assert np.isnan(field.rssi[horizontal > 150.0]).all()
+    d3 = np.sqrt(horizontal**2 + (4.0 - 1.5) ** 2)
+    near = free_space_loss(np.maximum(d3 - CELL, 1.0), 2437.0)
+    far = free_space_loss(d3 + CELL, 2437.0)
+    loss = 20.0 - field.rssi[inside]
+    assert (loss >= near[inside] - 1e-3).all()
+    assert (loss <= far[inside] + 1e-3).all()
+    # And the exact 3-D distance gives the formula itself.
+    assert loss == pytest.approx(free_space_loss(np.maximum(d3[inside], 1.0), 2437.0), abs=1e-3)
+
+
+def test_building_between_hotspot_and_receiver_switches_to_nlos():
+    grid = flat_grid()
+    wall = box(230.0, 150.0, 240.0, 250.0)  # 10 m thick, 12 m high, east of the hotspot
+    open_ground = build_obstruction(grid)
+    built = build_obstruction(grid, buildings=[(wall, 12.0)])
+    hotspot = Hotspot(1, 201.0, 199.0)
+    settings = RadioSettings(model="p1411", environment="urban", body_loss=3.0)
+    clear = hotspot_field(open_ground, hotspot, settings)
+    shadow = hotspot_field(built, hotspot, settings)
+    row, col = (int(v) for v in grid.cell_of(301.0, 199.0))  # 100 m east, behind the wall
+    r, c = row - shadow.rows.start, col - shadow.cols.start
+    assert clear.los[r, c] and not shadow.los[r, c]
+    distance = math.sqrt(100.0**2 + 2.5**2)
+    expected_nlos = 20.0 - 3.0 - (p1411_loss(distance, 2437.0, P1411_NLOS["urban"]) + location_margin(90, 7.6))
+    expected_los = 20.0 - 3.0 - (p1411_loss(distance, 2437.0, P1411_LOS) + location_margin(90, 5.06))
+    assert shadow.rssi[r, c] == pytest.approx(expected_nlos, abs=1e-3)
+    assert clear.rssi[r, c] == pytest.approx(expected_los, abs=1e-3)
+    # West of the hotspot (nothing in the way) both agree.
+    row, col = (int(v) for v in grid.cell_of(101.0, 199.0))
+    assert shadow.los[row - shadow.rows.start, col - shadow.cols.start]
+
+
+def test_hotspot_inside_a_building_is_mounted_above_its_roof():
+    grid = flat_grid()
+    hall = box(190.0, 190.0, 212.0, 212.0)
+    obstruction = build_obstruction(grid, buildings=[(hall, 10.0)])
+    field = hotspot_field(obstruction, Hotspot(1, 201.0, 201.0, height_m=4.0), RadioSettings())
+    assert field is not None
+    assert np.nanmax(field.rssi) > -75.0
+    assert field.los.sum() > 100  # sees over its own roof edge onto the square around
+
+
+def test_best_server_with_two_hotspots():
+    grid = flat_grid()
+    obstruction = build_obstruction(grid)
+    a = Hotspot(7, 101.0, 199.0, eirp_dbm=20.0)
+    b = Hotspot(9, 301.0, 199.0, eirp_dbm=14.0)
+    settings = RadioSettings(model="free_space", body_loss=0.0, max_range=300.0)
+    result = best_server_coverage(obstruction, [a, b], settings)
+    fa, fb = hotspot_field(obstruction, a, settings), hotspot_field(obstruction, b, settings)
+    full_a = np.full(grid.shape, np.nan, np.float32)
+    full_b = full_a.copy()
+    full_a[fa.rows, fa.cols] = fa.rssi
+    full_b[fb.rows, fb.cols] = fb.rssi
+    expected = np.fmax(full_a, full_b)
+    reached = np.isfinite(result.rssi)
+    assert np.array_equal(reached, np.isfinite(expected))
+    assert np.array_equal(result.rssi[reached], expected[reached])
+    # Equal-distance point: the stronger hotspot (a) serves it; 6 dB weaker b serves only near itself.
+    row, col = (int(v) for v in grid.cell_of(201.0, 199.0))
+    assert result.best[row, col] == 7
+    row, col = (int(v) for v in grid.cell_of(295.0, 199.0))
+    assert result.best[row, col] == 9
+    assert set(np.unique(result.best)) <= {7, 9, BEST_SERVER_NODATA}
+    stats = {s.key: s for s in result.stats}
+    assert stats[7].covered_cells > stats[9].covered_cells > 0
+    assert stats[7].best_cells + stats[9].best_cells == int(result.covered().sum())
+    assert 0 < stats[9].overlap_cells <= stats[9].covered_cells
+    assert stats[7].overlap_cells == stats[9].overlap_cells  # the same cells, covered by both
+
+
+def test_sector_antenna_pattern_and_field():
+    assert sector_gain(np.array([90.0, 120.0, 270.0, 60.0]), 90.0, 60.0) == pytest.approx([0, -3, -20, -3])
+    assert sector_gain(np.array([10.0]), None, None) == pytest.approx([0.0])
+    grid = flat_grid()
+    obstruction = build_obstruction(grid)
+    settings = RadioSettings(model="free_space", body_loss=0.0)
+    sector = hotspot_field(obstruction, Hotspot(1, 201.0, 199.0, azimuth_deg=90.0, beamwidth_deg=60.0), settings)
+    omni = hotspot_field(obstruction, Hotspot(1, 201.0, 199.0), settings)
+    east = (int(v) for v in grid.cell_of(281.0, 199.0))
+    r, c = next(east) - sector.rows.start, next(east) - sector.cols.start
+    assert sector.rssi[r, c] == pytest.approx(omni.rssi[r, c], abs=1e-4)
+    row, col = (int(v) for v in grid.cell_of(121.0, 199.0))  # west: back lobe
+    assert sector.rssi[row - sector.rows.start, col - sector.cols.start] == pytest.approx(
+        omni.rssi[row - omni.rows.start, col - omni.cols.start] - 20.0, abs=1e-4
+    )
+
+
+def test_indoor_entry_loss_applies_inside_buildings_only():
+    grid = flat_grid()
+    house = box(240.0, 190.0, 250.0, 210.0)
+    obstruction = build_obstruction(grid, buildings=[(house, 6.0)])
+    hotspot = Hotspot(1, 201.0, 199.0)
+    outdoor = hotspot_field(obstruction, hotspot, RadioSettings())
+    indoor = hotspot_field(obstruction, hotspot, RadioSettings(indoor="traditional"))
+    inside = obstruction.indoor[outdoor.rows, outdoor.cols] & np.isfinite(outdoor.rssi)
+    assert inside.any()
+    assert (outdoor.rssi[inside] - indoor.rssi[inside]) == pytest.approx(
+        building_entry_loss(2437.0, "traditional"), abs=1e-4
+    )
+    assert np.allclose(outdoor.rssi[~inside], indoor.rssi[~inside], equal_nan=True)
+
+
+def test_terrain_ridge_blocks_and_raster_output(tmp_path):
+    grid = flat_grid()
+    ridge = np.zeros(grid.shape, np.float32)
+    ridge[:, 130:133] = 25.0  # a 6 m wide ridge at x = 260–266 m
+    terrain = tmp_path / "terrain.tif"
+    write_raster(terrain, grid, ridge, -9999.0)
+    obstruction = build_obstruction(grid, terrain=str(terrain))
+    assert obstruction.ground[0, 131] == pytest.approx(25.0)
+    assert not obstruction.indoor.any()
+    field = hotspot_field(obstruction, Hotspot(1, 201.0, 199.0), RadioSettings())
+    row, col = (int(v) for v in grid.cell_of(321.0, 199.0))
+    assert not field.los[row - field.rows.start, col - field.cols.start]
+    dataset = gdal.Open(str(terrain))
+    assert dataset.GetGeoTransform() == grid.geotransform
+
+
+def test_degenerate_inputs():
+    grid = flat_grid()
+    obstruction = build_obstruction(grid)
+    outside = Hotspot(3, -50.0, 199.0)
+    assert hotspot_field(obstruction, outside, RadioSettings()) is None
+    result = best_server_coverage(obstruction, [outside], RadioSettings())
+    assert result.stats[0].status == "outside the grid"
+    assert (result.best == BEST_SERVER_NODATA).all() and not result.covered().any()
+    with pytest.raises(EngineError):
+        RadioSettings(model="hata")
+    with pytest.raises(EngineError):
+        RadioSettings(max_range=0)
+    with pytest.raises(EngineError):
+        Grid.from_bounds(0, 0, 10, 10, 0)
+
+
+def test_demand_cells_and_classes():
+    grid = flat_grid(100.0)
+    demand = [box(10.0, 10.0, 20.0, 20.0), Point(51.0, 51.0), box(60.3, 60.3, 60.9, 60.9), Point(500.0, 5.0)]
+    cells = demand_cells(grid, demand, [10.0, 1.0, 2.0, 5.0])
+    assert cells.inside.tolist() == [True, True, True, False]
+    mask = np.zeros(grid.shape, bool)
+    row, col = (int(v) for v in grid.cell_of(15.0, 15.0))
+    mask[row, col] = True
+    mask[grid.cell_of(60.5, 60.5)] = True  # the tiny polygon counts through its representative point
+    assert cells.hit_by_mask(mask).tolist() == [True, False, True, False]
+    flat = np.array([int(v) for v in grid.cell_of(51.0, 51.0)])
+    assert cells.hit_by_cells(np.array([flat[0] * grid.n_cols + flat[1]])).tolist() == [1]
+    with pytest.raises(EngineError):
+        demand_cells(grid, demand[:1], [-1.0])
+    classes = np.zeros(grid.shape, np.uint8)
+    classes[:10, :10] = 2
+    classes[:10, 10:15] = 1
+    polygons = polygonize_classes(grid, classes, {1: "usable", 2: "good"})
+    areas = {label: area for _, _, label, area in polygons}
+    assert areas == {"good": pytest.approx(400.0), "usable": pytest.approx(200.0)}
