@@ -1,0 +1,269 @@
+"""Algorithm ``territoire:load_open_data``: open data for a territory into one GeoPackage."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import ClassVar
+
+from qgis.core import (
+    QgsAbstractMetadataBase,
+    QgsCoordinateReferenceSystem,
+    QgsLayerMetadata,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsMapLayerType,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsRasterLayer,
+    QgsWkbTypes,
+)
+
+from ..engine.errors import Cancelled, EngineError
+from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
+from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
+from ..engine.provenance import Source, read_sources
+from ..resources_paths import SAMPLE_GPKG, style_path
+from .base import TerritoireAlgorithm, output_folder_is_writable
+
+SAMPLE_EPCI = "245900428"
+EPCI_NAMES = {SAMPLE_EPCI: "Communauté urbaine de Dunkerque"}
+
+
+class LoadOpenDataAlgorithm(TerritoireAlgorithm):
+    """Load open-data families for communes or an EPCI into a GeoPackage and the project."""
+
+    ALGORITHM_ID = "load_open_data"
+    GROUP = "data"
+    REQUIRES = ("osgeo", "shapely")
+
+    TERRITORY = "TERRITORY"
+    LAYERS = "LAYERS"
+    SOURCE = "SOURCE"
+    TARGET_CRS = "TARGET_CRS"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:
+        return self.tr("Load open data for a territory")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, "
+            "with one table per family in a normalised schema (docs/schema.md) and a 'sources' table "
+            "(publisher, URL, licence, vintage, retrieval date).\n\n"
+            "TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN "
+            "(e.g. 245900428 for the Communauté urbaine de Dunkerque).\n"
+            "LAYERS: the families to load. SOURCE: online (download, keeping a cache), cache (no "
+            "network: the last download) or sample (the bundled sample territory).\n"
+            "A family that fails is reported in the log and the others are still loaded. The layers "
+            "are added to the project in a group named after the territory, styled, with their "
+            "metadata (source, licence, vintage, retrieval date)."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TERRITORY,
+                self.tr("Territory: INSEE commune codes (comma-separated) or EPCI SIREN"),
+                defaultValue=SAMPLE_EPCI,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LAYERS,
+                self.tr("Data families"),
+                options=FAMILY_NAMES,
+                allowMultiple=True,
+                defaultValue=FAMILY_NAMES,
+                usesStaticStrings=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SOURCE,
+                self.tr("Source (online, cache: no network, sample: bundled sample territory)"),
+                options=list(SOURCE_MODES),
+                defaultValue="online",
+                usesStaticStrings=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.TARGET_CRS,
+                self.tr("Target coordinate reference system (Lambert-93 when unset)"),
+                defaultValue="EPSG:2154",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Output GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+            )
+        )
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        if crs.isValid() and crs.isGeographic():
+            return False, self.tr(
+                "The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, "
+                "such as Lambert-93 (EPSG:2154)."
+            ).format(crs=crs.authid())
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if output and not output.lower().endswith(".gpkg"):
+            return False, self.tr("The output must be a GeoPackage (.gpkg): {path}").format(path=output)
+        if output and not output_folder_is_writable(output):
+            return False, self.tr("The output folder cannot be written: {path}").format(path=output)
+        if not self.parameterAsEnumStrings(parameters, self.LAYERS, context):
+            return False, self.tr("Choose at least one data family to load.")
+        return True, ""
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        territory = self.parameterAsString(parameters, self.TERRITORY, context)
+        families = self.parameterAsEnumStrings(parameters, self.LAYERS, context)
+        mode = self.parameterAsEnumString(parameters, self.SOURCE, context) or "online"
+        crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem("EPSG:2154")
+        self.require_projected_crs(crs, self.tr("The target CRS"))
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not output or output == QgsProcessing.TEMPORARY_OUTPUT:
+            raise QgsProcessingException(self.tr("Choose an output GeoPackage file."))
+        ordered = [name for name in FAMILY_NAMES if name in families]
+        try:
+            report = load_open_data(
+                territory,
+                ordered,
+                output,
+                mode=mode,
+                target_crs=crs.toWkt(),
+                sample_gpkg=SAMPLE_GPKG,
+                epci_names=EPCI_NAMES,
+                progress=feedback.setProgress,
+                log=feedback.pushInfo,
+                cancelled=feedback.isCanceled,
+            )
+        except Cancelled as error:
+            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
+        except EngineError as error:
+            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+        for family in report.families:
+            if not family.ok:
+                feedback.reportError(
+                    self.tr("{family} could not be loaded: {error}").format(
+                        family=family.family, error=family.error
+                    )
+                )
+        self._load_on_completion(report, context)
+        return {self.OUTPUT: output}
+
+    def _load_on_completion(self, report: LoadReport, context: QgsProcessingContext) -> None:
+        """Queue every written table for the project, in a group named after the territory."""
+        sources = read_sources(report.output)
+        for table in report.tables:
+            family = next(name for name, family in FAMILIES.items() if table in family.table_names)
+            post_processor = TerritoryLayerPostProcessor(
+                report.territory.name, table, family, sources.get(table)
+            )
+            if FAMILIES[family].raster:
+                # the GDAL provider's URI is no file path: hand Processing the layer itself
+                layer = QgsRasterLayer(f"GPKG:{report.output}:{table}", post_processor.title, "gdal")
+                context.temporaryLayerStore().addMapLayer(layer)
+                uri, hint = layer.id(), QgsProcessingUtils.LayerHint.Raster
+            else:
+                uri, hint = f"{report.output}|layername={table}", QgsProcessingUtils.LayerHint.Vector
+            details = QgsProcessingContext.LayerDetails(post_processor.title, context.project(), table, hint)
+            details.setPostProcessor(post_processor)
+            context.addLayerToLoadOnCompletion(uri, details)
+
+
+class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Once a loaded layer is in the project: style, metadata and move into the territory group.
+
+    Processing keeps only a C++ pointer to a post-processor and runs it after the algorithm
+    instance is gone, so the Python objects are kept alive here (bounded).
+    """
+
+    alive: ClassVar[deque[TerritoryLayerPostProcessor]] = deque(maxlen=500)
+
+    def __init__(self, group: str, table: str, family: str, source: Source | None) -> None:
+        super().__init__()
+        TerritoryLayerPostProcessor.alive.append(self)
+        self.group = group
+        self.table = table
+        self.family = family
+        self.source = source
+        table_title = next(t.title for t in FAMILIES[family].tables if t.name == table)
+        self.title = source.title if source is not None and source.title else table_title
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback) -> None:
+        for candidate in (style_path(self.table), style_path(self.family)):
+            if os.path.exists(candidate):
+                layer.loadNamedStyle(candidate)
+                break
+        if self.source is not None:
+            layer.setMetadata(layer_metadata(self.source, layer.metadata()))
+        layer.setName(self.title)
+        project = context.project()
+        if project is None:
+            return
+        root = project.layerTreeRoot()
+        node = root.findLayer(layer.id())
+        if node is None:
+            return
+        group = root.findGroup(self.group) or root.insertGroup(0, self.group)
+        if node.parent() is not group:
+            clone = node.clone()
+            group.insertChildNode(_position(group, layer), clone)
+            node.parent().removeChildNode(node)
+        layer.triggerRepaint()
+
+
+def _rank(layer: QgsMapLayer) -> int:
+    """Drawing order in the group: points above lines above polygons above rasters."""
+    if layer.type() != QgsMapLayerType.VectorLayer:
+        return 4
+    return {
+        QgsWkbTypes.GeometryType.PointGeometry: 0,
+        QgsWkbTypes.GeometryType.LineGeometry: 1,
+        QgsWkbTypes.GeometryType.PolygonGeometry: 2,
+    }.get(layer.geometryType(), 3)
+
+
+def _position(group: QgsLayerTreeGroup, layer: QgsMapLayer) -> int:
+    rank = _rank(layer)
+    position = 0
+    for child in group.findLayers():
+        if child.layer() is not None and _rank(child.layer()) <= rank:
+            position += 1
+    return position
+
+
+def layer_metadata(source: Source, metadata: QgsLayerMetadata) -> QgsLayerMetadata:
+    """``metadata`` filled from a ``sources`` row: title, licence, rights, link, dates, vintage."""
+    metadata.setIdentifier(source.layer)
+    metadata.setTitle(source.title)
+    abstract = f"{source.publisher}. Vintage: {source.vintage}. Retrieved: {source.retrieved}."
+    if source.synthetic:
+        abstract += " Synthetic sample data."
+    if source.note:
+        abstract += f" {source.note}"
+    metadata.setAbstract(abstract)
+    metadata.setLicenses([source.licence] if source.licence else [])
+    metadata.setRights([source.attribution] if source.attribution else [])
+    metadata.setKeywords({"vintage": [source.vintage], "retrieved": [source.retrieved]})
+    metadata.setHistory([f"Retrieved {source.retrieved} from {source.url or source.publisher}"])
+    if source.url:
+        link = QgsAbstractMetadataBase.Link(source.publisher or source.title, "WWW:LINK", source.url)
+        metadata.setLinks([link])
+    return metadata
