@@ -19,9 +19,13 @@ OUT = REPO_ROOT / "out" / "demo"
 GPKG = OUT / "territoire.gpkg"
 SAMPLE_EPCI = "245900428"
 
-# One entry per step: (what it makes, algorithm id, parameters).  Paths are strings.
+# Layers of the overview map, bottom to top (GeoPackage tables of the schema).
+OVERVIEW_TABLES = ("communes", "port_zones", "roads", "industrial_sites")
+
+# One entry per step: (what it makes, algorithm id, parameters).  Paths are strings; a list
+# value is passed as repeated NAME=value arguments (multiple-layer parameters).
 # Each analysis adds its step (and its map) here.
-STEPS: list[tuple[str, str, dict[str, str]]] = [
+STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
     (
         "Sample territory (Communauté urbaine de Dunkerque) into a GeoPackage",
         "territoire:load_open_data",
@@ -31,8 +35,7 @@ STEPS: list[tuple[str, str, dict[str, str]]] = [
         "Overview map (PDF)",
         "territoire:export_map",
         {
-            "LAYERS": f"{GPKG}|layername=communes;{GPKG}|layername=port_zones;{GPKG}|layername=roads;"
-            f"{GPKG}|layername=industrial_sites",
+            "LAYERS": [f"{GPKG}|layername={table}" for table in OVERVIEW_TABLES],
             "TITLE": "Communauté urbaine de Dunkerque",
             "SUBTITLE": "Territoire d'exemple : communes, zones portuaires, routes et sites industriels",
             "FORMAT": "pdf",
@@ -43,8 +46,7 @@ STEPS: list[tuple[str, str, dict[str, str]]] = [
         "Overview map (PNG)",
         "territoire:export_map",
         {
-            "LAYERS": f"{GPKG}|layername=communes;{GPKG}|layername=port_zones;{GPKG}|layername=roads;"
-            f"{GPKG}|layername=industrial_sites",
+            "LAYERS": [f"{GPKG}|layername={table}" for table in OVERVIEW_TABLES],
             "TITLE": "Communauté urbaine de Dunkerque",
             "SUBTITLE": "Territoire d'exemple : communes, zones portuaires, routes et sites industriels",
             "FORMAT": "png",
@@ -77,9 +79,12 @@ def link_plugin(plugin_parent: Path) -> None:
         link.symlink_to(REPO_ROOT, target_is_directory=True)
 
 
-def run_step(title: str, algorithm: str, parameters: dict[str, str], environment: dict[str, str]) -> dict:
+def run_step(
+    title: str, algorithm: str, parameters: dict[str, str | list[str]], environment: dict[str, str]
+) -> dict:
     arguments = ["/usr/bin/qgis_process.bin", "run", algorithm, "--json", "--"]
-    arguments += [f"{name}={value}" for name, value in parameters.items()]
+    for name, value in parameters.items():
+        arguments += [f"{name}={item}" for item in value] if isinstance(value, list) else [f"{name}={value}"]
     started = time.monotonic()
     completed = subprocess.run(arguments, env=environment, capture_output=True, text=True, check=False)
     seconds = time.monotonic() - started

@@ -1,0 +1,410 @@
+"""Print layouts for elected officials: fill a template, export it safely (Qt side).
+
+Shared by ``export_map`` and ``decision_dossier``.  A template is a ``.qpt`` whose items are
+found by their id (``map``, ``title``, ``subtitle``, ``logo``, ``legend``, ``scalebar``,
+``north_arrow``, ``credits``, ``author``, ``date``); items a user template lacks are skipped.
+Map texts are French unless the QGIS locale is English.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeedback,
+    QgsLayout,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLegendStyle,
+    QgsMapLayer,
+    QgsPrintLayout,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsSettings,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QLocale
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..engine.errors import EngineError
+from ..engine.outputs import atomic_output
+from ..engine.provenance import Source, credits_line, read_sources
+from ..resources_paths import style_path, template_path
+
+BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
+FORMATS = ("pdf", "png", "svg")
+
+TEXTS = {
+    "fr": {
+        "legend": "Légende",
+        "made_on": "Carte réalisée le {date}",
+        "author": "Auteur : {author}",
+        "map": "Carte",
+    },
+    "en": {
+        "legend": "Legend",
+        "made_on": "Map made on {date}",
+        "author": "Author: {author}",
+        "map": "Map",
+    },
+}
+
+
+def map_language() -> str:
+    """Language of the map texts: French unless the QGIS user locale is English."""
+    locale = str(QgsSettings().value("locale/userLocale", "") or "")
+    return "en" if locale.lower().startswith("en") else "fr"
+
+
+def text(key: str, language: str) -> str:
+    return TEXTS[language][key]
+
+
+def formatted_date(language: str, date: QDate | None = None) -> str:
+    """Today's date written out ("3 mars 2025" / "3 March 2025")."""
+    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
+    return locale.toString(date or QDate.currentDate(), "d MMMM yyyy")
+
+
+# --- templates -------------------------------------------------------------------------
+def resolve_template(value: str | None) -> str:
+    """Path of a template given by bundled name (``a4_portrait``) or file path; default A4 landscape."""
+    value = (value or "").strip()
+    if not value:
+        return template_path("a4_landscape.qpt")
+    name = value[:-4] if value.lower().endswith(".qpt") else value
+    if name in BUNDLED_TEMPLATES:
+        return template_path(f"{name}.qpt")
+    if not os.path.isfile(value):
+        raise EngineError(
+            "Layout template not found: {path}. Give the path of a .qpt file or one of the bundled "
+            "templates: {names}.",
+            path=value,
+            names=", ".join(BUNDLED_TEMPLATES),
+        )
+    return value
+
+
+def load_template(path: str, project: QgsProject) -> QgsPrintLayout:
+    """A print layout made from the ``.qpt`` at ``path``; it must hold a map item."""
+    document = QDomDocument()
+    with open(path, encoding="utf-8") as handle:
+        content = handle.read()
+    if not document.setContent(content):
+        raise EngineError("The layout template {path} is not a valid .qpt (XML) file.", path=path)
+    layout = QgsPrintLayout(project)
+    _, loaded = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not loaded:
+        raise EngineError("The layout template {path} could not be read.", path=path)
+    if map_item(layout) is None:
+        raise EngineError("The layout template {path} has no map item.", path=path)
+    return layout
+
+
+def item(layout: QgsLayout, item_id: str):
+    """The layout item with this id, or None."""
+    return layout.itemById(item_id)
+
+
+def map_item(layout: QgsLayout) -> QgsLayoutItemMap | None:
+    """The item ``map``, else the first map item of the layout."""
+    found = layout.itemById("map")
+    if isinstance(found, QgsLayoutItemMap):
+        return found
+    maps = [candidate for candidate in layout.items() if isinstance(candidate, QgsLayoutItemMap)]
+    return maps[0] if maps else None
+
+
+# --- layers and provenance ---------------------------------------------------------------
+def layer_location(layer: QgsMapLayer) -> tuple[str, str]:
+    """(file path, table name) of a layer read from a file; ("", "") otherwise."""
+    if layer.providerType() not in ("ogr", "gdal"):
+        return "", ""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") or ""
+    name = parts.get("layerName") or (Path(path).stem if path else "")
+    return path, name
+
+
+class ProvenanceIndex:
+    """``sources`` tables of the GeoPackages the layers come from (read once per file)."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, Source]] = {}
+
+    def source(self, layer: QgsMapLayer) -> Source | None:
+        path, name = layer_location(layer)
+        if path.lower().endswith(".gpkg") and os.path.isfile(path):
+            if path not in self._tables:
+                try:
+                    self._tables[path] = read_sources(path)
+                except Exception:  # a locked or foreign GeoPackage: no provenance, still a map
+                    self._tables[path] = {}
+            if name in self._tables[path]:
+                return self._tables[path][name]
+        return metadata_source(layer)
+
+    def title(self, layer: QgsMapLayer) -> str:
+        """Readable name of a layer read from a file: its provenance title, else its table name."""
+        source = self.source(layer)
+        if source is not None and source.title:
+            return source.title
+        return layer_location(layer)[1] or layer.name()
+
+
+def metadata_source(layer: QgsMapLayer) -> Source | None:
+    """Provenance from the layer metadata (set by the plugin's loader or by the user)."""
+    metadata = layer.metadata()
+    attribution = " ; ".join(right for right in metadata.rights() if right)
+    if not attribution:
+        return None
+    keywords = " ".join(word for words in metadata.keywords().values() for word in words).lower()
+    return Source(
+        layer=layer.name(),
+        title=metadata.title() or layer.name(),
+        publisher="",
+        url="",
+        licence=" ; ".join(metadata.licenses()),
+        attribution=attribution,
+        vintage="",
+        retrieved="",
+        synthetic="synthetic" in keywords or "synthétique" in keywords,
+    )
+
+
+def apply_family_style(layer: QgsMapLayer) -> bool:
+    """Style a layer read from a file with ``resources/styles/<table>.qml`` when there is one."""
+    _, name = layer_location(layer)
+    qml = style_path(name) if name else ""
+    if not qml or not os.path.isfile(qml):
+        return False
+    _, ok = layer.loadNamedStyle(qml)
+    layer.triggerRepaint()
+    return bool(ok)
+
+
+def default_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
+                   project: QgsProject) -> QgsRectangle:
+    """The territory's extent (a ``communes`` layer) or else all the layers', in ``crs``."""
+    territory = [layer for layer in layers if layer_location(layer)[1] == "communes"]
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in territory or layers:
+        layer_extent = layer.extent()
+        if layer_extent.isEmpty() and not isinstance(layer, QgsVectorLayer):
+            continue
+        if layer.crs() != crs:
+            transform = QgsCoordinateTransform(layer.crs(), crs, project)
+            layer_extent = transform.transformBoundingBox(layer_extent)
+        extent.combineExtentWith(layer_extent)
+    return extent
+
+
+# --- filling a layout ----------------------------------------------------------------------
+@dataclass
+class MapTexts:
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    credits: str = ""
+    logo: str = ""
+    language: str = "fr"
+
+
+def set_label(layout: QgsLayout, item_id: str, value: str) -> None:
+    label = item(layout, item_id)
+    if isinstance(label, QgsLayoutItemLabel):
+        label.setText(value)
+        label.setVisibility(bool(value))
+
+
+def fill_texts(layout: QgsLayout, texts: MapTexts) -> None:
+    """Title, subtitle, credits, author, date and logo."""
+    set_label(layout, "title", texts.title)
+    set_label(layout, "subtitle", texts.subtitle)
+    set_label(layout, "credits", texts.credits)
+    author = text("author", texts.language).format(author=texts.author) if texts.author else ""
+    set_label(layout, "author", author)
+    set_label(layout, "date", text("made_on", texts.language).format(date=formatted_date(texts.language)))
+    logo = item(layout, "logo")
+    if isinstance(logo, QgsLayoutItemPicture):
+        logo.setPicturePath(texts.logo)
+        logo.setVisibility(bool(texts.logo))
+
+
+def fill_map(layout: QgsLayout, layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
+             extent: QgsRectangle, margin: float = 0.04) -> QgsLayoutItemMap:
+    """Show ``layers`` (listed bottom to top) over ``extent`` with a small margin."""
+    the_map = map_item(layout)
+    the_map.setCrs(crs)
+    the_map.setLayers(list(reversed(layers)))  # the map item lists the top layer first
+    the_map.setKeepLayerSet(True)
+    the_map.setExtent(fitted_extent(extent, the_map, margin))
+    for item_id in ("scalebar", "north_arrow", "legend"):
+        linked = item(layout, item_id)
+        if isinstance(linked, (QgsLayoutItemScaleBar, QgsLayoutItemLegend, QgsLayoutItemPicture)):
+            linked.setLinkedMap(the_map)
+    scalebar = item(layout, "scalebar")
+    if isinstance(scalebar, QgsLayoutItemScaleBar):
+        fit_scalebar_units(scalebar, the_map)
+    return the_map
+
+
+def fitted_extent(extent: QgsRectangle, the_map: QgsLayoutItemMap, margin: float) -> QgsRectangle:
+    """``extent`` grown by ``margin`` and widened to the map frame's proportions, same centre."""
+    size = the_map.sizeWithUnits()
+    frame_ratio = size.width() / size.height() if size.height() > 0 else 1.0
+    width = max(extent.width(), 1.0) * (1 + 2 * margin)
+    height = max(extent.height(), 1.0) * (1 + 2 * margin)
+    if width / height < frame_ratio:
+        width = height * frame_ratio
+    else:
+        height = width / frame_ratio
+    centre = extent.center()
+    return QgsRectangle(
+        centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2
+    )
+
+
+def fit_scalebar_units(scalebar: QgsLayoutItemScaleBar, the_map: QgsLayoutItemMap) -> None:
+    """Kilometres for territories, metres for a street-level map."""
+    if the_map.extent().width() < 3000:
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
+        scalebar.setUnitLabel("m")
+    else:
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+        scalebar.setUnitLabel("km")
+    scalebar.setMapUnitsPerScaleBarUnit(1)
+    scalebar.update()
+
+
+def fill_legend(layout: QgsLayout, layers: list[QgsMapLayer], language: str) -> None:
+    """Legend of the mapped layers only (top layer first), with readable titles, filtered by map.
+
+    Legend titles are the layer names.  Layers with one symbol show as one line (symbol + name);
+    classified layers show their name then their classes.  The legend splits into columns, then
+    shrinks its text, to fit.
+    """
+    legend = item(layout, "legend")
+    if not isinstance(legend, QgsLayoutItemLegend):
+        return
+    legend.setTitle(text("legend", language))
+    legend.setAutoUpdateModel(False)
+    legend.setLegendFilterByMapEnabled(True)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer in reversed(layers):
+        root.addLayer(layer)
+    legend.updateLegend()
+    shrink_legend_to_fit(legend)
+
+
+def shrink_legend_to_fit(legend: QgsLayoutItemLegend) -> None:
+    """Two or three columns, then smaller text, until the legend fits its frame."""
+    frame = legend.sizeWithUnits()
+    styles = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
+    base_sizes = {style: legend.rstyle(style).font().pointSizeF() for style in styles}
+    legend.setResizeToContents(True)
+    for columns, factor in ((1, 1.0), (2, 1.0), (2, 0.85), (3, 0.85), (3, 0.7), (4, 0.6)):
+        legend.setColumnCount(columns)
+        legend.setSplitLayer(columns > 1)
+        for style in styles:
+            font = legend.rstyle(style).font()
+            font.setPointSizeF(base_sizes[style] * factor)
+            legend.setStyleFont(style, font)
+        legend.adjustBoxSize()
+        size = legend.sizeWithUnits()
+        if size.width() <= frame.width() + 0.5 and size.height() <= frame.height() + 0.5:
+            break
+    legend.setResizeToContents(False)
+    legend.attemptResize(frame)
+
+
+def atlas_title_expression(field: str) -> str:
+    """A label text showing ``field`` of the atlas feature."""
+    escaped = field.replace('"', '""')
+    return f'[% "{escaped}" %]'
+
+
+# --- export ---------------------------------------------------------------------------------
+EXPORT_ERRORS = {
+    QgsLayoutExporter.ExportResult.FileError: "the file could not be written",
+    QgsLayoutExporter.ExportResult.MemoryError: "not enough memory to render the page",
+    QgsLayoutExporter.ExportResult.PrintError: "the page could not be rendered",
+    QgsLayoutExporter.ExportResult.SvgLayerError: "a layer could not be exported to SVG",
+    QgsLayoutExporter.ExportResult.IteratorError: "the atlas could not be prepared",
+    QgsLayoutExporter.ExportResult.Canceled: "the export was cancelled",
+}
+
+
+def check_export(result, path: str | os.PathLike[str], detail: str = "") -> None:
+    """Raise a clear error when a QgsLayoutExporter call did not succeed."""
+    if result == QgsLayoutExporter.ExportResult.Success:
+        return
+    reason = EXPORT_ERRORS.get(result, "unknown exporter error")
+    if detail:
+        reason = f"{reason} ({detail})"
+    raise EngineError("The map could not be exported to {path}: {reason}.", path=str(path), reason=reason)
+
+
+def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.writeGeoPdf = False
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    settings.simplifyGeometries = True
+    return settings
+
+
+def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int) -> None:
+    """Export every page (PDF) or the first page (PNG, SVG) to ``output``, atomically."""
+    exporter = QgsLayoutExporter(layout)
+    with atomic_output(output) as temporary:
+        if fmt == "pdf":
+            result = exporter.exportToPdf(str(temporary), pdf_settings(dpi))
+        elif fmt == "png":
+            settings = QgsLayoutExporter.ImageExportSettings()
+            settings.dpi = dpi
+            settings.generateWorldFile = False
+            settings.pages = [0]
+            result = exporter.exportToImage(str(temporary), settings)
+        else:
+            settings = QgsLayoutExporter.SvgExportSettings()
+            settings.dpi = dpi
+            settings.forceVectorOutput = True
+            settings.exportAsLayers = False
+            settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+            settings.pages = [0]
+            result = exporter.exportToSvg(str(temporary), settings)
+        detail = exporter.errorFile() if result == QgsLayoutExporter.ExportResult.FileError else ""
+        check_export(result, output, detail)
+
+
+def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: QgsFeedback | None) -> None:
+    """One PDF with a page per atlas feature, atomically."""
+    atlas = layout.atlas()
+    with atomic_output(output) as temporary:
+        result, error = QgsLayoutExporter.exportToPdf(atlas, str(temporary), pdf_settings(dpi), feedback)
+        if feedback is not None and feedback.isCanceled():
+            check_export(QgsLayoutExporter.ExportResult.Canceled, output)
+        check_export(result, output, error)
+
+
+def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str) -> str:
+    """The credits line of the mapped layers (synthetic notice first), empty without provenance."""
+    sources = [source for source in (index.source(layer) for layer in layers) if source is not None]
+    return credits_line(sources, language) if sources else ""
