@@ -101,13 +101,14 @@ def place(
     budget: float | None = None,
     costs: np.ndarray | None = None,
     time_limit: float = 60.0,
+    exact: bool = True,
 ) -> Placement:
     """Solve the MCLP for the candidates of ``matrix`` (demand × candidates, boolean).
 
     ``count``: at most ``count`` new sites maximising the covered weight (and cost ≤ ``budget``
     when given); ``target``: fewest new sites (cheapest with costs) reaching ``target_pct`` % of
     the total weight including the existing coverage; ``budget``: maximum covered weight with
-    total cost ≤ ``budget``.
+    total cost ≤ ``budget``.  ``exact=False`` skips HiGHS (greedy + swap only).
     """
     weights = np.asarray(weights, dtype=np.float64)
     n_sites = matrix.shape[1]
@@ -152,7 +153,7 @@ def place(
                       deadline=time.monotonic() + remaining / 4)
     heuristic_obj = _covered_weight(reduced, merged, heuristic)
     remaining = max(1.0, time_limit - (time.monotonic() - started))
-    solution = _milp(reduced, merged, costs, mode, k, budget, needed, remaining)
+    solution = _milp(reduced, merged, costs, mode, k, budget, needed, remaining) if exact else None
 
     if mode == "target":
         heuristic_value = _target_value(costs, heuristic)
@@ -174,8 +175,11 @@ def place(
             method = "greedy + swap"
 
     ranked, gains = _rank(reduced, merged, selected)
-    placement = Placement(ranked, gains, method, float(objective), float(bound), _gap(objective, bound),
-                          _covered_weight(reduced, merged, selected), total, existing_weight)
+    placement = Placement(
+        selected=ranked, gains=gains, method=method, objective=float(objective), bound=float(bound),
+        covered_weight=_covered_weight(reduced, merged, selected), gap=_gap(objective, bound),
+        total_weight=total, existing_weight=existing_weight,
+    )
     placement.curve = _curve(reduced, merged, ranked, gains, existing_weight, extra=max(len(ranked), 1))
     return placement
 
