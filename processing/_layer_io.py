@@ -1,0 +1,200 @@
+"""Qt-side bridge between Processing and the engine: feature sources in, sinks out.
+
+``read_frame`` turns a ``QgsFeatureSource`` into a GeoPandas GeoDataFrame (reprojected into the
+CRS the algorithm works in); ``write_features`` writes rows of values to a Processing sink,
+turning NaN, pandas NA and numpy scalars into what QGIS expects.  ``StyleOnLoad`` applies a QML
+style of ``resources/styles/`` to an output when Processing loads it into the project.
+Modules starting with ``_`` are not algorithms: other algorithms may reuse this one.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+)
+from qgis.PyQt.QtCore import QVariant
+from shapely import wkb
+from shapely.geometry.base import BaseGeometry
+
+from ..i18n_support import tr
+
+#: QVariant type of each kind of output column.
+FIELD_TYPES = {
+    "int": QVariant.Type.LongLong,
+    "float": QVariant.Type.Double,
+    "bool": QVariant.Type.Bool,
+    "text": QVariant.Type.String,
+}
+
+
+def python_value(value: object) -> object:
+    """A value QGIS can store: None for NaN / NA / None, plain Python for numpy scalars."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def read_frame(
+    source: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    fields: Mapping[str, str] | Sequence[str] = (),
+    feedback: QgsProcessingFeedback | None = None,
+) -> gpd.GeoDataFrame:
+    """The features of ``source`` in ``crs`` as a GeoDataFrame (index 0, 1, ... in read order).
+
+    ``fields`` names the attributes to read: a sequence keeps the names, a mapping
+    ``{column: source field}`` renames them (how a user's field mapping reaches the engine).
+    Missing or empty geometries and NULL attributes become None (object columns).  Raises a
+    QgsProcessingException when ``feedback`` is cancelled while reading.
+    """
+    mapping = dict(fields) if isinstance(fields, Mapping) else {name: name for name in fields}
+    columns = list(mapping)
+    source_fields = source.fields()
+    indexes = [source_fields.lookupField(mapping[column]) for column in columns]
+    unknown = [mapping[column] for column, index in zip(columns, indexes) if index < 0]
+    if unknown:
+        raise QgsProcessingException(
+            tr("The layer {layer} has no field {field}.").format(
+                layer=source.sourceName(), field=", ".join(unknown)
+            )
+        )
+    request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
+    request.setDestinationCrs(crs, context.transformContext())
+    total = max(source.featureCount(), 1)
+    geometries: list[BaseGeometry | None] = []
+    rows: list[list[object]] = []
+    for position, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and position % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("The run was cancelled: no output was written."))
+            feedback.setProgressText(
+                tr("Reading {layer}: {count} of {total} features").format(
+                    layer=source.sourceName(), count=position, total=total
+                )
+            )
+        geometry = feature.geometry()
+        geometries.append(
+            None if geometry is None or geometry.isEmpty() else wkb.loads(bytes(geometry.asWkb()))
+        )
+        attributes = feature.attributes()
+        rows.append([python_value(attributes[index]) for index in indexes])
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    return gpd.GeoDataFrame(
+        frame,
+        geometry=gpd.GeoSeries(geometries),
+        crs=crs.authid() if crs.authid().upper().startswith("EPSG:") else None,
+    )
+
+
+def optional_field(source: QgsFeatureSource | None, name: str) -> str | None:
+    """``name`` when the source has that field, else None (field parameters with a default name)."""
+    if source is None or not name:
+        return None
+    return name if source.fields().lookupField(name) >= 0 else None
+
+
+def extended_fields(base: QgsFields, extra: Iterable[tuple[str, str]]) -> QgsFields:
+    """``base`` plus ``(name, kind)`` fields (kind from FIELD_TYPES); an input field of the same
+    name is replaced, so outputs never hold two fields with one name."""
+    extra = list(extra)
+    names = {name.lower() for name, _ in extra}
+    fields = QgsFields()
+    for field in base:
+        if field.name().lower() not in names:
+            fields.append(QgsField(field))
+    for name, kind in extra:
+        fields.append(QgsField(name, FIELD_TYPES[kind]))
+    return fields
+
+
+def write_features(
+    sink: QgsFeatureSink,
+    fields: QgsFields,
+    geometries: Sequence[BaseGeometry | QgsGeometry | None],
+    rows: Iterable[dict[str, object]],
+    feedback: QgsProcessingFeedback | None = None,
+    progress: tuple[float, float] = (0.0, 100.0),
+) -> int:
+    """Write one feature per (geometry, row) to ``sink``; a row maps field names to values.
+
+    Returns the number written; honours cancellation and reports progress within ``progress``.
+    """
+    names = fields.names()
+    count = len(geometries)
+    start, end = progress
+    written = 0
+    for position, (geometry, row) in enumerate(zip(geometries, rows)):
+        if feedback is not None and position % 500 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("The run was cancelled: no output was written."))
+            feedback.setProgress(start + (end - start) * position / max(count, 1))
+        feature = QgsFeature(fields)
+        if isinstance(geometry, QgsGeometry):
+            feature.setGeometry(geometry)
+        elif geometry is not None and not geometry.is_empty:
+            qgs_geometry = QgsGeometry()
+            qgs_geometry.fromWkb(geometry.wkb)
+            feature.setGeometry(qgs_geometry)
+        feature.setAttributes([python_value(row.get(name)) for name in names])
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("A feature could not be written to the output."))
+        written += 1
+    if feedback is not None:
+        feedback.setProgress(end)
+    return written
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Apply a bundled QML style and a readable name to an output when it is loaded."""
+
+    def __init__(self, style: str, name: str) -> None:
+        super().__init__()
+        self.style = style
+        self.name = name
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback) -> None:
+        if os.path.exists(self.style):
+            layer.loadNamedStyle(self.style)
+        layer.setName(self.name)
+        layer.triggerRepaint()
+
+
+def style_output(
+    algorithm: object, context: QgsProcessingContext, destination: str | None, style: str, name: str
+) -> None:
+    """Have ``StyleOnLoad`` style the output ``destination`` if Processing loads it into a project.
+
+    The post-processor is kept on ``algorithm`` (it must outlive processAlgorithm).
+    """
+    if not destination or not context.willLoadLayerOnCompletion(destination):
+        return
+    post_processor = StyleOnLoad(style, name)
+    keep = algorithm.__dict__.setdefault("_post_processors", [])
+    keep.append(post_processor)
+    context.layerToLoadOnCompletionDetails(destination).setPostProcessor(post_processor)

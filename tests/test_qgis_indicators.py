@@ -1,0 +1,212 @@
+"""The indicator algorithms run in real QGIS through Processing on a small GeoPackage made here."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+from shapely.geometry import Point, box
+
+CRS = "EPSG:2154"
+X0, Y0 = 650_000.0, 7_100_000.0  # inside the Dunkerque area, Lambert-93
+
+
+def shifted(x: float, y: float) -> tuple[float, float]:
+    return X0 + x, Y0 + y
+
+
+@pytest.fixture(scope="module")
+def territory(tmp_path_factory) -> Path:
+    """Three communes (A, B with buildings; C far away without), fibre, sites, roofs, waste."""
+    path = tmp_path_factory.mktemp("indicators") / "territory.gpkg"
+    communes = gpd.GeoDataFrame(
+        {
+            "code_insee": ["59001", "59002", "59003"],
+            "name": ["Alpha", "Beta", "Gamma"],
+            "epci": ["E1", "E1", "E1"],
+            "population": [4000, 1000, 300],
+        },
+        geometry=[
+            box(*shifted(0, 0), *shifted(2000, 2000)),
+            box(*shifted(2000, 0), *shifted(4000, 2000)),
+            box(*shifted(0, 8000), *shifted(1000, 9000)),
+        ],
+        crs=CRS,
+    )
+    communes.to_file(path, layer="communes", driver="GPKG")
+    fibre = gpd.GeoDataFrame(
+        {
+            "building_id": ["b1", "b2", "b3", "b4", "b5"],
+            "code_insee": ["59001", "59001", "59001", "59002", "59002"],
+            "premises": [10, 30, None, 5, 5],
+            "best_techno": ["FO", "CU", "CU", "FO", "FO"],
+            "ftth": [True, False, False, True, True],
+            "best_down_class": ["1G+", "8-30M", "<8M", "1G+", "1G+"],
+        },
+        geometry=[
+            Point(shifted(*xy)) for xy in [(500, 500), (600, 600), (700, 700), (2500, 500), (3500, 500)]
+        ],
+        crs=CRS,
+    )
+    fibre.to_file(path, layer="fibre", driver="GPKG")
+    sites = gpd.GeoDataFrame(
+        {"site_id": ["s1", "s2"], "name": ["Usine", "Dépôt"], "seveso": ["Seveso seuil haut", "Non Seveso"]},
+        geometry=[Point(shifted(520, 500)), Point(shifted(1500, 1500))],
+        crs=CRS,
+    )
+    sites.to_file(path, layer="industrial_sites", driver="GPKG")
+    solar = gpd.GeoDataFrame(
+        {
+            "roof_id": ["r1", "r2", "r3", "r4"],
+            "building_id": ["b1", "b2", "b4", "b5"],
+            "usage": ["industrial", "residential", "commercial", "industrial"],
+            "roof_area": [1000.0, 120.0, 500.0, 300.0],
+            "usable_area": [600.0, 60.0, 300.0, 200.0],
+            "irradiation": [1100.0, 1000.0, None, 1050.0],
+        },
+        geometry=[
+            box(*shifted(480, 480), *shifted(530, 510)),
+            box(*shifted(600, 600), *shifted(610, 612)),
+            box(*shifted(2490, 490), *shifted(2520, 510)),
+            box(*shifted(3490, 490), *shifted(3510, 505)),
+        ],
+        crs=CRS,
+    )
+    solar.to_file(path, layer="solar", driver="GPKG")
+    waste = gpd.GeoDataFrame(
+        {"site_id": ["s1", "s1"], "tonnes": [12.5, 7.5]}, geometry=[Point(shifted(520, 500))] * 2, crs=CRS
+    )
+    waste.to_file(path, layer="industrial_waste", driver="GPKG")
+    points = gpd.GeoDataFrame(
+        {"point_id": ["d1", "d2"], "kind": ["decheterie", "container"]},
+        geometry=[Point(shifted(1000, 1000)), Point(shifted(3000, 1000))],
+        crs=CRS,
+    )
+    points.to_file(path, layer="waste_points", driver="GPKG")
+    ports = gpd.GeoDataFrame(
+        {"zone_id": ["p1"], "name": ["Port Est"]},
+        geometry=[box(*shifted(1500, 0), *shifted(2500, 100))],
+        crs=CRS,
+    )
+    ports.to_file(path, layer="port_zones", driver="GPKG")
+    gpd.GeoDataFrame({"id": [1]}, geometry=[box(2.3, 51.0, 2.4, 51.1)], crs="EPSG:4326").to_file(
+        path, layer="geographic", driver="GPKG"
+    )
+    return path
+
+
+def layer(path: Path, name: str) -> str:
+    return f"{path}|layername={name}"
+
+
+def features(result_layer) -> list[dict]:
+    if isinstance(result_layer, str):
+        result_layer = QgsVectorLayer(result_layer, "out", "ogr")
+    names = result_layer.fields().names()
+    return [
+        {name: (None if value == NULL else value) for name, value in zip(names, feature.attributes())}
+        for feature in result_layer.getFeatures()
+    ]
+
+
+def test_fibre_coverage_per_commune(territoire_plugin, territory, tmp_path):
+    import processing
+
+    output = tmp_path / "fibre.gpkg"
+    sites_output = tmp_path / "sites.gpkg"
+    result = processing.run(
+        "territoire:fibre_coverage",
+        {
+            "FIBRE": layer(territory, "fibre"),
+            "ZONES": layer(territory, "communes"),
+            "TARGET": 80,
+            "SITES": layer(territory, "industrial_sites"),
+            "SITE_DISTANCE": 50,
+            "OUTPUT": str(output),
+            "SITES_OUTPUT": str(sites_output),
+        },
+    )
+    rows = {row["code_insee"]: row for row in features(result["OUTPUT"])}
+    alpha, beta, gamma = rows["59001"], rows["59002"], rows["59003"]
+    assert (alpha["premises"], alpha["premises_ftth"], alpha["premises_no_thd"]) == (41, 10, 31)
+    assert alpha["ftth_rate"] == pytest.approx(100 * 10 / 41, abs=0.01)
+    assert alpha["below_target"] is True and alpha["name"] == "Alpha"
+    assert beta["ftth_rate"] == 100.0 and beta["below_target"] is False
+    assert gamma["premises"] == 0
+    assert gamma["ftth_rate"] is None and gamma["below_target"] is None  # NULL, not 0 %
+    sites = {row["site_id"]: row for row in features(result["SITES_OUTPUT"])}
+    assert sites["s1"]["fibre_at_site"] is True and sites["s1"]["nearest_ftth_id"] == "b1"
+    assert sites["s1"]["nearest_ftth_m"] == pytest.approx(20.0)
+    assert sites["s2"]["fibre_at_site"] is False
+    assert sites["s2"]["nearest_ftth_m"] == pytest.approx(math.hypot(1000, 1000), abs=0.1)
+
+
+def test_fibre_coverage_on_a_hexagon_grid(territoire_plugin, territory, tmp_path):
+    import processing
+
+    result = processing.run(
+        "territoire:fibre_coverage",
+        {
+            "FIBRE": layer(territory, "fibre"),
+            "ZONES": layer(territory, "communes"),
+            "ZONE_TYPE": 2,
+            "CELL_SIZE": 500,
+            "OUTPUT": str(tmp_path / "grid.gpkg"),
+        },
+    )
+    output = QgsVectorLayer(result["OUTPUT"], "grid", "ogr")
+    rows = features(output)
+    assert sum(row["premises"] for row in rows) == 51
+    assert sum(row["premises_ftth"] for row in rows) == 20
+    assert len({row["zone_id"] for row in rows}) == len(rows) > 10
+    empty = [row for row in rows if row["premises"] == 0]
+    assert empty and all(row["ftth_rate"] is None for row in empty)
+    cell = next(output.getFeatures()).geometry()
+    assert cell.area() == pytest.approx(math.sqrt(3) / 2 * 500**2, rel=1e-6)
+
+
+def test_fibre_coverage_refuses_geographic_zones(territoire_plugin, territory, tmp_path):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="geographic CRS"):
+        processing.run(
+            "territoire:fibre_coverage",
+            {
+                "FIBRE": layer(territory, "fibre"),
+                "ZONES": layer(territory, "geographic"),
+                "OUTPUT": str(tmp_path / "never.gpkg"),
+            },
+        )
+    assert not (tmp_path / "never.gpkg").exists()
+
+
+def test_fibre_coverage_needs_zones_or_a_grid(territoire_plugin, territory, tmp_path):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="zones layer"):
+        processing.run(
+            "territoire:fibre_coverage",
+            {"FIBRE": layer(territory, "fibre"), "OUTPUT": str(tmp_path / "never.gpkg")},
+        )
+
+
+def test_fibre_coverage_without_ftth_field(territoire_plugin, territory, tmp_path):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="no FTTH eligibility field"):
+        processing.run(
+            "territoire:fibre_coverage",
+            {
+                "FIBRE": layer(territory, "fibre"),
+                "FIELD_FTTH": "eligible",
+                "ZONES": layer(territory, "communes"),
+                "OUTPUT": str(tmp_path / "never.gpkg"),
+            },
+        )
+
+
+assert np  # numpy is used by later tests of this module
