@@ -6,7 +6,6 @@ import math
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pytest
 from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import Point, box
@@ -209,4 +208,86 @@ def test_fibre_coverage_without_ftth_field(territoire_plugin, territory, tmp_pat
         )
 
 
-assert np  # numpy is used by later tests of this module
+def test_solar_potential_roofs_zones_sites(territoire_plugin, territory, tmp_path):
+    import processing
+
+    result = processing.run(
+        "territoire:solar_potential",
+        {
+            "ROOFS": layer(territory, "solar"),
+            "ZONES": layer(territory, "communes"),
+            "SITES": layer(territory, "industrial_sites"),
+            "TOP_N": 2,
+            "OUTPUT": str(tmp_path / "roofs.gpkg"),
+            "TOP_OUTPUT": str(tmp_path / "top.gpkg"),
+            "ZONES_OUTPUT": str(tmp_path / "zones.gpkg"),
+            "SITES_OUTPUT": str(tmp_path / "sites.gpkg"),
+        },
+    )
+    roofs = {row["roof_id"]: row for row in features(result["OUTPUT"])}
+    assert set(roofs) == {"r1", "r3", "r4"}  # r2 is residential: filtered out by default
+    assert roofs["r1"]["potential_kwp"] == pytest.approx(120.0)  # 600 m² × 0.2
+    assert roofs["r1"]["potential_kwh"] == pytest.approx(105_600.0)  # 120 × 1100 × 0.8
+    assert roofs["r1"]["co2_avoided_t"] == pytest.approx(5.491, abs=1e-3)  # × 52 g/kWh
+    assert roofs["r4"]["potential_kwh"] == pytest.approx(33_600.0)
+    assert roofs["r3"]["potential_kwh"] is None and roofs["r3"]["yield_source"] is None  # no irradiation
+    assert [roofs[r]["rank"] for r in ("r1", "r4", "r3")] == [1, 2, 3]
+    assert [row["roof_id"] for row in features(result["TOP_OUTPUT"])] == ["r1", "r4"]
+    zones = {row["code_insee"]: row for row in features(result["ZONES_OUTPUT"])}
+    assert (zones["59001"]["roofs"], zones["59001"]["potential_kwh"]) == (1, 105_600.0)
+    assert (zones["59002"]["roofs"], zones["59002"]["potential_kwh"]) == (2, 33_600.0)
+    assert zones["59002"]["roofs_without_yield"] == 1 and zones["59003"]["roofs"] == 0
+    sites = {row["site_id"]: row for row in features(result["SITES_OUTPUT"])}
+    assert sites["s1"]["roofs"] == 1
+    assert sites["s1"]["share_pct"] == pytest.approx(100 * 105_600 / 139_200, abs=0.01)
+    assert sites["s2"]["roofs"] == 0 and sites["s2"]["share_pct"] == 0.0
+
+
+def test_solar_potential_field_mapping_and_specific_yield(territoire_plugin, territory, tmp_path):
+    import processing
+
+    renamed = tmp_path / "cadastre.gpkg"
+    cadastre = gpd.read_file(territory, layer="solar").rename(
+        columns={"usable_area": "surf_utile", "irradiation": "gisement", "usage": "usage_1"}
+    )
+    cadastre["usage_1"] = ["Industriel", "Résidentiel", "Commercial et services", "Industriel"]
+    cadastre.to_file(renamed, layer="toits", driver="GPKG")
+    result = processing.run(
+        "territoire:solar_potential",
+        {
+            "ROOFS": layer(renamed, "toits"),
+            "FIELD_USAGE": "usage_1",
+            "FIELD_USABLE_AREA": "surf_utile",
+            "FIELD_IRRADIATION": "gisement",
+            "SPECIFIC_YIELD": 950,
+            "USAGES": [0, 1, 2, 3],
+            "OUTPUT": str(tmp_path / "roofs.gpkg"),
+        },
+    )
+    roofs = {row["roof_id"]: row for row in features(result["OUTPUT"])}
+    assert set(roofs) == {"r1", "r2", "r3", "r4"}
+    assert roofs["r2"]["usage"] == "residential" and roofs["r1"]["usage"] == "industrial"
+    assert roofs["r3"]["potential_kwh"] == pytest.approx(60 * 950)  # PVGIS yield, losses included
+    assert roofs["r3"]["yield_source"] == "specific_yield"
+    assert roofs["r1"]["potential_kwh"] == pytest.approx(105_600.0)
+
+
+def test_solar_potential_without_usable_area_uses_the_roof_geometry(territoire_plugin, territory, tmp_path):
+    import processing
+
+    result = processing.run(
+        "territoire:solar_potential",
+        {
+            "ROOFS": layer(territory, "solar"),
+            "FIELD_USABLE_AREA": "",
+            "FIELD_ROOF_AREA": "",
+            "USABLE_SHARE": 0.5,
+            "MIN_AREA": 0,
+            "USAGES": [],
+            "OUTPUT": str(tmp_path / "roofs.gpkg"),
+        },
+    )
+    roofs = {row["roof_id"]: row for row in features(result["OUTPUT"])}
+    assert roofs["r1"]["roof_area"] == pytest.approx(50 * 30)
+    assert roofs["r1"]["usable_area"] == pytest.approx(750.0)
+    assert len(roofs) == 4
