@@ -41,32 +41,32 @@ from .waste_codes import (
 
 Progress = Callable[[float, str], bool]  # (fraction done, step) → False to cancel
 
-#: Output schemas: (field name, type) with type in "str", "int", "float", "bool".
+#: Output schemas: (field name, type) with type in "text", "int", "float", "bool".
 FLOW_FIELDS = [
-    ("producer_id", "str"), ("producer", "str"), ("receiver_id", "str"), ("receiver", "str"),
-    ("code", "str"), ("chapter", "str"), ("family", "str"), ("hazardous", "bool"),
-    ("tonnes", "float"), ("km", "float"), ("tonne_km", "float"), ("operation", "str"),
-    ("provenance", "str"), ("status", "str"),
+    ("producer_id", "text"), ("producer", "text"), ("receiver_id", "text"), ("receiver", "text"),
+    ("code", "text"), ("chapter", "text"), ("family", "text"), ("hazardous", "bool"),
+    ("tonnes", "float"), ("km", "float"), ("tonne_km", "float"), ("operation", "text"),
+    ("provenance", "text"), ("status", "text"),
 ]  # fmt: skip
 NODE_FIELDS = [
-    ("site_id", "str"), ("name", "str"), ("role", "str"), ("tonnes_out", "float"),
+    ("site_id", "text"), ("name", "text"), ("role", "text"), ("tonnes_out", "float"),
     ("tonnes_in", "float"), ("unallocated_t", "float"), ("capacity_t", "float"),
     ("utilisation", "float"), ("baseline_out", "float"), ("baseline_in", "float"),
     ("closed", "bool"), ("snap_m", "float"),
 ]  # fmt: skip
 UNALLOCATED_FIELDS = [
-    ("producer_id", "str"), ("producer", "str"), ("code", "str"), ("family", "str"),
-    ("hazardous", "bool"), ("tonnes", "float"), ("baseline_allocated_t", "float"), ("cause", "str"),
+    ("producer_id", "text"), ("producer", "text"), ("code", "text"), ("family", "text"),
+    ("hazardous", "bool"), ("tonnes", "float"), ("baseline_allocated_t", "float"), ("cause", "text"),
 ]  # fmt: skip
 SYNERGY_FIELDS = [
-    ("producer_id", "str"), ("producer", "str"), ("receiver_id", "str"), ("receiver", "str"),
-    ("code", "str"), ("family", "str"), ("hazardous", "bool"), ("tonnes", "float"), ("km", "float"),
-    ("match_level", "str"), ("match_score", "float"), ("proximity_score", "float"),
-    ("fit_score", "float"), ("confidence", "str"), ("score", "float"), ("allocated", "bool"),
-    ("explanation", "str"),
+    ("producer_id", "text"), ("producer", "text"), ("receiver_id", "text"), ("receiver", "text"),
+    ("code", "text"), ("family", "text"), ("hazardous", "bool"), ("tonnes", "float"), ("km", "float"),
+    ("match_level", "text"), ("match_score", "float"), ("proximity_score", "float"),
+    ("fit_score", "float"), ("confidence", "text"), ("score", "float"), ("allocated", "bool"),
+    ("explanation", "text"),
 ]  # fmt: skip
 SUMMARY_FIELDS = [
-    ("indicator", "str"), ("unit", "str"), ("baseline", "float"), ("scenario", "float"), ("change", "float"),
+    ("indicator", "text"), ("unit", "text"), ("baseline", "float"), ("scenario", "float"), ("change", "float"),
 ]  # fmt: skip
 
 CAUSE_CODE = "unreadable waste code"
@@ -174,7 +174,8 @@ def solve_transport(
     edges = np.flatnonzero(row_of[edge_receiver] >= 0)
     if len(edges):
         a_ub = coo_matrix(
-            (np.ones(len(edges)), (row_of[edge_receiver[edges]], edges)), shape=(len(limited), n_edges + n_items)
+            (np.ones(len(edges)), (row_of[edge_receiver[edges]], edges)),
+            shape=(len(limited), n_edges + n_items),
         ).tocsr()
         b_ub = capacity[limited]
     solution = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=supply, bounds=(0, None), method="highs")

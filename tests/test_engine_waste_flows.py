@@ -80,8 +80,18 @@ def test_optimal_allocation_beats_nearest_first() -> None:
     assert summary(result, "mean distance (tonne-weighted)") == pytest.approx(1.75)
     assert summary(result, "unallocated") == 0.0
     flow = next(f for f in result.flows if f["producer_id"] == "A")
-    assert (flow["code"], flow["chapter"], flow["family"], flow["hazardous"]) == ("17 01 01", "17", "mineral", False)
-    assert (flow["km"], flow["tonne_km"], flow["provenance"], flow["status"]) == (2.0, 200.0, "allocated", "baseline")
+    assert (flow["code"], flow["chapter"], flow["family"], flow["hazardous"]) == (
+        "17 01 01",
+        "17",
+        "mineral",
+        False,
+    )
+    assert (flow["km"], flow["tonne_km"], flow["provenance"], flow["status"]) == (
+        2.0,
+        200.0,
+        "allocated",
+        "baseline",
+    )
     assert len(flow["geometry"]) == 3
 
 
@@ -98,7 +108,9 @@ def test_hazardous_waste_only_where_allowed() -> None:
     assert summary(result, "transport") == pytest.approx(50 * 5 + 10 * 1)
     assert summary(result, "hazardous waste allocated") == 50.0
     # without the hazardous-waste facility, the hazardous waste has no outlet
-    result = run_waste_flows(p, receivers([("NEAR", 1, 0, "07 *", None, False, "R1")]), Options(top_synergies=0))
+    result = run_waste_flows(
+        p, receivers([("NEAR", 1, 0, "07 *", None, False, "R1")]), Options(top_synergies=0)
+    )
     (lost,) = result.unallocated
     assert (lost["code"], lost["tonnes"], lost["cause"]) == ("07 07 08*", 50.0, CAUSE_HAZARDOUS)
 
@@ -168,8 +180,8 @@ def test_declared_flows_are_kept_and_use_capacity() -> None:
 
 
 def test_closure_scenario_reallocates_and_reports_lost_outlets() -> None:
-    p = producers(TWO_BY_TWO_P + [("C", 1, 1, "07 07 08*", 20.0)], destination=[None, "R1", None])
-    r = receivers(TWO_BY_TWO_R + [("H", 1, 2, "07 *", None, True, "D10")], inside=[True, False, True])
+    p = producers([*TWO_BY_TWO_P, ("C", 1, 1, "07 07 08*", 20.0)], destination=[None, "R1", None])
+    r = receivers([*TWO_BY_TWO_R, ("H", 1, 2, "07 *", None, True, "D10")], inside=[True, False, True])
     result = run_waste_flows(p, r, Options(remove_sites=frozenset({"R1", "H"}), top_synergies=0))
     statuses = {(f["producer_id"], f["receiver_id"]): (f["status"], f["provenance"]) for f in result.flows}
     assert statuses == {
@@ -189,7 +201,9 @@ def test_closure_scenario_reallocates_and_reports_lost_outlets() -> None:
     assert summary(result, "treated within the territory") == pytest.approx(100 * 120 / 220, abs=1e-3)
     assert summary(result, "treated within the territory", "scenario") == 0.0
     closed = {n["site_id"]: n for n in result.nodes}
-    assert closed["R1"]["closed"] and closed["R1"]["baseline_in"] == 100.0 and closed["R1"]["tonnes_in"] == 0.0
+    assert (
+        closed["R1"]["closed"] and closed["R1"]["baseline_in"] == 100.0 and closed["R1"]["tonnes_in"] == 0.0
+    )
 
 
 def test_closing_a_producer_frees_capacity_for_others() -> None:
@@ -207,7 +221,9 @@ def test_network_distances_and_producers_off_the_roads() -> None:
     roads = RoadNetwork([np.array([[0, 0], [10 * KM, 0]]), np.array([[10 * KM, 0], [10 * KM, 10 * KM]])])
     p = producers([("ON", 0, 0.1, "17 05 04", 10.0), ("OFF", 5, 5, "17 05 04", 10.0)])
     r = receivers([("R", 10, 10, "17 05 *", None, False, "R5")])
-    result = run_waste_flows(p, r, Options(distance="network", network=roads, snap_tolerance=200.0, top_synergies=0))
+    result = run_waste_flows(
+        p, r, Options(distance="network", network=roads, snap_tolerance=200.0, top_synergies=0)
+    )
     (flow,) = result.flows
     assert flow["producer_id"] == "ON"
     assert flow["km"] == pytest.approx(0.1 + 10 + 10)
