@@ -149,8 +149,15 @@ def place(
     greedy_obj = _covered_weight(reduced, merged, greedy_sel)
     greedy_bound = greedy_obj / (1.0 - 1.0 / math.e) if mode == "count" and budget is None else math.nan
     remaining = max(0.0, time_limit - (time.monotonic() - started))
-    heuristic = _swap(reduced, merged, costs, greedy_sel, budget, needed if mode == "target" else None,
-                      deadline=time.monotonic() + remaining / 4)
+    heuristic = _swap(
+        reduced,
+        merged,
+        costs,
+        greedy_sel,
+        budget,
+        needed if mode == "target" else None,
+        deadline=time.monotonic() + remaining / 4,
+    )
     heuristic_obj = _covered_weight(reduced, merged, heuristic)
     remaining = max(1.0, time_limit - (time.monotonic() - started))
     solution = _milp(reduced, merged, costs, mode, k, budget, needed, remaining) if exact else None
@@ -176,9 +183,15 @@ def place(
 
     ranked, gains = _rank(reduced, merged, selected)
     placement = Placement(
-        selected=ranked, gains=gains, method=method, objective=float(objective), bound=float(bound),
-        covered_weight=_covered_weight(reduced, merged, selected), gap=_gap(objective, bound),
-        total_weight=total, existing_weight=existing_weight,
+        selected=ranked,
+        gains=gains,
+        method=method,
+        objective=float(objective),
+        bound=float(bound),
+        covered_weight=_covered_weight(reduced, merged, selected),
+        gap=_gap(objective, bound),
+        total_weight=total,
+        existing_weight=existing_weight,
     )
     placement.curve = _curve(reduced, merged, ranked, gains, existing_weight, extra=max(len(ranked), 1))
     return placement
@@ -305,23 +318,35 @@ def _milp(
     link = sparse.hstack([-a, sparse.identity(m, format="csr")], format="csr")
     constraints = [optimize.LinearConstraint(link, -np.inf, 0.0)]
     if mode == "count":
-        constraints.append(optimize.LinearConstraint(
-            sparse.hstack([np.ones((1, n)), sparse.csr_matrix((1, m))], format="csr"), 0, k))
+        constraints.append(
+            optimize.LinearConstraint(
+                sparse.hstack([np.ones((1, n)), sparse.csr_matrix((1, m))], format="csr"), 0, k
+            )
+        )
     if budget is not None and mode in ("count", "budget"):
-        constraints.append(optimize.LinearConstraint(
-            sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget))
+        constraints.append(
+            optimize.LinearConstraint(
+                sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget
+            )
+        )
     if mode == "target":
         reach = sparse.hstack([sparse.csr_matrix((1, n)), weights[None, :]], format="csr")
         constraints.append(optimize.LinearConstraint(reach, needed - 1e-9, np.inf))
         if budget is not None:
-            constraints.append(optimize.LinearConstraint(
-                sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget))
+            constraints.append(
+                optimize.LinearConstraint(
+                    sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget
+                )
+            )
         objective = np.concatenate([costs if np.ptp(costs) > 0 else np.ones(n), np.zeros(m)])
     else:
         objective = np.concatenate([np.zeros(n), -weights])
     integrality = np.concatenate([np.ones(n), np.zeros(m)])
     result = optimize.milp(
-        objective, constraints=constraints, integrality=integrality, bounds=optimize.Bounds(0, 1),
+        objective,
+        constraints=constraints,
+        integrality=integrality,
+        bounds=optimize.Bounds(0, 1),
         options={"time_limit": float(time_limit), "disp": False},
     )
     if result.x is None:

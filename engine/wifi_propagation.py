@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal, gdal_array, ogr, osr
+from osgeo import gdal, gdal_array, ogr
 from scipy import sparse
 from scipy.stats import norm
 
@@ -96,8 +96,9 @@ def p1411_loss(distance_m: np.ndarray | float, frequency_mhz: float, coefficient
 def location_margin(probability_pct: float, sigma_db: float) -> float:
     """Fade margin z(p)·σ (dB) so that the level is reached at ``probability_pct`` % of locations."""
     if not 0.0 < probability_pct < 100.0:
-        raise EngineError("The location probability must be between 0 and 100 % (got {value}).",
-                          value=probability_pct)
+        raise EngineError(
+            "The location probability must be between 0 and 100 % (got {value}).", value=probability_pct
+        )
     return float(norm.ppf(probability_pct / 100.0) * sigma_db)
 
 
@@ -306,7 +307,10 @@ def build_obstruction(
         ]
         pairs.sort(key=lambda pair: pair[1])
         heights = features.rasterize(
-            pairs, out_shape=grid.shape, transform=Affine.from_gdal(*grid.geotransform), fill=0.0,
+            pairs,
+            out_shape=grid.shape,
+            transform=Affine.from_gdal(*grid.geotransform),
+            fill=0.0,
             dtype="float32",
         )
         np.maximum(top, ground + heights, out=top)
@@ -335,8 +339,21 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     if obstruction.indoor[row, col]:
         tx_z = max(tx_z, top + ROOF_CLEARANCE)
     view = gdal.ViewshedGenerate(
-        obstruction.band, "MEM", "", [], hotspot.x, hotspot.y, tx_z - top, settings.rx_height,
-        1, 0, 2, 3, 0.0, gdal.GVM_Edge, settings.max_range,
+        obstruction.band,
+        "MEM",
+        "",
+        [],
+        hotspot.x,
+        hotspot.y,
+        tx_z - top,
+        settings.rx_height,
+        1,
+        0,
+        2,
+        3,
+        0.0,
+        gdal.GVM_Edge,
+        settings.max_range,
     )
     x0, _, _, y1, _, _ = view.GetGeoTransform()
     c0 = round((x0 - grid.x_min) / grid.cell_size)
@@ -429,8 +446,11 @@ def best_server_coverage(
         warning = eirp_warning(hotspot.eirp_dbm, hotspot.frequency_mhz) or ""
         result = hotspot_field(obstruction, hotspot, settings)
         if result is None:
-            stats.append(HotspotStats(hotspot.key, hotspot.name, hotspot.x, hotspot.y, "outside the grid",
-                                      warning=warning))
+            stats.append(
+                HotspotStats(
+                    hotspot.key, hotspot.name, hotspot.x, hotspot.y, "outside the grid", warning=warning
+                )
+            )
             continue
         window = rssi[result.rows, result.cols]
         better = result.rssi > window  # NaN compares False
@@ -438,10 +458,18 @@ def best_server_coverage(
         best[result.rows, result.cols][better] = hotspot.key
         covered = result.rssi >= settings.threshold
         count[result.rows, result.cols] += covered
-        stats.append(HotspotStats(
-            hotspot.key, hotspot.name, hotspot.x, hotspot.y, "ok", int(covered.sum()),
-            int((result.rssi >= settings.good_threshold).sum()), warning=warning,
-        ))
+        stats.append(
+            HotspotStats(
+                hotspot.key,
+                hotspot.name,
+                hotspot.x,
+                hotspot.y,
+                "ok",
+                int(covered.sum()),
+                int((result.rssi >= settings.good_threshold).sum()),
+                warning=warning,
+            )
+        )
         if progress:
             progress(100.0 * (index + 1) / len(hotspots))
     on = rssi >= settings.threshold
@@ -494,7 +522,10 @@ def demand_cells(grid: Grid, geometries: Sequence[object], weights: Sequence[flo
     polygons = [(g, i + 1) for i, g in enumerate(geometries) if g.geom_type in ("Polygon", "MultiPolygon")]
     if polygons:
         labels = features.rasterize(
-            polygons, out_shape=grid.shape, transform=Affine.from_gdal(*grid.geotransform), fill=0,
+            polygons,
+            out_shape=grid.shape,
+            transform=Affine.from_gdal(*grid.geotransform),
+            fill=0,
             dtype="int32",
         ).ravel()
         flat = np.flatnonzero(labels)
@@ -526,7 +557,11 @@ def write_raster(path: str | Path, grid: Grid, values: np.ndarray, nodata: float
     data_type = gdal_array.NumericTypeCodeToGDALTypeCode(values.dtype)
     with atomic_output(path) as temporary:
         dataset = gdal.GetDriverByName("GTiff").Create(
-            str(temporary), grid.n_cols, grid.n_rows, 1, data_type,
+            str(temporary),
+            grid.n_cols,
+            grid.n_rows,
+            1,
+            data_type,
             ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"],
         )
         dataset.SetGeoTransform(grid.geotransform)
@@ -537,46 +572,6 @@ def write_raster(path: str | Path, grid: Grid, values: np.ndarray, nodata: float
         band.WriteArray(values)
         band.ComputeStatistics(False)
         dataset.FlushCache()
-        dataset = None
-
-
-OGR_DRIVERS = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".csv": "CSV",
-               ".sqlite": "SQLite", ".fgb": "FlatGeobuf"}
-OGR_TYPES = {int: ogr.OFTInteger64, float: ogr.OFTReal, str: ogr.OFTString, bool: ogr.OFTInteger}
-
-
-def write_layer(
-    path: str | Path,
-    layer_name: str,
-    crs_wkt: str,
-    geometry_type: int,
-    fields: Sequence[tuple[str, type]],
-    rows: Sequence[tuple[bytes | None, Sequence[object]]],
-) -> None:
-    """Write features (WKB geometry or None, attribute values in ``fields`` order), atomically."""
-    suffix = Path(path).suffix.lower()
-    with atomic_output(path) as temporary:
-        dataset = ogr.GetDriverByName(OGR_DRIVERS.get(suffix, "GPKG")).CreateDataSource(str(temporary))
-        reference = None
-        if crs_wkt and geometry_type != ogr.wkbNone:
-            reference = osr.SpatialReference()
-            reference.ImportFromWkt(crs_wkt)
-        layer = dataset.CreateLayer(layer_name, reference, geometry_type)
-        for name, kind in fields:
-            layer.CreateField(ogr.FieldDefn(name, OGR_TYPES[kind]))
-        definition = layer.GetLayerDefn()
-        layer.StartTransaction()
-        for wkb, values in rows:
-            feature = ogr.Feature(definition)
-            if wkb is not None:
-                feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(wkb)))
-            for i, value in enumerate(values):
-                if value is None or (isinstance(value, float) and math.isnan(value)):
-                    feature.SetFieldNull(i)
-                else:
-                    feature.SetField(i, int(value) if isinstance(value, (bool, np.bool_)) else value)
-            layer.CreateFeature(feature)
-        layer.CommitTransaction()
         dataset = None
 
 
@@ -597,3 +592,46 @@ def polygonize_classes(
         code = feature.GetField(0)
         result.append((bytes(geometry.ExportToWkb()), code, labels[code], geometry.GetArea()))
     return result
+
+
+@dataclass
+class ZoneShare:
+    """Demand of one zone and the part of it within the usable and the good signal levels."""
+
+    total: float
+    usable: float
+    good: float
+
+    @property
+    def usable_pct(self) -> float | None:
+        return 100.0 * self.usable / self.total if self.total > 0 else None
+
+    @property
+    def good_pct(self) -> float | None:
+        return 100.0 * self.good / self.total if self.total > 0 else None
+
+
+def zone_shares(
+    zones: Sequence[object],
+    demand: Sequence[object],
+    weights: np.ndarray,
+    usable: np.ndarray,
+    good: np.ndarray,
+) -> list[ZoneShare]:
+    """Per zone polygon, the weight of the demand whose representative point lies in it, and the
+    weight of that demand with usable / good signal (boolean arrays per demand)."""
+    from shapely.prepared import prep
+
+    points = [g if g.geom_type == "Point" else g.representative_point() for g in demand]
+    xs = np.array([p.x for p in points])
+    ys = np.array([p.y for p in points])
+    shares = []
+    for zone in zones:
+        x0, y0, x1, y1 = zone.bounds
+        candidates = np.flatnonzero((xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1))
+        prepared = prep(zone)
+        members = np.array([i for i in candidates if prepared.covers(points[i])], dtype=np.int64)
+        w = weights[members]
+        total, usable_weight = float(w.sum()), float(w[usable[members]].sum())
+        shares.append(ZoneShare(total, usable_weight, float(w[good[members]].sum())))
+    return shares

@@ -1,0 +1,125 @@
+"""Wi-Fi coverage and placement through real Processing runs on small layers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+
+import processing
+
+
+def memory_layer(kind: str, fields: str, rows: list[tuple[str, list]], name: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{kind}?crs=EPSG:2154&{fields}", name, "memory")
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+X0, Y0 = 650_000.0, 7_100_000.0
+
+
+def square(x: float, y: float, half: float) -> str:
+    x, y = X0 + x, Y0 + y
+    return f"POLYGON(({x - half} {y - half},{x + half} {y - half},{x + half} {y + half},{x - half} {y + half},{x - half} {y - half}))"
+
+
+def point(x: float, y: float) -> str:
+    return f"POINT({X0 + x} {Y0 + y})"
+
+
+@pytest.fixture()
+def town():
+    """Two hotspots on a street; a tall block shadows the houses east of it."""
+    hotspots = memory_layer(
+        "Point",
+        "field=hotspot_id:integer&field=name:string&field=eirp_dbm:double&field=height_m:double&field=frequency_mhz:double",
+        [(point(0, 0), [11, "Mairie", 20.0, 4.0, 2437.0]), (point(-150, 0), [12, "Port", 23.0, 4.0, 2437.0])],
+        "hotspots",
+    )
+    buildings = memory_layer(
+        "Polygon",
+        "field=height:double&field=population:double",
+        [
+            (square(40, 0, 8), [20.0, 0.0]),  # tall block east of Mairie
+            (square(80, 0, 6), [6.0, 50.0]),  # house in its shadow
+            (square(0, 40, 6), [6.0, 30.0]),  # house in view north of Mairie
+            (square(600, 600, 6), [6.0, 20.0]),  # far away: never covered
+        ],
+        "buildings",
+    )
+    zones = memory_layer(
+        "Polygon",
+        "field=name:string",
+        [(square(0, 0, 400), ["Centre"]), (square(600, 600, 100), ["Far"])],
+        "zones",
+    )
+    return hotspots, buildings, zones
+
+
+def test_wifi_coverage_end_to_end(territoire_plugin, town, tmp_path):
+    hotspots, buildings, zones = town
+    result = processing.run(
+        "territoire:wifi_coverage",
+        {
+            "HOTSPOTS": hotspots,
+            "BUILDINGS": buildings,
+            "DEMAND": buildings,
+            "ZONES": zones,
+            "CELL_SIZE": 2.0,
+            "RSSI": str(tmp_path / "rssi.tif"),
+            "BEST_SERVER": str(tmp_path / "best.tif"),
+            "COVERAGE": str(tmp_path / "coverage.gpkg"),
+            "HOTSPOT_STATS": str(tmp_path / "hotspots.gpkg"),
+            "ZONE_STATS": str(tmp_path / "zones.gpkg"),
+        },
+    )
+    rssi = gdal.Open(result["RSSI"])
+    values = rssi.GetRasterBand(1).ReadAsArray()
+    assert rssi.GetRasterBand(1).GetNoDataValue() == -9999.0
+    assert values.max() <= 20.0 and values[values > -9999].min() < -75.0
+    x0, cell, _, y1, _, _ = rssi.GetGeoTransform()
+    best = gdal.Open(result["BEST_SERVER"]).ReadAsArray()
+    assert set(np.unique(best)) <= {-1, 11, 12}
+    col, row = int((X0 + 2 - x0) / cell), int((y1 - Y0 - 2) / cell)
+    assert best[row, col] == 11
+    col = int((X0 - 148 - x0) / cell)
+    assert best[row, col] == 12
+    stats = {f["hotspot_id"]: f for f in QgsVectorLayer(result["HOTSPOT_STATS"]).getFeatures()}
+    assert stats[11]["status"] == "ok" and stats[11]["covered_m2"] > 0
+    assert stats[12]["warning"]  # 23 dBm at 2.4 GHz exceeds the 20 dBm cap
+    assert stats[11]["overlap_m2"] == pytest.approx(stats[12]["overlap_m2"])
+    levels = {f["level"] for f in QgsVectorLayer(result["COVERAGE"]).getFeatures()}
+    assert levels == {"good", "usable"}
+    shares = {f["name"]: f for f in QgsVectorLayer(result["ZONE_STATS"]).getFeatures()}
+    assert shares["Centre"]["demand_total"] == 80.0
+    assert shares["Centre"]["demand_usable"] >= 30.0  # the house in view
+    assert shares["Far"]["demand_usable"] == 0.0 and shares["Far"]["usable_pct"] == 0.0
+    assert result["DEMAND_COVERED_PCT"] == pytest.approx(100.0 * shares["Centre"]["demand_usable"] / 100.0)
+    assert "%" in result["SUMMARY"]
+
+
+def test_wifi_coverage_refuses_geographic_crs(territoire_plugin):
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "wgs84 hotspots", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(2.37 51.03)"))
+    layer.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(layer)
+    with pytest.raises(Exception, match="geographic"):
+        processing.run(
+            "territoire:wifi_coverage",
+            {
+                "HOTSPOTS": layer,
+                "RSSI": "TEMPORARY_OUTPUT",
+                "BEST_SERVER": "TEMPORARY_OUTPUT",
+                "COVERAGE": "TEMPORARY_OUTPUT",
+                "HOTSPOT_STATS": "TEMPORARY_OUTPUT",
+            },
+        )
