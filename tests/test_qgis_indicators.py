@@ -7,7 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 from shapely.geometry import Point, box
 
 CRS = "EPSG:2154"
@@ -66,6 +66,7 @@ def territory(tmp_path_factory) -> Path:
             "roof_area": [1000.0, 120.0, 500.0, 300.0],
             "usable_area": [600.0, 60.0, 300.0, 200.0],
             "irradiation": [1100.0, 1000.0, None, 1050.0],
+            "potential_kwh": [50_000.0, 5_000.0, None, 20_000.0],
         },
         geometry=[
             box(*shifted(480, 480), *shifted(530, 510)),
@@ -291,3 +292,65 @@ def test_solar_potential_without_usable_area_uses_the_roof_geometry(territoire_p
     assert roofs["r1"]["roof_area"] == pytest.approx(50 * 30)
     assert roofs["r1"]["usable_area"] == pytest.approx(750.0)
     assert len(roofs) == 4
+
+
+def profile_parameters(territory: Path, output: Path) -> dict:
+    return {
+        "COMMUNES": layer(territory, "communes"),
+        "FIBRE": layer(territory, "fibre"),
+        "INDUSTRIAL_SITES": layer(territory, "industrial_sites"),
+        "INDUSTRIAL_WASTE": layer(territory, "industrial_waste"),
+        "WASTE_POINTS": layer(territory, "waste_points"),
+        "DISTANCE": 5000,
+        "SOLAR": layer(territory, "solar"),
+        "PORT_ZONES": layer(territory, "port_zones"),
+        "OUTPUT": str(output),
+    }
+
+
+def test_territory_profile_per_commune(territoire_plugin, territory, tmp_path):
+    import processing
+
+    result = processing.run(
+        "territoire:territory_profile", profile_parameters(territory, tmp_path / "p.gpkg")
+    )
+    output = QgsVectorLayer(result["OUTPUT"], "profile", "ogr")
+    rows = {row["zone_id"]: row for row in features(output)}
+    alpha, beta, gamma = rows["59001"], rows["59002"], rows["59003"]
+    assert alpha["name"] == "Alpha" and alpha["population"] == 4000
+    assert (alpha["area_km2"], gamma["area_km2"]) == (4.0, 1.0)
+    assert alpha["ftth_rate"] == pytest.approx(100 * 10 / 41, abs=0.01) and beta["ftth_rate"] == 100.0
+    assert gamma["ftth_rate"] is None  # no premises: NULL
+    assert (alpha["icpe_count"], alpha["seveso_count"], beta["icpe_count"]) == (2, 1, 0)
+    assert (alpha["waste_t"], beta["waste_t"]) == (20.0, 0.0)
+    assert (alpha["decheteries_near"], beta["decheteries_near"], gamma["decheteries_near"]) == (1, 1, 0)
+    assert (alpha["solar_mwh"], beta["solar_mwh"], gamma["solar_mwh"]) == (55.0, 20.0, 0.0)
+    assert (alpha["port_area_ha"], beta["port_area_ha"]) == (5.0, 5.0)
+    assert alpha["wifi_share"] is None and alpha["wifi_share_median"] is None  # no coverage layer given
+    assert alpha["population_median"] == 1000.0
+    assert alpha["ftth_rate_median"] == pytest.approx((100 * 10 / 41 + 100) / 2, abs=0.01)
+    assert output.wkbType() == QgsWkbTypes.Type.MultiPolygon
+    assert output.featureCount() == 3
+
+
+def test_territory_profile_per_epci_with_wifi(territoire_plugin, territory, tmp_path):
+    import processing
+
+    parameters = profile_parameters(territory, tmp_path / "epci.gpkg")
+    parameters.update(GROUP_FIELD="epci", WIFI_COVERAGE=layer(territory, "port_zones"))
+    result = processing.run("territoire:territory_profile", parameters)
+    (row,) = features(result["OUTPUT"])
+    assert row["zone_id"] == "E1" and row["population"] == 5300
+    assert row["ftth_rate"] == pytest.approx(100 * 20 / 51, abs=0.01)
+    assert row["area_km2"] == 9.0
+    assert row["wifi_share"] == pytest.approx(100 * 0.1 / 9.0, abs=0.01)
+
+
+def test_territory_profile_unknown_group_field(territoire_plugin, territory, tmp_path):
+    import processing
+
+    parameters = profile_parameters(territory, tmp_path / "never.gpkg")
+    parameters["GROUP_FIELD"] = "region"
+    with pytest.raises(QgsProcessingException):
+        processing.run("territoire:territory_profile", parameters)
+    assert not (tmp_path / "never.gpkg").exists()
