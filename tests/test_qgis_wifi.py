@@ -28,7 +28,8 @@ X0, Y0 = 650_000.0, 7_100_000.0
 
 def square(x: float, y: float, half: float) -> str:
     x, y = X0 + x, Y0 + y
-    return f"POLYGON(({x - half} {y - half},{x + half} {y - half},{x + half} {y + half},{x - half} {y + half},{x - half} {y - half}))"
+    ring = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
+    return "POLYGON((" + ",".join(f"{a} {b}" for a, b in [*ring, ring[0]]) + "))"
 
 
 def point(x: float, y: float) -> str:
@@ -121,5 +122,58 @@ def test_wifi_coverage_refuses_geographic_crs(territoire_plugin):
                 "BEST_SERVER": "TEMPORARY_OUTPUT",
                 "COVERAGE": "TEMPORARY_OUTPUT",
                 "HOTSPOT_STATS": "TEMPORARY_OUTPUT",
+            },
+        )
+
+
+def test_wifi_placement_end_to_end(territoire_plugin, town, tmp_path):
+    hotspots, buildings, _ = town
+    candidates = memory_layer(
+        "Point",
+        "field=building_id:string&field=cost:double",
+        [
+            (point(80, 20), ["east", 1000.0]),  # sees the house in the block's shadow
+            (point(600, 620), ["far", 1000.0]),  # next to the far house
+            (point(-900, -900), ["nowhere", 10.0]),  # reaches no demand
+        ],
+        "candidates",
+    )
+    result = processing.run(
+        "territoire:wifi_placement",
+        {
+            "CANDIDATES": candidates,
+            "COST_FIELD": "cost",
+            "DEMAND": buildings,
+            "EXISTING": hotspots,
+            "BUILDINGS": buildings,
+            "COUNT": 2,
+            "SELECTED": str(tmp_path / "selected.gpkg"),
+            "CURVE": str(tmp_path / "curve.gpkg"),
+            "UNCOVERED": str(tmp_path / "uncovered.gpkg"),
+        },
+    )
+    selected = sorted(QgsVectorLayer(result["SELECTED"]).getFeatures(), key=lambda f: f["rank"])
+    assert [f["site"] for f in selected] == ["east", "far"]  # ranked by marginal gain: 50 then 20
+    assert [f["marginal_gain"] for f in selected] == [50.0, 20.0]
+    assert result["COVERED_BEFORE_PCT"] == pytest.approx(30.0)
+    assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
+    assert result["METHOD"] == "HiGHS MILP (optimal)" and result["GAP"] == 0.0
+    assert "100 %" in result["SUMMARY"] and "30 %" in result["SUMMARY"]
+    curve = [(f["new_hotspots"], f["covered_pct"]) for f in QgsVectorLayer(result["CURVE"]).getFeatures()]
+    assert curve == [(0, pytest.approx(30.0)), (1, pytest.approx(80.0)), (2, pytest.approx(100.0))]
+    assert QgsVectorLayer(result["UNCOVERED"]).featureCount() == 0
+
+
+def test_wifi_placement_budget_needs_costs(territoire_plugin, town):
+    hotspots, buildings, _ = town
+    with pytest.raises(Exception, match="cost field"):
+        processing.run(
+            "territoire:wifi_placement",
+            {
+                "CANDIDATES": hotspots,
+                "DEMAND": buildings,
+                "BUDGET": 10.0,
+                "SELECTED": "TEMPORARY_OUTPUT",
+                "CURVE": "TEMPORARY_OUTPUT",
             },
         )
