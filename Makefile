@@ -18,7 +18,7 @@ demo: setup
 	$(QT_ENV) $(PYTHON) scripts/demo.py
 
 test: setup
-	$(QT_ENV) .venv/bin/pytest -q -p no:cacheprovider
+	$(QT_ENV) $(PYTHON) -P -m pytest -q -p no:cacheprovider
 
 lint: setup
 	.venv/bin/ruff check .

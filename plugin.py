@@ -76,9 +76,12 @@ class TerritoirePlugin:
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.close_dock()
+            self.dock.setParent(None)
             self.dock.deleteLater()
             self.dock = None
         if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.setParent(None)
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.provider is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import pkgutil
 from pathlib import Path
@@ -27,7 +26,9 @@ def algorithm_classes() -> tuple[list[type[TerritoireAlgorithm]], dict[str, str]
         if module_info.name in NOT_ALGORITHM_MODULES or module_info.name.startswith("_"):
             continue
         try:
-            module = importlib.import_module(f"{__package__}.{module_info.name}")
+            # builtins __import__ (not importlib): QGIS tracks the plugin's modules through it and
+            # purges them on unload, so a reloaded plugin gets fresh algorithm classes.
+            module = __import__(f"{__package__}.{module_info.name}", fromlist=[module_info.name])
         except ImportError as error:
             unavailable[module_info.name] = str(error)
             continue

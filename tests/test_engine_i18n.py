@@ -20,7 +20,7 @@ def test_extractor_finds_tr_and_engine_error_literals(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(
         'x = self.tr("Data")\ny = tr("Maps {n}").format(n=1)\nraise EngineError("Bad {what}", what=1)\n'
-        'z = tr(variable)\n',
+        "z = tr(variable)\n",
         encoding="utf-8",
     )
     assert [text for text, _ in i18n.extract(sample)] == ["Data", "Maps {n}", "Bad {what}"]

@@ -49,7 +49,11 @@ def qgis_process(arguments: list[str], plugin_parent: Path, profile: Path) -> st
         QT_QPA_PLATFORM="offscreen",
     )
     completed = subprocess.run(
-        ["/usr/bin/qgis_process.bin", *arguments], env=environment, capture_output=True, text=True, timeout=300
+        ["/usr/bin/qgis_process.bin", *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return completed.stdout

@@ -145,7 +145,7 @@ class TerritoireDock(QDockWidget):
         buttons.addWidget(self.suitability_button)
         buttons.addWidget(self.export_button)
         tools_layout.addLayout(buttons)
-        layout.addWidget(tools_box)
+        layout.addWidget(tools_box, 2)
 
         # What is loaded
         loaded_box = QGroupBox(tr("Loaded layers"), body)
