@@ -4,8 +4,9 @@ A code has 6 digits in three pairs: chapter ("17"), sub-chapter ("17 02"), code 
 a trailing ``*`` marks a hazardous waste ("07 07 08*").  Declarations write them in many ways
 ("070708*", "07 07 08 *", "07.07.08*"); :func:`parse_code` accepts all of them.
 
-Receivers list what they accept as codes or patterns: "17 01 01, 17 02 *, 19 *".  A ``*`` after
-2 or 4 digits is a wildcard on the chapter or sub-chapter; after 6 digits it is the hazard mark.
+Receivers list what they accept as codes or patterns: "17 01 01, 17 02 *, 19 *" (also written
+"19 * *").  Stars after 2 or 4 digits are a wildcard on the chapter or sub-chapter; after 6 digits
+a star is the hazard mark.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 _SEPARATORS = re.compile(r"[\s.\-_/]+")
 _CODE = re.compile(r"^(\d{6})(\*?)$")
-_PATTERN = re.compile(r"^(\d{2}|\d{4}|\d{6})?(\*?)$")
+_PATTERN = re.compile(r"^(\d{2}|\d{4}|\d{6})?(\**)$")
 
 #: Match levels on the code hierarchy, best first (used by synergy scoring).
 LEVEL_CODE, LEVEL_SUB_CHAPTER, LEVEL_CHAPTER, LEVEL_FAMILY, LEVEL_NONE = 4, 3, 2, 1, 0

@@ -46,6 +46,7 @@ def test_patterns_distinguish_wildcards_from_the_hazard_star() -> None:
     assert not accepts(patterns, parse_code("17 01 02"))
     assert not accepts(patterns, parse_code("07 07 01"))
     assert [p.prefix for p in parse_patterns("*")] == [""]
+    assert [p.prefix for p in parse_patterns("07 * *, 02 * *, 16 05 06*")] == ["07", "02", "160506"]
     assert parse_patterns(None) == []
 
 
