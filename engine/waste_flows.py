@@ -140,6 +140,19 @@ class _Items:
     declared_to: np.ndarray  # receiver index of a declared flow, -1 otherwise
 
 
+@dataclass
+class TransportProblem:
+    """Supply per item, capacity per receiver (inf = unlimited), candidate edges with costs (km)."""
+
+    supply: np.ndarray
+    capacity: np.ndarray
+    edge_item: np.ndarray  # position in ``supply``
+    edge_receiver: np.ndarray
+    cost: np.ndarray
+    items: np.ndarray  # item index of each supply entry
+    declared: np.ndarray  # bool per item: declared flows, outside the problem
+
+
 # --- the transportation problem ---------------------------------------------------------------
 def solve_transport(
     supply: np.ndarray,
@@ -336,29 +349,37 @@ class WasteFlowModel:
         return np.hypot(*(self.locations[location] - rxy[receiver]).T) / 1000.0
 
     # 3. one allocation
-    def _allocate(
+    def transport_problem(
         self, items: _Items, active: np.ndarray, open_receiver: np.ndarray, prefer: set[tuple[int, int]]
-    ) -> tuple[list[tuple[int, int, float, str]], np.ndarray, np.ndarray]:
-        """Flows (item, receiver, tonnes, provenance) and unplaced tonnes per item (NaN if inactive)."""
+    ) -> TransportProblem:
+        """The transportation problem of the active, non-declared items (after ``prepare``)."""
         declared = active & (items.declared_to >= 0) & open_receiver[np.maximum(items.declared_to, 0)]
-        free = active & ~declared
         used = np.bincount(
             items.declared_to[declared], weights=items.tonnes[declared], minlength=len(self.capacity)
         )
         capacity = np.where(open_receiver, np.maximum(self.capacity - used, 0.0), 0.0)
-        mask_items = np.flatnonzero(free)
-        ok = self.accepted[items.code_index[mask_items]] & np.isfinite(self.km[items.location[mask_items]])
+        free_items = np.flatnonzero(active & ~declared)
+        ok = self.accepted[items.code_index[free_items]] & np.isfinite(self.km[items.location[free_items]])
         ok &= open_receiver[None, :]
         edge_row, edge_receiver = np.nonzero(ok)
-        edge_item = mask_items[edge_row]
+        edge_item = free_items[edge_row]
         cost = self.km[items.location[edge_item], edge_receiver].copy()
         if prefer:
             keep = np.array([(i, r) in prefer for i, r in zip(edge_item, edge_receiver)], bool)
             cost[keep] = np.maximum(cost[keep] - 1e-6, 0.0)  # ties: stay where the baseline was
-        position = np.full(len(items.tonnes), -1)
-        position[mask_items] = np.arange(len(mask_items))
+        return TransportProblem(
+            items.tonnes[free_items], capacity, edge_row, edge_receiver, cost, free_items, declared
+        )
+
+    def _allocate(
+        self, items: _Items, active: np.ndarray, open_receiver: np.ndarray, prefer: set[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int, float, str]], np.ndarray, np.ndarray]:
+        """Flows (item, receiver, tonnes, provenance) and unplaced tonnes per item (NaN if inactive)."""
+        problem = self.transport_problem(items, active, open_receiver, prefer)
+        mask_items, declared, edge_receiver = problem.items, problem.declared, problem.edge_receiver
+        edge_item = mask_items[problem.edge_item]
         tonnes, unplaced_free = solve_transport(
-            items.tonnes[mask_items], capacity, position[edge_item], edge_receiver, cost
+            problem.supply, problem.capacity, problem.edge_item, edge_receiver, problem.cost
         )
         flows = [
             (int(i), int(r), float(t), "allocated")
@@ -390,7 +411,8 @@ class WasteFlowModel:
         return CAUSE_CAPACITY if has_edge else CAUSE_DISTANCE
 
     # 4. everything
-    def run(self, progress: Progress | None = None) -> Result:
+    def prepare(self, progress: Progress | None = None) -> _Items:
+        """Items, compatibility and distances: everything the allocation needs."""
         _tick(progress, 0.0, "items")
         items = self._items()
         if len(items.tonnes) == 0:
@@ -398,6 +420,10 @@ class WasteFlowModel:
         self.accepted, self.level = self._compatibility()
         _tick(progress, 0.1, "distances")
         self.km, self.snap = self._distances(progress)
+        return items
+
+    def run(self, progress: Progress | None = None) -> Result:
+        items = self.prepare(progress)
         _tick(progress, 0.5, "allocation")
         all_items = np.ones(len(items.tonnes), bool)
         everyone = np.ones(len(self.capacity), bool)
