@@ -7,7 +7,15 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from qgis.core import NULL, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    NULL,
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsProcessingException,
+    QgsRenderContext,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from shapely.geometry import Point, box
 
 CRS = "EPSG:2154"
@@ -354,3 +362,69 @@ def test_territory_profile_unknown_group_field(territoire_plugin, territory, tmp
     with pytest.raises(QgsProcessingException):
         processing.run("territoire:territory_profile", parameters)
     assert not (tmp_path / "never.gpkg").exists()
+
+
+def rule_labels_matching(output: QgsVectorLayer, feature) -> list[str]:
+    """Labels of the style's leaf rules that draw ``feature`` (evaluated as QGIS renders)."""
+    context = QgsRenderContext()
+    context.expressionContext().appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(output))
+    context.expressionContext().setFeature(feature)
+    renderer = output.renderer()
+    renderer.startRender(context, output.fields())
+    labels = [
+        rule.label()
+        for rule in renderer.rootRule().descendants()
+        if not rule.children() and rule.isFilterOK(feature, context)
+    ]
+    renderer.stopRender(context)
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "style"),
+    [
+        ("territoire:fibre_coverage", "fibre_coverage"),
+        ("territoire:solar_potential", "solar_potential"),
+        ("territoire:territory_profile", "territory_profile"),
+    ],
+)
+def test_styles_fit_the_outputs(territoire_plugin, territory, tmp_path, algorithm, style):
+    import processing
+    from territoire_numerique.resources_paths import style_path
+
+    parameters = {
+        "territoire:fibre_coverage": {
+            "FIBRE": layer(territory, "fibre"),
+            "ZONES": layer(territory, "communes"),
+        },
+        "territoire:solar_potential": {"ROOFS": layer(territory, "solar"), "USAGES": []},
+        "territoire:territory_profile": profile_parameters(territory, tmp_path / "p.gpkg"),
+    }[algorithm]
+    parameters["OUTPUT"] = str(tmp_path / "out.gpkg")
+    output = QgsVectorLayer(processing.run(algorithm, parameters)["OUTPUT"], "out", "ogr")
+    message, ok = output.loadNamedStyle(style_path(style))
+    assert ok, message
+    rules = output.renderer().rootRule().descendants()
+    for rule in rules:
+        if rule.filterExpression():
+            expression = QgsExpression(rule.filterExpression())
+            assert not expression.hasParserError(), rule.filterExpression()
+            assert expression.referencedColumns() <= set(output.fields().names()) | {"$id"}
+    key = {"fibre_coverage": "code_insee", "solar_potential": "roof_id", "territory_profile": "zone_id"}[
+        style
+    ]
+    drawn = {
+        feature.attribute(key): rule_labels_matching(output, feature) for feature in output.getFeatures()
+    }
+    assert all(drawn.values())  # every feature is drawn by at least one class
+    if style == "fibre_coverage":
+        assert drawn["59003"] == ["Aucun local (pas de donnée)"]  # NULL rate: its own class
+        assert "Sous l'objectif FTTH (hachuré)" in drawn["59001"]  # 24 % < 80 %: hatched
+        assert drawn["59002"] == ["95 % et plus"]
+    if style == "solar_potential":
+        assert "Ensoleillement inconnu" in drawn["r3"]
+        assert "50 à 200 MWh/an" in drawn["r1"] and "10 meilleures toitures" in drawn["r1"]
+    if style == "territory_profile":
+        assert drawn["59001"] == ["FTTH sous la médiane du territoire"]
+        assert drawn["59002"] == ["FTTH au-dessus de la médiane du territoire"]
+        assert drawn["59003"] == ["FTTH inconnu"]
