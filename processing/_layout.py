@@ -9,7 +9,7 @@ Map texts are French unless the QGIS locale is English.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qgis.core import (
@@ -17,6 +17,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeedback,
+    QgsLayerTreeLayer,
     QgsLayout,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -24,8 +25,10 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutUtils,
     QgsLegendStyle,
     QgsMapLayer,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsProviderRegistry,
@@ -40,7 +43,13 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..engine.errors import EngineError
 from ..engine.outputs import atomic_output
-from ..engine.provenance import Source, credits_line, read_sources
+from ..engine.provenance import (
+    SYNTHETIC_NOTICE_EN,
+    SYNTHETIC_NOTICE_FR,
+    Source,
+    credits_line,
+    read_sources,
+)
 from ..resources_paths import style_path, template_path
 
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
@@ -294,8 +303,8 @@ def fill_legend(layout: QgsLayout, layers: list[QgsMapLayer], language: str) -> 
     """Legend of the mapped layers only (top layer first), with readable titles, filtered by map.
 
     Legend titles are the layer names.  Layers with one symbol show as one line (symbol + name);
-    classified layers show their name then their classes.  The legend splits into columns, then
-    shrinks its text, to fit.
+    classified layers show their name then their classes.  Long labels wrap to the legend's
+    width; the legend splits into columns, then shrinks its text, to fit its frame.
     """
     legend = item(layout, "legend")
     if not isinstance(legend, QgsLayoutItemLegend):
@@ -308,14 +317,40 @@ def fill_legend(layout: QgsLayout, layers: list[QgsMapLayer], language: str) -> 
     for layer in reversed(layers):
         root.addLayer(layer)
     legend.updateLegend()
-    shrink_legend_to_fit(legend)
+    fit_legend(legend)
 
 
-def shrink_legend_to_fit(legend: QgsLayoutItemLegend) -> None:
-    """Two or three columns, then smaller text, until the legend fits its frame."""
+def legend_labels(node: QgsLayerTreeLayer) -> list[str]:
+    """Class labels of a vector layer's legend, in the legend's original order."""
+    layer = node.layer()
+    if not isinstance(layer, QgsVectorLayer) or layer.renderer() is None:
+        return []
+    return [symbol_item.label() for symbol_item in layer.renderer().legendSymbolItems()]
+
+
+def wrap_text(value: str, font, width_mm: float) -> str:
+    """``value`` with line breaks between words so that each line fits ``width_mm``."""
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and QgsLayoutUtils.textWidthMM(font, candidate) > width_mm:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def fit_legend(legend: QgsLayoutItemLegend) -> None:
+    """Wrap, split into columns, then shrink the text until the legend fits its frame."""
     frame = legend.sizeWithUnits()
     styles = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
     base_sizes = {style: legend.rstyle(style).font().pointSizeF() for style in styles}
+    nodes = [node for node in legend.model().rootGroup().children() if isinstance(node, QgsLayerTreeLayer)]
+    originals = {node.layerId(): (node.name(), legend_labels(node)) for node in nodes}
     legend.setResizeToContents(True)
     for columns, factor in ((1, 1.0), (2, 1.0), (2, 0.85), (3, 0.85), (3, 0.7), (4, 0.6)):
         legend.setColumnCount(columns)
@@ -324,6 +359,17 @@ def shrink_legend_to_fit(legend: QgsLayoutItemLegend) -> None:
             font = legend.rstyle(style).font()
             font.setPointSizeF(base_sizes[style] * factor)
             legend.setStyleFont(style, font)
+        column_width = (frame.width() - (columns - 1) * legend.columnSpace()) / columns
+        text_width = column_width - legend.symbolWidth() - 3
+        title_font = legend.rstyle(QgsLegendStyle.Style.Subgroup).font()
+        label_font = legend.rstyle(QgsLegendStyle.Style.SymbolLabel).font()
+        for node in nodes:
+            title, labels = originals[node.layerId()]
+            node.setCustomProperty("legend/title-label", wrap_text(title, title_font, text_width))
+            for index, label in enumerate(labels):
+                wrapped = wrap_text(label, label_font, text_width)
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
+            legend.model().refreshLayerLegend(node)
         legend.adjustBoxSize()
         size = legend.sizeWithUnits()
         if size.width() <= frame.width() + 0.5 and size.height() <= frame.height() + 0.5:
@@ -407,4 +453,11 @@ def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: Qg
 def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str) -> str:
     """The credits line of the mapped layers (synthetic notice first), empty without provenance."""
     sources = [source for source in (index.source(layer) for layer in layers) if source is not None]
+    # A synthetic layer credited only as synthetic adds nothing beyond the notice itself.
+    sources = [
+        replace(source, attribution="", vintage="")
+        if source.synthetic and source.attribution in (SYNTHETIC_NOTICE_FR, SYNTHETIC_NOTICE_EN)
+        else source
+        for source in sources
+    ]
     return credits_line(sources, language) if sources else ""
