@@ -12,15 +12,19 @@ import datetime
 import tempfile
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from shapely import wkb
 from shapely.prepared import prep
 
+from ..cache import Fetcher
 from ..errors import Cancelled, EngineError
 from ..outputs import atomic_output
 from ..provenance import Source, read_sources, write_sources
+from . import geo_api
+from .context import FamilyReport, RunContext
 from .gpkg import (
     TableWriter,
     copy_raster,
@@ -31,36 +35,11 @@ from .gpkg import (
     table_crs,
     table_names,
 )
+from .online import run_online
 from .schema import FAMILIES, FIBRE_COMMUNES, LAMBERT_93, Family, Table
 from .territory import Territory, parse_territory, territory_from_gpkg
 
 SOURCE_MODES = ("online", "cache", "sample")
-
-
-@dataclass
-class FamilyReport:
-    """What happened to one family: tables and counts written, rows dropped and why, or the error."""
-
-    family: str
-    origin: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
-    dropped: dict[str, int] = field(default_factory=dict)
-    sources: list[Source] = field(default_factory=list)
-    error: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.error
-
-    def summary(self) -> str:
-        """One log line: ``fibre: 1234 features (fibre), 17 rows (fibre_communes) from <origin>``."""
-        if self.error:
-            return f"{self.family}: FAILED — {self.error}"
-        counts = ", ".join(f"{count} rows in {table}" for table, count in self.counts.items())
-        text = f"{self.family}: {counts or 'nothing'} from {self.origin}"
-        if self.dropped:
-            text += "; dropped: " + ", ".join(f"{count} ({reason})" for reason, count in self.dropped.items())
-        return text
 
 
 @dataclass
@@ -72,22 +51,6 @@ class LoadReport:
     @property
     def tables(self) -> list[str]:
         return [table for report in self.families if report.ok for table in report.counts]
-
-
-@dataclass
-class RunContext:
-    """Everything a family loader needs."""
-
-    territory: Territory
-    target_crs: str
-    work_dir: Path
-    cancelled: Callable[[], bool]
-    log: Callable[[str], None]
-    sample_gpkg: Path | None = None
-
-    def check_cancelled(self) -> None:
-        if self.cancelled():
-            raise Cancelled()
 
 
 def today() -> str:
@@ -211,18 +174,6 @@ def _renamed(source: Source, table: Table) -> Source:
 # --- orchestration ----------------------------------------------------------------------------
 
 
-def resolve_territory(
-    text: str, mode: str, sample_gpkg: Path | None, epci_names: dict[str, str]
-) -> Territory:
-    """Resolve ``text`` (INSEE codes / EPCI SIREN) with the source of ``mode``."""
-    request = parse_territory(text)
-    if mode == "sample":
-        if sample_gpkg is None or not Path(sample_gpkg).exists():
-            raise EngineError("The bundled sample GeoPackage is missing: {path}", path=str(sample_gpkg))
-        return territory_from_gpkg(request, sample_gpkg, epci_names)
-    raise EngineError("Unknown source '{mode}': use online, cache or sample.", mode=mode)
-
-
 def load_open_data(
     territory_text: str,
     families: list[str],
@@ -232,30 +183,47 @@ def load_open_data(
     target_crs: str = LAMBERT_93,
     sample_gpkg: str | Path | None = None,
     epci_names: dict[str, str] | None = None,
+    fetcher: Fetcher | None = None,
+    options: dict[str, Any] | None = None,
     progress: Callable[[float], None] = lambda _percent: None,
     log: Callable[[str], None] = lambda _message: None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> LoadReport:
     """Load ``families`` for the territory into the GeoPackage ``output`` (replaced as a whole).
 
-    Per-family failures are reported in the returned :class:`LoadReport` and do not abort the
-    others; when no family at all could be loaded an :class:`EngineError` is raised and nothing
-    is written.  :class:`Cancelled` propagates, leaving no output.
+    ``mode`` ``sample`` copies from ``sample_gpkg``; ``online`` and ``cache`` go through
+    ``fetcher`` (its own mode decides whether the network is used).  ``options`` holds
+    per-family settings (``irep_year``...).  Per-family failures are reported in the returned
+    :class:`LoadReport` and do not abort the others; when no family could be loaded an
+    :class:`EngineError` is raised and nothing is written.  :class:`Cancelled` propagates,
+    leaving no output.
     """
     unknown = [name for name in families if name not in FAMILIES]
     if unknown:
         raise EngineError("Unknown data families: {names}.", names=", ".join(unknown))
     if mode not in SOURCE_MODES:
         raise EngineError("Unknown source '{mode}': use online, cache or sample.", mode=mode)
+    request = parse_territory(territory_text)
     sample = Path(sample_gpkg) if sample_gpkg else None
-    territory = resolve_territory(territory_text, mode, sample, epci_names or {})
+    retrieved = today()
+    if mode == "sample":
+        if sample is None or not sample.exists():
+            raise EngineError("The bundled sample GeoPackage is missing: {path}", path=str(sample))
+        territory = territory_from_gpkg(request, sample, epci_names or {})
+    else:
+        if fetcher is None:
+            raise EngineError("No network access was configured for this run.")
+        territory, entries = geo_api.resolve(request, fetcher)
+        retrieved = min(entry.retrieved_date for entry in entries)
     log(f"Territory: {territory.name} ({len(territory.communes)} communes)")
     reports: list[FamilyReport] = []
     with (
         tempfile.TemporaryDirectory(prefix="territoire_opendata_") as work,
         atomic_output(output) as temporary,
     ):
-        context = RunContext(territory, target_crs, Path(work), cancelled, log, sample)
+        context = RunContext(
+            territory, target_crs, Path(work), cancelled, log, sample, fetcher, retrieved, dict(options or {})
+        )
         for index, name in enumerate(families):
             context.check_cancelled()
             progress(100.0 * index / len(families))
@@ -279,15 +247,21 @@ def _run_family(context: RunContext, family: Family, mode: str, output: Path) ->
     family_gpkg = context.work_dir / f"{family.name}.gpkg"
     try:
         if family.raster:
+            if mode != "sample":
+                raise EngineError(
+                    "{family} is not available from online sources yet: use SOURCE=sample.",
+                    family=family.name,
+                )
             # rasters are warped to a temporary GeoTIFF first, then added to the output in one step
             report = sample_family(context, family, output)
         else:
-            report = sample_family(context, family, family_gpkg)
+            loader = sample_family if mode == "sample" else run_online
+            report = loader(context, family, family_gpkg)
             move_tables(family_gpkg, output, list(report.counts))
     except Cancelled:
         raise
     except (EngineError, OSError, RuntimeError, ValueError, KeyError) as error:
-        context.log(traceback.format_exc(limit=3))
+        context.log(f"{family.name}: {traceback.format_exc(limit=4)}")
         return FamilyReport(family.name, error=str(error))
     finally:
         if family_gpkg.exists():

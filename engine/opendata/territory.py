@@ -128,7 +128,7 @@ def territory_from_gpkg(request: TerritoryRequest, gpkg: str | Path, epci_names:
     return Territory(territory_name(request, communes, epci_names), communes, crs, request.epcis)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents, hyphens or apostrophes, for name matching."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -168,12 +168,12 @@ def read_territories_csv(path: str | Path) -> list[TerritoryMatch]:
 
 def rank_matches(text: str, candidates: list[TerritoryMatch], limit: int) -> list[TerritoryMatch]:
     """Candidates whose name or code matches ``text``: prefix matches first, then EPCIs, then by name."""
-    wanted = _fold(text)
+    wanted = fold(text)
     if not wanted:
         return []
     scored = []
     for candidate in candidates:
-        folded = _fold(candidate.name)
+        folded = fold(candidate.name)
         if candidate.code.lower().startswith(wanted) or folded.startswith(wanted):
             rank = 0
         elif f" {wanted}" in f" {folded}":

@@ -1,0 +1,269 @@
+"""IREP (Géorisques): establishments and their waste, with per-row detection of coordinate systems.
+
+The declared ``Coordonnees_X/Y`` of the register mix Lambert II étendu (EPSG:27572),
+Lambert I Nord (EPSG:27561), Lambert-93 (EPSG:2154), WGS84 degrees (sometimes swapped),
+kilometres instead of metres, and garbage.  Each row is tried against these systems by value
+range; a candidate is kept only when it falls in or near the territory.  Establishments of
+the territory (by commune name) that cannot be placed go to a report table, never to the sea.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from osgeo import osr
+from shapely.geometry import Point
+from shapely.prepared import prep
+
+from ..errors import Cancelled, EngineError
+from ..provenance import Source
+from .gpkg import TableWriter, reproject, spatial_reference
+from .schema import INDUSTRIAL_WASTE, INDUSTRIAL_WASTE_UNPLACED, LAMBERT_93
+from .territory import Territory, fold
+
+SOURCE = "IREP"
+NEAR_METRES = 2000.0
+
+#: (CRS, x range, y range) tried in this order; values in metres or degrees.
+CANDIDATES: tuple[tuple[str, tuple[float, float], tuple[float, float]], ...] = (
+    ("EPSG:2154", (90_000, 1_250_000), (6_000_000, 7_150_000)),
+    ("EPSG:27572", (0, 1_250_000), (1_600_000, 2_750_000)),
+    ("EPSG:27561", (0, 1_250_000), (100_000, 400_000)),
+    ("EPSG:4326", (-5.5, 10.0), (41.0, 51.5)),
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a row landed: Lambert-93 point and the system it was read in, or why it could not."""
+
+    point: Point | None
+    crs: str
+    reason: str = ""
+
+
+def parse_number(text: str | None) -> float | None:
+    """``"599262,61"`` / ``"599 262.61"`` → float; None when empty or not a number."""
+    if text is None:
+        return None
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def candidate_points(x: float, y: float) -> Iterator[tuple[str, float, float]]:
+    """Every (CRS, x, y) reading of a raw pair: as given, in km → m, and lon/lat swapped."""
+    readings = [(x, y, ""), (x * 1000, y * 1000, " km"), (y, x, " swapped")]
+    for crs, (xmin, xmax), (ymin, ymax) in CANDIDATES:
+        for cx, cy, how in readings:
+            if how == " km" and crs == "EPSG:4326":
+                continue
+            if xmin <= cx <= xmax and ymin <= cy <= ymax:
+                yield crs + how, cx, cy
+
+
+class Placer:
+    """Place raw IREP coordinates in or near a territory (Lambert-93)."""
+
+    def __init__(self, territory: Territory, near_metres: float = NEAR_METRES) -> None:
+        outline = reproject(territory.outline(), territory.crs, LAMBERT_93)
+        self.area = prep(outline.buffer(near_metres))
+        self.centre = outline.centroid
+        self.transforms = {
+            crs: osr.CoordinateTransformation(spatial_reference(crs), spatial_reference(LAMBERT_93))
+            for crs, _, _ in CANDIDATES
+        }
+
+    def place(self, raw_x: str | None, raw_y: str | None) -> Placement:
+        x, y = parse_number(raw_x), parse_number(raw_y)
+        if x is None or y is None:
+            return Placement(None, "", "coordinates missing or not numbers")
+        nearest = None
+        for label, cx, cy in candidate_points(x, y):
+            crs = label.split(" ")[0]
+            east, north, *_ = self.transforms[crs].TransformPoint(cx, cy)
+            point = Point(east, north)
+            if self.area.contains(point):
+                return Placement(point, label)
+            distance = point.distance(self.centre)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, label)
+        if nearest is None:
+            return Placement(None, "", "coordinates in no known system (garbage)")
+        return Placement(
+            None, nearest[1], f"read as {nearest[1]}, {nearest[0] / 1000:.0f} km from the territory centre"
+        )
+
+
+def waste_code(raw: str) -> tuple[str, bool] | None:
+    """``"070708*"`` / ``"07 07 08 *"`` → (``"07 07 08*"``, hazardous); None when not a LoW code."""
+    digits = re.sub(r"\D", "", raw or "")
+    if len(digits) != 6:
+        return None
+    hazardous = "*" in (raw or "")
+    return f"{digits[:2]} {digits[2:4]} {digits[4:]}{'*' if hazardous else ''}", hazardous
+
+
+def read_csv_rows(data: bytes) -> Iterator[dict[str, str]]:
+    """Rows of a CSV with lower-case keys: UTF-8 (BOM or not) or Latin-1, ``;`` or ``,``."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter):
+        yield {(key or "").strip().lower(): (value or "").strip() for key, value in row.items() if key}
+
+
+def _member(archive: zipfile.ZipFile, *words: str) -> list[str]:
+    """CSV members whose lower-case name contains all ``words`` (and not ``non_`` unless asked)."""
+    names = []
+    for name in archive.namelist():
+        lowered = Path(name).name.lower()
+        if not lowered.endswith(".csv") or not all(word in lowered for word in words):
+            continue
+        if "non_" not in words and "non_" in lowered:
+            continue
+        names.append(name)
+    return names
+
+
+def first(row: dict[str, str], *keys: str) -> str:
+    for key in keys:
+        if row.get(key):
+            return row[key]
+    return ""
+
+
+@dataclass
+class IrepResult:
+    unplaced: list[dict[str, object]]  # rows of the industrial_waste_unplaced table
+    sites: int
+    waste_rows: int
+    unplaced_sites: int
+    unplaced_rows: int
+    other_territories: int
+    truncated_rows: int
+    source: Source
+
+
+def load_industrial_waste(
+    archive_path: Path,
+    year: int,
+    territory: Territory,
+    writer: TableWriter,
+    url: str,
+    retrieved: str,
+    cancelled=lambda: False,
+) -> IrepResult:
+    """Write the waste rows of the territory's establishments; return the report of the unplaced ones."""
+    try:
+        archive = zipfile.ZipFile(archive_path)
+    except zipfile.BadZipFile as error:
+        raise EngineError("The IREP file {url} is not a valid zip archive.", url=url) from error
+    with archive:
+        establishments = _member(archive, "etablissement")
+        if not establishments:
+            raise EngineError("The IREP archive {url} has no establishments file.", url=url)
+        placer = Placer(territory)
+        names = {fold(commune.name) for commune in territory.communes}
+        sites: dict[str, dict[str, object]] = {}
+        unplaced: dict[str, dict[str, object]] = {}
+        other = 0
+        for row in read_csv_rows(archive.read(establishments[0])):
+            site_id = first(row, "identifiant")
+            placement = placer.place(first(row, "coordonnees_x"), first(row, "coordonnees_y"))
+            in_territory = fold(first(row, "commune")) in names
+            values = {
+                "site_id": site_id,
+                "site_name": first(row, "nom_etablissement", "nom"),
+                "siret": first(row, "numero_siret", "siret"),
+                "commune": first(row, "commune"),
+                "raw_x": first(row, "coordonnees_x"),
+                "raw_y": first(row, "coordonnees_y"),
+            }
+            if placement.point is not None:
+                sites[site_id] = {**values, "point": placement.point, "crs": placement.crs}
+            elif in_territory:
+                unplaced[site_id] = {**values, "reason": placement.reason, "rows": 0}
+            else:
+                other += 1
+        waste_rows = truncated = 0
+        for words, hazardous_file in (
+            (("dechets", "dangereux"), True),
+            (("dechets", "non_", "dangereux"), False),
+        ):
+            for member in _member(archive, *words):
+                treatment = "trait" in Path(member).name.lower()
+                for row in read_csv_rows(archive.read(member)):
+                    if cancelled():
+                        raise Cancelled()
+                    site_id = first(row, "identifiant")
+                    if site_id in unplaced:
+                        unplaced[site_id]["rows"] = int(unplaced[site_id]["rows"]) + 1
+                        continue
+                    site = sites.get(site_id)
+                    if site is None:
+                        continue
+                    code = waste_code(first(row, "code_dechet", "code_déchet"))
+                    tonnes = parse_number(first(row, "quantite", "quantite_t", "quantité"))
+                    if code is None or tonnes is None:
+                        truncated += 1
+                        continue
+                    writer.add(
+                        {
+                            "site_id": site_id,
+                            "site_name": site["site_name"],
+                            "waste_code": code[0],
+                            "hazardous": code[1] or hazardous_file,
+                            "tonnes": tonnes,
+                            "operation": first(
+                                row, "code_operation", "code_operation_eliminatio_valorisation"
+                            )
+                            if treatment
+                            else "",
+                            "destination": "treated on site"
+                            if treatment
+                            else first(row, "pays_destination", "departement_destination", "destination"),
+                            "year": int(first(row, "annee", "annee_emission") or year),
+                        },
+                        site["point"],
+                    )
+                    waste_rows += 1
+    source = Source(
+        layer=INDUSTRIAL_WASTE.name,
+        title=INDUSTRIAL_WASTE.title,
+        publisher="Géorisques — Registre des émissions polluantes (IREP)",
+        url=url,
+        licence="Licence Ouverte 2.0",
+        attribution=f"Géorisques IREP {year}",
+        vintage=str(year),
+        retrieved=retrieved,
+        note=f"{len(unplaced)} establishments of the territory could not be placed "
+        f"(table {INDUSTRIAL_WASTE_UNPLACED.name})",
+    )
+    return IrepResult(
+        list(unplaced.values()),
+        len(sites),
+        waste_rows,
+        len(unplaced),
+        sum(int(v["rows"]) for v in unplaced.values()),
+        other,
+        truncated,
+        source,
+    )
+
+
+def default_year() -> int:
+    """The latest IREP year usually published (two years back)."""
+    return datetime.date.today().year - 2
