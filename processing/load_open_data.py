@@ -13,6 +13,7 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsMapLayer,
     QgsMapLayerType,
+    QgsNetworkAccessManager,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -24,10 +25,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsRasterLayer,
+    QgsSettings,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtNetwork import QNetworkProxy
 
+from ..engine.cache import DiskCache, Fetcher, default_cache_dir
+from ..engine.endpoints import SOURCES
 from ..engine.errors import Cancelled, EngineError
+from ..engine.http_client import HttpClient
 from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
 from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.provenance import Source, read_sources
@@ -140,6 +146,10 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         if not output or output == QgsProcessing.TEMPORARY_OUTPUT:
             raise QgsProcessingException(self.tr("Choose an output GeoPackage file."))
         ordered = [name for name in FAMILY_NAMES if name in families]
+        fetcher = None
+        if mode != "sample":
+            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=feedback.pushInfo)
+            fetcher = Fetcher(mode, DiskCache(cache_folder()), client, url_settings(), feedback.pushInfo)
         try:
             report = load_open_data(
                 territory,
@@ -149,6 +159,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 target_crs=crs.toWkt(),
                 sample_gpkg=SAMPLE_GPKG,
                 epci_names=EPCI_NAMES,
+                fetcher=fetcher,
                 progress=feedback.setProgress,
                 log=feedback.pushInfo,
                 cancelled=feedback.isCanceled,
@@ -185,6 +196,29 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             details = QgsProcessingContext.LayerDetails(post_processor.title, context.project(), table, hint)
             details.setPostProcessor(post_processor)
             context.addLayerToLoadOnCompletion(uri, details)
+
+
+def url_settings() -> dict[str, str]:
+    """Endpoint overrides from the plugin settings (``territoire_numerique/urls/<SOURCE>``)."""
+    settings = QgsSettings()
+    values = {source: settings.value(f"territoire_numerique/urls/{source}", "") for source in SOURCES}
+    return {source: str(value) for source, value in values.items() if value}
+
+
+def cache_folder() -> str:
+    """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
+    folder = QgsSettings().value("territoire_numerique/cache_dir", "")
+    return str(folder) if folder else str(default_cache_dir())
+
+
+def qgis_proxies() -> dict[str, str] | None:
+    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping."""
+    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
+    if proxy.type() not in (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy):
+        return None
+    credentials = f"{proxy.user()}:{proxy.password()}@" if proxy.user() else ""
+    address = f"http://{credentials}{proxy.hostName()}:{proxy.port()}"
+    return {"http": address, "https": address}
 
 
 class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
