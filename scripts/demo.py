@@ -55,6 +55,59 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
         },
     ),
     # --- analysis steps: add yours below this line (keep this marker) ---
+    (
+        "Fibre coverage per commune (FTTH rate, communes below 80 %, fibre at industrial sites)",
+        "territoire:fibre_coverage",
+        {
+            "FIBRE": f"{GPKG}|layername=fibre",
+            "ZONES": f"{GPKG}|layername=communes",
+            "TARGET": "80",
+            "SITES": f"{GPKG}|layername=industrial_sites",
+            "OUTPUT": str(OUT / "fibre_communes.gpkg"),
+            "SITES_OUTPUT": str(OUT / "fibre_sites.gpkg"),
+        },
+    ),
+    (
+        "Fibre gaps on a 500 m hexagon grid",
+        "territoire:fibre_coverage",
+        {
+            "FIBRE": f"{GPKG}|layername=fibre",
+            "ZONES": f"{GPKG}|layername=communes",
+            "ZONE_TYPE": "2",
+            "CELL_SIZE": "500",
+            "TARGET": "80",
+            "OUTPUT": str(OUT / "fibre_hexagones.gpkg"),
+        },
+    ),
+    (
+        "Rooftop solar potential of industrial, commercial and public roofs, per commune and site",
+        "territoire:solar_potential",
+        {
+            "ROOFS": f"{GPKG}|layername=solar",
+            "ZONES": f"{GPKG}|layername=communes",
+            "SITES": f"{GPKG}|layername=industrial_sites",
+            "SPECIFIC_YIELD": "950",  # kWh/kWp/yr, order of the PVGIS yield at Dunkerque
+            "TOP_N": "20",
+            "OUTPUT": str(OUT / "solaire_toitures.gpkg"),
+            "TOP_OUTPUT": str(OUT / "solaire_top20.gpkg"),
+            "ZONES_OUTPUT": str(OUT / "solaire_communes.gpkg"),
+            "SITES_OUTPUT": str(OUT / "solaire_sites.gpkg"),
+        },
+    ),
+    (
+        "Profile per commune with the territory median",
+        "territoire:territory_profile",
+        {
+            "COMMUNES": f"{GPKG}|layername=communes",
+            "FIBRE": f"{GPKG}|layername=fibre",
+            "INDUSTRIAL_SITES": f"{GPKG}|layername=industrial_sites",
+            "INDUSTRIAL_WASTE": f"{GPKG}|layername=industrial_waste",
+            "WASTE_POINTS": f"{GPKG}|layername=waste_points",
+            "SOLAR": str(OUT / "solaire_toitures.gpkg"),
+            "PORT_ZONES": f"{GPKG}|layername=port_zones",
+            "OUTPUT": str(OUT / "profil_communes.gpkg"),
+        },
+    ),
 ]
 
 
