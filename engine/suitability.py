@@ -462,7 +462,8 @@ def _keeps_stack(model: Model, options: Options) -> bool:
     return model.aggregation == "owa" or options.sites or bool(options.candidates)
 
 
-def _margin(criterion: Criterion, grid: Grid) -> float | None:
+def distance_margin(criterion: Criterion, grid: Grid) -> float | None:
+    """How far beyond the grid edge features still matter for a distance criterion (capped)."""
     saturation = criterion.transform.saturation()
     cap = MAX_MARGIN_SHARE * max(grid.width, grid.height) * grid.cell_size
     return cap if saturation is None else min(max(saturation, 0.0), cap)
@@ -497,7 +498,7 @@ def run(
     grid = Grid.covering(_extent(model, options, vectors), options.cell_size, crs)
     margin_cells = max(
         (
-            math.ceil((_margin(c, grid) or 0) / grid.cell_size)
+            math.ceil((distance_margin(c, grid) or 0) / grid.cell_size)
             for c in model.criteria
             if c.measure == "distance"
         ),
@@ -569,6 +570,18 @@ def run(
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def model_grid(model: Model, options: Options) -> Grid:
+    """The grid a run of ``model`` with ``options`` uses."""
+    vectors = {
+        ("constraint", index): read_vector(
+            constraint.layer, options.target_crs, constraint.where, base_dir=model.base_dir
+        )
+        for index, constraint in enumerate(model.constraints)
+        if constraint.mode == "include"
+    }
+    return Grid.covering(_extent(model, options, vectors), options.cell_size, options.target_crs)
+
+
 def _extent(model: Model, options: Options, vectors: dict) -> tuple[float, float, float, float]:
     crs = options.target_crs
     if options.extent is not None:
@@ -636,7 +649,7 @@ def _criterion_values(
                 + (f" matching '{criterion.where}'" if criterion.where else "")
             )
         if criterion.measure == "distance":
-            value = distance_to(grid, data, _margin(criterion, grid))
+            value = distance_to(grid, data, distance_margin(criterion, grid))
             transform.apply(value)
         else:
             value = _attribute_grid(criterion, grid, data)

@@ -1,0 +1,366 @@
+"""Site suitability benchmark: our engine against the equivalent GDAL command-line chain, in one run.
+
+The job: the example tiers-lieu model (resources/models/tiers_lieu_cud.json: 4 distance criteria,
+1 raster, 1 attribute, 2 constraints) over the sample territory (the CUD, 35.8 × 19.5 km) at 5 m,
+≈ 28 M cells, producing the 0–100 Float32 suitability GeoTIFF.
+
+The peer is what a GIS analyst would script with GDAL: per distance criterion ``gdal_rasterize``
+(same padded extent as ours, so features just outside count) + ``gdal_proximity.py`` + a
+cropping VRT; ``gdalwarp`` for the terrain; ``gdal_rasterize`` for the attribute and the two
+constraints (the port buffer made by ``ogr2ogr`` with SQLite's ST_Buffer); ``gdal_calc.py`` for
+the transforms, the weighted sum and the constraints.  Both write the same compressed GeoTIFF.
+
+Each side runs in its own process; its peak memory is that process's max RSS (``os.wait4``; for
+the chain, the largest of its commands).  The outputs are compared cell by cell.
+
+Usage: bench_suitability.py [--cell-size 5] [--gpkg resources/sample/territoire_sample.gpkg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import rasterio
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / ".build" / "pkg"))
+
+from territoire_numerique.engine.raster_grid import Grid, split_uri  # noqa: E402
+from territoire_numerique.engine.suitability import (  # noqa: E402
+    Model,
+    Options,
+    distance_margin,
+    load_model,
+    model_grid,
+    run,
+    write_suitability,
+)
+
+SAMPLE = REPO / "resources" / "sample" / "territoire_sample.gpkg"
+MODEL = REPO / "resources" / "models" / "tiers_lieu_cud.json"
+CREATION = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1"]
+
+
+def bench_model(gpkg: Path) -> Model:
+    """The example model with its layers pointing at ``gpkg``."""
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    for item in data["criteria"] + data["constraints"]:
+        _, layer = split_uri(item["layer"])
+        item["layer"] = f"{gpkg}|layername={layer}"
+    return load_model(data)
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Run a command; (seconds, its peak RSS in MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+# --- ours -----------------------------------------------------------------------------------------
+def ours(gpkg: Path, cell_size: float, output: Path) -> None:
+    """Child process: run the engine and write the raster; prints the seconds as JSON."""
+    started = time.perf_counter()
+    result = run(bench_model(gpkg), Options(cell_size=cell_size))
+    write_suitability(output, result)
+    print(
+        json.dumps({"seconds": time.perf_counter() - started, "estimate_mb": result.memory_estimate / 2**20})
+    )
+
+
+# --- the GDAL chain -------------------------------------------------------------------------------
+def expression(letter: str, transform) -> str:
+    """gdal_calc (numpy) expression of one transform applied to input ``letter``."""
+    if transform.function == "linear":
+        ramp = f"clip(({letter} - {transform.low}) / {transform.high - transform.low}, 0, 1)"
+        return f"(1 - {ramp})" if transform.direction == "cost" else ramp
+    if transform.function == "sigmoid":
+        sign = "" if transform.direction == "cost" else "-"
+        return f"(1 / (1 + exp({sign}({letter} - {transform.midpoint}) / {transform.spread})))"
+    raise SystemExit(f"the bench chain does not translate {transform.function} transforms")
+
+
+def chain(model: Model, grid: Grid, gpkg: Path, work: Path, output: Path) -> tuple[float, float, list[str]]:
+    """The GDAL command-line equivalent; (seconds, peak MB of its largest command, steps)."""
+    xmin, ymin, xmax, ymax = grid.bounds
+    size = [str(grid.cell_size), str(grid.cell_size)]
+    grid_options = ["-te", str(xmin), str(ymin), str(xmax), str(ymax), "-tr", *size]
+    commands: list[list[str]] = []
+    inputs: dict[str, Path] = {}
+    terms = []
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for criterion, weight in zip(model.criteria, model.weights):
+        letter = next(letters)
+        _, layer = split_uri(criterion.layer)
+        where = ["-where", criterion.where] if criterion.where else []
+        if criterion.measure == "distance":
+            pad = math.ceil(distance_margin(criterion, grid) / grid.cell_size) * grid.cell_size
+            padded = ["-te", str(xmin - pad), str(ymin - pad), str(xmax + pad), str(ymax + pad), "-tr", *size]
+            touched = [] if layer in ("communes", "port_zones") else ["-at"]
+            mask, distance, cropped = (
+                work / f"{criterion.name}{suffix}" for suffix in ("_mask.tif", "_d.tif", ".vrt")
+            )
+            commands += [
+                [
+                    "gdal_rasterize",
+                    "-q",
+                    "-l",
+                    layer,
+                    *where,
+                    "-burn",
+                    "1",
+                    "-init",
+                    "0",
+                    "-ot",
+                    "Byte",
+                    *touched,
+                    *padded,
+                    "-co",
+                    "TILED=YES",
+                    str(gpkg),
+                    str(mask),
+                ],
+                [
+                    "gdal_proximity.py",
+                    "-q",
+                    str(mask),
+                    str(distance),
+                    "-values",
+                    "1",
+                    "-distunits",
+                    "GEO",
+                    "-ot",
+                    "Float32",
+                    "-co",
+                    "TILED=YES",
+                ],
+                [
+                    "gdal_translate",
+                    "-q",
+                    "-of",
+                    "VRT",
+                    "-projwin",
+                    str(xmin),
+                    str(ymax),
+                    str(xmax),
+                    str(ymin),
+                    str(distance),
+                    str(cropped),
+                ],
+            ]
+            inputs[letter] = cropped
+        elif criterion.measure == "value":
+            warped = work / f"{criterion.name}.tif"
+            commands.append(
+                [
+                    "gdalwarp",
+                    "-q",
+                    "-r",
+                    criterion.resampling,
+                    "-ot",
+                    "Float32",
+                    "-t_srs",
+                    "EPSG:2154",
+                    *grid_options,
+                    "-dstnodata",
+                    "None",
+                    "-co",
+                    "TILED=YES",
+                    f"GPKG:{gpkg}:{layer}",
+                    str(warped),
+                ]
+            )  # no destination nodata: cells without terrain read 0, i.e. the model's fill of 0
+            inputs[letter] = warped
+        else:
+            burnt = work / f"{criterion.name}.tif"
+            commands.append(
+                [
+                    "gdal_rasterize",
+                    "-q",
+                    "-l",
+                    layer,
+                    "-a",
+                    criterion.field,
+                    "-init",
+                    "0",
+                    "-ot",
+                    "Float32",
+                    *grid_options,
+                    "-co",
+                    "TILED=YES",
+                    str(gpkg),
+                    str(burnt),
+                ]
+            )
+            inputs[letter] = burnt
+        terms.append(f"{float(weight):.10f} * {expression(letter, criterion.transform)}")
+    conditions = []
+    for constraint in model.constraints:
+        letter = next(letters)
+        _, layer = split_uri(constraint.layer)
+        source, name = gpkg, layer
+        if constraint.buffer > 0:
+            source, name = work / f"{layer}_buffer.gpkg", f"{layer}_buffer"
+            commands.append(
+                [
+                    "ogr2ogr",
+                    "-q",
+                    "-f",
+                    "GPKG",
+                    str(source),
+                    str(gpkg),
+                    "-dialect",
+                    "SQLite",
+                    "-sql",
+                    f"SELECT ST_Buffer(geom, {constraint.buffer}) AS geom FROM {layer}",
+                    "-nln",
+                    name,
+                ]
+            )
+        burnt = work / f"constraint_{letter}.tif"
+        commands.append(
+            [
+                "gdal_rasterize",
+                "-q",
+                "-l",
+                name,
+                "-burn",
+                "1",
+                "-init",
+                "0",
+                "-ot",
+                "Byte",
+                *grid_options,
+                "-co",
+                "TILED=YES",
+                str(source),
+                str(burnt),
+            ]
+        )
+        inputs[letter] = burnt
+        conditions.append(f"({letter} == {1 if constraint.mode == 'include' else 0})")
+    allowed = " * ".join(conditions) or "1"
+    calc = [
+        "gdal_calc.py",
+        "--quiet",
+        "--type",
+        "Float32",
+        "--NoDataValue",
+        "-9999",
+        "--hideNoData",
+        "--calc",
+        f"where({allowed} == 1, 100 * ({' + '.join(terms)}), -9999)",
+        "--outfile",
+        str(output),
+    ]
+    for letter, path in inputs.items():
+        calc += [f"-{letter}", str(path)]
+    for option in CREATION:
+        calc += ["--co", option]
+    commands.append(calc)
+    seconds, peak, steps = 0.0, 0.0, []
+    for command in commands:
+        step_seconds, step_peak = timed(command)
+        seconds += step_seconds
+        peak = max(peak, step_peak)
+        output = next(Path(a).name for a in reversed(command) if a.endswith((".tif", ".vrt", ".gpkg")))
+        steps.append(f"{step_seconds:6.1f} s {step_peak:7.0f} MB  {command[0]} → {output}")
+    return seconds, peak, steps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cell-size", type=float, default=5.0)
+    parser.add_argument("--gpkg", type=Path, default=SAMPLE)
+    parser.add_argument("--child", choices=["ours"], help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+    arguments, _ = parser.parse_known_args()
+    if arguments.child == "ours":
+        ours(arguments.gpkg, arguments.cell_size, arguments.output)
+        return
+    if not arguments.gpkg.exists():
+        raise SystemExit(f"no sample territory at {arguments.gpkg}: run scripts/make_sample.py first")
+    missing = [
+        tool
+        for tool in ("gdal_rasterize", "gdal_proximity.py", "gdal_calc.py", "gdalwarp", "ogr2ogr")
+        if shutil.which(tool) is None
+    ]
+    if missing:
+        raise SystemExit(f"the GDAL chain needs {', '.join(missing)} (Debian: apt-get install gdal-bin)")
+    model = bench_model(arguments.gpkg)
+    options = Options(cell_size=arguments.cell_size)
+    grid = model_grid(model, options)
+    print(
+        f"Site suitability — {len(model.criteria)} criteria, {len(model.constraints)} constraints, "
+        f"{grid.width} × {grid.height} = {grid.cells / 1e6:.1f} M cells of {grid.cell_size:g} m"
+    )
+    work = Path(tempfile.mkdtemp(prefix="bench_suitability."))
+    try:
+        ours_tif, chain_tif = work / "ours.tif", work / "chain.tif"
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "ours",
+                "--gpkg",
+                str(arguments.gpkg),
+                "--cell-size",
+                str(arguments.cell_size),
+                "--output",
+                str(ours_tif),
+            ],
+            stdout=subprocess.PIPE,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        ours_seconds = time.perf_counter() - started
+        if status != 0:
+            raise SystemExit("our run failed")
+        inner = json.loads(process.stdout.read().decode().strip().splitlines()[-1])
+        ours_peak = usage.ru_maxrss / 1024.0
+        chain_seconds, chain_peak, steps = chain(model, grid, arguments.gpkg, work, chain_tif)
+        with rasterio.open(ours_tif) as first, rasterio.open(chain_tif) as second:
+            a, b = first.read(1), second.read(1)
+        valid_a, valid_b = a != -9999, b != -9999
+        both = valid_a & valid_b
+        difference = np.abs(a[both] - b[both])
+        print(
+            f"ours (engine, one process)     {ours_seconds:7.1f} s  peak {ours_peak:6.0f} MB "
+            f"(engine {inner['seconds']:.1f} s, estimated {inner['estimate_mb']:.0f} MB)"
+        )
+        print(
+            f"GDAL chain ({len(steps)} commands)        {chain_seconds:7.1f} s  peak {chain_peak:6.0f} MB "
+            f"(largest command)"
+        )
+        for step in steps:
+            print("   ", step)
+        print(
+            f"speed-up: {chain_seconds / ours_seconds:.2f}× (target ≥ 2×); "
+            f"ours under 3 GB: {ours_peak < 3072}"
+        )
+        print(
+            f"agreement: {both.sum() / max(valid_a.sum(), 1):.4%} of our valid cells valid in both; "
+            f"mask differs on {(valid_a != valid_b).mean():.4%} of cells (port buffer outline); "
+            f"max |Δ| {difference.max():.4f}, mean |Δ| {difference.mean():.6f} points"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
