@@ -37,7 +37,7 @@ def add_geo_api(server: ReplayServer) -> None:
         format="geojson",
         geometry="contour",
     )
-    for code in ("59067", "59183"):
+    for code in ("59067", "59183", "59271"):
         server.add(
             f"/communes/{code}", Reply(fixture(f"geo_api/commune_{code}.geojson"), content_type=GEOJSON)
         )
@@ -203,3 +203,34 @@ def test_placer_on_the_real_register():
         geocoded = reproject(Point(float(row["longitude"]), float(row["latitude"])), "EPSG:4326", "EPSG:2154")
         assert placement.point.distance(geocoded) < 6000, (row["Nom_Etablissement"], placement.crs)
     assert (placed, refused) == (20, 3)
+
+
+def test_georisques_pages_429_and_empty(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("TERRITOIRE_URL_GEORISQUES", server.url)
+    path = "/installations_classees"
+    server.add(path, Reply(fixture("georisques/59183_page1.json")), code_insee="59183", page="1")
+    server.add(
+        path,
+        Reply(b"busy", status=429, headers={"Retry-After": "1"}),
+        Reply(fixture("georisques/59183_page2.json")),
+        code_insee="59183",
+        page="2",
+    )
+    server.add(path, Reply(fixture("georisques/59271_page1.json")), code_insee="59271", page="1")
+    output = tmp_path / "sites.gpkg"
+    report = load_open_data(
+        "59183,59271", ["industrial_sites"], output, fetcher=fetcher("online", tmp_path / "cache")
+    )
+    (family,) = report.families
+    assert family.ok and family.counts == {"industrial_sites": 2}
+    assert family.dropped == {"installations without coordinates": 1}
+    with sqlite3.connect(output) as connection:
+        rows = dict(connection.execute("SELECT name, seveso FROM industrial_sites"))
+        activity = connection.execute(
+            "SELECT eprtr_activity, ied FROM industrial_sites WHERE site_id = '0070.01279'"
+        )
+        assert activity.fetchone() == ("2910, 3110", "yes")
+    assert rows["Dépôt pétrolier"] == "Seveso seuil haut"
+    pages = [(seen.query.get("page"), seen.path) for seen in server.seen if seen.path == path]
+    # page 2 retried after the 429; Grande-Synthe has an empty first page
+    assert pages == [("1", path), ("2", path), ("2", path), ("1", path)]

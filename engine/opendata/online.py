@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import EngineError
+from . import georisques
 from .context import FamilyReport, RunContext
 from .geo_api import write_boundaries
 from .gpkg import TableWriter
 from .irep import SOURCE as IREP
 from .irep import default_year, load_industrial_waste
-from .schema import INDUSTRIAL_WASTE, INDUSTRIAL_WASTE_UNPLACED, Family
+from .schema import INDUSTRIAL_SITES, INDUSTRIAL_WASTE, INDUSTRIAL_WASTE_UNPLACED, WGS84, Family
 
 
 def boundaries(context: RunContext, family: Family, destination: Path) -> FamilyReport:
@@ -56,8 +57,32 @@ def industrial_waste(context: RunContext, family: Family, destination: Path) -> 
     return report
 
 
+def industrial_sites(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    fetcher = context.require_fetcher()
+    report = FamilyReport(family.name, origin=fetcher.url(georisques.SOURCE, "installations_classees"))
+    dates: list[str] = []
+    without_position = 0
+    with TableWriter(destination, INDUSTRIAL_SITES, context.target_crs, WGS84) as writer:
+        for code in context.territory.codes:
+            for item, entry in georisques.installations(fetcher, code, context.cancelled):
+                dates.append(entry.retrieved_date)
+                values, point = georisques.site_row(item)
+                if point is None:
+                    without_position += 1
+                    continue
+                writer.add(values, point)
+        report.counts[INDUSTRIAL_SITES.name] = writer.count
+    if without_position:
+        report.dropped["installations without coordinates"] = without_position
+    report.sources.append(
+        georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
+    )
+    return report
+
+
 LOADERS: dict[str, Callable[[RunContext, Family, Path], FamilyReport]] = {
     "boundaries": boundaries,
+    "industrial_sites": industrial_sites,
     "industrial_waste": industrial_waste,
 }
 
