@@ -277,9 +277,17 @@ def chain(model: Model, grid: Grid, gpkg: Path, work: Path, output: Path) -> tup
         step_seconds, step_peak = timed(command)
         seconds += step_seconds
         peak = max(peak, step_peak)
-        output = next(Path(a).name for a in reversed(command) if a.endswith((".tif", ".vrt", ".gpkg")))
-        steps.append(f"{step_seconds:6.1f} s {step_peak:7.0f} MB  {command[0]} → {output}")
+        steps.append(f"{step_seconds:6.1f} s {step_peak:7.0f} MB  {command[0]} → {_output_name(command)}")
     return seconds, peak, steps
+
+
+def _output_name(command: list[str]) -> str:
+    """The file a chain command writes (for the step listing)."""
+    if "--outfile" in command:
+        return Path(command[command.index("--outfile") + 1]).name
+    if command[0] == "ogr2ogr":
+        return Path(command[command.index("-f") + 2]).name
+    return Path(command[-1]).name if command[0] != "gdal_proximity.py" else Path(command[3]).name
 
 
 def main() -> None:
