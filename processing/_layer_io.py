@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -30,11 +34,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProviderRegistry,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
+from ..engine.provenance import Source, read_sources, write_sources
 from ..i18n_support import tr
 
 #: QVariant type of each kind of output column.
@@ -170,6 +177,80 @@ def write_features(
     return written
 
 
+def layer_sources(layers: Iterable[QgsMapLayer | None]) -> list[Source]:
+    """Provenance of input layers read from GeoPackage tables (their ``sources`` rows)."""
+    found: list[Source] = []
+    tables: dict[str, dict[str, Source]] = {}
+    for layer in layers:
+        if layer is None or layer.providerType() != "ogr":
+            continue
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path") or ""
+        if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+            continue
+        if path not in tables:
+            try:
+                tables[path] = read_sources(path)
+            except sqlite3.Error:  # a locked or foreign GeoPackage: no provenance
+                tables[path] = {}
+        table = parts.get("layerName") or Path(path).stem
+        if table in tables[path] and tables[path][table] not in found:
+            found.append(tables[path][table])
+    return found
+
+
+def derived_source(table: str, title: str, algorithm_id: str, inputs: Sequence[Source]) -> Source:
+    """Provenance of a computed layer: its inputs' credits and vintages, synthetic if any input is."""
+
+    def unique(values: Iterable[str]) -> str:
+        return " ; ".join(dict.fromkeys(value for value in values if value))
+
+    return Source(
+        layer=table,
+        title=title,
+        publisher="Territoire numérique",
+        url="",
+        licence=unique(source.licence for source in inputs),
+        attribution=unique(
+            f"{source.attribution} {source.vintage}"
+            if source.vintage and source.vintage not in source.attribution
+            else source.attribution
+            for source in inputs
+        ),
+        vintage="",
+        retrieved=date.today().isoformat(),
+        synthetic=any(source.synthetic for source in inputs),
+        note=f"Computed by territoire:{algorithm_id} from {unique(source.layer for source in inputs)}",
+    )
+
+
+def gpkg_table(destination: str) -> tuple[str, str]:
+    """(GeoPackage path, table) that a destination (``f.gpkg`` or ``f.gpkg|layername=t``) names;
+    ("", "") when it is not a GeoPackage."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", destination)
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return "", ""
+    return path, parts.get("layerName") or Path(path).stem
+
+
+def finish_gpkg_output(destination: str, style: str, source: Source) -> bool:
+    """When ``destination`` is a GeoPackage table, store ``style`` as its default style (QGIS
+    applies it whenever the layer is opened, in a project or under qgis_process) and ``source``
+    as its ``sources`` row (credits of the map exports).  False when it is not a GeoPackage."""
+    path, table = gpkg_table(destination)
+    if not path:
+        return False
+    layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+    if not layer.isValid():
+        return False
+    if style and layer.loadNamedStyle(style)[1]:
+        layer.saveStyleToDatabase(table, source.title, True, "")
+    del layer
+    write_sources(path, [replace(source, layer=table)])
+    return True
+
+
 class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     """Apply a bundled QML style and a readable name to an output when it is loaded."""
 
@@ -179,7 +260,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         self.name = name
 
     def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback) -> None:
-        if os.path.exists(self.style):
+        if self.style and os.path.exists(self.style):
             layer.loadNamedStyle(self.style)
         layer.setName(self.name)
         layer.triggerRepaint()
@@ -188,13 +269,29 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
 def style_output(
     algorithm: object, context: QgsProcessingContext, destination: str | None, style: str, name: str
 ) -> None:
-    """Have ``StyleOnLoad`` style the output ``destination`` if Processing loads it into a project.
+    """Name and style (``style`` may be "") the output ``destination`` now if Processing loads it
+    into a project; ``finish_outputs`` later stores the style and provenance in a GeoPackage.
 
     The post-processor is kept on ``algorithm`` (it must outlive processAlgorithm).
     """
-    if not destination or not context.willLoadLayerOnCompletion(destination):
+    if not destination:
+        return
+    algorithm.__dict__.setdefault("_styled_outputs", []).append((destination, style, name))
+    if not context.willLoadLayerOnCompletion(destination):
         return
     post_processor = StyleOnLoad(style, name)
-    keep = algorithm.__dict__.setdefault("_post_processors", [])
-    keep.append(post_processor)
+    algorithm.__dict__.setdefault("_post_processors", []).append(post_processor)
     context.layerToLoadOnCompletionDetails(destination).setPostProcessor(post_processor)
+
+
+def finish_outputs(algorithm: object, inputs: Sequence[Source], feedback: QgsProcessingFeedback) -> None:
+    """From postProcessAlgorithm (sinks are closed then): default style and provenance of every
+    output written to a GeoPackage, derived from the inputs' provenance."""
+    for destination, style, name in algorithm.__dict__.get("_styled_outputs", []):
+        _, table = gpkg_table(destination)
+        if table and finish_gpkg_output(
+            destination, style, derived_source(table, name, algorithm.name(), inputs)
+        ):
+            feedback.pushInfo(
+                tr("Style and sources stored in the GeoPackage table {table}.").format(table=table)
+            )

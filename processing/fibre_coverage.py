@@ -21,7 +21,15 @@ from ..engine.errors import EngineError
 from ..engine.fibre import coverage_by_zone, normalise_premises, site_access
 from ..engine.indicators import make_grid
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
+from ._layer_io import (
+    extended_fields,
+    finish_outputs,
+    layer_sources,
+    optional_field,
+    read_frame,
+    style_output,
+    write_features,
+)
 from .base import TerritoireAlgorithm
 
 ZONE_FIELDS = [
@@ -280,7 +288,16 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                     site_sink, site_fields, list(site_frame.geometry), site_rows, feedback, (90.0, 100.0)
                 )
                 results[self.SITES_OUTPUT] = site_destination
+                style_output(self, context, site_destination, "", self.tr("Fibre at sites"))
+        self._inputs = layer_sources(
+            self.parameterAsVectorLayer(parameters, name, context)
+            for name in (self.FIBRE, self.ZONES, self.SITES)
+        )
         return results
+
+    def postProcessAlgorithm(self, context, feedback):
+        finish_outputs(self, getattr(self, "_inputs", []), feedback)
+        return {}
 
     def _report(self, coverage, target: float, feedback: QgsProcessingFeedback) -> None:
         total = int(coverage["premises"].sum())

@@ -28,7 +28,15 @@ from ..engine.solar import (
     totals_by_zone,
 )
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
+from ._layer_io import (
+    extended_fields,
+    finish_outputs,
+    layer_sources,
+    optional_field,
+    read_frame,
+    style_output,
+    write_features,
+)
 from .base import TerritoireAlgorithm
 
 ROOF_FIELDS = [
@@ -349,8 +357,20 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
                 row.update(values)
             write_features(out_sink, out_fields, list(frame_in.geometry), out_rows, feedback, span)
             results[output] = out_destination
+            title = (
+                self.tr("Solar potential per zone") if output == self.ZONES_OUTPUT else self.tr("Solar sites")
+            )
+            style_output(self, context, out_destination, "", title)
         self._report(potential, len(frame), feedback)
+        self._inputs = layer_sources(
+            self.parameterAsVectorLayer(parameters, name, context)
+            for name in (self.ROOFS, self.ZONES, self.SITES)
+        )
         return results
+
+    def postProcessAlgorithm(self, context, feedback):
+        finish_outputs(self, getattr(self, "_inputs", []), feedback)
+        return {}
 
     def _report(self, potential, read: int, feedback: QgsProcessingFeedback) -> None:
         feedback.pushInfo(

@@ -18,6 +18,8 @@ from qgis.core import (
 )
 from shapely.geometry import Point, box
 
+from territoire_numerique.engine.provenance import Source, read_sources, write_sources
+
 CRS = "EPSG:2154"
 X0, Y0 = 650_000.0, 7_100_000.0  # inside the Dunkerque area, Lambert-93
 
@@ -103,6 +105,22 @@ def territory(tmp_path_factory) -> Path:
     ports.to_file(path, layer="port_zones", driver="GPKG")
     gpd.GeoDataFrame({"id": [1]}, geometry=[box(2.3, 51.0, 2.4, 51.1)], crs="EPSG:4326").to_file(
         path, layer="geographic", driver="GPKG"
+    )
+    write_sources(
+        path,
+        [
+            Source("fibre", "Fibre", "ARCEP", "", "Licence Ouverte", "ARCEP", "2025 T2", "2025-07-01", True),
+            Source(
+                "communes",
+                "Communes",
+                "IGN",
+                "",
+                "Licence Ouverte",
+                "IGN Admin Express",
+                "2018",
+                "2025-07-01",
+            ),
+        ],
     )
     return path
 
@@ -428,3 +446,22 @@ def test_styles_fit_the_outputs(territoire_plugin, territory, tmp_path, algorith
         assert drawn["59001"] == ["FTTH sous la médiane du territoire"]
         assert drawn["59002"] == ["FTTH au-dessus de la médiane du territoire"]
         assert drawn["59003"] == ["FTTH inconnu"]
+
+
+def test_gpkg_outputs_keep_style_and_provenance(territoire_plugin, territory, tmp_path):
+    import processing
+
+    output = tmp_path / "couverture.gpkg"
+    processing.run(
+        "territoire:fibre_coverage",
+        {"FIBRE": layer(territory, "fibre"), "ZONES": layer(territory, "communes"), "OUTPUT": str(output)},
+    )
+    source = read_sources(output)["couverture"]
+    assert source.synthetic  # the fibre input is synthetic sample data
+    assert source.attribution == "ARCEP 2025 T2 ; IGN Admin Express 2018"
+    assert "territoire:fibre_coverage" in source.note
+    reopened = QgsVectorLayer(
+        f"{output}|layername=couverture", "reopened", "ogr"
+    )  # default style from the file
+    labels = {rule.label() for rule in reopened.renderer().rootRule().descendants()}
+    assert "Sous l'objectif FTTH (hachuré)" in labels
