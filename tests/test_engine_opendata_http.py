@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from replay_server import Reply, ReplayServer
+from replay_server import ReplayServer, Reply
 
 from territoire_numerique.engine.cache import DiskCache, Fetcher
 from territoire_numerique.engine.endpoints import DEFAULT_URLS, base_url
