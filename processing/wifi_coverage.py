@@ -241,7 +241,10 @@ class WifiParameters:
         self.addParameter(
             QgsProcessingParameterExtent(
                 self.EXTENT,
-                self.tr("Study extent (default: around the hotspots, within the maximum range)"),
+                self.tr(
+                    "Study extent (default: the hotspots or the demand widened by the maximum range; "
+                    "placement ignores the demand outside it)"
+                ),
                 optional=True,
             )
         )

@@ -274,6 +274,14 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                     rows=grid.n_rows, cols=grid.n_cols, cell=grid.cell_size
                 )
             )
+            inside = np.array([grid.contains(p.x, p.y) for p in demand_frame.geometry.representative_point()])
+            if not inside.all():
+                feedback.pushInfo(
+                    self.tr("{count} demand features outside the study extent are ignored.").format(
+                        count=int((~inside).sum())
+                    )
+                )
+                demand_frame, weights = demand_frame[inside].reset_index(drop=True), weights[inside]
             obstruction = self.read_obstruction(grid, parameters, context, feedback)
             cells = demand_cells(grid, list(demand_frame.geometry), weights)
             self.raise_if_canceled(feedback)

@@ -31,6 +31,7 @@ from territoire_numerique.engine.wifi_propagation import (
     polygonize_classes,
     sector_gain,
     write_raster,
+    zone_shares,
 )
 
 CELL = 2.0
@@ -260,3 +261,18 @@ def test_demand_cells_and_classes():
     polygons = polygonize_classes(grid, classes, {1: "usable", 2: "good"})
     areas = {label: area for _, _, label, area in polygons}
     assert areas == {"good": pytest.approx(400.0), "usable": pytest.approx(200.0)}
+
+
+def test_zone_shares_count_demand_by_representative_point():
+    zones = [box(0, 0, 100, 100), box(100, 0, 200, 100), box(500, 500, 600, 600)]
+    demand = [box(10, 10, 20, 20), Point(150, 50), Point(160, 50), box(95, 10, 102, 12)]
+    weights = np.array([10.0, 5.0, 1.0, 4.0])
+    usable = np.array([True, True, False, False])
+    good = np.array([False, True, False, False])
+    shares = zone_shares(zones, demand, weights, usable, good)
+    assert [(s.total, s.usable, s.good) for s in shares] == [
+        (14.0, 10.0, 0.0),
+        (6.0, 5.0, 5.0),
+        (0.0, 0.0, 0.0),
+    ]
+    assert shares[0].usable_pct == pytest.approx(100 * 10 / 14) and shares[2].usable_pct is None

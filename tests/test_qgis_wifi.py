@@ -177,3 +177,27 @@ def test_wifi_placement_budget_needs_costs(territoire_plugin, town):
                 "CURVE": "TEMPORARY_OUTPUT",
             },
         )
+
+
+def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town):
+    hotspots, buildings, _ = town
+    candidates = memory_layer(
+        "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
+    )
+    extent = f"{X0 - 300},{X0 + 300},{Y0 - 300},{Y0 + 300} [EPSG:2154]"
+    result = processing.run(
+        "territoire:wifi_placement",
+        {
+            "CANDIDATES": candidates,
+            "DEMAND": buildings,
+            "EXISTING": hotspots,
+            "BUILDINGS": buildings,
+            "COUNT": 1,
+            "EXTENT": extent,
+            "SELECTED": "TEMPORARY_OUTPUT",
+            "CURVE": "TEMPORARY_OUTPUT",
+        },
+    )
+    assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored
+    assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
+    assert [f["site"] for f in result["SELECTED"].getFeatures()] == ["east"]
