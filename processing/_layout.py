@@ -26,15 +26,18 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutUtils,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsProviderRegistry,
+    QgsRasterLayer,
     QgsReadWriteContext,
     QgsRectangle,
     QgsSettings,
+    QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
 )
@@ -96,7 +99,7 @@ def resolve_template(value: str | None) -> str:
     name = value[:-4] if value.lower().endswith(".qpt") else value
     if name in BUNDLED_TEMPLATES:
         return template_path(f"{name}.qpt")
-    if not os.path.isfile(value):
+    if not os.path.isfile(value) or not value.lower().endswith(".qpt"):
         raise EngineError(
             "Layout template not found: {path}. Give the path of a .qpt file or one of the bundled "
             "templates: {names}.",
@@ -315,7 +318,12 @@ def fill_legend(layout: QgsLayout, layers: list[QgsMapLayer], language: str) -> 
     root = legend.model().rootGroup()
     root.removeAllChildren()
     for layer in reversed(layers):
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        renderer = layer.renderer() if isinstance(layer, QgsRasterLayer) else None
+        if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+            # Skip the band-name line ("Band 1 (Gray)") above the classes.
+            classes = renderer.shader().rasterShaderFunction().colorRampItemList()
+            QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(classes) + 1)))
     legend.updateLegend()
     fit_legend(legend)
 
@@ -344,15 +352,22 @@ def wrap_text(value: str, font, width_mm: float) -> str:
     return "\n".join(lines)
 
 
+MIN_COLUMN_MM = 42  # narrower legend columns wrap every label: shrink the text instead
+
+
 def fit_legend(legend: QgsLayoutItemLegend) -> None:
-    """Wrap, split into columns, then shrink the text until the legend fits its frame."""
+    """Wrap long labels, split into columns, then shrink the text until the legend fits its frame."""
     frame = legend.sizeWithUnits()
     styles = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
     base_sizes = {style: legend.rstyle(style).font().pointSizeF() for style in styles}
     nodes = [node for node in legend.model().rootGroup().children() if isinstance(node, QgsLayerTreeLayer)]
     originals = {node.layerId(): (node.name(), legend_labels(node)) for node in nodes}
-    legend.setResizeToContents(True)
-    for columns, factor in ((1, 1.0), (2, 1.0), (2, 0.85), (3, 0.85), (3, 0.7), (4, 0.6)):
+    legend.updateFilterByMap(False)
+    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
+    space = legend.columnSpace()
+    max_columns = max(1, min(4, int((frame.width() + space) // (MIN_COLUMN_MM + space))))
+    candidates = [(c, f) for f in (1.0, 0.9, 0.8, 0.7, 0.6) for c in range(1, max_columns + 1)]
+    for columns, factor in candidates:
         legend.setColumnCount(columns)
         legend.setSplitLayer(columns > 1)
         for style in styles:
@@ -370,12 +385,10 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
                 wrapped = wrap_text(label, label_font, text_width)
                 QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrapped)
             legend.model().refreshLayerLegend(node)
-        legend.adjustBoxSize()
-        size = legend.sizeWithUnits()
+        size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
         if size.width() <= frame.width() + 0.5 and size.height() <= frame.height() + 0.5:
             break
-    legend.setResizeToContents(False)
-    legend.attemptResize(frame)
+    legend.refresh()
 
 
 def atlas_title_expression(field: str) -> str:

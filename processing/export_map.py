@@ -89,7 +89,8 @@ class ExportMap(TerritoireAlgorithm):
                 self.TEMPLATE,
                 self.tr("Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)"),
                 QgsProcessingParameterFile.Behavior.File,
-                extension="qpt",
+                # "*" also admits the bare name of a bundled template (a4_portrait)
+                fileFilter=self.tr("Layout templates (*.qpt *)"),
                 optional=True,
             )
         )

@@ -143,6 +143,7 @@ def build(design: PageDesign) -> QgsPrintLayout:
     legend.setSymbolWidth(7 * scale)
     legend.setSymbolHeight(4.5 * scale)
     legend.rstyle(QgsLegendStyle.Style.Subgroup).setMargin(QgsLegendStyle.Side.Top, 2.5)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.6)
     legend.setBackgroundEnabled(False)
     legend.setFrameEnabled(False)
     legend.setResizeToContents(False)
@@ -174,20 +175,20 @@ def build(design: PageDesign) -> QgsPrintLayout:
     layout.addLayoutItem(scalebar)
 
     if design.portrait:
-        map_height = bottom - top - 52
-        place(map_item, margin, top, width - 2 * margin, map_height)
-        panel_top = top + map_height + 4
-        place(legend, margin, panel_top, width - 2 * margin - 50, bottom - panel_top - 2)
-        place(north, width - margin - 12, panel_top, 12, 16)
-        place(scalebar, width - margin - 48, panel_top + 22, 48, 10)
+        map_width, map_height = width - 2 * margin, bottom - top - 74
+        place(legend, margin, top + map_height + 4, map_width, bottom - top - map_height - 6)
     else:
         panel_width = 62 * scale
-        map_width = width - 2 * margin - panel_width - 4
-        place(map_item, margin, top, map_width, bottom - top - 2)
-        panel_x = margin + map_width + 5
-        place(legend, panel_x, top, panel_width - 1, bottom - top - 34 * scale)
-        place(north, panel_x, bottom - 30 * scale, 11 * scale, 15 * scale)
-        place(scalebar, panel_x, bottom - 12 * scale, panel_width - 2, 10 * scale)
+        map_width, map_height = width - 2 * margin - panel_width - 4, bottom - top - 2
+        place(legend, margin + map_width + 5, top, panel_width - 1, map_height)
+    place(map_item, margin, top, map_width, map_height)
+    # North arrow (top right) and scale bar (bottom left) sit inside the map, on a light box.
+    inset = 3 * scale
+    place(north, margin + map_width - inset - 10 * scale, top + inset, 10 * scale, 14 * scale)
+    place(scalebar, margin + inset, top + map_height - inset - 11 * scale, 48 * scale, 11 * scale)
+    for inside in (north, scalebar):
+        inside.setBackgroundEnabled(True)
+        inside.setBackgroundColor(QColor(255, 255, 255, 215))
 
     footer_top = height - margin - footer_height + 2
     right_width = 62 * scale
