@@ -6,6 +6,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
 import territoire_numerique
+from territoire_numerique.engine.opendata.schema import FAMILY_NAMES
 from territoire_numerique.metadata import plugin_metadata
 
 EXPECTED_ALGORITHMS = {"load_open_data", "export_map"}
@@ -39,11 +40,12 @@ def test_dock_opens_with_sample_territory(territoire_plugin):
     dock = territoire_plugin.dock
     assert dock is not None
     assert dock.territory is not None
-    dock.choose_territory_by_label("245900428")
+    dock.choose_territory("245900428")
     assert dock.territory.code == "245900428"
     parameters = dock.load_parameters()
     assert parameters["TERRITORY"] == "245900428"
-    assert parameters["LAYERS"]  # families ticked by default
+    assert parameters["LAYERS"] == FAMILY_NAMES  # every family, ticked by default
+    assert parameters["SOURCE"] in {"online", "cache", "sample"}
     assert dock.algorithms.topLevelItemCount() >= 1
 
 

@@ -6,9 +6,6 @@ action runs through Processing: it shows progress, can be cancelled and lands in
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
-
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -29,35 +26,19 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..engine.opendata.geo_api import search_territories
+from ..engine.opendata.territory import TerritoryMatch
 from ..i18n_support import tr
-from ..resources_paths import RESOURCES_DIR, icon_path
+from ..resources_paths import icon_path
 
 SETTINGS_KEY = "territoire_numerique/territory"
-SAMPLE_TERRITORY = ("245900428", "Communauté urbaine de Dunkerque", "epci")
+SETTINGS_NAME_KEY = "territoire_numerique/territory_name"
+SAMPLE_TERRITORY = TerritoryMatch("245900428", "Communauté urbaine de Dunkerque", "epci")
+COMPLETIONS = 15
 
 
-@dataclass(frozen=True)
-class Territory:
-    code: str
-    name: str
-    kind: str  # "commune" or "epci"
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.code})"
-
-
-def offline_territories() -> list[Territory]:
-    """Communes and EPCIs known offline (resources/territories.csv), EPCIs first."""
-    path = RESOURCES_DIR / "territories.csv"
-    territories = [Territory(*SAMPLE_TERRITORY)]
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                territory = Territory(row["code"], row["name"], row["kind"])
-                if territory.code != SAMPLE_TERRITORY[0]:
-                    territories.append(territory)
-    return territories
+def label_of(territory: TerritoryMatch) -> str:
+    return f"{territory.name} ({territory.code})"
 
 
 def family_labels() -> dict[str, str]:
@@ -72,6 +53,10 @@ def family_labels() -> dict[str, str]:
         "port_zones": tr("Port zones"),
         "buildings": tr("Buildings (IGN BD TOPO)"),
         "roads": tr("Roads"),
+        "waste_facilities": tr("Waste treatment facilities"),
+        "public_buildings": tr("Public buildings"),
+        "wifi_hotspots": tr("Public Wi-Fi hotspots"),
+        "terrain": tr("Terrain model"),
     }
 
 
@@ -81,9 +66,8 @@ class TerritoireDock(QDockWidget):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(tr("Territoire"), parent)
         self.iface = iface
-        self.territories = offline_territories()
-        self.by_label = {territory.label: territory for territory in self.territories}
-        self.territory: Territory | None = None
+        self.matches: dict[str, TerritoryMatch] = {}
+        self.territory: TerritoryMatch | None = None
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -94,14 +78,15 @@ class TerritoireDock(QDockWidget):
         self.search = QLineEdit(territory_box)
         self.search.setPlaceholderText(tr("Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)"))
         self.search.setClearButtonEnabled(True)
-        completer = QCompleter(self)
-        completer.setModel(QStringListModel([t.label for t in self.territories], completer))
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setMaxVisibleItems(15)
-        completer.activated[str].connect(self.choose_territory_by_label)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(COMPLETIONS)
+        completer.activated[str].connect(self.choose_territory)
         self.search.setCompleter(completer)
-        self.search.returnPressed.connect(lambda: self.choose_territory_by_label(self.search.text()))
+        self.search.textEdited.connect(self.complete_offline)
+        self.search.returnPressed.connect(lambda: self.choose_territory(self.search.text()))
         self.territory_label = QLabel(territory_box)
         self.territory_label.setWordWrap(True)
         territory_layout.addWidget(self.search)
@@ -169,31 +154,64 @@ class TerritoireDock(QDockWidget):
 
     # --- territory ----------------------------------------------------
     def _restore_territory(self) -> None:
-        saved = QgsSettings().value(SETTINGS_KEY, SAMPLE_TERRITORY[0])
-        match = next((t for t in self.territories if t.code == saved), None)
-        self.set_territory(match or Territory(*SAMPLE_TERRITORY))
+        settings = QgsSettings()
+        code = settings.value(SETTINGS_KEY, SAMPLE_TERRITORY.code)
+        name = settings.value(SETTINGS_NAME_KEY, SAMPLE_TERRITORY.name)
+        kind = "epci" if len(code) == 9 else "commune"
+        self.set_territory(TerritoryMatch(code, name, kind))
 
-    def choose_territory_by_label(self, text: str) -> None:
-        """Pick the territory a completion label, a name or an INSEE/SIREN code designates."""
+    def _remember(self, matches: list[TerritoryMatch]) -> list[str]:
+        labels = [label_of(match) for match in matches]
+        self.matches.update(zip(labels, matches))
+        return labels
+
+    def complete_offline(self, text: str) -> None:
+        """Completions from the bundled list of communes and EPCIs, as the user types."""
+        self.completions.setStringList(self._remember(search_territories(text, COMPLETIONS)))
+
+    def search_online(self, text: str) -> list[TerritoryMatch]:
+        """Ask geo.api.gouv.fr for communes and EPCIs named ``text`` (bundled list first)."""
+        from ..engine.cache import DiskCache, Fetcher
+        from ..engine.http_client import HttpClient
+        from ..processing.load_open_data import cache_folder, qgis_proxies, url_settings
+
+        fetcher = Fetcher(
+            "online", DiskCache(cache_folder()), HttpClient(proxies=qgis_proxies()), url_settings()
+        )
+        return search_territories(text, COMPLETIONS, fetcher=fetcher)
+
+    def choose_territory(self, text: str) -> None:
+        """Pick the territory designated by a completion, a name, an INSEE code or an EPCI SIREN."""
         text = text.strip()
-        territory = self.by_label.get(text)
-        if territory is None and text:
-            lowered = text.lower()
-            territory = next(
-                (t for t in self.territories if t.code == text or t.name.lower() == lowered), None
-            )
-        if territory is None and text:
-            codes = [code.strip() for code in text.split(",") if code.strip()]
-            if codes and all(code.isalnum() and len(code) in (5, 9) for code in codes):
-                territory = Territory(",".join(codes), text, "codes")
+        territory = self.matches.get(text)
+        codes = [code.strip() for code in text.split(",") if code.strip()]
+        if territory is None and codes and all(code.isdigit() or code[:2] in ("2A", "2B") for code in codes):
+            known = search_territories(codes[0], 1) if len(codes) == 1 else []
+            if known and known[0].code == codes[0]:
+                territory = known[0]
+            elif all(len(code) in (5, 9) for code in codes):
+                territory = TerritoryMatch(",".join(codes), text, "codes")
+        if territory is None and len(text) >= 2:
+            found = search_territories(text, COMPLETIONS)
+            if not found:
+                self.territory_label.setText(tr("Searching geo.api.gouv.fr for “{text}”…").format(text=text))
+                found = self.search_online(text)
+            if len(found) == 1 or (found and found[0].name.lower() == text.lower()):
+                territory = found[0]
+            elif found:
+                self.completions.setStringList(self._remember(found))
+                self.search.completer().complete()
+                return
         if territory is not None:
             self.set_territory(territory)
         else:
             self.territory_label.setText(tr("No commune or EPCI matches “{text}”.").format(text=text))
 
-    def set_territory(self, territory: Territory) -> None:
+    def set_territory(self, territory: TerritoryMatch) -> None:
         self.territory = territory
-        QgsSettings().setValue(SETTINGS_KEY, territory.code)
+        settings = QgsSettings()
+        settings.setValue(SETTINGS_KEY, territory.code)
+        settings.setValue(SETTINGS_NAME_KEY, territory.name)
         kinds = {"epci": tr("EPCI"), "commune": tr("Commune"), "codes": tr("INSEE codes")}
         self.territory_label.setText(
             tr("Selected: {name} — {kind} {code}").format(
@@ -204,11 +222,10 @@ class TerritoireDock(QDockWidget):
     # --- parameters handed to Processing ----------------------------
     def load_parameters(self) -> dict[str, object]:
         """Parameters of territoire:load_open_data for what the dock shows."""
-        families = list(self.family_boxes)
         return {
-            "TERRITORY": self.territory.code if self.territory else SAMPLE_TERRITORY[0],
-            "LAYERS": [families.index(f) for f, box in self.family_boxes.items() if box.isChecked()],
-            "SOURCE": self.source.currentIndex(),
+            "TERRITORY": self.territory.code if self.territory else SAMPLE_TERRITORY.code,
+            "LAYERS": [family for family, box in self.family_boxes.items() if box.isChecked()],
+            "SOURCE": self.source.currentData(),
         }
 
     def load_data(self) -> None:
