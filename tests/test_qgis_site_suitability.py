@@ -258,3 +258,39 @@ def test_cancelled_run_leaves_no_output(territoire_plugin, territory):
     assert not output.exists()
     assert not (territory / "cancelled_sites.gpkg").exists()
     assert not (territory / "crit").exists() or not any((territory / "crit").iterdir())
+
+
+def test_editor_round_trip_live_consistency_and_curve(territoire_plugin, tmp_path):
+    from territoire_numerique.engine.suitability import load_model
+    from territoire_numerique.ui.suitability_editor import SuitabilityEditor
+
+    example = Path(__file__).resolve().parents[1] / "resources" / "models" / "tiers_lieu_cud.json"
+    editor = SuitabilityEditor()
+    editor.load(str(example))
+    original = json.loads(example.read_text(encoding="utf-8"))
+    edited = editor.model_dict()
+    assert edited["criteria"] == original["criteria"]
+    assert edited["constraints"] == original["constraints"]
+    assert load_model(edited).weights == pytest.approx(load_model(original).weights)
+    assert "CR = 0.012" in editor.consistency.text()
+
+    # the curve of the first criterion (fibre: linear cost 0–400 m)
+    editor.criteria_list.setCurrentRow(0)
+    values, suitability = editor.plot.samples()
+    assert editor.plot.value_range[0] == 0 and editor.plot.value_range[1] >= 400
+    assert suitability[0] == pytest.approx(1) and suitability[values >= 400] == pytest.approx(0)
+    editor.parameters["high"].setValue(800)  # live: the model and the curve follow the spin box
+    assert editor.criteria[0]["transform"]["high"] == 800
+    values, suitability = editor.plot.samples()
+    assert suitability[np.searchsorted(values, 400)] == pytest.approx(0.5, abs=0.02)
+
+    # an inconsistent judgement is flagged live, with the pair to revise
+    editor.matrix.item(0, 5).setText("1/9")
+    assert editor.matrix.item(5, 0).text() == "9"
+    assert "inconsistent" in editor.consistency.text() and "fibre vs terrain" in editor.consistency.text()
+
+    saved = tmp_path / "model.json"
+    editor.save(str(saved))
+    again = SuitabilityEditor()
+    again.load(str(saved))
+    assert again.model_dict() == editor.model_dict()
