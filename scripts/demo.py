@@ -108,6 +108,41 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
             "OUTPUT": str(OUT / "profil_communes.gpkg"),
         },
     ),
+    (
+        "Industrial waste flows along the roads, synergies, closure of the largest receiver (WF03)",
+        "territoire:waste_flows",
+        {
+            "PRODUCERS": f"{GPKG}|layername=industrial_waste",
+            "RECEIVERS": f"{GPKG}|layername=waste_facilities",
+            "DISTANCE": "1",
+            "ROADS": f"{GPKG}|layername=roads",
+            "SNAP_TOLERANCE": "3500",  # the sample's facilities sit inside port zones, up to 3 km from a road
+            "MAX_DISTANCE": "60",
+            "REMOVE_SITES": "WF03",
+            "TERRITORY": f"{GPKG}|layername=communes",
+            "FLOWS": str(OUT / "dechets_flux.gpkg"),
+            "NODES": str(OUT / "dechets_sites.gpkg"),
+            "UNALLOCATED": str(OUT / "dechets_non_affectes.gpkg"),
+            "SYNERGIES": str(OUT / "dechets_synergies.gpkg"),
+            "SUMMARY": str(OUT / "dechets_bilan.gpkg"),
+        },
+    ),
+    (
+        "Residents' access to déchèteries along the roads (3 km), per commune, underserved areas",
+        "territoire:waste_access",
+        {
+            "DEMAND": f"{GPKG}|layername=buildings",
+            "FACILITIES": f"{GPKG}|layername=waste_points",
+            "KINDS": "decheterie",
+            "DISTANCE": "1",
+            "ROADS": f"{GPKG}|layername=roads",
+            "THRESHOLD": "3",
+            "COMMUNES": f"{GPKG}|layername=communes",
+            "OUTPUT": str(OUT / "decheteries_acces.gpkg"),
+            "COMMUNES_OUTPUT": str(OUT / "decheteries_communes.gpkg"),
+            "UNDERSERVED": str(OUT / "decheteries_zones_mal_desservies.gpkg"),
+        },
+    ),
 ]
 
 
