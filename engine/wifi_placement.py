@@ -366,7 +366,8 @@ def _milp(
 def _rank(
     matrix: sparse.csr_matrix, weights: np.ndarray, selected: Sequence[int]
 ) -> tuple[list[int], list[float]]:
-    """Order the selected sites by marginal gain (greedy order restricted to the selection)."""
+    """Order the selected sites by marginal gain (greedy order restricted to the selection); sites
+    that add nothing (a solver may pick them when k exceeds what is useful) are left out."""
     csc = sparse.csc_matrix(matrix, dtype=np.float64)
     remaining = list(selected)
     uncovered = weights.copy()
@@ -375,6 +376,8 @@ def _rank(
     while remaining:
         values = csc[:, remaining].T @ uncovered
         best = int(np.argmax(values))
+        if values[best] <= 0:
+            break
         site = remaining.pop(best)
         ranked.append(site)
         gains.append(float(values[best]))

@@ -127,3 +127,10 @@ def test_coverage_matrix_uses_propagation_and_obstruction():
     # Site 1 (west of the wall) reaches the west house only; site 2 (east) the east house;
     # the point outside the grid and the site outside the grid take part in nothing.
     assert matrix.tolist() == [[False, True, False], [True, False, False], [False, False, False]]
+
+
+def test_sites_that_add_nothing_are_not_recommended():
+    matrix = matrix_of([{0, 1}, {0}, {1}, set()], 3)
+    result = place(matrix, np.ones(3), np.zeros(3, bool), count=4)
+    assert result.selected == [0] and result.gains == [2.0]
+    assert result.after_pct == pytest.approx(200 / 3)
