@@ -1,45 +1,45 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyLocal="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" minScale="100000000" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" readOnly="0" version="3.22.16-Białowieża" maxScale="0" simplifyMaxScale="1" labelsEnabled="0" styleCategories="AllStyleCategories">
+<qgis symbologyReferenceScale="-1" maxScale="0" styleCategories="AllStyleCategories" labelsEnabled="0" minScale="100000000" simplifyMaxScale="1" readOnly="0" hasScaleBasedVisibilityFlag="0" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" accumulate="0" endExpression="" fixedDuration="0" mode="0" endField="" enabled="0" durationUnit="min" limitMode="0" startField="" startExpression="">
+  <temporal enabled="0" startField="" startExpression="" durationUnit="min" endField="" mode="0" accumulate="0" limitMode="0" endExpression="" fixedDuration="0" durationField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0">
-    <rules key="{709c56c8-d260-4166-b4bb-c2b5a241a530}">
-      <rule label="Famille de déchets" key="{d97e8354-ca40-434d-be0a-a80b5ce490e6}">
-        <rule symbol="0" label="Métaux" filter="&quot;family&quot; = 'metals' AND &quot;status&quot; &lt;> 'removed'" key="{b5558a98-1677-4537-a1df-93293ce146b3}"/>
-        <rule symbol="1" label="Minéraux, laitiers, cendres, inertes" filter="&quot;family&quot; = 'mineral' AND &quot;status&quot; &lt;> 'removed'" key="{bbb934c2-b39a-4216-83ca-69d3a12a776f}"/>
-        <rule symbol="2" label="Verre" filter="&quot;family&quot; = 'glass' AND &quot;status&quot; &lt;> 'removed'" key="{004d3743-8148-4fa6-b1a9-3e9f3c14dc61}"/>
-        <rule symbol="3" label="Plastiques, caoutchouc" filter="&quot;family&quot; = 'plastics' AND &quot;status&quot; &lt;> 'removed'" key="{3a529747-6577-47dd-842f-5b2d0f90f213}"/>
-        <rule symbol="4" label="Papier, carton, bois" filter="&quot;family&quot; = 'paper_wood' AND &quot;status&quot; &lt;> 'removed'" key="{69c418c1-7d78-41b5-b156-2990ec7c908f}"/>
-        <rule symbol="5" label="Organiques, biomasse" filter="&quot;family&quot; = 'organic' AND &quot;status&quot; &lt;> 'removed'" key="{5c7b4270-e030-4d1b-a549-316429a53026}"/>
-        <rule symbol="6" label="Huiles, hydrocarbures" filter="&quot;family&quot; = 'oils' AND &quot;status&quot; &lt;> 'removed'" key="{80d3e70e-4a6f-4aa1-a49d-98052c82f4c1}"/>
-        <rule symbol="7" label="Chimie, solvants, acides" filter="&quot;family&quot; = 'chemicals' AND &quot;status&quot; &lt;> 'removed'" key="{31f73f11-e9bc-499f-b2e9-a0ffe66186bf}"/>
-        <rule symbol="8" label="Boues, eaux, traitement" filter="&quot;family&quot; = 'sludge' AND &quot;status&quot; &lt;> 'removed'" key="{94e14af6-11b7-4807-b78d-6ceeecd57e36}"/>
-        <rule symbol="9" label="Équipements électriques, piles" filter="&quot;family&quot; = 'electrical' AND &quot;status&quot; &lt;> 'removed'" key="{b7058f4e-8524-4fa3-bc17-326835d6675c}"/>
-        <rule symbol="10" label="Mélanges, emballages, ordures" filter="&quot;family&quot; = 'mixed' AND &quot;status&quot; &lt;> 'removed'" key="{2074eb9d-1312-4e60-a17b-9f9458e9f4ca}"/>
-        <rule symbol="11" label="Soins, laboratoires" filter="&quot;family&quot; = 'healthcare' AND &quot;status&quot; &lt;> 'removed'" key="{8a706dab-d7b0-43cf-8704-dc8849d94a60}"/>
-        <rule symbol="12" label="Autres" filter="&quot;family&quot; = 'other' AND &quot;status&quot; &lt;> 'removed'" key="{adef7be0-fed1-4896-b3cb-6f8cacacb99a}"/>
+  <renderer-v2 symbollevels="0" type="RuleRenderer" enableorderby="0" forceraster="0" referencescale="-1">
+    <rules key="{8d04e6cc-683f-45f4-94c1-95cee2aca99f}">
+      <rule label="Famille de déchets" key="{21046b3e-6ba1-4ba2-95ab-04e1e2aa0b40}">
+        <rule filter="&quot;family&quot; = 'metals' AND &quot;status&quot; &lt;> 'removed'" label="Métaux" symbol="0" key="{f833a74f-e120-4396-abd3-bf676831e61d}"/>
+        <rule filter="&quot;family&quot; = 'mineral' AND &quot;status&quot; &lt;> 'removed'" label="Minéraux, laitiers, cendres, inertes" symbol="1" key="{8752fd49-645c-4388-af6f-40dd8f61220b}"/>
+        <rule filter="&quot;family&quot; = 'glass' AND &quot;status&quot; &lt;> 'removed'" label="Verre" symbol="2" key="{6f024a4d-c31b-4167-b5b5-e3a661af470d}"/>
+        <rule filter="&quot;family&quot; = 'plastics' AND &quot;status&quot; &lt;> 'removed'" label="Plastiques, caoutchouc" symbol="3" key="{304294a7-caef-488b-a7f6-cd6eb4ace248}"/>
+        <rule filter="&quot;family&quot; = 'paper_wood' AND &quot;status&quot; &lt;> 'removed'" label="Papier, carton, bois" symbol="4" key="{a7b46df8-c1c8-4bc9-b04a-4ad9da38eb17}"/>
+        <rule filter="&quot;family&quot; = 'organic' AND &quot;status&quot; &lt;> 'removed'" label="Organiques, biomasse" symbol="5" key="{cd26c9b6-447c-48d8-82af-9579969d769c}"/>
+        <rule filter="&quot;family&quot; = 'oils' AND &quot;status&quot; &lt;> 'removed'" label="Huiles, hydrocarbures" symbol="6" key="{cd7b5f7c-7afc-4274-94c7-5fb2e57d6021}"/>
+        <rule filter="&quot;family&quot; = 'chemicals' AND &quot;status&quot; &lt;> 'removed'" label="Chimie, solvants, acides" symbol="7" key="{843d8fe4-6c0c-44a9-b917-edf392500148}"/>
+        <rule filter="&quot;family&quot; = 'sludge' AND &quot;status&quot; &lt;> 'removed'" label="Boues, eaux, traitement" symbol="8" key="{eae5091e-8502-4984-949b-adb8d41542ce}"/>
+        <rule filter="&quot;family&quot; = 'electrical' AND &quot;status&quot; &lt;> 'removed'" label="Équipements électriques, piles" symbol="9" key="{684e484f-0be4-4a6d-8cfe-aa46867cd787}"/>
+        <rule filter="&quot;family&quot; = 'mixed' AND &quot;status&quot; &lt;> 'removed'" label="Mélanges, emballages, ordures" symbol="10" key="{676e6626-14d0-4563-bfff-5386756c8167}"/>
+        <rule filter="&quot;family&quot; = 'healthcare' AND &quot;status&quot; &lt;> 'removed'" label="Soins, laboratoires" symbol="11" key="{d7f4d9c7-b19b-4fcb-95b3-b5abd25ce85f}"/>
+        <rule filter="&quot;family&quot; = 'other' AND &quot;status&quot; &lt;> 'removed'" label="Autres" symbol="12" key="{7f7379a2-bb82-44a9-8e19-f4596cf89494}"/>
       </rule>
-      <rule symbol="13" label="Flux perdu (scénario de fermeture)" filter="&quot;status&quot; = 'removed'" key="{38582709-a7fc-4d89-b3f4-c81388147c5b}"/>
-      <rule label="Tonnage (largeur ∝ t/an)" key="{cdc20167-2142-4bf8-ab29-42c10ae6ba21}">
-        <rule symbol="14" label="1 000 t/an" filter="FALSE" key="{b25969dd-5495-4a15-b367-7bb62994f1ca}"/>
-        <rule symbol="15" label="10 000 t/an" filter="FALSE" key="{a9fcd85e-dd96-42c6-bbe0-57c7b7cbb4bf}"/>
-        <rule symbol="16" label="50 000 t/an" filter="FALSE" key="{fae0b3f6-4ed0-46db-bc93-49d2154d35e8}"/>
-        <rule symbol="17" label="100 000 t/an" filter="FALSE" key="{0d1176a1-478b-40ea-8a65-66457e2d6b54}"/>
+      <rule filter="&quot;status&quot; = 'removed'" label="Flux perdu (scénario de fermeture)" symbol="13" key="{04476a41-bd8b-4b41-8dec-ba771f789347}"/>
+      <rule label="Tonnage (largeur ∝ t/an)" key="{fa9ecd77-f4bf-453a-bf13-cb4b3cc8ec5c}">
+        <rule filter="FALSE" label="1 000 t/an" symbol="14" key="{d213819e-a16e-4406-9cd7-6c1a75733084}"/>
+        <rule filter="FALSE" label="10 000 t/an" symbol="15" key="{eb8972ff-1a9e-41f8-82e9-16be890dd1e5}"/>
+        <rule filter="FALSE" label="50 000 t/an" symbol="16" key="{84bebd06-7cfe-44af-a3c1-9b1a05b1b5d1}"/>
+        <rule filter="FALSE" label="100 000 t/an" symbol="17" key="{9ead80a9-86f8-4d2c-8854-44431cdec974}"/>
       </rule>
-      <rule symbol="18" label="Déchet dangereux (contour rouge)" filter="FALSE" key="{4ddf329d-112a-4c27-915f-e3e42f676a6a}"/>
+      <rule filter="FALSE" label="Déchet dangereux (contour rouge)" symbol="18" key="{6af941c5-94d0-4822-9316-3d684a40cc4b}"/>
     </rules>
     <symbols>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="0">
+      <symbol type="line" name="0" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -47,7 +47,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -96,29 +96,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@0@0">
+          <symbol type="fill" name="@0@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -126,7 +126,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="0,114,178,220"/>
@@ -162,7 +162,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -173,7 +173,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="1">
+      <symbol type="line" name="1" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -181,7 +181,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -230,29 +230,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@1@0">
+          <symbol type="fill" name="@1@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -260,7 +260,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="140,109,49,220"/>
@@ -296,7 +296,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -307,7 +307,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="10">
+      <symbol type="line" name="10" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -315,7 +315,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -364,29 +364,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@10@0">
+          <symbol type="fill" name="@10@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -394,7 +394,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="153,153,153,220"/>
@@ -430,7 +430,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -441,7 +441,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="11">
+      <symbol type="line" name="11" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -449,7 +449,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -498,29 +498,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@11@0">
+          <symbol type="fill" name="@11@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -528,7 +528,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="136,34,85,220"/>
@@ -564,7 +564,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -575,7 +575,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="12">
+      <symbol type="line" name="12" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -583,7 +583,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -632,29 +632,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@12@0">
+          <symbol type="fill" name="@12@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -662,7 +662,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="187,187,187,220"/>
@@ -698,7 +698,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -709,7 +709,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="13">
+      <symbol type="line" name="13" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -717,7 +717,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -766,29 +766,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@13@0">
+          <symbol type="fill" name="@13@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -796,7 +796,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="189,189,189,140"/>
@@ -832,7 +832,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -843,7 +843,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="14">
+      <symbol type="line" name="14" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -851,13 +851,13 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="0.48"/>
+            <Option type="QString" name="arrow_start_width" value="0.68"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="0.48"/>
+            <Option type="QString" name="arrow_width" value="0.68"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_length" value="2.5"/>
@@ -874,11 +874,11 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="0.48"/>
+          <prop k="arrow_start_width" v="0.68"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="0.48"/>
+          <prop k="arrow_width" v="0.68"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_length" v="2.5"/>
@@ -901,7 +901,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@14@0">
+          <symbol type="fill" name="@14@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -909,7 +909,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="128,128,128,220"/>
@@ -945,7 +945,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -956,7 +956,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="15">
+      <symbol type="line" name="15" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -964,13 +964,13 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1.2"/>
+            <Option type="QString" name="arrow_start_width" value="1.4"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1.2"/>
+            <Option type="QString" name="arrow_width" value="1.4"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_length" value="2.5"/>
@@ -987,11 +987,11 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="1.2"/>
+          <prop k="arrow_start_width" v="1.4"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="1.2"/>
+          <prop k="arrow_width" v="1.4"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_length" v="2.5"/>
@@ -1014,7 +1014,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@15@0">
+          <symbol type="fill" name="@15@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1022,7 +1022,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="128,128,128,220"/>
@@ -1058,7 +1058,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1069,7 +1069,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="16">
+      <symbol type="line" name="16" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1077,13 +1077,13 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="4.4"/>
+            <Option type="QString" name="arrow_start_width" value="4.6"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="4.4"/>
+            <Option type="QString" name="arrow_width" value="4.6"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_length" value="2.5"/>
@@ -1100,11 +1100,11 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="4.4"/>
+          <prop k="arrow_start_width" v="4.6"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="4.4"/>
+          <prop k="arrow_width" v="4.6"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_length" v="2.5"/>
@@ -1127,7 +1127,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@16@0">
+          <symbol type="fill" name="@16@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1135,7 +1135,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="128,128,128,220"/>
@@ -1171,7 +1171,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1182,7 +1182,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="17">
+      <symbol type="line" name="17" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1190,13 +1190,13 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="8.4"/>
+            <Option type="QString" name="arrow_start_width" value="8.6"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="8.4"/>
+            <Option type="QString" name="arrow_width" value="8.6"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_length" value="2.5"/>
@@ -1213,11 +1213,11 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="8.4"/>
+          <prop k="arrow_start_width" v="8.6"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="8.4"/>
+          <prop k="arrow_width" v="8.6"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_length" v="2.5"/>
@@ -1240,7 +1240,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@17@0">
+          <symbol type="fill" name="@17@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1248,7 +1248,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="128,128,128,220"/>
@@ -1284,7 +1284,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1295,7 +1295,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="18">
+      <symbol type="line" name="18" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1303,7 +1303,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="2"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -1353,7 +1353,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@18@0">
+          <symbol type="fill" name="@18@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1361,7 +1361,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="128,128,128,220"/>
@@ -1397,7 +1397,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="0.5"/>
+                      <Option type="QString" name="expression" value="0.3"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1408,7 +1408,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="2">
+      <symbol type="line" name="2" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1416,7 +1416,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -1465,29 +1465,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@2@0">
+          <symbol type="fill" name="@2@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1495,7 +1495,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="86,180,233,220"/>
@@ -1531,7 +1531,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1542,7 +1542,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="3">
+      <symbol type="line" name="3" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1550,7 +1550,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -1599,29 +1599,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@3@0">
+          <symbol type="fill" name="@3@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1629,7 +1629,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="204,121,167,220"/>
@@ -1665,7 +1665,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1676,7 +1676,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="4">
+      <symbol type="line" name="4" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1684,7 +1684,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -1733,29 +1733,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@4@0">
+          <symbol type="fill" name="@4@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1763,7 +1763,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="230,159,0,220"/>
@@ -1799,7 +1799,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1810,7 +1810,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="5">
+      <symbol type="line" name="5" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1818,7 +1818,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -1867,29 +1867,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@5@0">
+          <symbol type="fill" name="@5@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1897,7 +1897,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="0,158,115,220"/>
@@ -1933,7 +1933,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -1944,7 +1944,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="6">
+      <symbol type="line" name="6" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -1952,7 +1952,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -2001,29 +2001,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@6@0">
+          <symbol type="fill" name="@6@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -2031,7 +2031,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="64,64,64,220"/>
@@ -2067,7 +2067,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -2078,7 +2078,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="7">
+      <symbol type="line" name="7" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -2086,7 +2086,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -2135,29 +2135,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@7@0">
+          <symbol type="fill" name="@7@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -2165,7 +2165,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="213,94,0,220"/>
@@ -2201,7 +2201,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -2212,7 +2212,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="8">
+      <symbol type="line" name="8" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -2220,7 +2220,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -2269,29 +2269,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@8@0">
+          <symbol type="fill" name="@8@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -2299,7 +2299,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="107,76,154,220"/>
@@ -2335,7 +2335,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -2346,7 +2346,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="9">
+      <symbol type="line" name="9" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -2354,7 +2354,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="ArrowLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="ArrowLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
@@ -2403,29 +2403,29 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.4 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol alpha="1" type="fill" clip_to_extent="1" force_rhr="0" name="@9@0">
+          <symbol type="fill" name="@9@0" force_rhr="0" clip_to_extent="1" alpha="1">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -2433,7 +2433,7 @@
                 <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleFill" locked="0" enabled="1" pass="0">
+            <layer enabled="1" pass="0" class="SimpleFill" locked="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
                 <Option type="QString" name="color" value="230,216,0,220"/>
@@ -2469,7 +2469,7 @@
                     </Option>
                     <Option type="Map" name="outlineWidth">
                       <Option type="bool" name="active" value="true"/>
-                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.5, 0.1)"/>
+                      <Option type="QString" name="expression" value="if(&quot;hazardous&quot;, 0.3, 0.1)"/>
                       <Option type="int" name="type" value="3"/>
                     </Option>
                   </Option>
@@ -2488,7 +2488,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -2497,28 +2497,28 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="family">
+    <field name="family" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="tonnes">
+    <field name="tonnes" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="hazardous">
+    <field name="hazardous" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="status">
+    <field name="status" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -2527,28 +2527,28 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="family" index="0" name=""/>
-    <alias field="tonnes" index="1" name=""/>
-    <alias field="hazardous" index="2" name=""/>
-    <alias field="status" index="3" name=""/>
+    <alias index="0" name="" field="family"/>
+    <alias index="1" name="" field="tonnes"/>
+    <alias index="2" name="" field="hazardous"/>
+    <alias index="3" name="" field="status"/>
   </aliases>
   <defaults>
-    <default field="family" expression="" applyOnUpdate="0"/>
-    <default field="tonnes" expression="" applyOnUpdate="0"/>
-    <default field="hazardous" expression="" applyOnUpdate="0"/>
-    <default field="status" expression="" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="family"/>
+    <default expression="" applyOnUpdate="0" field="tonnes"/>
+    <default expression="" applyOnUpdate="0" field="hazardous"/>
+    <default expression="" applyOnUpdate="0" field="status"/>
   </defaults>
   <constraints>
-    <constraint field="family" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="tonnes" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="hazardous" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="status" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="family" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="tonnes" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="hazardous" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="status" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="family" desc=""/>
-    <constraint exp="" field="tonnes" desc=""/>
-    <constraint exp="" field="hazardous" desc=""/>
-    <constraint exp="" field="status" desc=""/>
+    <constraint exp="" desc="" field="family"/>
+    <constraint exp="" desc="" field="tonnes"/>
+    <constraint exp="" desc="" field="hazardous"/>
+    <constraint exp="" desc="" field="status"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

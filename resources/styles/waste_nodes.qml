@@ -1,26 +1,26 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyLocal="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" minScale="100000000" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" readOnly="0" version="3.22.16-Białowieża" maxScale="0" simplifyMaxScale="1" labelsEnabled="0" styleCategories="AllStyleCategories">
+<qgis symbologyReferenceScale="-1" maxScale="0" styleCategories="AllStyleCategories" labelsEnabled="0" minScale="100000000" simplifyMaxScale="1" readOnly="0" hasScaleBasedVisibilityFlag="0" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" accumulate="0" endExpression="" fixedDuration="0" mode="0" endField="" enabled="0" durationUnit="min" limitMode="0" startField="" startExpression="">
+  <temporal enabled="0" startField="" startExpression="" durationUnit="min" endField="" mode="0" accumulate="0" limitMode="0" endExpression="" fixedDuration="0" durationField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0">
-    <rules key="{f4cefb9f-805d-4e7e-b4e1-0d4968fccfa8}">
-      <rule symbol="0" label="Site fermé (scénario)" filter="&quot;closed&quot;" key="{a31e7719-86e3-495e-b1a0-bab804632247}"/>
-      <rule symbol="1" label="Producteur" filter="&quot;role&quot; = 'producer' AND NOT coalesce(&quot;closed&quot;, false)" key="{d0cd013f-b0c9-4f5e-b869-884312c8fbef}"/>
-      <rule symbol="2" label="Installation de traitement" filter="&quot;role&quot; = 'receiver' AND NOT coalesce(&quot;closed&quot;, false)" key="{91a1a9d2-7d15-498b-bbac-27e9cffe3c7f}"/>
-      <rule symbol="3" label="Producteur et receveur" filter="&quot;role&quot; = 'both' AND NOT coalesce(&quot;closed&quot;, false)" key="{545e584b-e902-4452-8a54-119d21760411}"/>
+  <renderer-v2 symbollevels="0" type="RuleRenderer" enableorderby="0" forceraster="0" referencescale="-1">
+    <rules key="{bf4e692b-455f-4544-aa92-93d0c93a7709}">
+      <rule filter="&quot;closed&quot;" label="Site fermé (scénario)" symbol="0" key="{6bca3aaf-a82c-4458-a511-a77c09805929}"/>
+      <rule filter="&quot;role&quot; = 'producer' AND NOT coalesce(&quot;closed&quot;, false)" label="Producteur" symbol="1" key="{40f11adf-5224-4310-a32e-a38613bd9047}"/>
+      <rule filter="&quot;role&quot; = 'receiver' AND NOT coalesce(&quot;closed&quot;, false)" label="Installation de traitement" symbol="2" key="{6b242680-775b-43e2-9ee2-5f9f883a2459}"/>
+      <rule filter="&quot;role&quot; = 'both' AND NOT coalesce(&quot;closed&quot;, false)" label="Producteur et receveur" symbol="3" key="{40216216-9829-4b21-ba25-714e1c89c987}"/>
     </rules>
     <symbols>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="0">
+      <symbol type="marker" name="0" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -28,7 +28,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -78,7 +78,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="1">
+      <symbol type="marker" name="1" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -86,7 +86,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -142,7 +142,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="2">
+      <symbol type="marker" name="2" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -150,7 +150,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -206,7 +206,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="3">
+      <symbol type="marker" name="3" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -214,7 +214,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -278,7 +278,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -287,28 +287,28 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="role">
+    <field name="role" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="tonnes_out">
+    <field name="tonnes_out" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="tonnes_in">
+    <field name="tonnes_in" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="closed">
+    <field name="closed" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -317,28 +317,28 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="role" index="0" name=""/>
-    <alias field="tonnes_out" index="1" name=""/>
-    <alias field="tonnes_in" index="2" name=""/>
-    <alias field="closed" index="3" name=""/>
+    <alias index="0" name="" field="role"/>
+    <alias index="1" name="" field="tonnes_out"/>
+    <alias index="2" name="" field="tonnes_in"/>
+    <alias index="3" name="" field="closed"/>
   </aliases>
   <defaults>
-    <default field="role" expression="" applyOnUpdate="0"/>
-    <default field="tonnes_out" expression="" applyOnUpdate="0"/>
-    <default field="tonnes_in" expression="" applyOnUpdate="0"/>
-    <default field="closed" expression="" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="role"/>
+    <default expression="" applyOnUpdate="0" field="tonnes_out"/>
+    <default expression="" applyOnUpdate="0" field="tonnes_in"/>
+    <default expression="" applyOnUpdate="0" field="closed"/>
   </defaults>
   <constraints>
-    <constraint field="role" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="tonnes_out" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="tonnes_in" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="closed" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="role" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="tonnes_out" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="tonnes_in" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="closed" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="role" desc=""/>
-    <constraint exp="" field="tonnes_out" desc=""/>
-    <constraint exp="" field="tonnes_in" desc=""/>
-    <constraint exp="" field="closed" desc=""/>
+    <constraint exp="" desc="" field="role"/>
+    <constraint exp="" desc="" field="tonnes_out"/>
+    <constraint exp="" desc="" field="tonnes_in"/>
+    <constraint exp="" desc="" field="closed"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

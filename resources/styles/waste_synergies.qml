@@ -1,25 +1,25 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyLocal="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" minScale="100000000" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" readOnly="0" version="3.22.16-Białowieża" maxScale="0" simplifyMaxScale="1" labelsEnabled="0" styleCategories="AllStyleCategories">
+<qgis symbologyReferenceScale="-1" maxScale="0" styleCategories="AllStyleCategories" labelsEnabled="0" minScale="100000000" simplifyMaxScale="1" readOnly="0" hasScaleBasedVisibilityFlag="0" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" accumulate="0" endExpression="" fixedDuration="0" mode="0" endField="" enabled="0" durationUnit="min" limitMode="0" startField="" startExpression="">
+  <temporal enabled="0" startField="" startExpression="" durationUnit="min" endField="" mode="0" accumulate="0" limitMode="0" endExpression="" fixedDuration="0" durationField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" forceraster="0" type="categorizedSymbol" attr="confidence" symbollevels="0" enableorderby="0">
+  <renderer-v2 symbollevels="0" type="categorizedSymbol" enableorderby="0" forceraster="0" referencescale="-1" attr="confidence">
     <categories>
-      <category render="true" symbol="0" value="high" label="Synergie : confiance élevée"/>
-      <category render="true" symbol="1" value="medium" label="Synergie : confiance moyenne"/>
-      <category render="true" symbol="2" value="low" label="Synergie : confiance faible"/>
+      <category label="Synergie : confiance élevée" render="true" value="high" symbol="0"/>
+      <category label="Synergie : confiance moyenne" render="true" value="medium" symbol="1"/>
+      <category label="Synergie : confiance faible" render="true" value="low" symbol="2"/>
     </categories>
     <symbols>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="0">
+      <symbol type="line" name="0" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -27,7 +27,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="round"/>
@@ -40,7 +40,7 @@
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="line_color" value="26,152,80,255"/>
-            <Option type="QString" name="line_style" value="dash"/>
+            <Option type="QString" name="line_style" value="dot"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
             <Option type="QString" name="offset" value="0"/>
@@ -68,7 +68,7 @@
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="line_color" v="26,152,80,255"/>
-          <prop k="line_style" v="dash"/>
+          <prop k="line_style" v="dot"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
@@ -90,7 +90,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="0.2 + coalesce(&quot;score&quot;, 0) / 50"/>
+                  <Option type="QString" name="expression" value="0.15 + coalesce(&quot;score&quot;, 0) / 400"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -99,7 +99,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="1">
+      <symbol type="line" name="1" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -107,7 +107,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="round"/>
@@ -120,7 +120,7 @@
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="line_color" value="253,174,97,255"/>
-            <Option type="QString" name="line_style" value="dash"/>
+            <Option type="QString" name="line_style" value="dot"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
             <Option type="QString" name="offset" value="0"/>
@@ -148,7 +148,7 @@
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="line_color" v="253,174,97,255"/>
-          <prop k="line_style" v="dash"/>
+          <prop k="line_style" v="dot"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
@@ -170,7 +170,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="0.2 + coalesce(&quot;score&quot;, 0) / 50"/>
+                  <Option type="QString" name="expression" value="0.15 + coalesce(&quot;score&quot;, 0) / 400"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -179,7 +179,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="line" clip_to_extent="1" force_rhr="0" name="2">
+      <symbol type="line" name="2" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -187,7 +187,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleLine" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleLine" locked="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="round"/>
@@ -200,7 +200,7 @@
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="line_color" value="150,150,150,255"/>
-            <Option type="QString" name="line_style" value="dash"/>
+            <Option type="QString" name="line_style" value="dot"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
             <Option type="QString" name="offset" value="0"/>
@@ -228,7 +228,7 @@
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="line_color" v="150,150,150,255"/>
-          <prop k="line_style" v="dash"/>
+          <prop k="line_style" v="dot"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
@@ -250,7 +250,7 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="0.2 + coalesce(&quot;score&quot;, 0) / 50"/>
+                  <Option type="QString" name="expression" value="0.15 + coalesce(&quot;score&quot;, 0) / 400"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -269,7 +269,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -278,14 +278,14 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="confidence">
+    <field name="confidence" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="score">
+    <field name="score" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -294,20 +294,20 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="confidence" index="0" name=""/>
-    <alias field="score" index="1" name=""/>
+    <alias index="0" name="" field="confidence"/>
+    <alias index="1" name="" field="score"/>
   </aliases>
   <defaults>
-    <default field="confidence" expression="" applyOnUpdate="0"/>
-    <default field="score" expression="" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="confidence"/>
+    <default expression="" applyOnUpdate="0" field="score"/>
   </defaults>
   <constraints>
-    <constraint field="confidence" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="score" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="confidence" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="score" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="confidence" desc=""/>
-    <constraint exp="" field="score" desc=""/>
+    <constraint exp="" desc="" field="confidence"/>
+    <constraint exp="" desc="" field="score"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -1,24 +1,24 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyLocal="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" minScale="100000000" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" readOnly="0" version="3.22.16-Białowieża" maxScale="0" simplifyMaxScale="1" labelsEnabled="0" styleCategories="AllStyleCategories">
+<qgis symbologyReferenceScale="-1" maxScale="0" styleCategories="AllStyleCategories" labelsEnabled="0" minScale="100000000" simplifyMaxScale="1" readOnly="0" hasScaleBasedVisibilityFlag="0" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" accumulate="0" endExpression="" fixedDuration="0" mode="0" endField="" enabled="0" durationUnit="min" limitMode="0" startField="" startExpression="">
+  <temporal enabled="0" startField="" startExpression="" durationUnit="min" endField="" mode="0" accumulate="0" limitMode="0" endExpression="" fixedDuration="0" durationField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 referencescale="-1" forceraster="0" type="RuleRenderer" symbollevels="0" enableorderby="0">
-    <rules key="{408bf9d1-e389-4f45-a588-8e19e16fe1ae}">
-      <rule symbol="0" label="Déchet privé d'exutoire (fermeture)" filter="&quot;cause&quot; LIKE 'lost its outlet%'" key="{0b1effef-f889-4a07-9720-33683155689b}"/>
-      <rule symbol="1" label="Déchet non affecté" filter="ELSE" key="{ac9cf478-5d9b-4269-adc7-585b34b93f37}"/>
+  <renderer-v2 symbollevels="0" type="RuleRenderer" enableorderby="0" forceraster="0" referencescale="-1">
+    <rules key="{4e2be3a5-bc1c-4098-af93-15564adf2df6}">
+      <rule filter="&quot;cause&quot; LIKE 'lost its outlet%'" label="Déchet privé d'exutoire (fermeture)" symbol="0" key="{c2ada8b9-f15d-454c-b53f-584c0067b64e}"/>
+      <rule filter="ELSE" label="Déchet non affecté" symbol="1" key="{c1b90bc7-e7e4-4db1-a09e-1657080404e7}"/>
     </rules>
     <symbols>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="0">
+      <symbol type="marker" name="0" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -26,7 +26,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -82,7 +82,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol alpha="1" type="marker" clip_to_extent="1" force_rhr="0" name="1">
+      <symbol type="marker" name="1" force_rhr="0" clip_to_extent="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -90,7 +90,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer class="SimpleMarker" locked="0" enabled="1" pass="0">
+        <layer enabled="1" pass="0" class="SimpleMarker" locked="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -154,7 +154,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -163,14 +163,14 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="tonnes">
+    <field name="tonnes" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="cause">
+    <field name="cause" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -179,20 +179,20 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="tonnes" index="0" name=""/>
-    <alias field="cause" index="1" name=""/>
+    <alias index="0" name="" field="tonnes"/>
+    <alias index="1" name="" field="cause"/>
   </aliases>
   <defaults>
-    <default field="tonnes" expression="" applyOnUpdate="0"/>
-    <default field="cause" expression="" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="tonnes"/>
+    <default expression="" applyOnUpdate="0" field="cause"/>
   </defaults>
   <constraints>
-    <constraint field="tonnes" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
-    <constraint field="cause" constraints="0" unique_strength="0" exp_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="tonnes" unique_strength="0"/>
+    <constraint notnull_strength="0" constraints="0" exp_strength="0" field="cause" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="tonnes" desc=""/>
-    <constraint exp="" field="cause" desc=""/>
+    <constraint exp="" desc="" field="tonnes"/>
+    <constraint exp="" desc="" field="cause"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
