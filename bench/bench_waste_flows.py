@@ -25,8 +25,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / ".build" / "pkg"))
 
-from territoire_numerique.engine.road_network import RoadNetwork  # noqa: E402
-from territoire_numerique.engine.waste_flows import (  # noqa: E402
+from territoire_numerique.engine.road_network import RoadNetwork
+from territoire_numerique.engine.waste_flows import (
     Options,
     Producers,
     Receivers,
@@ -114,7 +114,7 @@ def full_run(producers: Producers, receivers: Receivers, options: Options) -> tu
 
 
 def ours(problem) -> tuple[float, float]:
-    flows, unplaced = solve_transport(
+    flows, _unplaced = solve_transport(
         problem.supply, problem.capacity, problem.edge_item, problem.edge_receiver, problem.cost
     )
     return float((flows * problem.cost).sum()), float(flows.sum())
@@ -136,7 +136,7 @@ def networkx_min_cost_flow(problem) -> tuple[float, float]:
     graph.add_node("sink", demand=int(supply.sum()))
     for r in np.unique(problem.edge_receiver):
         if limited[r]:
-            graph.add_edge(("r", int(r)), "sink", weight=0, capacity=int(round(problem.capacity[r] * 1000)))
+            graph.add_edge(("r", int(r)), "sink", weight=0, capacity=round(problem.capacity[r] * 1000))
         else:
             graph.add_edge(("r", int(r)), "sink", weight=0)
     for i, r, c in zip(problem.edge_item, problem.edge_receiver, cost):
@@ -152,31 +152,42 @@ def networkx_min_cost_flow(problem) -> tuple[float, float]:
 
 def main() -> None:
     producers, receivers, network = make_instance()
-    print(f"Instance: {N_ROWS} producer rows on {N_SITES} sites, {N_RECEIVERS} receivers, "
-          f"{network.edge_count} road edges, max distance {MAX_KM:.0f} km")  # fmt: skip
+    print(
+        f"Instance: {N_ROWS} producer rows on {N_SITES} sites, {N_RECEIVERS} receivers, "
+        f"{network.edge_count} road edges, max distance {MAX_KM:.0f} km"
+    )
     for kind in ("straight", "network"):
         options = Options(
             distance=kind, network=network, snap_tolerance=500.0, max_distance_km=MAX_KM, top_synergies=0
         )
         (tkm, allocated), seconds, mb = measured(full_run, producers, receivers, options)
-        print(f"Whole run, {kind:8s}: {seconds:7.2f} s, +{mb:6.0f} MB peak RSS; "
-              f"{allocated:,.0f} t allocated, {tkm:,.0f} t.km")  # fmt: skip
+        print(
+            f"Whole run, {kind:8s}: {seconds:7.2f} s, +{mb:6.0f} MB peak RSS; "
+            f"{allocated:,.0f} t allocated, {tkm:,.0f} t.km"
+        )
     model = WasteFlowModel(producers, receivers, Options(max_distance_km=MAX_KM, top_synergies=0))
     items = model.prepare()
     problem = model.transport_problem(
         items, np.ones(len(items.tonnes), bool), np.ones(N_RECEIVERS, bool), set()
     )
     print(
-        f"Allocation step (straight): {len(problem.supply)} (site, code) items, {len(problem.cost)} candidate edges"
+        f"Allocation step (straight): {len(problem.supply)} (site, code) items, "
+        f"{len(problem.cost)} candidate edges"
     )
     (ours_tkm, ours_t), ours_s, ours_mb = measured(ours, problem)
     (nx_tkm, nx_t), nx_s, nx_mb = measured(networkx_min_cost_flow, problem)
-    print(f"  ours (scipy linprog HiGHS, sparse): {ours_s:7.2f} s, +{ours_mb:6.0f} MB; "
-          f"{ours_t:,.1f} t placed, {ours_tkm:,.1f} t.km")  # fmt: skip
-    print(f"  networkx network_simplex:           {nx_s:7.2f} s, +{nx_mb:6.0f} MB; "
-          f"{nx_t:,.1f} t placed, {nx_tkm:,.1f} t.km")  # fmt: skip
-    print(f"  speed ratio networkx / ours: {nx_s / ours_s:.1f}×; "
-          f"tonne-km difference: {abs(ours_tkm - nx_tkm) / max(nx_tkm, 1e-9) * 100:.4f} %")  # fmt: skip
+    print(
+        f"  ours (scipy linprog HiGHS, sparse): {ours_s:7.2f} s, +{ours_mb:6.0f} MB; "
+        f"{ours_t:,.1f} t placed, {ours_tkm:,.1f} t.km"
+    )
+    print(
+        f"  networkx network_simplex:           {nx_s:7.2f} s, +{nx_mb:6.0f} MB; "
+        f"{nx_t:,.1f} t placed, {nx_tkm:,.1f} t.km"
+    )
+    print(
+        f"  speed ratio networkx / ours: {nx_s / ours_s:.1f}×; "
+        f"tonne-km difference: {abs(ours_tkm - nx_tkm) / max(nx_tkm, 1e-9) * 100:.4f} %"
+    )
 
 
 if __name__ == "__main__":

@@ -43,31 +43,71 @@ Progress = Callable[[float, str], bool]  # (fraction done, step) → False to ca
 
 #: Output schemas: (field name, type) with type in "text", "int", "float", "bool".
 FLOW_FIELDS = [
-    ("producer_id", "text"), ("producer", "text"), ("receiver_id", "text"), ("receiver", "text"),
-    ("code", "text"), ("chapter", "text"), ("family", "text"), ("hazardous", "bool"),
-    ("tonnes", "float"), ("km", "float"), ("tonne_km", "float"), ("operation", "text"),
-    ("provenance", "text"), ("status", "text"),
-]  # fmt: skip
+    ("producer_id", "text"),
+    ("producer", "text"),
+    ("receiver_id", "text"),
+    ("receiver", "text"),
+    ("code", "text"),
+    ("chapter", "text"),
+    ("family", "text"),
+    ("hazardous", "bool"),
+    ("tonnes", "float"),
+    ("km", "float"),
+    ("tonne_km", "float"),
+    ("operation", "text"),
+    ("provenance", "text"),
+    ("status", "text"),
+]
 NODE_FIELDS = [
-    ("site_id", "text"), ("name", "text"), ("role", "text"), ("tonnes_out", "float"),
-    ("tonnes_in", "float"), ("unallocated_t", "float"), ("capacity_t", "float"),
-    ("utilisation", "float"), ("baseline_out", "float"), ("baseline_in", "float"),
-    ("closed", "bool"), ("snap_m", "float"),
-]  # fmt: skip
+    ("site_id", "text"),
+    ("name", "text"),
+    ("role", "text"),
+    ("tonnes_out", "float"),
+    ("tonnes_in", "float"),
+    ("unallocated_t", "float"),
+    ("capacity_t", "float"),
+    ("utilisation", "float"),
+    ("baseline_out", "float"),
+    ("baseline_in", "float"),
+    ("closed", "bool"),
+    ("snap_m", "float"),
+]
 UNALLOCATED_FIELDS = [
-    ("producer_id", "text"), ("producer", "text"), ("code", "text"), ("family", "text"),
-    ("hazardous", "bool"), ("tonnes", "float"), ("baseline_allocated_t", "float"), ("cause", "text"),
-]  # fmt: skip
+    ("producer_id", "text"),
+    ("producer", "text"),
+    ("code", "text"),
+    ("family", "text"),
+    ("hazardous", "bool"),
+    ("tonnes", "float"),
+    ("baseline_allocated_t", "float"),
+    ("cause", "text"),
+]
 SYNERGY_FIELDS = [
-    ("producer_id", "text"), ("producer", "text"), ("receiver_id", "text"), ("receiver", "text"),
-    ("code", "text"), ("family", "text"), ("hazardous", "bool"), ("tonnes", "float"), ("km", "float"),
-    ("match_level", "text"), ("match_score", "float"), ("proximity_score", "float"),
-    ("fit_score", "float"), ("confidence", "text"), ("score", "float"), ("allocated", "bool"),
+    ("producer_id", "text"),
+    ("producer", "text"),
+    ("receiver_id", "text"),
+    ("receiver", "text"),
+    ("code", "text"),
+    ("family", "text"),
+    ("hazardous", "bool"),
+    ("tonnes", "float"),
+    ("km", "float"),
+    ("match_level", "text"),
+    ("match_score", "float"),
+    ("proximity_score", "float"),
+    ("fit_score", "float"),
+    ("confidence", "text"),
+    ("score", "float"),
+    ("allocated", "bool"),
     ("explanation", "text"),
-]  # fmt: skip
+]
 SUMMARY_FIELDS = [
-    ("indicator", "text"), ("unit", "text"), ("baseline", "float"), ("scenario", "float"), ("change", "float"),
-]  # fmt: skip
+    ("indicator", "text"),
+    ("unit", "text"),
+    ("baseline", "float"),
+    ("scenario", "float"),
+    ("change", "float"),
+]
 
 CAUSE_CODE = "unreadable waste code"
 CAUSE_TONNES = "missing tonnage"
@@ -280,12 +320,17 @@ class WasteFlowModel:
             if code is None or not (amount > 0):
                 self.rejected.append(
                     {
-                        "producer_id": sid, "producer": name, "code": _text(code_text),
-                        "family": code.family if code else None, "hazardous": code.hazardous if code else None,
-                        "tonnes": None if np.isnan(amount) else float(amount), "baseline_allocated_t": None,
-                        "cause": CAUSE_CODE if code is None else CAUSE_TONNES, "geometry": tuple(p.xy[row]),
+                        "producer_id": sid,
+                        "producer": name,
+                        "code": _text(code_text),
+                        "family": code.family if code else None,
+                        "hazardous": code.hazardous if code else None,
+                        "tonnes": None if np.isnan(amount) else float(amount),
+                        "baseline_allocated_t": None,
+                        "cause": CAUSE_CODE if code is None else CAUSE_TONNES,
+                        "geometry": tuple(p.xy[row]),
                     }
-                )  # fmt: skip
+                )
                 continue
             site_index = self.sites.add(sid, name, p.xy[row])
             target = by_name.get(_text(destinations[row]).casefold(), -1) if destinations[row] else -1
@@ -478,15 +523,23 @@ class WasteFlowModel:
             km = self._km(items, i, r)
             records.append(
                 {
-                    "producer_id": self.sites.ids[site], "producer": self.sites.names[site],
-                    "receiver_id": _text(self.r.site_id[r]), "receiver": _text(self.r.name[r]),
-                    "code": code.label, "chapter": code.chapter, "family": code.family,
-                    "hazardous": code.hazardous, "tonnes": round(t, 3), "km": round(km, 3),
-                    "tonne_km": round(t * km, 3), "operation": _text(self.r.operation[r]),
-                    "provenance": kind, "status": status,
+                    "producer_id": self.sites.ids[site],
+                    "producer": self.sites.names[site],
+                    "receiver_id": _text(self.r.site_id[r]),
+                    "receiver": _text(self.r.name[r]),
+                    "code": code.label,
+                    "chapter": code.chapter,
+                    "family": code.family,
+                    "hazardous": code.hazardous,
+                    "tonnes": round(t, 3),
+                    "km": round(km, 3),
+                    "tonne_km": round(t * km, 3),
+                    "operation": _text(self.r.operation[r]),
+                    "provenance": kind,
+                    "status": status,
                     "geometry": curved_line(self.sites.xy[site], self.r.xy[r], 0.15 + 0.08 * rank[pair]),
                 }
-            )  # fmt: skip
+            )
         return records
 
     @staticmethod
@@ -498,9 +551,14 @@ class WasteFlowModel:
         return "unchanged" if abs(before[(i, r)] - t) < 1e-3 else "changed"
 
     def _unallocated_records(
-        self, items: _Items, unplaced: np.ndarray, base_unplaced: np.ndarray, has_edge: np.ndarray,
-        open_receiver: np.ndarray, scenario: bool,
-    ) -> list[dict]:  # fmt: skip
+        self,
+        items: _Items,
+        unplaced: np.ndarray,
+        base_unplaced: np.ndarray,
+        has_edge: np.ndarray,
+        open_receiver: np.ndarray,
+        scenario: bool,
+    ) -> list[dict]:
         records = list(self.rejected)
         for i in range(len(items.tonnes)):
             code, site = items.code[i], items.site[i]
@@ -515,12 +573,17 @@ class WasteFlowModel:
                 continue
             records.append(
                 {
-                    "producer_id": self.sites.ids[site], "producer": self.sites.names[site],
-                    "code": code.label, "family": code.family, "hazardous": code.hazardous,
-                    "tonnes": round(float(tonnes), 3), "baseline_allocated_t": round(float(base_allocated), 3),
-                    "cause": cause, "geometry": self.sites.xy[site],
+                    "producer_id": self.sites.ids[site],
+                    "producer": self.sites.names[site],
+                    "code": code.label,
+                    "family": code.family,
+                    "hazardous": code.hazardous,
+                    "tonnes": round(float(tonnes), 3),
+                    "baseline_allocated_t": round(float(base_allocated), 3),
+                    "cause": cause,
+                    "geometry": self.sites.xy[site],
                 }
-            )  # fmt: skip
+            )
         return records
 
     def _node_records(
@@ -557,17 +620,21 @@ class WasteFlowModel:
             cap = capacity[s]
             records.append(
                 {
-                    "site_id": self.sites.ids[s], "name": self.sites.names[s], "role": role,
-                    "tonnes_out": round(out[s], 3), "tonnes_in": round(into[s], 3),
+                    "site_id": self.sites.ids[s],
+                    "name": self.sites.names[s],
+                    "role": role,
+                    "tonnes_out": round(out[s], 3),
+                    "tonnes_in": round(into[s], 3),
                     "unallocated_t": round(lost[s], 3) if is_producer[s] else None,
                     "capacity_t": None if np.isnan(cap) else float(cap),
                     "utilisation": None if np.isnan(cap) or cap <= 0 else round(into[s] / cap, 4),
-                    "baseline_out": round(base_out[s], 3), "baseline_in": round(base_in[s], 3),
+                    "baseline_out": round(base_out[s], 3),
+                    "baseline_in": round(base_in[s], 3),
                     "closed": bool(closed_site[s]),
                     "snap_m": None if not np.isfinite(snap[s]) else round(float(snap[s]), 1),
                     "geometry": self.sites.xy[s],
                 }
-            )  # fmt: skip
+            )
         return records
 
     def _synergies(
@@ -629,17 +696,26 @@ class WasteFlowModel:
                 site = items.site[i]
                 records.append(
                     {
-                        "producer_id": self.sites.ids[site], "producer": self.sites.names[site],
-                        "receiver_id": _text(self.r.site_id[r]), "receiver": _text(self.r.name[r]),
-                        "code": code.label, "family": code.family, "hazardous": code.hazardous,
-                        "tonnes": round(float(items.tonnes[i]), 3), "km": round(float(km[r]), 3),
-                        "match_level": level_name, "match_score": float(match[k]),
-                        "proximity_score": round(float(proximity[k]), 3), "fit_score": round(float(fit[k]), 3),
-                        "confidence": confidence, "score": round(float(score[k]), 1),
-                        "allocated": (int(i), int(r)) in used, "explanation": explanation,
+                        "producer_id": self.sites.ids[site],
+                        "producer": self.sites.names[site],
+                        "receiver_id": _text(self.r.site_id[r]),
+                        "receiver": _text(self.r.name[r]),
+                        "code": code.label,
+                        "family": code.family,
+                        "hazardous": code.hazardous,
+                        "tonnes": round(float(items.tonnes[i]), 3),
+                        "km": round(float(km[r]), 3),
+                        "match_level": level_name,
+                        "match_score": float(match[k]),
+                        "proximity_score": round(float(proximity[k]), 3),
+                        "fit_score": round(float(fit[k]), 3),
+                        "confidence": confidence,
+                        "score": round(float(score[k]), 1),
+                        "allocated": (int(i), int(r)) in used,
+                        "explanation": explanation,
                         "geometry": curved_line(self.sites.xy[site], self.r.xy[r], 0.25),
                     }
-                )  # fmt: skip
+                )
         return records
 
     def _indicators(self, items: _Items, flows: list, unplaced: np.ndarray) -> dict[str, float]:
@@ -673,37 +749,59 @@ class WasteFlowModel:
         base = self._indicators(items, base_flows, base_unplaced)
         after = self._indicators(items, flows, unplaced) if flows is not None else None
         labels = [
-            ("waste_t", "waste to place", "t/yr"), ("allocated_t", "allocated", "t/yr"),
-            ("unallocated_t", "unallocated", "t/yr"), ("hazardous_t", "hazardous waste allocated", "t/yr"),
-            ("tonne_km", "transport", "t.km/yr"), ("mean_km", "mean distance (tonne-weighted)", "km"),
-            ("within", "treated within the territory", "%"), ("flows", "flows", "count"),
-        ]  # fmt: skip
+            ("waste_t", "waste to place", "t/yr"),
+            ("allocated_t", "allocated", "t/yr"),
+            ("unallocated_t", "unallocated", "t/yr"),
+            ("hazardous_t", "hazardous waste allocated", "t/yr"),
+            ("tonne_km", "transport", "t.km/yr"),
+            ("mean_km", "mean distance (tonne-weighted)", "km"),
+            ("within", "treated within the territory", "%"),
+            ("flows", "flows", "count"),
+        ]
         rows = []
         for key, label, unit in labels:
             b = base[key]
             s = after[key] if after is not None else np.nan
             rows.append(
                 {
-                    "indicator": label, "unit": unit, "baseline": _num(b), "scenario": _num(s),
+                    "indicator": label,
+                    "unit": unit,
+                    "baseline": _num(b),
+                    "scenario": _num(s),
                     "change": _num(s - b) if after is not None else None,
                 }
-            )  # fmt: skip
+            )
         rows.append(
-            {"indicator": "rows set aside (unreadable code or missing tonnage)", "unit": "count",
-             "baseline": float(len(self.rejected)), "scenario": None, "change": None}
-        )  # fmt: skip
+            {
+                "indicator": "rows set aside (unreadable code or missing tonnage)",
+                "unit": "count",
+                "baseline": float(len(self.rejected)),
+                "scenario": None,
+                "change": None,
+            }
+        )
         if after is not None:
             lost = float(np.nansum(np.clip(np.nan_to_num(unplaced) - base_unplaced, 0, None)))
             rows.append(
-                {"indicator": "waste losing its outlet (closure)", "unit": "t/yr", "baseline": 0.0,
-                 "scenario": round(lost, 3), "change": round(lost, 3)}
-            )  # fmt: skip
+                {
+                    "indicator": "waste losing its outlet (closure)",
+                    "unit": "t/yr",
+                    "baseline": 0.0,
+                    "scenario": round(lost, 3),
+                    "change": round(lost, 3),
+                }
+            )
         if self.o.distance == "network":
             finite = self.snap[np.isfinite(self.snap)]
             rows.append(
-                {"indicator": "largest producer snapping distance", "unit": "m",
-                 "baseline": _num(float(finite.max()) if finite.size else np.nan), "scenario": None, "change": None}
-            )  # fmt: skip
+                {
+                    "indicator": "largest producer snapping distance",
+                    "unit": "m",
+                    "baseline": _num(float(finite.max()) if finite.size else np.nan),
+                    "scenario": None,
+                    "change": None,
+                }
+            )
         return rows
 
 

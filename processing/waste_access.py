@@ -29,8 +29,12 @@ from .waste_flows import DISTANCE_KINDS, point_xy, read_network
 DEMAND_FIELDS = [("distance_km", "float"), ("facility_id", "text"), ("within", "bool"), ("snap_m", "float")]
 COMMUNE_FIELDS = [("population", "float"), ("served_pop", "float"), ("share_served", "float")]
 UNDERSERVED_FIELDS = [
-    ("area_id", "int"), ("population", "float"), ("features", "int"), ("mean_km", "float"), ("unreachable", "int"),
-]  # fmt: skip
+    ("area_id", "int"),
+    ("population", "float"),
+    ("features", "int"),
+    ("mean_km", "float"),
+    ("unreachable", "int"),
+]
 
 
 class WasteAccessAlgorithm(TerritoireAlgorithm):
@@ -73,23 +77,28 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.DEMAND, self.tr("Demand (buildings or communes)"),
+                self.DEMAND,
+                self.tr("Demand (buildings or communes)"),
                 [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterField(
-                self.WEIGHT_FIELD, self.tr("Population or dwellings field (empty = 1 per feature)"),
-                defaultValue="population", parentLayerParameterName=self.DEMAND, optional=True,
+                self.WEIGHT_FIELD,
+                self.tr("Population or dwellings field (empty = 1 per feature)"),
+                defaultValue="population",
+                parentLayerParameterName=self.DEMAND,
+                optional=True,
                 type=QgsProcessingParameterField.DataType.Numeric,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.FACILITIES, self.tr("Waste facilities (déchèteries, drop-off points)"),
+                self.FACILITIES,
+                self.tr("Waste facilities (déchèteries, drop-off points)"),
                 [QgsProcessing.SourceType.TypeVectorPoint],
             )
-        )  # fmt: skip
+        )
         for name, description, default in (
             (self.FACILITY_ID_FIELD, self.tr("Facility identifier field"), "point_id"),
             (self.KIND_FIELD, self.tr("Facility kind field"), "kind"),
@@ -110,49 +119,67 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.DISTANCE, self.tr("Distance"), options=[self.tr("Straight line"), self.tr("Along the roads")],
+                self.DISTANCE,
+                self.tr("Distance"),
+                options=[self.tr("Straight line"), self.tr("Along the roads")],
                 defaultValue=0,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ROADS, self.tr("Roads (for distances along the roads)"),
-                [QgsProcessing.SourceType.TypeVectorLine], optional=True,
+                self.ROADS,
+                self.tr("Roads (for distances along the roads)"),
+                [QgsProcessing.SourceType.TypeVectorLine],
+                optional=True,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE, self.tr("Snapping tolerance to the roads"), defaultValue=300.0,
-                parentParameterName=self.DEMAND, minValue=0.0,
+                self.SNAP_TOLERANCE,
+                self.tr("Snapping tolerance to the roads"),
+                defaultValue=300.0,
+                parentParameterName=self.DEMAND,
+                minValue=0.0,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.THRESHOLD, self.tr("Served within (km)"), QgsProcessingParameterNumber.Type.Double,
-                defaultValue=5.0, minValue=0.0,
+                self.THRESHOLD,
+                self.tr("Served within (km)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=5.0,
+                minValue=0.0,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.COMMUNES, self.tr("Communes (share of the population served in each)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon], optional=True,
+                self.COMMUNES,
+                self.tr("Communes (share of the population served in each)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.CLUSTER_DISTANCE, self.tr("Grouping distance of underserved areas"), defaultValue=200.0,
-                parentParameterName=self.DEMAND, minValue=1.0,
+                self.CLUSTER_DISTANCE,
+                self.tr("Grouping distance of underserved areas"),
+                defaultValue=200.0,
+                parentParameterName=self.DEMAND,
+                minValue=1.0,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Distance to the nearest waste point"))
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.COMMUNES_OUTPUT, self.tr("Population served per commune"),
-                QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True,
+                self.COMMUNES_OUTPUT,
+                self.tr("Population served per commune"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=True,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.UNDERSERVED, self.tr("Underserved areas"), QgsProcessing.SourceType.TypeVectorPolygon
@@ -223,9 +250,12 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         has_xy = ~np.isnan(demand_xy).any(axis=1)
         try:
             result = nearest_facility(
-                np.where(has_xy[:, None], demand_xy, 0.0), facility_xy, threshold, network,
+                np.where(has_xy[:, None], demand_xy, 0.0),
+                facility_xy,
+                threshold,
+                network,
                 self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            )  # fmt: skip
+            )
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         result.distance_km[~has_xy] = np.nan
@@ -272,8 +302,9 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 results[self.COMMUNES_OUTPUT] = commune_destination
         # underserved areas
         radius = self.parameterAsDouble(parameters, self.CLUSTER_DISTANCE, context)
-        areas = underserved_areas(demand_xy[has_xy], weight[has_xy], result.distance_km[has_xy],
-                                  result.within[has_xy], radius)  # fmt: skip
+        areas = underserved_areas(
+            demand_xy[has_xy], weight[has_xy], result.distance_km[has_xy], result.within[has_xy], radius
+        )
         area_fields = extended_fields(QgsFields(), UNDERSERVED_FIELDS)
         area_sink, area_destination = self.parameterAsSink(
             parameters, self.UNDERSERVED, context, area_fields, QgsWkbTypes.Type.Polygon, crs

@@ -202,10 +202,11 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             if layer == self.RECEIVERS:
                 self.addParameter(
                     QgsProcessingParameterFeatureSource(
-                        self.RECEIVERS, self.tr("Waste receivers (treatment, recyclers, industrial users)"),
+                        self.RECEIVERS,
+                        self.tr("Waste receivers (treatment, recyclers, industrial users)"),
                         point_or_polygon,
                     )
-                )  # fmt: skip
+                )
             for name, description, default in fields:
                 self.addParameter(
                     QgsProcessingParameterField(
@@ -222,40 +223,55 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ROADS, self.tr("Roads (for distances along the roads)"),
-                [QgsProcessing.SourceType.TypeVectorLine], optional=True,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE, self.tr("Snapping tolerance to the roads"), defaultValue=500.0,
-                parentParameterName=self.PRODUCERS, minValue=0.0,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_DISTANCE, self.tr("Maximum distance (km, 0 = no limit)"),
-                QgsProcessingParameterNumber.Type.Double, defaultValue=100.0, minValue=0.0,
-            )
-        )  # fmt: skip
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.REMOVE_SITES, self.tr("Closure scenario: identifiers of the sites removed (comma-separated)"),
+                self.ROADS,
+                self.tr("Roads (for distances along the roads)"),
+                [QgsProcessing.SourceType.TypeVectorLine],
                 optional=True,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.TERRITORY, self.tr("Territory (for the share treated within it)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon], optional=True,
+            QgsProcessingParameterDistance(
+                self.SNAP_TOLERANCE,
+                self.tr("Snapping tolerance to the roads"),
+                defaultValue=500.0,
+                parentParameterName=self.PRODUCERS,
+                minValue=0.0,
             )
-        )  # fmt: skip
+        )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.TOP_SYNERGIES, self.tr("Synergy candidates per waste (0 = none)"),
-                QgsProcessingParameterNumber.Type.Integer, defaultValue=3, minValue=0, maxValue=50,
+                self.MAX_DISTANCE,
+                self.tr("Maximum distance (km, 0 = no limit)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=100.0,
+                minValue=0.0,
             )
-        )  # fmt: skip
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.REMOVE_SITES,
+                self.tr("Closure scenario: identifiers of the sites removed (comma-separated)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TERRITORY,
+                self.tr("Territory (for the share treated within it)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOP_SYNERGIES,
+                self.tr("Synergy candidates per waste (0 = none)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=3,
+                minValue=0,
+                maxValue=50,
+            )
+        )
         line, point = QgsProcessing.SourceType.TypeVectorLine, QgsProcessing.SourceType.TypeVectorPoint
         for name, description, kind in (
             (self.FLOWS, self.tr("Waste flows"), line),
@@ -294,9 +310,12 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             "accepts": self._required_field(parameters, self.ACCEPTS_FIELD, "accepts", source, context)
         }
         for column, parameter in (
-            ("id", self.RECEIVER_ID_FIELD), ("name", self.RECEIVER_NAME_FIELD), ("capacity", self.CAPACITY_FIELD),
-            ("hazardous_ok", self.HAZARDOUS_OK_FIELD), ("operation", self.OPERATION_FIELD),
-        ):  # fmt: skip
+            ("id", self.RECEIVER_ID_FIELD),
+            ("name", self.RECEIVER_NAME_FIELD),
+            ("capacity", self.CAPACITY_FIELD),
+            ("hazardous_ok", self.HAZARDOUS_OK_FIELD),
+            ("operation", self.OPERATION_FIELD),
+        ):
             field = optional_field(source, self.parameterAsString(parameters, parameter, context))
             if field:
                 mapping[column] = field
@@ -334,8 +353,10 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             "tonnes": self._required_field(parameters, self.TONNES_FIELD, "tonnes", source, context),
         }
         for column, parameter in (
-            ("site_id", self.SITE_ID_FIELD), ("site_name", self.SITE_NAME_FIELD), ("destination", self.DESTINATION_FIELD),
-        ):  # fmt: skip
+            ("site_id", self.SITE_ID_FIELD),
+            ("site_name", self.SITE_NAME_FIELD),
+            ("destination", self.DESTINATION_FIELD),
+        ):
             field = optional_field(source, self.parameterAsString(parameters, parameter, context))
             if field:
                 mapping[column] = field
@@ -418,14 +439,40 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         outputs = (
-            (self.FLOWS, FLOW_FIELDS, result.flows, QgsWkbTypes.Type.LineString, "waste_flows", self.tr("Waste flows")),
-            (self.NODES, NODE_FIELDS, result.nodes, QgsWkbTypes.Type.Point, "waste_nodes", self.tr("Waste sites")),
-            (self.UNALLOCATED, UNALLOCATED_FIELDS, result.unallocated, QgsWkbTypes.Type.Point, "waste_unallocated",
-             self.tr("Unallocated waste")),
-            (self.SYNERGIES, SYNERGY_FIELDS, result.synergies, QgsWkbTypes.Type.LineString, "waste_synergies",
-             self.tr("Synergy candidates")),
+            (
+                self.FLOWS,
+                FLOW_FIELDS,
+                result.flows,
+                QgsWkbTypes.Type.LineString,
+                "waste_flows",
+                self.tr("Waste flows"),
+            ),
+            (
+                self.NODES,
+                NODE_FIELDS,
+                result.nodes,
+                QgsWkbTypes.Type.Point,
+                "waste_nodes",
+                self.tr("Waste sites"),
+            ),
+            (
+                self.UNALLOCATED,
+                UNALLOCATED_FIELDS,
+                result.unallocated,
+                QgsWkbTypes.Type.Point,
+                "waste_unallocated",
+                self.tr("Unallocated waste"),
+            ),
+            (
+                self.SYNERGIES,
+                SYNERGY_FIELDS,
+                result.synergies,
+                QgsWkbTypes.Type.LineString,
+                "waste_synergies",
+                self.tr("Synergy candidates"),
+            ),
             (self.SUMMARY, SUMMARY_FIELDS, result.summary, QgsWkbTypes.Type.NoGeometry, "", ""),
-        )  # fmt: skip
+        )
         results = {}
         for step, (name, schema, records, wkb_type, style, title) in enumerate(outputs):
             fields = qgs_fields(schema)

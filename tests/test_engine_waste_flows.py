@@ -192,8 +192,11 @@ def test_closure_scenario_reallocates_and_reports_lost_outlets() -> None:
     }
     (lost,) = result.unallocated
     assert (lost["producer_id"], lost["tonnes"], lost["baseline_allocated_t"], lost["cause"]) == (
-        "C", 20.0, 20.0, CAUSE_CLOSURE,
-    )  # fmt: skip
+        "C",
+        20.0,
+        20.0,
+        CAUSE_CLOSURE,
+    )
     assert summary(result, "transport", "baseline") == pytest.approx(200 + 150 + 20)
     assert summary(result, "transport", "scenario") == pytest.approx(200 + 450)
     assert summary(result, "waste losing its outlet (closure)", "scenario") == 20.0

@@ -74,8 +74,9 @@ def test_access_along_roads_with_kind_filter(territoire_plugin, town, tmp_path) 
 
 
 def test_geographic_crs_is_refused(territoire_plugin, town, tmp_path) -> None:
-    import processing
     from qgis.core import QgsProcessingException
+
+    import processing
 
     wgs84 = str(tmp_path / "wgs84.gpkg")
     gpd.read_file(town, layer="buildings").to_crs("EPSG:4326").to_file(

@@ -85,8 +85,11 @@ def test_straight_allocation_outputs(territoire_plugin, territory, tmp_path) -> 
     assert set(flows.provenance) == {"allocated"}
     hazardous = flows[flows.producer_id == "C"].iloc[0]
     assert (hazardous.code, hazardous.chapter, hazardous.family, bool(hazardous.hazardous)) == (
-        "07 07 08*", "07", "chemicals", True,
-    )  # fmt: skip
+        "07 07 08*",
+        "07",
+        "chemicals",
+        True,
+    )
     unallocated = gpd.read_file(result["UNALLOCATED"])
     assert dict(zip(unallocated.producer_id, unallocated.cause)) == {
         "D": "missing tonnage",
@@ -101,9 +104,13 @@ def test_straight_allocation_outputs(territoire_plugin, territory, tmp_path) -> 
 
 def test_network_closure_scenario(territoire_plugin, territory, tmp_path) -> None:
     result = run(
-        territory, tmp_path, DISTANCE=1, ROADS=f"{territory}|layername=roads", SNAP_TOLERANCE=200.0,
+        territory,
+        tmp_path,
+        DISTANCE=1,
+        ROADS=f"{territory}|layername=roads",
+        SNAP_TOLERANCE=200.0,
         REMOVE_SITES="R1",
-    )  # fmt: skip
+    )
     flows = gpd.read_file(result["FLOWS"])
     status = {(f.producer_id, f.receiver_id): f.status for f in flows.itertuples()}
     assert status[("B", "R1")] == "removed"
