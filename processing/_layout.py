@@ -397,6 +397,15 @@ def atlas_title_expression(field: str) -> str:
     return f'[% "{escaped}" %]'
 
 
+def output_folder_usable(path: str) -> bool:
+    """True when the folder of ``path`` exists or can be made (its nearest existing ancestor is
+    a writable folder, not a file)."""
+    folder = Path(path).expanduser().absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
 # --- export ---------------------------------------------------------------------------------
 EXPORT_ERRORS = {
     QgsLayoutExporter.ExportResult.FileError: "the file could not be written",

@@ -26,7 +26,7 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from . import _layout
-from .base import TerritoireAlgorithm, output_folder_is_writable
+from .base import TerritoireAlgorithm
 
 
 class ExportMap(TerritoireAlgorithm):
@@ -168,7 +168,7 @@ class ExportMap(TerritoireAlgorithm):
         if not ok:
             return ok, message
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if output and not output_folder_is_writable(output):
+        if output and not _layout.output_folder_usable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
                 folder=str(Path(output).parent)
             )

@@ -1,0 +1,148 @@
+"""territoire:export_map under real QGIS: PDF, PNG, SVG, atlas, errors, no partial output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from maps_support import make_test_gpkg, pdf_pages, pdf_text
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtGui import QImage
+
+pytestmark = pytest.mark.qgis
+TITLE = "Carte d'essai du territoire"
+
+
+@pytest.fixture(scope="module")
+def gpkg(tmp_path_factory) -> Path:
+    return make_test_gpkg(tmp_path_factory.mktemp("maps") / "essai.gpkg")
+
+
+def layers(gpkg: Path, *tables: str) -> list[str]:
+    return [f"{gpkg}|layername={table}" for table in tables]
+
+
+def run(parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
+    import processing
+
+    return processing.run("territoire:export_map", parameters, feedback=feedback)
+
+
+def test_pdf_has_title_legend_labels_and_credits(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "carte.pdf"
+    result = run({
+        "LAYERS": layers(gpkg, "communes", "port_zones", "roads", "industrial_sites"),
+        "TITLE": TITLE, "SUBTITLE": "Sous-titre d'essai", "AUTHOR": "Agence d'essai",
+        "FORMAT": "pdf", "OUTPUT": str(output),
+    })  # fmt: skip
+    assert result["OUTPUT"] == str(output)
+    assert pdf_pages(output) == 1
+    text = pdf_text(output)
+    expected_texts = (
+        TITLE, "Sous-titre d'essai", "Légende", "Communes d'essai", "Zone portuaire d'essai",
+        "Routes d'essai", "Autoroute", "Voie locale", "Seveso seuil haut", "Agence d'essai", "km",
+    )  # fmt: skip
+    for expected in expected_texts:
+        assert expected in text, expected
+    assert "Sources : Données d'exemple synthétiques ; IGN Admin Express 2024" in text
+    assert "© les contributeurs d'OpenStreetMap (ODbL)" in text
+    assert "Géorisques IREP 2019" in text
+    assert "graine 1" not in text  # a synthetic layer is credited by the notice only
+    assert "Carte réalisée le" in text
+    assert not [name for name in output.parent.iterdir() if name.name.startswith(".")]  # no temp left
+
+
+def test_legend_shows_only_what_is_on_the_map(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "zoom.pdf"
+    run({
+        "LAYERS": layers(gpkg, "communes", "roads", "industrial_sites"),
+        "TITLE": TITLE, "EXTENT": "641000,643000,7102500,7103500 [EPSG:2154]", "OUTPUT": str(output),
+    })  # fmt: skip
+    text = pdf_text(output)
+    assert "Route principale" in text and "Route secondaire" in text
+    assert "Autoroute" not in text and "Voie locale" not in text
+    assert "Seveso seuil haut" in text and "Seveso seuil bas" not in text
+
+
+def test_png_is_not_blank_and_has_the_page_size(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "carte.png"
+    run({"LAYERS": layers(gpkg, "communes", "roads"), "TITLE": TITLE, "FORMAT": "png", "DPI": 100,
+         "OUTPUT": str(output)})  # fmt: skip
+    image = QImage(str(output))
+    assert not image.isNull()
+    assert abs(image.width() - 297 / 25.4 * 100) <= 1 and abs(image.height() - 210 / 25.4 * 100) <= 1
+    grid = [(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)]
+    samples = [image.pixelColor(x, y) for x, y in grid]
+    not_white = [colour for colour in samples if colour.name() != "#ffffff"]
+    assert len(not_white) > 0.1 * len(samples)  # the communes fill a good part of the map frame
+    assert len({colour.name() for colour in not_white}) > 20  # and there is more than one ink
+    # The communes' fill is in the middle of the map frame.
+    centre = image.pixelColor(int(image.width() * 0.36), int(image.height() * 0.55))
+    assert centre.name() != "#ffffff"
+
+
+def test_svg_and_portrait_template(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "carte.svg"
+    run({"LAYERS": layers(gpkg, "communes"), "TITLE": TITLE, "TEMPLATE": "a4_portrait",
+         "OUTPUT": str(output)})  # fmt: skip
+    svg = output.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    width, height = (float(re.search(rf'{name}="([0-9.]+)mm"', svg).group(1)) for name in ("width", "height"))
+    assert abs(width - 210) < 1 and abs(height - 297) < 1  # A4 portrait
+
+
+def test_atlas_one_page_per_commune(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "atlas.pdf"
+    run({
+        "LAYERS": layers(gpkg, "communes", "roads", "industrial_sites"), "TITLE": "Atlas des communes",
+        "ATLAS_LAYER": f"{gpkg}|layername=communes", "ATLAS_TITLE_FIELD": "name", "OUTPUT": str(output),
+    })  # fmt: skip
+    assert pdf_pages(output) == 3
+    for page, name in enumerate(("Dunkerque", "Grande-Synthe", "Gravelines"), start=1):
+        text = pdf_text(output, page)
+        assert text.startswith(name), text[:80]
+        assert "Atlas des communes" in text
+
+
+def test_default_layers_are_the_visible_project_layers(territoire_plugin, gpkg, tmp_path):
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(f"{gpkg}|layername=communes", "Mes communes", "ogr")
+    project.addMapLayer(layer)
+    try:
+        output = tmp_path / "projet.pdf"
+        run({"TITLE": TITLE, "OUTPUT": str(output)})
+        text = pdf_text(output)
+        assert "Mes communes" in text
+        assert "IGN Admin Express 2024" in text  # provenance read from the layer's GeoPackage
+    finally:
+        project.removeMapLayer(layer.id())
+
+
+def test_missing_template_is_a_clear_error(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "carte.pdf"
+    with pytest.raises(QgsProcessingException, match=r"(?s)Layout template not found.*a4_portrait"):
+        run({"LAYERS": layers(gpkg, "communes"), "TEMPLATE": str(tmp_path / "absent.qpt"),
+             "OUTPUT": str(output)})  # fmt: skip
+    assert not output.exists()
+
+
+def test_unwritable_output_folder_is_a_clear_error(territoire_plugin, gpkg, tmp_path):
+    blocker = tmp_path / "not_a_folder.txt"
+    blocker.write_text("a file where the output folder should be", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="cannot be written"):
+        run({"LAYERS": layers(gpkg, "communes"), "OUTPUT": str(blocker / "carte.pdf")})
+
+
+def test_format_and_file_name_must_agree(territoire_plugin, gpkg, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"ends in \.png but the format is pdf"):
+        run({"LAYERS": layers(gpkg, "communes"), "FORMAT": "pdf", "OUTPUT": str(tmp_path / "carte.png")})
+
+
+def test_cancelled_run_leaves_no_file(territoire_plugin, gpkg, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    output = tmp_path / "annule.pdf"
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run({"LAYERS": layers(gpkg, "communes"), "OUTPUT": str(output)}, feedback)
+    assert list(tmp_path.iterdir()) == []
