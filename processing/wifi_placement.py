@@ -337,7 +337,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             new=len(result.selected),
             after=round(result.after_pct),
             weight=weight_name,
-            threshold=settings.threshold,
+            threshold=f"{settings.threshold:g}",
             before=round(result.before_pct),
             existing=len(existing),
         )

@@ -18,6 +18,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 OUT = REPO_ROOT / "out" / "demo"
 GPKG = OUT / "territoire.gpkg"
 SAMPLE_EPCI = "245900428"
+# Dunkerque centre and Malo-les-Bains (Lambert-93), the study extent of the Wi-Fi steps.
+WIFI_CENTRE = "654500,658500,7103000,7106500 [EPSG:2154]"
 
 # Layers of the overview map, bottom to top (GeoPackage tables of the schema).
 OVERVIEW_TABLES = ("communes", "port_zones", "roads", "industrial_sites")
@@ -55,6 +57,37 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
         },
     ),
     # --- analysis steps: add yours below this line (keep this marker) ---
+    (
+        "Wi-Fi coverage of the existing public hotspots of Dunkerque centre (signal, best server, shares)",
+        "territoire:wifi_coverage",
+        {
+            "HOTSPOTS": f"{GPKG}|layername=wifi_hotspots|subset=code_insee='59183'",
+            "BUILDINGS": f"{GPKG}|layername=buildings",
+            "DEMAND": f"{GPKG}|layername=buildings|subset=code_insee='59183'",
+            "ZONES": f"{GPKG}|layername=communes|subset=code_insee='59183'",
+            "EXTENT": WIFI_CENTRE,
+            "RSSI": str(OUT / "wifi_signal.tif"),
+            "BEST_SERVER": str(OUT / "wifi_meilleur_serveur.tif"),
+            "COVERAGE": str(OUT / "wifi_couverture.gpkg"),
+            "HOTSPOT_STATS": str(OUT / "wifi_bornes.gpkg"),
+            "ZONE_STATS": str(OUT / "wifi_communes.gpkg"),
+        },
+    ),
+    (
+        "Wi-Fi: 10 more hotspots among public buildings without Wi-Fi, existing ones kept",
+        "territoire:wifi_placement",
+        {
+            "CANDIDATES": f"{GPKG}|layername=public_buildings|subset=has_wifi=0",
+            "EXISTING": f"{GPKG}|layername=wifi_hotspots|subset=code_insee='59183'",
+            "DEMAND": f"{GPKG}|layername=buildings|subset=code_insee='59183'",
+            "BUILDINGS": f"{GPKG}|layername=buildings",
+            "EXTENT": WIFI_CENTRE,
+            "COUNT": "10",
+            "SELECTED": str(OUT / "wifi_nouvelles_bornes.gpkg"),
+            "CURVE": str(OUT / "wifi_courbe.gpkg"),
+            "UNCOVERED": str(OUT / "wifi_non_couverts.gpkg"),
+        },
+    ),
     (
         "Fibre coverage per commune (FTTH rate, communes below 80 %, fibre at industrial sites)",
         "territoire:fibre_coverage",
