@@ -17,6 +17,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeedback,
+    QgsFillSymbol,
     QgsLayerTreeLayer,
     QgsLayout,
     QgsLayoutExporter,
@@ -28,18 +29,22 @@ from qgis.core import (
     QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
+    QgsLineSymbol,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
+    QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
     QgsProviderRegistry,
     QgsRasterLayer,
     QgsReadWriteContext,
     QgsRectangle,
+    QgsRuleBasedRenderer,
     QgsSettings,
     QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QLocale
 from qgis.PyQt.QtXml import QDomDocument
@@ -55,6 +60,7 @@ from ..engine.provenance import (
 )
 from ..resources_paths import style_path, template_path
 
+HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
 FORMATS = ("pdf", "png", "svg")
 
@@ -389,6 +395,28 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
         if size.width() <= frame.width() + 0.5 and size.height() <= frame.height() + 0.5:
             break
     legend.refresh()
+
+
+def atlas_highlight(coverage: QgsVectorLayer) -> QgsVectorLayer:
+    """A copy of the atlas layer that outlines only the current page's feature (not in the legend)."""
+    highlight = coverage.clone()
+    if coverage.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": "circle", "size": "7", "color": "0,0,0,0", "outline_color": HIGHLIGHT,
+             "outline_width": "0.8"}
+        )
+    elif coverage.geometryType() == QgsWkbTypes.GeometryType.LineGeometry:
+        symbol = QgsLineSymbol.createSimple({"line_color": HIGHLIGHT, "line_width": "1.2"})
+    else:
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": HIGHLIGHT, "outline_width": "0.9", "joinstyle": "round"}
+        )
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id = @atlas_featureid"))
+    highlight.setRenderer(QgsRuleBasedRenderer(root))
+    if isinstance(highlight, QgsVectorLayer):
+        highlight.setLabelsEnabled(False)
+    return highlight
 
 
 def atlas_title_expression(field: str) -> str:

@@ -263,11 +263,12 @@ class ExportMap(TerritoireAlgorithm):
         try:
             if atlas_layer is not None:
                 field = self.parameterAsString(parameters, self.ATLAS_TITLE_FIELD, context)
-                self.prepare_atlas(layout, the_map, atlas_layer, field, title)
+                highlight = self.prepare_atlas(layout, the_map, atlas_layer, field, title)
                 feedback.pushInfo(
                     self.tr("Atlas of {count} pages.").format(count=atlas_layer.featureCount())
                 )
                 _layout.export_atlas_pdf(layout, output, dpi, feedback)
+                del highlight
             else:
                 _layout.export_layout(layout, output, fmt, dpi)
         except EngineError as error:
@@ -278,17 +279,24 @@ class ExportMap(TerritoireAlgorithm):
         feedback.pushInfo(self.tr("Map written to {path}").format(path=output))
         return {self.OUTPUT: output}
 
-    def prepare_atlas(self, layout, the_map: QgsLayoutItemMap, coverage, field: str, title: str) -> None:
-        """One page per coverage feature: the map zoomed on it, the page title from ``field``."""
+    def prepare_atlas(self, layout, the_map: QgsLayoutItemMap, coverage, field: str, title: str):
+        """One page per coverage feature: the map zoomed on it and outlined, the title from ``field``.
+
+        Returns the outline layer, which must live until the export is done.
+        """
         atlas = layout.atlas()
         atlas.setCoverageLayer(coverage)
         atlas.setEnabled(True)
         atlas.setHideCoverage(False)
         if field:
             atlas.setPageNameExpression(f'"{field}"')
+            atlas.setSortFeatures(True)
+            atlas.setSortExpression(f'"{field}"')
         the_map.setAtlasDriven(True)
         the_map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         the_map.setAtlasMargin(0.15)
+        highlight = _layout.atlas_highlight(coverage)
+        the_map.setLayers([highlight, *the_map.layers()])
         page_title = _layout.atlas_title_expression(field) if field else ""
         title_item = layout.itemById("title")
         subtitle_item = layout.itemById("subtitle")
@@ -304,3 +312,4 @@ class ExportMap(TerritoireAlgorithm):
                     name=coverage.name()
                 )
             )
+        return highlight
