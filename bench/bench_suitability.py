@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import shutil
 import subprocess
@@ -35,7 +34,7 @@ import rasterio
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / ".build" / "pkg"))
 
-from territoire_numerique.engine.raster_grid import Grid, split_uri  # noqa: E402
+from territoire_numerique.engine.raster_grid import Grid, padding, read_vector, split_uri  # noqa: E402
 from territoire_numerique.engine.suitability import (  # noqa: E402
     Model,
     Options,
@@ -108,8 +107,13 @@ def chain(model: Model, grid: Grid, gpkg: Path, work: Path, output: Path) -> tup
         _, layer = split_uri(criterion.layer)
         where = ["-where", criterion.where] if criterion.where else []
         if criterion.measure == "distance":
-            pad = math.ceil(distance_margin(criterion, grid) / grid.cell_size) * grid.cell_size
-            padded = ["-te", str(xmin - pad), str(ymin - pad), str(xmax + pad), str(ymax + pad), "-tr", *size]
+            data = read_vector(criterion.layer, "EPSG:2154", criterion.where)
+            left, top, right, bottom = (
+                cells * grid.cell_size for cells in padding(grid, data, distance_margin(criterion, grid))
+            )
+            padded = [
+                "-te", str(xmin - left), str(ymin - bottom), str(xmax + right), str(ymax + top), "-tr", *size,
+            ]  # fmt: skip
             touched = [] if layer in ("communes", "port_zones") else ["-at"]
             mask, distance, cropped = (
                 work / f"{criterion.name}{suffix}" for suffix in ("_mask.tif", "_d.tif", ".vrt")

@@ -22,7 +22,7 @@ RANDOM_INDEX = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 
 FUNCTIONS = ("linear", "sigmoid", "gaussian", "threshold", "categories")
 AGGREGATIONS = ("wlc", "geometric", "min", "owa")
 #: A transform is considered saturated once within this of its asymptote.
-SATURATION_TOLERANCE = 1e-3
+SATURATION_TOLERANCE = 1e-4
 
 
 # --- transforms ---------------------------------------------------------------------------

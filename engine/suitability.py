@@ -453,7 +453,7 @@ def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: in
     padded = (grid.width + 2 * margin_cells) * (grid.height + 2 * margin_cells)
     has_distance = any(criterion.measure == "distance" for criterion in model.criteria)
     keep = len(model.criteria) if _keeps_stack(model, options) else 0
-    criterion_peak = cells * 8 + (padded * 6 if has_distance else 0)
+    criterion_peak = cells * 8 + (padded * 22 if has_distance else 0)  # EDT: float64 + 2 int32 indices
     locate_peak = cells * 18 if options.sites and not options.candidates else 0
     return BASE_MEMORY + cells * (1 + 4 + 4 * keep) + max(criterion_peak, locate_peak)
 
@@ -649,7 +649,12 @@ def _criterion_values(
                 + (f" matching '{criterion.where}'" if criterion.where else "")
             )
         if criterion.measure == "distance":
-            value = distance_to(grid, data, distance_margin(criterion, grid))
+            margin = distance_margin(criterion, grid)
+            saturation = transform.saturation()
+            limit = (
+                saturation if saturation is not None and margin is not None and saturation <= margin else None
+            )
+            value = distance_to(grid, data, margin, limit)
             transform.apply(value)
         else:
             value = _attribute_grid(criterion, grid, data)

@@ -12,12 +12,11 @@ import rasterio
 from affine import Affine
 from osgeo import ogr, osr
 from pyproj import Transformer
-from scipy import ndimage
 from shapely.geometry import Point, box
 
 from territoire_numerique.engine import mcda
 from territoire_numerique.engine.errors import Cancelled, EngineError
-from territoire_numerique.engine.raster_grid import Grid, proximity, split_uri
+from territoire_numerique.engine.raster_grid import Grid, VectorData, distance_to, proximity, split_uri
 from territoire_numerique.engine.suitability import Options, final_sites, load_model, run, write_suitability
 
 # A 100 m × 100 m square near Dunkerque (Lambert-93), 10 m cells: cell (r, c) centre is
@@ -209,11 +208,27 @@ def test_aggregations_on_a_stack():
 
 
 # --- grids --------------------------------------------------------------------------------------
-def test_proximity_matches_scipy_edt():
+def test_proximity_is_the_exact_euclidean_distance():
     mask = np.zeros((40, 60), dtype=bool)
-    mask[[3, 20, 35], [5, 50, 12]] = True
-    expected = ndimage.distance_transform_edt(~mask, sampling=(5, 5))
+    targets = [(3, 5), (20, 50), (35, 12), (36, 13)]
+    for row, col in targets:
+        mask[row, col] = True
+    rows, cols = np.mgrid[0:40, 0:60]
+    expected = np.min([np.hypot(rows - r, cols - c) * 5 for r, c in targets], axis=0)
     assert proximity(mask, 5.0) == pytest.approx(expected, abs=1e-3)
+    assert np.isinf(proximity(np.zeros((3, 3), dtype=bool), 5.0)).all()
+
+
+def test_windowed_distance_is_exact_up_to_its_limit():
+    grid = Grid(0.0, 500.0, 5.0, 100, 100, "EPSG:2154")
+    points = [Point(12.5, 487.5), Point(260, 240), Point(497.5, 2.5), Point(530, 250)]  # the last is outside
+    data = VectorData("p", points, [None] * 4, "point")
+    exact = distance_to(grid, data, margin=200)  # full proximity pass on the padded grid
+    windowed = distance_to(grid, data, margin=200, limit=120)
+    within = exact <= 120
+    assert within.sum() > 1000 and (~within).sum() > 1000
+    assert windowed[within] == pytest.approx(exact[within], abs=1e-3)
+    assert (windowed[~within] > 120).all()
 
 
 def test_grid_snaps_to_cell_multiples_and_uri_parsing(tmp_path):
