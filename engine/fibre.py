@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineError
-from .indicators import as_bool, as_float, nearest_to_geometries, point_coordinates, rate_pct, zone_of_points
+from .indicators import Points, anchor_xy, as_bool, as_float, nearest_to_geometries, rate_pct, zone_of_points
 
 #: Très haut débit (very high speed) in France: at least 30 Mbit/s download.
 THD_MBPS = 30.0
@@ -81,7 +81,7 @@ def normalise_premises(
 
 
 def coverage_by_zone(
-    buildings: gpd.GeoSeries, premises: pd.DataFrame, zones: gpd.GeoSeries, target_pct: float
+    buildings: Points, premises: pd.DataFrame, zones: gpd.GeoSeries, target_pct: float
 ) -> pd.DataFrame:
     """Per zone (rows aligned with ``zones``): premises, premises_ftth, ftth_rate (%, NaN without
     premises), premises_no_thd (no ≥ 30 Mbit/s option) and below_target (None without premises).
@@ -115,7 +115,7 @@ def coverage_by_zone(
 
 def site_access(
     sites: gpd.GeoSeries,
-    buildings: gpd.GeoSeries,
+    buildings: Points,
     eligible: np.ndarray,
     building_ids: pd.Series | None,
     at_site_m: float,
@@ -130,7 +130,7 @@ def site_access(
             "The distance for fibre at a site cannot be negative (got {value} m).", value=at_site_m
         )
     eligible = np.asarray(eligible, dtype=bool)
-    xy = point_coordinates(buildings)[eligible]
+    xy = anchor_xy(buildings)[eligible]
     finite = np.isfinite(xy).all(axis=1)
     xy = xy[finite]
     ids = (

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Union
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
+from shapely import vectorized
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
@@ -100,6 +102,11 @@ def make_grid(
     return grid
 
 
+#: Points given either as geometries or as an (n, 2) array of coordinates (the fast path: Shapely
+#: 1.8 reads coordinates one Python call at a time, so callers that have arrays pass them).
+Points = Union[gpd.GeoSeries, np.ndarray]
+
+
 def anchor_points(geometries: gpd.GeoSeries) -> gpd.GeoSeries:
     """Points standing for each geometry: itself for points, a point inside polygons and lines."""
     return gpd.GeoSeries(
@@ -112,31 +119,41 @@ def anchor_points(geometries: gpd.GeoSeries) -> gpd.GeoSeries:
     )
 
 
-def zone_of_points(points: gpd.GeoSeries, zones: gpd.GeoSeries) -> np.ndarray:
+def anchor_xy(points: Points) -> np.ndarray:
+    """(n, 2) coordinates of ``points``: the array itself, or the anchor points of geometries
+    (NaN rows for missing geometries)."""
+    if isinstance(points, np.ndarray):
+        return np.asarray(points, dtype=float).reshape(-1, 2)
+    return np.array(
+        [(p.x, p.y) if p is not None else (np.nan, np.nan) for p in anchor_points(points)], dtype=float
+    ).reshape(-1, 2)
+
+
+def zone_of_points(points: Points, zones: Sequence[BaseGeometry | None]) -> np.ndarray:
     """For each point, the position (0-based) of the zone holding it, or -1 when none does.
 
     A point on the border of two zones goes to the first of them, so nothing is counted twice.
-    Non-point geometries are represented by a point inside them.
+    Geometries are represented by a point inside them.  Points sorted by x give each zone's
+    bounding-box candidates by binary search; ``shapely.vectorized`` tests them against the
+    prepared zone in C.
     """
-    result = np.full(len(points), -1, dtype=np.int64)
-    anchors = anchor_points(points)
-    valid = anchors.notna().to_numpy()
-    if not valid.any() or not len(zones):
-        return result
-    left = gpd.GeoDataFrame({"position": np.flatnonzero(valid)}, geometry=list(anchors[valid]))
-    right = gpd.GeoDataFrame({"zone": np.arange(len(zones))}, geometry=list(zones.values))
-    hits = gpd.sjoin(left, right, how="inner", predicate="intersects")
-    hits = hits.sort_values(["position", "zone"]).drop_duplicates("position")
-    result[hits["position"].to_numpy()] = hits["zone"].to_numpy()
+    xy = anchor_xy(points)
+    result = np.full(len(xy), -1, dtype=np.int64)
+    finite = np.flatnonzero(np.isfinite(xy).all(axis=1))
+    order = finite[np.argsort(xy[finite, 0], kind="stable")]
+    sorted_x = xy[order, 0]
+    for position, zone in enumerate(zones):
+        if zone is None or zone.is_empty:
+            continue
+        xmin, ymin, xmax, ymax = zone.bounds
+        window = order[np.searchsorted(sorted_x, xmin, "left") : np.searchsorted(sorted_x, xmax, "right")]
+        window = window[(result[window] < 0) & (xy[window, 1] >= ymin) & (xy[window, 1] <= ymax)]
+        if not len(window):
+            continue
+        x, y = xy[window, 0], xy[window, 1]
+        inside = vectorized.contains(zone, x, y) | vectorized.touches(zone, x, y)
+        result[window[inside]] = position
     return result
-
-
-def point_coordinates(points: gpd.GeoSeries) -> np.ndarray:
-    """(n, 2) coordinates of the anchor points of ``points`` (NaN rows for empty geometries)."""
-    anchors = anchor_points(points)
-    return np.array(
-        [(p.x, p.y) if p is not None else (np.nan, np.nan) for p in anchors], dtype=float
-    ).reshape(-1, 2)
 
 
 def nearest_to_geometries(
@@ -172,6 +189,15 @@ def nearest_to_geometries(
         best = int(np.argmin(measured))
         distances[i], rows[i] = measured[best], candidates[best]
     return distances, rows
+
+
+def points_bounds(xy: np.ndarray) -> tuple[float, float, float, float]:
+    """(xmin, ymin, xmax, ymax) of the finite points; NaNs when there is none."""
+    finite = np.asarray(xy, dtype=float).reshape(-1, 2)
+    finite = finite[np.isfinite(finite).all(axis=1)]
+    if not len(finite):
+        return (np.nan,) * 4
+    return (*finite.min(axis=0).tolist(), *finite.max(axis=0).tolist())
 
 
 def rate_pct(part: np.ndarray, whole: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .errors import EngineError
-from .indicators import point_coordinates, rate_pct, zone_of_points
+from .indicators import Points, anchor_xy, rate_pct, zone_of_points
 
 #: Indicators of a profile, in output order; each also gets ``<name>_median``.
 INDICATORS = (
@@ -36,17 +36,19 @@ INDICATORS = (
 class ProfileLayers:
     """Inputs of a profile, all in the zones' CRS; leave a layer None when it is not available.
 
-    ``fibre``: buildings with ``premises`` and ``ftth`` (as made by fibre.normalise_premises);
+    Point tables are GeoDataFrames, or DataFrames with ``x`` and ``y`` columns (anchor
+    coordinates, the fast path).  ``fibre``: buildings with ``premises`` and ``ftth`` (as made
+    by fibre.normalise_premises);
     ``sites``: industrial sites with ``seveso`` (True, False or None when unknown);
     ``waste``: declared waste with ``tonnes``; ``decheteries``: déchèterie points;
     ``solar``: roofs with ``potential_kwh``; ``wifi`` and ``ports``: polygons.
     """
 
-    fibre: gpd.GeoDataFrame | None = None
-    sites: gpd.GeoDataFrame | None = None
-    waste: gpd.GeoDataFrame | None = None
-    decheteries: gpd.GeoSeries | None = None
-    solar: gpd.GeoDataFrame | None = None
+    fibre: pd.DataFrame | None = None
+    sites: pd.DataFrame | None = None
+    waste: pd.DataFrame | None = None
+    decheteries: Points | None = None
+    solar: pd.DataFrame | None = None
     wifi: gpd.GeoSeries | None = None
     ports: gpd.GeoSeries | None = None
 
@@ -110,7 +112,14 @@ def dissolve_zones(zones: gpd.GeoDataFrame, by: str, population: str | None) -> 
     return merged
 
 
-def _sum_by_zone(points: gpd.GeoSeries, weights: np.ndarray, zones: gpd.GeoSeries) -> np.ndarray:
+def _xy(table: pd.DataFrame) -> np.ndarray:
+    """Anchor coordinates of a point table: its x and y columns, else its geometries."""
+    if "x" in table and "y" in table:
+        return table[["x", "y"]].to_numpy(dtype=float)
+    return anchor_xy(table.geometry)
+
+
+def _sum_by_zone(points: Points, weights: np.ndarray, zones: gpd.GeoSeries) -> np.ndarray:
     zone = zone_of_points(points, zones)
     inside = zone >= 0
     return np.bincount(zone[inside], weights=np.nan_to_num(weights[inside]), minlength=len(zones))
@@ -166,11 +175,10 @@ def territory_profile(
     frame["ftth_rate"] = empty
     frame["premises"] = empty
     if layers.fibre is not None:
-        premises = _sum_by_zone(
-            layers.fibre.geometry, layers.fibre["premises"].to_numpy(dtype=float), geometries
-        )
+        fibre_xy = _xy(layers.fibre)
+        premises = _sum_by_zone(fibre_xy, layers.fibre["premises"].to_numpy(dtype=float), geometries)
         ftth = _sum_by_zone(
-            layers.fibre.geometry,
+            fibre_xy,
             (layers.fibre["premises"] * layers.fibre["ftth"].astype(bool)).to_numpy(dtype=float),
             geometries,
         )
@@ -179,21 +187,21 @@ def territory_profile(
     frame["icpe_count"] = empty
     frame["seveso_count"] = empty
     if layers.sites is not None:
-        frame["icpe_count"] = _sum_by_zone(layers.sites.geometry, np.ones(len(layers.sites)), geometries)
+        frame["icpe_count"] = _sum_by_zone(_xy(layers.sites), np.ones(len(layers.sites)), geometries)
         status = layers.sites["seveso"] if "seveso" in layers.sites else pd.Series([None] * len(layers.sites))
         known = status.notna().to_numpy()
         if known.any():
             frame["seveso_count"] = _sum_by_zone(
-                layers.sites.geometry[known], status[known].astype(bool).to_numpy(dtype=float), geometries
+                _xy(layers.sites)[known], status[known].astype(bool).to_numpy(dtype=float), geometries
             )
     frame["waste_t"] = empty
     if layers.waste is not None:
         tonnes = pd.to_numeric(layers.waste["tonnes"], errors="coerce").to_numpy(dtype=float)
-        frame["waste_t"] = _sum_by_zone(layers.waste.geometry, tonnes, geometries).round(1)
+        frame["waste_t"] = _sum_by_zone(_xy(layers.waste), tonnes, geometries).round(1)
     frame["decheteries_near"] = empty
     if layers.decheteries is not None:
         counts = np.zeros(size)
-        xy = point_coordinates(layers.decheteries)
+        xy = anchor_xy(layers.decheteries)
         xy = xy[np.isfinite(xy).all(axis=1)]
         if len(xy):
             centres = np.array([(c.x, c.y) for c in geometries.centroid])
@@ -204,7 +212,7 @@ def territory_profile(
     frame["solar_mwh"] = empty
     if layers.solar is not None:
         kwh = pd.to_numeric(layers.solar["potential_kwh"], errors="coerce").to_numpy(dtype=float)
-        frame["solar_mwh"] = (_sum_by_zone(layers.solar.geometry, kwh, geometries) / 1000.0).round(1)
+        frame["solar_mwh"] = (_sum_by_zone(_xy(layers.solar), kwh, geometries) / 1000.0).round(1)
     frame["wifi_share"] = empty if layers.wifi is None else _covered_share(geometries, layers.wifi).round(2)
     frame["port_area_ha"] = (
         empty if layers.ports is None else (_covered_area(geometries, layers.ports) / 1e4).round(2)

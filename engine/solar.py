@@ -17,7 +17,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .errors import EngineError
-from .indicators import as_float, point_coordinates, zone_of_points
+from .indicators import Points, anchor_xy, as_float, zone_of_points
 
 USAGE_KINDS = ("industrial", "commercial", "public", "residential", "agricultural", "annex", "other")
 # keyword (accents removed, lower case) → usage kind; first match wins
@@ -186,14 +186,14 @@ def _sums(groups: np.ndarray, potential: pd.DataFrame, size: int) -> dict[str, n
     return result
 
 
-def totals_by_zone(roofs: gpd.GeoSeries, potential: pd.DataFrame, zones: gpd.GeoSeries) -> pd.DataFrame:
+def totals_by_zone(roofs: Points, potential: pd.DataFrame, zones: gpd.GeoSeries) -> pd.DataFrame:
     """Per zone: roofs, usable_area, potential_kwp, potential_kwh, co2_avoided_t and
     roofs_without_yield (energy unknown, not counted in the kWh total)."""
     return pd.DataFrame(_sums(zone_of_points(roofs, zones), potential, len(zones)), index=zones.index)
 
 
 def site_shares(
-    roofs: gpd.GeoSeries, potential: pd.DataFrame, sites: gpd.GeoSeries, radius_m: float
+    roofs: Points, potential: pd.DataFrame, sites: gpd.GeoSeries, radius_m: float
 ) -> pd.DataFrame:
     """Roof potential of each site and its share (%) of the yearly energy of all the roofs given.
 
@@ -202,15 +202,15 @@ def site_shares(
     """
     if radius_m < 0:
         raise EngineError("The site radius cannot be negative (got {value} m).", value=radius_m)
-    owner = np.full(len(roofs), -1, dtype=np.int64)
+    roof_xy = anchor_xy(roofs)
+    owner = np.full(len(roof_xy), -1, dtype=np.int64)
     polygonal = sites.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
     if polygonal.any():
-        inside = zone_of_points(roofs, sites[polygonal])
+        inside = zone_of_points(roof_xy, sites[polygonal])
         owner[inside >= 0] = np.flatnonzero(polygonal)[inside[inside >= 0]]
     point_sites = np.flatnonzero(sites.geom_type.eq("Point").to_numpy())
-    if len(point_sites) and len(roofs):
-        site_xy = point_coordinates(sites.iloc[point_sites])
-        roof_xy = point_coordinates(roofs)
+    if len(point_sites) and len(roof_xy):
+        site_xy = anchor_xy(sites.iloc[point_sites])
         open_roofs = np.flatnonzero((owner < 0) & np.isfinite(roof_xy).all(axis=1))
         if len(open_roofs):
             distance, nearest = cKDTree(site_xy).query(roof_xy[open_roofs], distance_upper_bound=radius_m)

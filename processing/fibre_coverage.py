@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from ..engine.fibre import coverage_by_zone, normalise_premises, site_access
-from ..engine.indicators import make_grid
+from ..engine.indicators import make_grid, points_bounds
 from ..resources_paths import style_path
 from ._layer_io import (
     extended_fields,
@@ -27,6 +27,7 @@ from ._layer_io import (
     layer_sources,
     optional_field,
     read_frame,
+    read_points,
     style_output,
     write_features,
 )
@@ -219,7 +220,8 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
             if field:
                 mapping[column] = field
         feedback.setProgressText(self.tr("Reading the fibre layer"))
-        buildings = read_frame(fibre, crs, context, mapping, feedback)
+        buildings, _ = read_points(fibre, crs, context, mapping, feedback)
+        xy = buildings[["x", "y"]].to_numpy(dtype=float)
         self.raise_if_canceled(feedback)
         feedback.setProgress(30)
         try:
@@ -236,10 +238,9 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                 zone_geometries, zone_rows = zone_frame.geometry, zone_frame.drop(columns="geometry")
                 wkb_type = zones.wkbType()
             else:
-                extent = zone_frame if zone_frame is not None else buildings
                 grid = make_grid(
                     kind,
-                    extent.total_bounds,
+                    zone_frame.total_bounds if zone_frame is not None else points_bounds(xy),
                     self.parameterAsDouble(parameters, self.CELL_SIZE, context),
                     clip_to=zone_frame.geometry if zone_frame is not None else None,
                 )
@@ -247,14 +248,14 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                 zone_geometries, zone_rows = grid.geometry, grid.drop(columns="geometry")
                 wkb_type = QgsWkbTypes.Type.Polygon
             feedback.setProgressText(self.tr("Counting premises per zone"))
-            coverage = coverage_by_zone(buildings.geometry, premises, zone_geometries, target)
+            coverage = coverage_by_zone(xy, premises, zone_geometries, target)
             self.raise_if_canceled(feedback)
             site_result = None
             if sites is not None:
                 site_frame = read_frame(sites, crs, context, sites.fields().names(), feedback)
                 site_result = site_access(
                     site_frame.geometry,
-                    buildings.geometry,
+                    xy,
                     premises["ftth"].to_numpy(),
                     buildings.get("building_id"),
                     self.parameterAsDouble(parameters, self.SITE_DISTANCE, context),

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 
 from ..engine.errors import EngineError
@@ -34,6 +35,7 @@ from ._layer_io import (
     layer_sources,
     optional_field,
     read_frame,
+    read_points,
     style_output,
     write_features,
 )
@@ -286,17 +288,19 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
         if "usage" not in mapping and self.parameterAsEnums(parameters, self.USAGES, context):
             feedback.pushWarning(self.tr("The roofs have no use field: every use is kept."))
         feedback.setProgressText(self.tr("Reading the roofs"))
-        frame = read_frame(roofs, crs, context, mapping, feedback)
+        frame, shapes = read_points(roofs, crs, context, mapping, feedback)
         feedback.setProgress(30)
         zones = self.parameterAsSource(parameters, self.ZONES, context)
         sites = self.parameterAsSource(parameters, self.SITES, context)
         try:
             settings = self._settings(parameters, context, "usage" in mapping)
-            polygonal = frame.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
-            potential = roof_potential(frame, settings, np.where(polygonal, frame.area.to_numpy(), np.nan))
+            areas = np.array(
+                [g.area() if g.type() == QgsWkbTypes.GeometryType.PolygonGeometry else np.nan for g in shapes]
+            )
+            potential = roof_potential(frame, settings, areas)
             kept = potential["kept"].to_numpy()
             potential = potential[kept].copy()
-            geometries = frame.geometry[kept]
+            xy = frame[["x", "y"]].to_numpy(dtype=float)[kept]
             potential["rank"] = rank_roofs(potential)
             potential["roof_id"] = (
                 frame.loc[kept, "roof_id"] if "roof_id" in frame else (np.flatnonzero(kept) + 1).astype(str)
@@ -306,11 +310,11 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
             zone_frame = zone_totals = site_frame = site_totals = None
             if zones is not None:
                 zone_frame = read_frame(zones, crs, context, zones.fields().names(), feedback)
-                zone_totals = totals_by_zone(geometries, potential, zone_frame.geometry)
+                zone_totals = totals_by_zone(xy, potential, zone_frame.geometry)
             if sites is not None:
                 site_frame = read_frame(sites, crs, context, sites.fields().names(), feedback)
                 site_totals = site_shares(
-                    geometries,
+                    xy,
                     potential,
                     site_frame.geometry,
                     self.parameterAsDouble(parameters, self.SITE_RADIUS, context),
@@ -322,7 +326,7 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
         results = {}
         order = potential.sort_values("rank").index
         rows = potential.loc[order].to_dict("records")
-        ordered_geometries = list(geometries.loc[order])
+        ordered_geometries = [shapes[i] for i in order]
         sink, destination = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, roofs.wkbType(), crs
         )

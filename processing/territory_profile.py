@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import geopandas as gpd
 from qgis.core import (
     QgsFields,
     QgsProcessing,
@@ -30,6 +29,7 @@ from ._layer_io import (
     layer_sources,
     optional_field,
     read_frame,
+    read_points,
     style_output,
     write_features,
 )
@@ -204,19 +204,19 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         if fibre is not None:
             ftth = self._field_value(parameters, self.FIELD_FTTH, fibre, context, self.tr("FTTH eligibility"))
             premises = field(self.FIELD_PREMISES, fibre)
-            frame = read_frame(
-                fibre, crs, context, {"ftth": ftth, **({"premises": premises} if premises else {})}
+            frame, _ = read_points(
+                fibre, crs, context, {"ftth": ftth, **({"premises": premises} if premises else {})}, feedback
             )
             counts = normalise_premises(
                 frame, premises="premises" if premises else None, down_class=None, techno=None
             )
-            layers.fibre = gpd.GeoDataFrame(counts, geometry=frame.geometry)
+            layers.fibre = counts.assign(x=frame["x"], y=frame["y"])
         feedback.setProgress(20)
         self.raise_if_canceled(feedback)
         sites = source(self.INDUSTRIAL_SITES)
         if sites is not None:
             seveso = field(self.FIELD_SEVESO, sites)
-            frame = read_frame(sites, crs, context, {"seveso": seveso} if seveso else {})
+            frame, _ = read_points(sites, crs, context, {"seveso": seveso} if seveso else {}, feedback)
             if seveso:
                 frame["seveso"] = frame["seveso"].map(seveso_status).astype(object)
             else:
@@ -226,7 +226,7 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
             layers.sites = frame
         waste = source(self.INDUSTRIAL_WASTE)
         if waste is not None:
-            layers.waste = read_frame(
+            layers.waste, _ = read_points(
                 waste,
                 crs,
                 context,
@@ -242,16 +242,16 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         if points is not None:
             kind = field(self.FIELD_KIND, points)
             wanted = _plain(self.parameterAsString(parameters, self.KIND_VALUE, context) or "")
-            frame = read_frame(points, crs, context, {"kind": kind} if kind else {})
+            frame, _ = read_points(points, crs, context, {"kind": kind} if kind else {}, feedback)
             if wanted and kind:
                 frame = frame[frame["kind"].map(lambda value: value is not None and _plain(value) == wanted)]
             elif wanted:
                 feedback.pushWarning(self.tr("The waste points have no kind field: every point counts."))
-            layers.decheteries = frame.geometry
+            layers.decheteries = frame[["x", "y"]].to_numpy(dtype=float)
         solar = source(self.SOLAR)
         if solar is not None:
             kwh = self._field_value(parameters, self.FIELD_SOLAR_KWH, solar, context, self.tr("solar energy"))
-            layers.solar = read_frame(solar, crs, context, {"potential_kwh": kwh})
+            layers.solar, _ = read_points(solar, crs, context, {"potential_kwh": kwh}, feedback)
         feedback.setProgress(60)
         self.raise_if_canceled(feedback)
         for name, attribute in ((self.WIFI_COVERAGE, "wifi"), (self.PORT_ZONES, "ports")):

@@ -259,3 +259,20 @@ def test_site_access_without_any_eligible_building(buildings: gpd.GeoDataFrame) 
     assert np.isnan(result.nearest_ftth_m.iloc[0])
     assert result.nearest_ftth_id.iloc[0] is None
     assert not result.fibre_at_site.iloc[0]
+
+
+def test_zone_of_points_takes_coordinate_arrays_and_respects_holes() -> None:
+    ring = box(0, 0, 1000, 1000).difference(box(400, 400, 600, 600))  # a zone with a hole
+    zones_with_hole = gpd.GeoSeries([ring, box(400, 400, 600, 600)])
+    generator = np.random.default_rng(2)
+    xy = generator.uniform(-100, 1100, (2000, 2))
+    from_array = zone_of_points(xy, zones_with_hole)
+    from_geometries = zone_of_points(gpd.GeoSeries(gpd.points_from_xy(xy[:, 0], xy[:, 1])), zones_with_hole)
+    assert (from_array == from_geometries).all()
+    in_hole = (np.abs(xy - 500) < 100).all(axis=1)
+    outside = ((xy < 0) | (xy > 1000)).any(axis=1)
+    assert (from_array[in_hole] == 1).all()
+    assert (from_array[outside] == -1).all()
+    assert (from_array[~in_hole & ~outside] == 0).all()
+    with_nan = zone_of_points(np.array([[np.nan, 5.0], [10.0, 10.0]]), zones_with_hole)
+    assert list(with_nan) == [-1, 0]
