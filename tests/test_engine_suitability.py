@@ -549,3 +549,25 @@ def test_candidates_are_scored_and_sensitivity_is_reported(tmp_path):
     assert by_id[11].score == pytest.approx(float(cells.mean()), rel=1e-5)
     assert by_id[11].min_score == pytest.approx(float(cells.min()), rel=1e-5)
     assert by_id[11].stay_top_prob == 1.0 and by_id[12].stay_top_prob == 0.0
+
+
+def test_example_model_is_valid_against_the_schema_and_the_engine():
+    jsonschema = pytest.importorskip("jsonschema")
+    root = Path(__file__).resolve().parents[1]
+    schema = json.loads((root / "docs" / "suitability_model.schema.json").read_text(encoding="utf-8"))
+    path = root / "resources" / "models" / "tiers_lieu_cud.json"
+    example = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(example, schema)
+    model = load_model(str(path))
+    assert [c.name for c in model.criteria] == [
+        "fibre",
+        "centres",
+        "roads",
+        "population",
+        "industry",
+        "terrain",
+    ]
+    assert model.ahp.cr < 0.10
+    broken = {**example, "weights": {"method": "direct", "values": {"fibre": -1}}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
