@@ -58,6 +58,21 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
     ),
     # --- analysis steps: add yours below this line (keep this marker) ---
     (
+        "Site suitability for a tiers-lieu (saved JSON model): 0–100 raster and the 5 best sites explained",
+        "territoire:site_suitability",
+        {
+            "MODEL": str(REPO_ROOT / "resources" / "models" / "tiers_lieu_cud.json"),
+            "CELL_SIZE": "10",
+            "N_SITES": "5",
+            "MIN_AREA": "5000",
+            "MIN_SPACING": "1000",
+            "SENSITIVITY": "100",
+            "PERTURBATION": "20",
+            "OUTPUT": str(OUT / "tiers_lieu_aptitude.tif"),
+            "SITES": str(OUT / "tiers_lieu_sites.gpkg"),
+        },
+    ),
+    (
         "Wi-Fi coverage of the existing public hotspots of Dunkerque centre (signal, best server, shares)",
         "territoire:wifi_coverage",
         {
