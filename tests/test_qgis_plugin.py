@@ -47,6 +47,9 @@ def test_dock_opens_with_sample_territory(territoire_plugin):
     assert parameters["LAYERS"] == FAMILY_NAMES  # every family, ticked by default
     assert parameters["SOURCE"] in {"online", "cache", "sample"}
     assert dock.algorithms.topLevelItemCount() >= 1
+    dock.open_suitability()
+    assert dock.suitability_editor.isVisible()
+    dock.suitability_editor.close()
 
 
 def test_load_unload_load_leaves_nothing_behind(qgis_iface, territoire_plugin):

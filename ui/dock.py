@@ -68,6 +68,7 @@ class TerritoireDock(QDockWidget):
         self.iface = iface
         self.matches: dict[str, TerritoryMatch] = {}
         self.territory: TerritoryMatch | None = None
+        self.suitability_editor = None
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -238,7 +239,8 @@ class TerritoireDock(QDockWidget):
     def open_suitability(self) -> None:
         from .suitability_editor import SuitabilityEditor
 
-        SuitabilityEditor(self.iface, self).show()
+        self.suitability_editor = SuitabilityEditor(self.iface.mainWindow() if self.iface else None)
+        self.suitability_editor.show()
 
     def _open_dialog(self, algorithm_id: str, parameters: dict[str, object]) -> None:
         import processing
