@@ -6,6 +6,7 @@ so it is readable without QGIS; the plugin copies it into each layer's QgsLayerM
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -39,7 +40,7 @@ def write_sources(gpkg: str | Path, sources: list[Source]) -> None:
     The table is registered in ``gpkg_contents`` as an attributes table so GDAL and QGIS
     list it.
     """
-    with sqlite3.connect(str(gpkg)) as connection:
+    with contextlib.closing(sqlite3.connect(str(gpkg))) as connection, connection:
         columns = ", ".join(
             f"{name} INTEGER" if name == "synthetic" else f"{name} TEXT" for name in SOURCE_COLUMNS
         )
@@ -63,7 +64,7 @@ def write_sources(gpkg: str | Path, sources: list[Source]) -> None:
 
 def read_sources(gpkg: str | Path) -> dict[str, Source]:
     """The ``sources`` table of a GeoPackage, by layer name (empty when there is none)."""
-    with sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True) as connection:
+    with contextlib.closing(sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)) as connection:
         exists = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='sources'"
         ).fetchone()

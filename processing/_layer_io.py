@@ -35,13 +35,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
+from ..engine.gpkg_styles import store_default_style
 from ..engine.provenance import Source, read_sources, write_sources
 from ..i18n_support import tr
 
@@ -282,12 +282,8 @@ def finish_gpkg_output(destination: str, style: str, source: Source) -> bool:
     path, table = gpkg_table(destination)
     if not path:
         return False
-    layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
-    if not layer.isValid():
-        return False
-    if style and layer.loadNamedStyle(style)[1]:
-        layer.saveStyleToDatabase(table, source.title, True, "")
-    del layer
+    if style and os.path.exists(style):
+        store_default_style(path, table, style, source.title)
     write_sources(path, [replace(source, layer=table)])
     return True
 
