@@ -316,8 +316,12 @@ def fill_legend(layout: QgsLayout, layers: list[QgsMapLayer], language: str) -> 
     width; the legend splits into columns, then shrinks its text, to fit its frame.
     """
     legend = item(layout, "legend")
-    if not isinstance(legend, QgsLayoutItemLegend):
-        return
+    if isinstance(legend, QgsLayoutItemLegend):
+        fill_legend_item(legend, layers, language)
+
+
+def fill_legend_item(legend: QgsLayoutItemLegend, layers: list[QgsMapLayer], language: str) -> None:
+    """Fill one legend item with ``layers`` (bottom to top), see :func:`fill_legend`."""
     legend.setTitle(text("legend", language))
     legend.setAutoUpdateModel(False)
     legend.setLegendFilterByMapEnabled(True)
@@ -502,12 +506,16 @@ def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: Qg
 
 def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str) -> str:
     """The credits line of the mapped layers (synthetic notice first), empty without provenance."""
-    sources = [source for source in (index.source(layer) for layer in layers) if source is not None]
-    # A synthetic layer credited only as synthetic adds nothing beyond the notice itself.
-    sources = [
+    return credits_from_sources([index.source(layer) for layer in layers], language)
+
+
+def credits_from_sources(sources: list[Source | None], language: str) -> str:
+    """One credits line; a synthetic layer credited only as synthetic adds nothing beyond the notice."""
+    known = [
         replace(source, attribution="", vintage="")
         if source.synthetic and source.attribution in (SYNTHETIC_NOTICE_FR, SYNTHETIC_NOTICE_EN)
         else source
         for source in sources
+        if source is not None
     ]
-    return credits_line(sources, language) if sources else ""
+    return credits_line(known, language) if known else ""
