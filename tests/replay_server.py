@@ -33,7 +33,15 @@ class Route:
     path: str
     query: dict[str, str]
     replies: list[Reply]
+    contains: dict[str, str] = field(default_factory=dict)  # query values holding these texts
     served: int = 0
+
+    def matches(self, path: str, query: dict[str, str]) -> bool:
+        return (
+            self.path == path
+            and all(query.get(key) == value for key, value in self.query.items())
+            and all(text in query.get(key, "") for key, text in self.contains.items())
+        )
 
 
 @dataclass
@@ -96,22 +104,19 @@ class ReplayServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
-    def add(self, path: str, *replies: Reply, **query: str) -> Route:
-        route = Route(path, query, list(replies))
+    def add(self, path: str, *replies: Reply, contains: dict[str, str] | None = None, **query: str) -> Route:
+        """Answer ``path`` when the query has these exact values (and ``contains`` substrings)."""
+        route = Route(path, query, list(replies), dict(contains or {}))
         self.routes.append(route)
         return route
 
     def _reply(self, path: str, query: dict[str, str], headers: dict[str, str]) -> Reply:
         with self._lock:
             self.seen.append(Seen(path, query, headers, time.monotonic()))
-            candidates = [
-                route
-                for route in self.routes
-                if route.path == path and all(query.get(key) == value for key, value in route.query.items())
-            ]
+            candidates = [route for route in self.routes if route.matches(path, query)]
             if not candidates:
                 return Reply(b'{"error": "not found"}', status=404)
-            route = max(candidates, key=lambda item: len(item.query))
+            route = max(candidates, key=lambda item: len(item.query) + len(item.contains))
             reply = route.replies[min(route.served, len(route.replies) - 1)]
             route.served += 1
             return reply

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
-import zipfile
 
 import pytest
-from replay_server import FIXTURES, ReplayServer, Reply, fixture
+from opendata_replay import irep_zip, point_sources_at
+from replay_server import ReplayServer, Reply, fixture
 
 from territoire_numerique.engine.cache import DiskCache, Fetcher
 from territoire_numerique.engine.errors import EngineError
@@ -19,14 +18,6 @@ from territoire_numerique.engine.provenance import read_sources
 
 CUD = "245900428"
 GEOJSON = "application/geo+json"
-
-
-def irep_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted((FIXTURES / "irep" / "2019").glob("*.csv")):
-            archive.write(path, f"2019/{path.name}")
-    return buffer.getvalue()
 
 
 def add_geo_api(server: ReplayServer) -> None:
@@ -48,8 +39,8 @@ def add_geo_api(server: ReplayServer) -> None:
 @pytest.fixture
 def server(monkeypatch):
     with ReplayServer() as replay:
-        for source in ("GEO_API", "IREP"):
-            monkeypatch.setenv(f"TERRITOIRE_URL_{source}", replay.url)
+        point_sources_at(replay, monkeypatch)  # every source on the replay server, none online
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
         add_geo_api(replay)
         yield replay
 
@@ -75,7 +66,7 @@ def test_cud_online_then_offline(server, tmp_path):
     assert report.territory.name == "CU de Dunkerque" and len(report.territory.codes) == 17
     by_family = {family.family: family for family in report.families}
     assert by_family["boundaries"].ok and by_family["industrial_waste"].ok
-    assert not by_family["fibre"].ok  # reported, the others kept
+    assert not by_family["fibre"].ok and "HTTP 404" in by_family["fibre"].error  # the others kept
     counts = tables(output)
     assert counts["communes"] == 17
     # DK6 (Lambert II étendu): 3 rows; Loon-Plage in km: 1; Loon-Plage in Lambert I Nord: 1;

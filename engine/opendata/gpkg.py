@@ -49,6 +49,23 @@ def reproject(geometry: BaseGeometry, source: str, target: str) -> BaseGeometry:
     return wkb.loads(bytes(ogr_geometry.ExportToWkb()))
 
 
+class Reprojector:
+    """Shapely geometries from one CRS to another, with one OSR transformation, made 2D."""
+
+    def __init__(self, source: str, target: str) -> None:
+        source_srs, target_srs = spatial_reference(source), spatial_reference(target)
+        self._transform = (
+            None if source_srs.IsSame(target_srs) else osr.CoordinateTransformation(source_srs, target_srs)
+        )
+
+    def __call__(self, geometry: BaseGeometry) -> BaseGeometry:
+        ogr_geometry = ogr.CreateGeometryFromWkb(geometry.wkb)
+        ogr_geometry.FlattenTo2D()
+        if self._transform is not None:
+            ogr_geometry.Transform(self._transform)
+        return wkb.loads(bytes(ogr_geometry.ExportToWkb()))
+
+
 def _parts(geometry: ogr.Geometry, wanted: int) -> list[ogr.Geometry]:
     """``geometry`` made to fit a layer of type ``wanted`` (multi forced, or exploded into parts)."""
     flat = ogr.GT_Flatten(geometry.GetGeometryType())

@@ -264,6 +264,28 @@ def load_industrial_waste(
     )
 
 
+def establishments_by_siret(archive_path: Path, url: str) -> dict[str, dict[str, str]]:
+    """IREP establishments of a yearly archive by SIRET: ``Identifiant``, ``Libelle_APE``, E-PRTR code."""
+    try:
+        archive = zipfile.ZipFile(archive_path)
+    except zipfile.BadZipFile as error:
+        raise EngineError("The IREP file {url} is not a valid zip archive.", url=url) from error
+    with archive:
+        members = _member(archive, "etablissement")
+        if not members:
+            raise EngineError("The IREP archive {url} has no establishments file.", url=url)
+        found = {}
+        for row in read_csv_rows(archive.read(members[0])):
+            siret = re.sub(r"\D", "", first(row, "numero_siret", "siret"))
+            if len(siret) == 14:
+                found[siret] = {
+                    "irep_id": first(row, "identifiant"),
+                    "naf_label": first(row, "libelle_ape"),
+                    "eprtr": first(row, "code_eprtr"),
+                }
+        return found
+
+
 def default_year() -> int:
     """The latest IREP year usually published (two years back)."""
     return datetime.date.today().year - 2

@@ -24,6 +24,7 @@ from ..errors import Cancelled, EngineError
 from ..outputs import atomic_output
 from ..provenance import Source, read_sources, write_sources
 from . import geo_api
+from .arcep import write_fibre_communes
 from .context import FamilyReport, RunContext
 from .gpkg import (
     TableWriter,
@@ -36,7 +37,7 @@ from .gpkg import (
     table_names,
 )
 from .online import run_online
-from .schema import FAMILIES, FIBRE_COMMUNES, LAMBERT_93, Family, Table
+from .schema import FAMILIES, LAMBERT_93, Family, Table
 from .territory import Territory, parse_territory, territory_from_gpkg
 
 SOURCE_MODES = ("online", "cache", "sample")
@@ -75,35 +76,6 @@ def _keep_in_territory(context: RunContext, source_crs: str) -> tuple[Callable, 
         return prepared.intersects(wkb.loads(bytes(geometry.ExportToWkb())))
 
     return keep, outline.bounds
-
-
-def fibre_communes_rows(fibre_rows: list[tuple[str, int, bool]]) -> list[dict[str, object]]:
-    """Per-commune deployment figures from (code_insee, premises, ftth) rows of the fibre table."""
-    totals: dict[str, list[int]] = {}
-    for code, premises, ftth in fibre_rows:
-        total = totals.setdefault(code, [0, 0, 0])
-        total[0] += 1
-        total[1] += premises
-        total[2] += premises if ftth else 0
-    return [
-        {
-            "code_insee": code,
-            "buildings": buildings,
-            "premises": premises,
-            "ftth_premises": ftth_premises,
-            "ftth_rate": round(ftth_premises / premises, 4) if premises else None,
-        }
-        for code, (buildings, premises, ftth_premises) in sorted(totals.items())
-    ]
-
-
-def write_fibre_communes(
-    context: RunContext, destination: Path, fibre_rows: list[tuple[str, int, bool]]
-) -> int:
-    with TableWriter(destination, FIBRE_COMMUNES, context.target_crs) as writer:
-        for row in fibre_communes_rows(fibre_rows):
-            writer.add(row)
-        return writer.count
 
 
 def sample_family(context: RunContext, family: Family, destination: Path) -> FamilyReport:
@@ -156,7 +128,9 @@ def sample_family(context: RunContext, family: Family, destination: Path) -> Fam
                     )
             report.counts[table.name] = writer.count
         if table.name == "fibre" and "fibre_communes" not in available:
-            report.counts["fibre_communes"] = write_fibre_communes(context, destination, fibre_rows)
+            report.counts["fibre_communes"] = write_fibre_communes(
+                destination, context.target_crs, fibre_rows
+            )
     for table in family.tables:
         source = provenance.get(table.name) or provenance.get(family.main.name)
         if source is not None and table.name in report.counts:

@@ -6,13 +6,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import EngineError
-from . import georisques
+from ..provenance import Source
+from . import arcep, georisques, overpass
+from .bdtopo import fetch_layer
 from .context import FamilyReport, RunContext
 from .geo_api import write_boundaries
 from .gpkg import TableWriter
 from .irep import SOURCE as IREP
-from .irep import default_year, load_industrial_waste
-from .schema import INDUSTRIAL_SITES, INDUSTRIAL_WASTE, INDUSTRIAL_WASTE_UNPLACED, WGS84, Family
+from .irep import default_year, establishments_by_siret, load_industrial_waste
+from .port_zones import load_osm_port_zones, load_port_zones_file
+from .schema import (
+    BUILDINGS,
+    FIBRE,
+    FIBRE_COMMUNES,
+    INDUSTRIAL_SITES,
+    INDUSTRIAL_WASTE,
+    INDUSTRIAL_WASTE_UNPLACED,
+    PORT_ZONES,
+    ROADS,
+    SOLAR,
+    WASTE_POINTS,
+    WGS84,
+    Family,
+)
+from .solar import load_cadastre, load_roofs, parse_field_mapping
+from .waste_points import load_waste_points
 
 
 def boundaries(context: RunContext, family: Family, destination: Path) -> FamilyReport:
@@ -21,11 +39,16 @@ def boundaries(context: RunContext, family: Family, destination: Path) -> Family
     return FamilyReport(family.name, origin="geo.api.gouv.fr", counts={"communes": count}, sources=[source])
 
 
-def industrial_waste(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+def _irep_archive(context: RunContext):
+    """(year, URL, cache entry) of the IREP yearly archive of the run."""
     fetcher = context.require_fetcher()
     year = int(context.options.get("irep_year") or default_year())
     url = fetcher.url(IREP, f"{year}.zip")
-    entry = fetcher.entry(IREP, url, ttl_days=365.0, vintage=str(year))
+    return year, url, fetcher.entry(IREP, url, ttl_days=365.0, vintage=str(year))
+
+
+def industrial_waste(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    year, url, entry = _irep_archive(context)
     with TableWriter(destination, INDUSTRIAL_WASTE, context.target_crs, "EPSG:2154") as writer:
         result = load_industrial_waste(
             entry.path, year, context.territory, writer, url, entry.retrieved_date, context.cancelled
@@ -58,10 +81,18 @@ def industrial_waste(context: RunContext, family: Family, destination: Path) -> 
 
 
 def industrial_sites(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    """Géorisques ICPE installations, joined on SIRET with the IREP establishments of the year."""
     fetcher = context.require_fetcher()
     report = FamilyReport(family.name, origin=fetcher.url(georisques.SOURCE, "installations_classees"))
+    try:
+        year, irep_url, entry = _irep_archive(context)
+        irep = establishments_by_siret(entry.path, irep_url)
+        join_note = f"Joined on SIRET with IREP {year} ({irep_url})"
+    except EngineError as error:
+        irep, join_note = {}, f"IREP join unavailable: {error}"
+        context.log(f"industrial_sites: {join_note}")
     dates: list[str] = []
-    without_position = 0
+    without_position = matched = 0
     with TableWriter(destination, INDUSTRIAL_SITES, context.target_crs, WGS84) as writer:
         for code in context.territory.codes:
             for item, entry in georisques.installations(fetcher, code, context.cancelled):
@@ -70,20 +101,143 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
                 if point is None:
                     without_position += 1
                     continue
+                establishment = irep.get(str(values.get("siret") or ""))
+                if establishment is not None:
+                    matched += 1
+                    values["irep_id"] = establishment["irep_id"]
+                    values["naf_label"] = establishment["naf_label"]
                 writer.add(values, point)
         report.counts[INDUSTRIAL_SITES.name] = writer.count
     if without_position:
         report.dropped["installations without coordinates"] = without_position
-    report.sources.append(
-        georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
-    )
+    context.log(f"industrial_sites: {matched} of {report.counts[INDUSTRIAL_SITES.name]} matched in IREP")
+    source = georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
+    report.sources.append(Source(**{**source.__dict__, "note": f"{join_note}: {matched} matched."}))
     return report
+
+
+def fibre(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    fetcher = context.require_fetcher()
+    with TableWriter(destination, FIBRE, context.target_crs) as writer:
+        result, rows = arcep.load_fibre(
+            fetcher, context.territory, writer, context.target_crs, context.cancelled
+        )
+    communes = arcep.write_fibre_communes(destination, context.target_crs, rows)
+    report = FamilyReport(
+        family.name,
+        origin=fetcher.url(arcep.SOURCE),
+        counts={FIBRE.name: result.buildings, FIBRE_COMMUNES.name: communes},
+        sources=[
+            result.source,
+            Source(**{**result.source.__dict__, "layer": FIBRE_COMMUNES.name, "title": FIBRE_COMMUNES.title}),
+        ],
+    )
+    if result.without_position:
+        report.dropped["buildings without coordinates"] = result.without_position
+    if result.short_rows:
+        report.dropped["short CSV rows (truncated file?)"] = result.short_rows
+    if result.without_eligibility:
+        context.log(
+            f"fibre: {result.without_eligibility} buildings have no eligibility row (best_techno NULL)"
+        )
+    return report
+
+
+def waste_points(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    fetcher = context.require_fetcher()
+    result = load_waste_points(
+        fetcher, context.territory, destination, context.target_crs, context.log, context.cancelled
+    )
+    context.log(
+        f"waste_points: SINOE {result.sinoe} déchèteries, OSM {result.osm} points, {result.merged} OSM "
+        f"centres merged into SINOE déchèteries"
+    )
+    report = FamilyReport(
+        family.name,
+        origin=result.source.url,
+        counts={WASTE_POINTS.name: result.written},
+        sources=[result.source],
+    )
+    if result.outside:
+        report.dropped["SINOE déchèteries outside the territory"] = result.outside
+    if result.without_position:
+        report.dropped["SINOE rows without coordinates"] = result.without_position
+    if result.merged:
+        report.dropped[f"OSM centres within {150} m of a SINOE déchèterie (merged)"] = result.merged
+    for problem in result.problems:
+        report.dropped[f"source failed: {problem}"] = 0
+    return report
+
+
+def port_zones(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    path = context.options.get("port_zones_file")
+    if path:
+        result = load_port_zones_file(
+            path, context.territory, destination, context.target_crs, context.territory_retrieved
+        )
+        origin, reason = str(path), "zones of the file outside the territory"
+    else:
+        fetcher = context.require_fetcher()
+        result = load_osm_port_zones(
+            fetcher, context.territory, destination, context.target_crs, context.cancelled
+        )
+        origin, reason = fetcher.url(overpass.SOURCE), "OSM elements that are not areas"
+    report = FamilyReport(
+        family.name, origin=origin, counts={PORT_ZONES.name: result.written}, sources=[result.source]
+    )
+    if result.not_areas:
+        report.dropped[reason] = result.not_areas
+    return report
+
+
+def _bdtopo_family(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    table = BUILDINGS if family.name == "buildings" else ROADS
+    fetcher = context.require_fetcher()
+    layer = fetch_layer(fetcher, context.territory, table, context.target_crs, context.log, context.cancelled)
+    with TableWriter(destination, table, context.target_crs) as writer:
+        for index, (values, geometry) in enumerate(layer.rows):
+            if index % 1000 == 0:
+                context.check_cancelled()
+            writer.add(values, geometry)
+        count = writer.count
+    return FamilyReport(family.name, layer.origin, {table.name: count}, dict(layer.dropped), [layer.source])
+
+
+def solar(context: RunContext, family: Family, destination: Path) -> FamilyReport:
+    cadastre = str(context.options.get("solar_cadastre") or "")
+    with TableWriter(destination, SOLAR, context.target_crs) as writer:
+        if cadastre:
+            mapping = parse_field_mapping(str(context.options.get("solar_fields") or ""))
+            result = load_cadastre(
+                cadastre,
+                mapping,
+                context.fetcher,
+                context.territory,
+                writer,
+                context.target_crs,
+                context.territory_retrieved,
+                context.cancelled,
+            )
+        else:
+            fetcher = context.require_fetcher()
+            result = load_roofs(
+                fetcher, context.territory, writer, context.target_crs, context.log, context.cancelled
+            )
+    return FamilyReport(
+        family.name, result.origin, {SOLAR.name: result.written}, result.dropped, result.sources
+    )
 
 
 LOADERS: dict[str, Callable[[RunContext, Family, Path], FamilyReport]] = {
     "boundaries": boundaries,
     "industrial_sites": industrial_sites,
     "industrial_waste": industrial_waste,
+    "fibre": fibre,
+    "waste_points": waste_points,
+    "port_zones": port_zones,
+    "buildings": _bdtopo_family,
+    "roads": _bdtopo_family,
+    "solar": solar,
 }
 
 

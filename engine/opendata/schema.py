@@ -58,7 +58,7 @@ INDUSTRIAL_SITES = _table(
     "Point",
     "Sites industriels",
     "site_id, name, siret, code_insee, commune, naf, naf_label, eprtr_activity, regime, seveso, ied, "
-    "status, geocode_source, geocode_quality:float, raw_x, raw_y, raw_crs",
+    "status, geocode_source, geocode_quality:float, raw_x, raw_y, raw_crs, irep_id",
 )
 INDUSTRIAL_WASTE = _table(
     "industrial_waste",

@@ -188,3 +188,18 @@ def rank_matches(text: str, candidates: list[TerritoryMatch], limit: int) -> lis
     for *_, candidate in scored:
         unique.setdefault((candidate.kind, candidate.code), candidate)
     return list(unique.values())[:limit]
+
+
+class CommuneLocator:
+    """The INSEE code of the commune containing a point (in the territory's CRS)."""
+
+    def __init__(self, territory: Territory) -> None:
+        from shapely.prepared import prep
+
+        self._communes = [(commune.code_insee, prep(commune.geometry)) for commune in territory.communes]
+
+    def code_at(self, geometry: BaseGeometry) -> str | None:
+        for code, prepared in self._communes:
+            if prepared.intersects(geometry):
+                return code
+        return None

@@ -1,0 +1,385 @@
+"""Online families through the replay server: fibre, waste_points, port_zones, buildings, roads,
+solar, industrial_sites joined with IREP; bad answers; the whole CUD chain online then offline."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from opendata_replay import PREFIXES, add_all_families, add_overpass, point_sources_at
+from osgeo import ogr, osr
+from replay_server import ReplayServer, Reply, fixture
+from test_engine_opendata_online import add_geo_api, fetcher, tables
+
+from territoire_numerique.engine.opendata import bdtopo
+from territoire_numerique.engine.opendata.arcep import down_class, point_crs
+from territoire_numerique.engine.opendata.loader import load_open_data
+from territoire_numerique.engine.opendata.schema import FAMILIES
+from territoire_numerique.engine.opendata.solar import parse_field_mapping
+from territoire_numerique.engine.opendata.tabular import CsvStream
+from territoire_numerique.engine.provenance import read_sources
+
+TWO = "59183,59271"  # Dunkerque, Grande-Synthe
+CUD = "245900428"
+ONLINE_FAMILIES = [name for name, family in FAMILIES.items() if not family.raster][:9]
+
+
+@pytest.fixture
+def server(monkeypatch):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        add_all_families(replay, monkeypatch, irep_year=2019, page_size=2)
+        yield replay
+
+
+def load(server, tmp_path, families, territory=TWO, name="out.gpkg", **options):
+    output = tmp_path / name
+    report = load_open_data(
+        territory,
+        families,
+        output,
+        fetcher=fetcher("online", tmp_path / "cache"),
+        options={"irep_year": 2019, **options},
+    )
+    return report, output
+
+
+def rows(path, sql):
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_fibre_streamed_per_building_and_commune(server, tmp_path):
+    report, output = load(server, tmp_path, ["fibre"])
+    (family,) = report.families
+    assert family.ok, family.error
+    assert family.counts == {"fibre": 5, "fibre_communes": 2}  # Lille left out
+    assert family.dropped == {"buildings without coordinates": 1, "short CSV rows (truncated file?)": 1}
+    got = rows(
+        output, "SELECT building_id, premises, best_techno, ftth, best_down_class FROM fibre ORDER BY 1"
+    )
+    assert got == [
+        ("IMB/59183/X/0001", 1, "FO", 1, "1G+"),
+        ("IMB/59183/X/0002", 24, "FO", 1, "1G+"),
+        ("IMB/59183/X/0004", 2, None, 0, None),  # no eligibility row
+        ("IMB/59271/X/0001", 1, "CU", 0, "8-30M"),
+        ("IMB/59271/X/0002", 12, "FO", 1, "100M-1G"),
+    ]
+    assert rows(output, "SELECT * FROM fibre_communes ORDER BY code_insee")[0][1:] == (
+        "59183",
+        3,
+        27,
+        25,
+        0.9259,
+    )
+    sources = read_sources(output)
+    assert (
+        sources["fibre"].publisher.startswith("Arcep") and sources["fibre_communes"].layer == "fibre_communes"
+    )
+
+
+def test_fibre_point_position_is_not_moved(server, tmp_path):
+    """x/y of base_imb are Lambert-93: the points stay where they were."""
+    _report, output = load(server, tmp_path, ["fibre"])
+    dataset = ogr.Open(str(output))
+    layer = dataset.GetLayerByName("fibre")
+    layer.SetAttributeFilter("building_id = 'IMB/59183/X/0001'")
+    feature = layer.GetNextFeature()
+    point = feature.GetGeometryRef()
+    assert (round(point.GetX(), 2), round(point.GetY(), 2)) == (653815.47, 7103915.13)
+
+
+def test_arcep_helpers():
+    assert [
+        down_class(text) for text in ("supérieur ou égal à 1 Gbit/s", "de 30 à 100 Mbit/s", "< 8 Mbit/s")
+    ] == [
+        4,
+        2,
+        0,
+    ]
+    assert down_class("250") == 3 and down_class("") is None
+    assert point_crs({"imb_longitude": "2,35", "imb_latitude": "51.03"}, "59") == (2.35, 51.03, "EPSG:4326")
+    assert point_crs({"x": "700000", "y": "6600000"}, "59")[2] == "EPSG:2154"
+    assert point_crs({"x": "2.35", "y": "51.03"}, "59")[2] == "EPSG:4326"
+    assert point_crs({"x": "660000", "y": "1800000"}, "974")[2] == "EPSG:2975"
+
+
+def test_csv_stream_encodings(tmp_path):
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("\ufeffC_SERVICE;N_SERVICE\r\n1;Déchèterie\r\n2".encode())
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("a,b\n1,Bergues é\n".encode("latin-1"))
+    stream = CsvStream(bom)
+    assert list(stream) == [{"c_service": "1", "n_service": "Déchèterie"}] and stream.short_rows == 1
+    assert list(CsvStream(latin)) == [{"a": "1", "b": "Bergues é"}]
+
+
+def test_waste_points_sinoe_pages_and_osm_merged(server, tmp_path):
+    report, output = load(server, tmp_path, ["waste_points"])
+    (family,) = report.families
+    assert family.ok, family.error
+    got = dict(
+        rows(
+            output,
+            "SELECT point_id, kind || '|' || IFNULL(streams, '') || '|' || code_insee FROM waste_points",
+        )
+    )
+    assert got == {
+        "sinoe:30511": "decheterie|glass, paper, wood|59183",  # completed by the OSM centre 33 m away
+        "sinoe:30512": "decheterie||59271",
+        "osm:node/202": "container|glass_bottles|59183",
+        "osm:node/203": "transfer_station||59271",
+        "osm:way/104": "decheterie|green_waste|59183",  # 4 km from any SINOE déchèterie
+    }
+    (hours, operator), *_ = rows(
+        output, "SELECT opening_hours, operator FROM waste_points WHERE point_id='sinoe:30511'"
+    )
+    assert (hours, operator) == ("Mo-Sa 09:00-18:00", "CUD")
+    assert family.dropped["SINOE déchèteries outside the territory"] == 1
+    assert family.dropped["SINOE rows without coordinates"] == 1
+    source = read_sources(output)["waste_points"]
+    assert "ODbL" in source.licence and "Licence Ouverte" in source.licence
+    assert "© les contributeurs d'OpenStreetMap (ODbL)" in source.attribution
+    assert "SINOE 2021" in source.vintage
+    afters = [seen.query.get("after") for seen in server.seen if seen.path == "/sinoe/lines"]
+    assert afters == [None, "30512"]  # second page through the next cursor, on the mirror
+
+
+def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(monkeypatch, tmp_path):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        point_sources_at(replay, monkeypatch)
+        replay.add("/sinoe/lines", Reply(b"oops", status=500))
+        replay.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), content_type="text/csv"))
+        replay.add(PREFIXES["OVERPASS"], Reply(b'{"elements": [ {"type": "node",'))
+        report, output = load(replay, tmp_path, ["waste_points"])
+    (family,) = report.families
+    assert family.ok, family.error
+    assert {row[0] for row in rows(output, "SELECT point_id FROM waste_points")} == {
+        "sinoe:30511",
+        "sinoe:30512",
+    }
+    assert any("OpenStreetMap: Malformed JSON" in reason for reason in family.dropped)
+    assert "Malformed JSON" in read_sources(output)["waste_points"].note
+
+
+def test_waste_points_both_sources_down_fails_alone(monkeypatch, tmp_path):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        point_sources_at(replay, monkeypatch)
+        replay.add("/sinoe/lines", Reply(b"down", status=503))
+        replay.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), truncate=True))
+        replay.add(PREFIXES["OVERPASS"], Reply(b"slow", delay=1.5))
+        report, output = load_with_client(replay, tmp_path, ["boundaries", "waste_points"], timeout=0.5)
+    failed = {family.family: family.error for family in report.families if not family.ok}
+    assert list(failed) == ["waste_points"]
+    assert "truncated" in failed["waste_points"] and "Timeout" in failed["waste_points"]
+    assert "waste_points" not in tables(output) and tables(output)["communes"] == 2
+
+
+def load_with_client(server, tmp_path, families, **client):
+    output = tmp_path / "out.gpkg"
+    report = load_open_data(TWO, families, output, fetcher=fetcher("online", tmp_path / "cache", **client))
+    return report, output
+
+
+def test_port_zones_from_osm_ways_and_relations(server, tmp_path):
+    report, output = load(server, tmp_path, ["port_zones"])
+    (family,) = report.families
+    assert family.ok and family.counts == {"port_zones": 2}
+    assert family.dropped == {"OSM elements that are not areas": 1}
+    got = dict(rows(output, "SELECT zone_id, name || '|' || kind FROM port_zones"))
+    assert got == {"osm:way/301": "Port Est|port", "osm:relation/302": "Port Ouest|harbour"}
+    dataset = ogr.Open(str(output))
+    layer = dataset.GetLayerByName("port_zones")
+    layer.SetAttributeFilter("zone_id = 'osm:relation/302'")
+    feature = layer.GetNextFeature()
+    polygon = feature.GetGeometryRef()
+    assert polygon.GetGeometryRef(0).GetGeometryCount() == 2  # outer ring joined from two ways + inner hole
+    assert read_sources(output)["port_zones"].licence == "ODbL 1.0"
+
+
+def test_port_zones_from_a_user_file(server, tmp_path):
+    path = tmp_path / "limits.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = dataset.CreateLayer("limites", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("NOM", ogr.OFTString))
+    for name, x in (("Circonscription portuaire", 650000), ("Ailleurs", 100000)):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("NOM", name)
+        feature.SetGeometry(
+            ogr.CreateGeometryFromWkt(
+                f"POLYGON(({x} 7102000,{x + 900} 7102000,{x + 900} 7103000,{x} 7102000))"
+            )
+        )
+        layer.CreateFeature(feature)
+    dataset = None
+    report, output = load(server, tmp_path, ["port_zones"], port_zones_file=str(path))
+    (family,) = report.families
+    assert family.ok and family.counts == {"port_zones": 1}
+    assert rows(output, "SELECT name, kind FROM port_zones") == [
+        ("Circonscription portuaire", "official_limit")
+    ]
+    assert not any(seen.path == PREFIXES["OVERPASS"] for seen in server.seen)
+
+
+def test_buildings_paged_wfs_normalised(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(bdtopo, "PAGE_SIZE", 2)
+    report, output = load(server, tmp_path, ["buildings"])
+    (buildings,) = report.families
+    assert buildings.ok, buildings.error
+    assert buildings.counts == {"buildings": 5} and buildings.dropped == {"outside the territory": 1}
+    starts = [
+        seen.query["STARTINDEX"]
+        for seen in server.seen
+        if seen.query.get("TYPENAMES") == "BDTOPO_V3:batiment"
+    ]
+    assert starts == ["0", "2", "4", "6"]  # until a page holds fewer than COUNT
+    got = {
+        row[0][-1]: row[1:]
+        for row in rows(
+            output, "SELECT building_id, code_insee, usage, height, dwellings, population FROM buildings"
+        )
+    }
+    assert got["1"] == ("59183", "residential", 7.5, 1, 2.2)
+    assert got["2"] == ("59183", "residential", 18.0, 24, 52.8)
+    assert got["3"] == ("59271", "industrial", 15.0, 0, 0.0)
+    assert got["4"][:2] == ("59271", "commercial")
+    assert got["6"][1] == "annex"
+    area_3 = rows(output, "SELECT floor_area FROM buildings WHERE building_id LIKE '%3'")[0][0]
+    assert 5 * 14000 < area_3 < 5 * 24000  # 140 × 167 m footprint × 5 storeys (15 m / 3 m)
+    assert read_sources(output)["buildings"].publisher.startswith("IGN")
+
+
+def test_roads_from_the_wfs(server, tmp_path):
+    report, output = load(server, tmp_path, ["roads"])
+    (roads,) = report.families
+    assert roads.ok and roads.counts == {"roads": 3}, roads.error
+    assert dict(rows(output, "SELECT name, road_class FROM roads")) == {
+        "A16": "motorway",
+        "Route de Bourbourg": "primary",
+        "Rue de la Paix": "local",
+    }
+
+
+def test_buildings_fall_back_to_osm(monkeypatch, tmp_path):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        point_sources_at(replay, monkeypatch)
+        add_overpass(replay)
+        replay.add(
+            PREFIXES["GEOPF_WFS"], Reply(b"<ows:ExceptionReport/>", status=500, content_type="text/xml")
+        )
+        report, output = load(replay, tmp_path, ["buildings"])
+    (family,) = report.families
+    assert family.ok and family.origin == "OpenStreetMap (fallback)"
+    assert dict(rows(output, "SELECT building_id, usage FROM buildings")) == {
+        "osm:way/401": "residential",
+        "osm:way/402": "industrial",
+    }
+    assert rows(output, "SELECT height FROM buildings WHERE building_id = 'osm:way/402'") == [(12.0,)]
+    source = read_sources(output)["buildings"]
+    assert source.licence == "ODbL 1.0" and "HTTP 500" in source.note
+
+
+def test_solar_roofs_times_pvgis(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(bdtopo, "PAGE_SIZE", 2)
+    server.routes = [route for route in server.routes if route.path != "/pvgis/PVcalc"]
+    server.add(
+        "/pvgis/PVcalc",
+        Reply(b"slow down", status=429, headers={"Retry-After": "1"}),
+        Reply(fixture("pvgis/pvcalc.json")),
+    )
+    report, output = load(server, tmp_path, ["solar"])
+    (family,) = report.families
+    assert family.ok, family.error
+    assert family.counts == {"solar": 4} and family.dropped["roofs under 10 m²"] == 1
+    ((roof, usable, kwp, kwh, irradiation),) = rows(
+        output,
+        "SELECT roof_area, usable_area, potential_kwp, potential_kwh, irradiation FROM solar "
+        "WHERE building_id LIKE '%1'",
+    )
+    assert usable == pytest.approx(roof * 0.6, abs=0.1) and kwp == pytest.approx(usable * 0.2, abs=0.01)
+    assert kwh == pytest.approx(kwp * 971.3, abs=1) and irradiation == 1285.6
+    pvgis = [seen for seen in server.seen if seen.path == "/pvgis/PVcalc"]
+    assert len(pvgis) == 2 and pvgis[-1].query["peakpower"] == "1" and pvgis[-1].query["loss"] == "14"
+    assert pvgis[1].at - pvgis[0].at >= 0.9  # Retry-After honoured
+    assert "971 kWh/kWp" in read_sources(output)["solar"].note
+
+
+def test_solar_from_a_cadastre_with_field_mapping(server, tmp_path):
+    path = tmp_path / "cadastre.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = dataset.CreateLayer("toits", srs, ogr.wkbPolygon)
+    for name in ("IRR_MOY", "SURF_UTILE", "PUISS_KWC"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    for name, value in (("IRR_MOY", 1100.0), ("SURF_UTILE", 50.0), ("PUISS_KWC", 9.0)):
+        feature.SetField(name, value)
+    feature.SetGeometry(
+        ogr.CreateGeometryFromWkt("POLYGON((653800 7103900,653810 7103900,653810 7103910,653800 7103900))")
+    )
+    layer.CreateFeature(feature)
+    dataset = None
+    report, output = load(
+        server,
+        tmp_path,
+        ["solar"],
+        solar_cadastre=str(path),
+        solar_fields="irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=PUISS_KWC",
+    )
+    (family,) = report.families
+    assert family.ok, family.error
+    assert rows(
+        output, "SELECT roof_area, usable_area, irradiation, potential_kwp, potential_kwh FROM solar"
+    ) == [
+        (50.0, 50.0, 1100.0, 9.0, 7920.0)  # 9 kWp × 1100 kWh/m² × PR 0.8
+    ]
+    assert not any(seen.path == "/pvgis/PVcalc" for seen in server.seen)
+    with pytest.raises(Exception, match="Unknown solar field"):
+        parse_field_mapping("colour=RED")
+
+
+def test_industrial_sites_joined_with_irep(server, tmp_path):
+    report, output = load(server, tmp_path, ["industrial_sites"])
+    (family,) = report.families
+    assert family.ok, family.error
+    got = dict(rows(output, "SELECT name, irep_id FROM industrial_sites"))
+    assert got == {"ENGIE Thermique France - Centrale DK6": "070.01279", "Dépôt pétrolier": None}
+    assert "1 matched" in read_sources(output)["industrial_sites"].note
+
+
+def test_cud_all_families_online_then_from_cache(monkeypatch, tmp_path):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        add_all_families(replay, monkeypatch, irep_year=2019)
+        report, output = load(replay, tmp_path, ONLINE_FAMILIES, territory=CUD, name="cud.gpkg")
+        assert all(family.ok for family in report.families), [family.summary() for family in report.families]
+        online = tables(output)
+        served = len(replay.seen)
+        offline = tmp_path / "offline.gpkg"
+        load_open_data(
+            CUD,
+            ONLINE_FAMILIES,
+            offline,
+            mode="cache",
+            fetcher=fetcher("cache", tmp_path / "cache"),
+            options={"irep_year": 2019},
+        )
+        assert len(replay.seen) == served  # not one request
+    assert tables(offline) == online
+    assert online["communes"] == 17 and online["industrial_waste"] == 6
+    assert online["fibre"] == 5 and online["waste_points"] == 5 and online["buildings"] == 5
+    assert online["roads"] == 3 and online["port_zones"] == 2 and online["solar"] == 4
+    assert set(read_sources(output)) >= {
+        f.main.name for name, f in FAMILIES.items() if name in ONLINE_FAMILIES
+    }
