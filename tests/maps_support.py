@@ -6,6 +6,7 @@ Written with OGR (no QGIS needed), in a few milliseconds.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -25,6 +26,10 @@ SOURCES = [
            "© les contributeurs d'OpenStreetMap (ODbL)", "", "2025-01-01"),
     Source("industrial_sites", "Sites industriels d'essai", "Géorisques", "", "Licence Ouverte",
            "Géorisques IREP", "2019", "2025-01-01"),
+    Source("fibre", "Fibre d'essai", "test", "", "Licence Ouverte 2.0", "Données d'exemple synthétiques",
+           "graine 1", "2025-01-01", synthetic=True),
+    Source("waste_points", "Déchèteries d'essai", "test", "", "Licence Ouverte 2.0",
+           "Données d'exemple synthétiques", "graine 1", "2025-01-01", synthetic=True),
 ]  # fmt: skip
 
 
@@ -73,8 +78,67 @@ def make_test_gpkg(path: Path) -> Path:
     for index, seveso in enumerate(("Seveso seuil haut", "Seveso seuil bas", "Non Seveso", "Non Seveso")):
         _add(sites, f"POINT({X0 + 2000 + index * 3500} {Y0 + 3000})",
              site_id=str(index), name=f"Usine {index}", seveso=seveso)
+    fibre = _layer(dataset, "fibre", ogr.wkbPoint, [("building_id", string), ("premises", integer),
+                                                    ("ftth", integer)])
+    for index in range(10):  # around site 1: 4 of 10 buildings (1 premise each) have FTTH
+        _add(fibre, f"POINT({X0 + 1900 + index * 20} {Y0 + 1900})", building_id=str(index), premises=1,
+             ftth=int(index < 4))
+    outlets = _layer(dataset, "waste_points", ogr.wkbPoint, [("point_id", string), ("name", string)])
+    _add(outlets, f"POINT({X0 + 3000} {Y0 + 2000})", point_id="D1", name="Déchèterie d'essai")
     dataset = None  # close: flush to disk
     write_sources(path, SOURCES)
+    return path
+
+
+SITE_ROWS = (  # site_id, rank, score, min_score, stay_top_prob, c_fibre, c_roads, lower-left corner
+    (11, 1, 87.5, 80.0, 0.93, 52.2, 35.3, (X0 + 1800, Y0 + 1800)),
+    (12, 2, 71.0, 60.5, None, 40.0, 31.0, (X0 + 12000, Y0 + 1500)),
+    (13, 3, 55.0, 41.0, 0.4, 25.0, 30.0, (X0 + 8000, Y0 + 3700)),  # 100 m from the port zone
+)
+
+
+def make_sites_gpkg(path: Path) -> Path:
+    """Three 200 m × 200 m candidate sites as Site suitability writes them."""
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    real = ogr.OFTReal
+    sites = _layer(dataset, "sites", ogr.wkbMultiPolygon, [
+        ("site_id", ogr.OFTInteger), ("rank", ogr.OFTInteger), ("score", real), ("min_score", real),
+        ("area_m2", real), ("stay_top_prob", real), ("c_fibre", real), ("c_roads", real),
+    ])  # fmt: skip
+    for site_id, rank, score, low, stay, fibre, roads, (x, y) in SITE_ROWS:
+        feature = ogr.Feature(sites.GetLayerDefn())
+        for name, value in (("site_id", site_id), ("rank", rank), ("score", score), ("min_score", low),
+                            ("area_m2", 40000.0), ("c_fibre", fibre), ("c_roads", roads)):  # fmt: skip
+            feature.SetField(name, value)
+        if stay is None:
+            feature.SetFieldNull("stay_top_prob")
+        else:
+            feature.SetField("stay_top_prob", stay)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"MULTIPOLYGON({box(x, y, x + 200, y + 200)})"))
+        sites.CreateFeature(feature)
+    dataset = None
+    return path
+
+
+def write_model(path: Path, gpkg: Path) -> Path:
+    """A two-criterion model (direct weights 60/40) with an exclusion and an inclusion constraint."""
+    model = {
+        "name": "Modèle d'essai",
+        "criteria": [
+            {"name": "fibre", "layer": f"{gpkg.name}|layername=fibre", "measure": "distance",
+             "where": "ftth = 1",
+             "transform": {"function": "linear", "direction": "cost", "low": 0, "high": 400}},
+            {"name": "roads", "layer": f"{gpkg.name}|layername=roads", "measure": "distance",
+             "transform": {"function": "linear", "direction": "cost", "low": 100, "high": 1500}},
+        ],
+        "weights": {"method": "direct", "values": {"fibre": 0.6, "roads": 0.4}},
+        "aggregation": {"method": "wlc"},
+        "constraints": [
+            {"layer": f"{gpkg.name}|layername=port_zones", "mode": "exclude", "buffer": 200},
+            {"layer": f"{gpkg.name}|layername=communes", "mode": "include"},
+        ],
+    }  # fmt: skip
+    path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
     return path
 
 
