@@ -16,6 +16,7 @@ import csv
 import math
 import sqlite3
 import sys
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +33,8 @@ from rasterio import features
 from rasterio.transform import from_origin
 from scipy import ndimage
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, mapping
+from shapely.errors import ShapelyDeprecationWarning
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, mapping
 from shapely.ops import nearest_points, unary_union
 from shapely.prepared import prep
 from shapely.strtree import STRtree
@@ -438,7 +440,9 @@ def make_roads(land: Polygon | MultiPolygon, rng: np.random.Generator) -> gpd.Ge
     segments = [seg for seg in getattr(noded, "geoms", [noded]) if isinstance(seg, LineString)]
     rank = {"motorway": 0, "primary": 1, "secondary": 2, "local": 3}
     tree_items = [line for line, _, _ in drafts]
-    tree = STRtree(tree_items)
+    with warnings.catch_warnings():  # Shapely 1.8 announces the 2.0 API change
+        warnings.simplefilter("ignore", ShapelyDeprecationWarning)
+        tree = STRtree(tree_items)
     index_of = {id(line): k for k, line in enumerate(tree_items)}
     records = []
     for segment in segments:
@@ -870,7 +874,23 @@ def make_wifi_hotspots(public: gpd.GeoDataFrame, roads: gpd.GeoDataFrame, commun
     )
 
 
-def make_terrain(land: Polygon | MultiPolygon, ports: gpd.GeoDataFrame,
+def coastline(communes: gpd.GeoDataFrame, data_dir: Path) -> MultiLineString:
+    """The sea shore of the territory: its outline minus what it shares with neighbouring communes
+    (Nord and Pas-de-Calais files) and minus the Belgian border (east of Bray-Dunes' beach end).
+    """
+    land = unary_union(list(communes.geometry))
+    minx, miny, maxx, maxy = land.buffer(3000).bounds
+    neighbours = []
+    for name in ("communes-59-nord.geojson", "communes-62-pas-de-calais.geojson"):
+        frame = gpd.read_file(data_dir / "boundaries" / name).to_crs(CRS).cx[minx:maxx, miny:maxy]
+        neighbours += [g for code, g in zip(frame["code"], frame.geometry) if code not in CUD_POPULATION]
+    shore = land.boundary.difference(unary_union(neighbours).buffer(150))
+    belgium = box(l93(2.5455, 51.0)[0], miny, maxx, maxy)
+    shore = shore.difference(belgium)
+    return MultiLineString([line for line in getattr(shore, "geoms", [shore]) if line.length > 0])
+
+
+def make_terrain(land: Polygon | MultiPolygon, ports: gpd.GeoDataFrame, shore: MultiLineString,
                  rng: np.random.Generator) -> tuple[np.ndarray, tuple[float, float]]:
     """A smooth 10 m DTM: polders 0–5 m, coastal dunes (up to ~25 m east of Dunkerque), flat port
     platforms, the Ghyvelde fossil dune; nodata outside the communes.  Values on a 1/32 m step.
@@ -894,10 +914,10 @@ def make_terrain(land: Polygon | MultiPolygon, ports: gpd.GeoDataFrame,
         return field / (field.std() or 1.0)
 
     polder = 2.2 + 0.8 * smooth_noise(120) + 0.3 * smooth_noise(25)
-    # Distance inland from the coast: the northernmost land cell of each column.
-    has_land = mask.any(axis=0)
-    coast_row = np.where(has_land, mask.argmax(axis=0), height)[None, :]
-    inland = (rows - coast_row) * DTM_RES
+    # Distance inland from the sea shore.
+    on_shore = features.rasterize([(shore, 1)], out_shape=(height, width), transform=transform,
+                                  dtype="uint8", all_touched=True) == 1
+    inland = np.where(mask, ndimage.distance_transform_edt(~on_shore) * DTM_RES, -1.0)
     x_malo = l93(2.395, 51.05)[0]
     x_port_ouest = l93(2.150, 51.0)[0]
     east = 1 / (1 + np.exp(-(xs - x_malo) / 800.0))
@@ -1103,7 +1123,8 @@ def build(output: Path = OUTPUT, seed: int = SEED, data_dir: Path = DATA_DIR) ->
         "public_buildings": public,
         "wifi_hotspots": make_wifi_hotspots(public, inland_roads, communes, streams["wifi_hotspots"]),
     }
-    dtm, origin = make_terrain(land, ports, np.random.default_rng([seed, len(SCHEMAS)]))
+    shore = coastline(communes, data_dir)
+    dtm, origin = make_terrain(land, ports, shore, np.random.default_rng([seed, len(SCHEMAS)]))
     with atomic_output(output) as temporary:
         for name, frame in layers.items():
             write_layer(temporary, name, frame)
