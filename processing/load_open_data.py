@@ -20,7 +20,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
@@ -36,6 +38,7 @@ from ..engine.errors import Cancelled, EngineError
 from ..engine.http_client import HttpClient
 from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
 from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
+from ..engine.opendata.solar import parse_field_mapping
 from ..engine.provenance import Source, read_sources
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, output_folder_is_writable
@@ -55,6 +58,9 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     LAYERS = "LAYERS"
     SOURCE = "SOURCE"
     TARGET_CRS = "TARGET_CRS"
+    PORT_ZONES_FILE = "PORT_ZONES_FILE"
+    SOLAR_CADASTRE = "SOLAR_CADASTRE"
+    SOLAR_FIELDS = "SOLAR_FIELDS"
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:
@@ -68,7 +74,12 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             "TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN "
             "(e.g. 245900428 for the Communauté urbaine de Dunkerque).\n"
             "LAYERS: the families to load. SOURCE: online (download, keeping a cache), cache (no "
-            "network: the last download) or sample (the bundled sample territory).\n"
+            "network: the last download) or sample (the bundled sample territory). Scripts and "
+            "qgis_process may give the family and source keys (LAYERS=boundaries LAYERS=roads "
+            "SOURCE=sample) or the option numbers.\n"
+            "Advanced: a file of official port limits instead of OpenStreetMap; a local solar "
+            "cadastre (file or https address) with its field mapping instead of the BD TOPO roofs "
+            "× PVGIS estimate.\n"
             "A family that fails is reported in the log and the others are still loaded. The layers "
             "are added to the project in a group named after the territory, styled, with their "
             "metadata (source, licence, vintage, retrieval date)."
@@ -86,19 +97,17 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             QgsProcessingParameterEnum(
                 self.LAYERS,
                 self.tr("Data families"),
-                options=FAMILY_NAMES,
+                options=[self.family_labels()[name] for name in FAMILY_NAMES],
                 allowMultiple=True,
-                defaultValue=FAMILY_NAMES,
-                usesStaticStrings=True,
+                defaultValue=list(range(len(FAMILY_NAMES))),
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.SOURCE,
-                self.tr("Source (online, cache: no network, sample: bundled sample territory)"),
-                options=list(SOURCE_MODES),
-                defaultValue="online",
-                usesStaticStrings=True,
+                self.tr("Source"),
+                options=[self.source_labels()[name] for name in SOURCE_MODES],
+                defaultValue=0,
             )
         )
         self.addParameter(
@@ -109,13 +118,62 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
+        advanced = [
+            QgsProcessingParameterFile(
+                self.PORT_ZONES_FILE,
+                self.tr("Official port limits (vector file; OpenStreetMap port land use when empty)"),
+                QgsProcessingParameterFile.Behavior.File,
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.SOLAR_CADASTRE,
+                self.tr("Local solar cadastre: file or https address (roofs × PVGIS when empty)"),
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.SOLAR_FIELDS,
+                self.tr(
+                    "Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC"
+                ),
+                optional=True,
+            ),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Output GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
             )
         )
 
+    def family_labels(self) -> dict[str, str]:
+        """Readable names of the families, each ending with its key (what qgis_process also accepts)."""
+        return {
+            "boundaries": self.tr("Communes (boundaries)"),
+            "fibre": self.tr("Fibre per building, ARCEP (fibre)"),
+            "industrial_sites": self.tr("Industrial sites, ICPE and IREP (industrial_sites)"),
+            "industrial_waste": self.tr("Industrial waste, IREP (industrial_waste)"),
+            "waste_points": self.tr("Waste collection points, SINOE and OSM (waste_points)"),
+            "solar": self.tr("Roof solar potential (solar)"),
+            "port_zones": self.tr("Port zones (port_zones)"),
+            "buildings": self.tr("Buildings, BD TOPO (buildings)"),
+            "roads": self.tr("Roads, BD TOPO (roads)"),
+            "waste_facilities": self.tr("Waste treatment facilities, sample only (waste_facilities)"),
+            "public_buildings": self.tr("Public buildings, sample only (public_buildings)"),
+            "wifi_hotspots": self.tr("Public Wi-Fi hotspots, sample only (wifi_hotspots)"),
+            "terrain": self.tr("Terrain model, sample only (terrain)"),
+        }
+
+    def source_labels(self) -> dict[str, str]:
+        return {
+            "online": self.tr("Online: download, keeping a cache (online)"),
+            "cache": self.tr("Cache: no network, the last download (cache)"),
+            "sample": self.tr("Sample: the bundled sample territory (sample)"),
+        }
+
     def checkParameterValues(self, parameters, context):
+        parameters = enum_indices(parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -130,14 +188,22 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             return False, self.tr("The output must be a GeoPackage (.gpkg): {path}").format(path=output)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder cannot be written: {path}").format(path=output)
-        if not self.parameterAsEnumStrings(parameters, self.LAYERS, context):
+        if not self.parameterAsEnums(parameters, self.LAYERS, context):
             return False, self.tr("Choose at least one data family to load.")
+        fields = self.parameterAsString(parameters, self.SOLAR_FIELDS, context)
+        try:
+            parse_field_mapping(fields)
+        except EngineError as error:
+            return False, self.tr(error.message).format(**error.values)
+        if fields and not self.parameterAsString(parameters, self.SOLAR_CADASTRE, context):
+            return False, self.tr("Solar cadastre fields are given without a solar cadastre.")
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        parameters = enum_indices(parameters)
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
-        families = self.parameterAsEnumStrings(parameters, self.LAYERS, context)
-        mode = self.parameterAsEnumString(parameters, self.SOURCE, context) or "online"
+        families = [FAMILY_NAMES[index] for index in self.parameterAsEnums(parameters, self.LAYERS, context)]
+        mode = SOURCE_MODES[self.parameterAsEnum(parameters, self.SOURCE, context)]
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
@@ -156,6 +222,13 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 ordered,
                 output,
                 mode=mode,
+                options={
+                    "port_zones_file": self.parameterAsFile(parameters, self.PORT_ZONES_FILE, context),
+                    "solar_cadastre": self.parameterAsString(
+                        parameters, self.SOLAR_CADASTRE, context
+                    ).strip(),
+                    "solar_fields": self.parameterAsString(parameters, self.SOLAR_FIELDS, context),
+                },
                 target_crs=crs.toWkt(),
                 sample_gpkg=SAMPLE_GPKG,
                 epci_names=EPCI_NAMES,
@@ -196,6 +269,24 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             details = QgsProcessingContext.LayerDetails(post_processor.title, context.project(), table, hint)
             details.setPostProcessor(post_processor)
             context.addLayerToLoadOnCompletion(uri, details)
+
+
+def enum_indices(parameters: dict) -> dict:
+    """``parameters`` with LAYERS and SOURCE given as keys (``roads``, ``sample``) turned into indices.
+
+    The enum parameters store indices (the dialog shows readable labels); scripts, models, the
+    dock and ``qgis_process`` may pass the family and source keys instead: one value, a list or
+    a comma-separated text.  Unknown values are left for the parameter check to refuse.
+    """
+    converted = dict(parameters)
+    for name, keys in (("LAYERS", FAMILY_NAMES), ("SOURCE", list(SOURCE_MODES))):
+        value = converted.get(name)
+        if value is None:
+            continue
+        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        indices = [keys.index(str(item).strip()) if str(item).strip() in keys else item for item in items]
+        converted[name] = indices if name == "LAYERS" else indices[0]
+    return converted
 
 
 def url_settings() -> dict[str, str]:

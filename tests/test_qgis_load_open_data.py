@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
+from opendata_replay import GEOJSON, add_all_families
 from opendata_support import CUD, build_sample
-from replay_server import ReplayServer, Reply
-from test_engine_opendata_online import add_geo_api, irep_zip
+from replay_server import ReplayServer, Reply, fixture
+from test_engine_opendata_online import add_geo_api
 
 from territoire_numerique.engine.opendata.irep import default_year
+from territoire_numerique.engine.opendata.schema import FAMILIES
+
+ONLINE_FAMILIES = [name for name, family in FAMILIES.items() if not family.raster][:9]
+#: Ten communes of the CUD, as a planner would type them in batch mode.
+TEN = ["59016", "59094", "59107", "59131", "59155", "59159", "59183", "59260", "59271", "59272"]
+
+
+def add_communes(server: ReplayServer) -> None:
+    """``/communes/<code>`` for every CUD commune, from the recorded EPCI answer."""
+    collection = json.loads(fixture("geo_api/epci_245900428_communes.geojson"))
+    for feature in collection["features"]:
+        code = feature["properties"]["code"]
+        server.add(f"/communes/{code}", Reply(json.dumps(feature).encode("utf-8"), content_type=GEOJSON))
 
 
 @pytest.fixture
 def replay(monkeypatch, tmp_path):
     monkeypatch.setenv("TERRITOIRE_CACHE_DIR", str(tmp_path / "cache"))
     with ReplayServer() as server:
-        for source in ("GEO_API", "IREP"):
-            monkeypatch.setenv(f"TERRITOIRE_URL_{source}", server.url)
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", server.url)
+        add_communes(server)
         add_geo_api(server)
-        server.add(f"/{default_year()}.zip", Reply(irep_zip(), content_type="application/zip"))
+        add_all_families(server, monkeypatch, irep_year=default_year())
         yield server
+
+
+def table_counts(path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        names = [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")]
+        return {name: connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
 def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
@@ -35,7 +56,7 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
         "territoire:load_open_data",
         {
             "TERRITORY": CUD,
-            "LAYERS": ["boundaries", "industrial_waste", "fibre"],
+            "LAYERS": ["boundaries", "industrial_waste", "port_zones"],
             "SOURCE": "online",
             "OUTPUT": str(output),
         },
@@ -47,7 +68,13 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
     group = project.layerTreeRoot().findGroup("CU de Dunkerque")
     assert group is not None
     layers = {node.layer().name(): node.layer() for node in group.findLayers()}
-    assert set(layers) == {"Communes", "Déchets industriels (IREP)", "Déchets industriels non localisés"}
+    assert set(layers) == {
+        "Communes",
+        "Déchets industriels (IREP)",
+        "Déchets industriels non localisés",
+        "Zones portuaires",
+    }
+    assert layers["Zones portuaires"].metadata().rights() == ["© les contributeurs d'OpenStreetMap (ODbL)"]
     communes = layers["Communes"]
     assert communes.crs().authid() == "EPSG:2154"
     assert communes.metadata().licenses() == ["Licence Ouverte 2.0"]
@@ -94,5 +121,93 @@ def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
                 "SOURCE": "sample",
                 "TARGET_CRS": "EPSG:4326",
                 "OUTPUT": str(tmp_path / "x.gpkg"),
+            },
+        )
+
+
+def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay, tmp_path):
+    import processing
+
+    online = tmp_path / "online.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "online", "OUTPUT": str(online)},
+    )
+    counts = table_counts(online)
+    assert {
+        table: counts[table]
+        for table in ("communes", "fibre", "fibre_communes", "industrial_sites", "waste_points", "solar")
+    } == {
+        "communes": 17,
+        "fibre": 5,
+        "fibre_communes": 2,
+        "industrial_sites": 2,
+        "waste_points": 5,
+        "solar": 4,
+    }
+    assert counts["port_zones"] == 2 and counts["buildings"] == 5 and counts["roads"] == 3
+    served = len(replay.seen)
+    offline = tmp_path / "offline.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "cache", "OUTPUT": str(offline)},
+    )
+    assert len(replay.seen) == served  # offline: not one request
+    assert table_counts(offline) == counts
+
+
+def test_ten_communes_as_in_batch_mode(territoire_plugin, replay, tmp_path):
+    import processing
+
+    output = tmp_path / "ten.gpkg"
+    result = processing.run(
+        "territoire:load_open_data",
+        {
+            "TERRITORY": ", ".join(TEN),
+            "LAYERS": "boundaries,fibre,waste_points,roads",
+            "SOURCE": "online",
+            "TARGET_CRS": "EPSG:2154",
+            "OUTPUT": str(output),
+        },
+    )
+    assert result["OUTPUT"] == str(output)
+    counts = table_counts(output)
+    assert counts["communes"] == 10 and counts["roads"] == 3
+    assert counts["fibre_communes"] == 2  # Dunkerque and Grande-Synthe have buildings in the file
+    with sqlite3.connect(output) as connection:
+        codes = {row[0] for row in connection.execute("SELECT code_insee FROM communes")}
+    assert codes == set(TEN)
+    overpass = [seen.query["data"] for seen in replay.seen if seen.path.endswith("/interpreter")]
+    assert overpass and all(code in overpass[0] for code in TEN)  # one query for the ten commune areas
+    assert "59273" not in overpass[0]
+
+
+def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path, monkeypatch):
+    import processing
+    from territoire_numerique.processing import load_open_data
+
+    monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
+    by_key, by_index = tmp_path / "keys.gpkg", tmp_path / "indices.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {"TERRITORY": "59183", "LAYERS": ["boundaries", "roads"], "SOURCE": "sample", "OUTPUT": str(by_key)},
+    )
+    roads = load_open_data.FAMILY_NAMES.index("roads")
+    processing.run(
+        "territoire:load_open_data",
+        {"TERRITORY": "59183", "LAYERS": [0, roads], "SOURCE": 2, "OUTPUT": str(by_index)},
+    )
+    assert table_counts(by_key) == table_counts(by_index)
+    assert set(table_counts(by_key)) == {"communes", "roads", "sources"}
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="LAYERS"):
+        processing.run(
+            "territoire:load_open_data",
+            {
+                "TERRITORY": "59183",
+                "LAYERS": ["boundaries", "rivers"],
+                "SOURCE": "sample",
+                "OUTPUT": str(by_key),
             },
         )
