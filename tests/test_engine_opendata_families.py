@@ -161,7 +161,8 @@ def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(monkeypatch
         "sinoe:30511",
         "sinoe:30512",
     }
-    assert any("OpenStreetMap: Malformed JSON" in reason for reason in family.dropped)
+    assert [warning[:29] for warning in family.warnings] == ["OpenStreetMap: Malformed JSON"]
+    assert "warnings: OpenStreetMap: Malformed JSON" in family.summary()
     assert "Malformed JSON" in read_sources(output)["waste_points"].note
 
 

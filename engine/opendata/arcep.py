@@ -235,12 +235,14 @@ def load_fibre(
         layer=FIBRE.name,
         title=FIBRE.title,
         publisher="Arcep — Ma connexion internet",
-        url=" ".join(urls),
+        url=urls[0],
         licence="Licence Ouverte 2.0",
         attribution="Arcep, Ma connexion internet",
         vintage=date[:7],
         retrieved=date,
-        note="Licence and file layout not verified against the publisher's page.",
+        note="Files: "
+        + " ".join(urls)
+        + ". Licence and file layout not verified against the publisher's page.",
     )
     result = FibreResult(len(fibre_rows), without_position, short_rows, without_eligibility, source)
     return result, fibre_rows

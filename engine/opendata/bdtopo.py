@@ -105,7 +105,7 @@ def wfs_params(
 def collection_crs(body: dict[str, Any]) -> str:
     """The CRS of a GeoJSON answer: its ``crs`` member when it names Lambert-93, else WGS84."""
     name = str(((body.get("crs") or {}).get("properties") or {}).get("name") or "")
-    return LAMBERT_93 if name.endswith(("2154", ":2154")) else WGS84
+    return LAMBERT_93 if name.endswith("2154") else WGS84
 
 
 def wfs_features(
@@ -140,11 +140,12 @@ def wfs_features(
 
 
 def _number(value: Any) -> float | None:
-    return (
-        value
-        if isinstance(value, (int, float)) and not isinstance(value, bool)
-        else parse_number(None if value is None else str(value))
-    )
+    """A number from a JSON value (number or text such as ``"12,5"``); None otherwise."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return parse_number(str(value))
 
 
 def building_values(properties: dict[str, Any], footprint_m2: float) -> dict[str, Any]:

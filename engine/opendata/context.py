@@ -23,6 +23,7 @@ class FamilyReport:
     dropped: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     error: str = ""
+    warnings: list[str] = field(default_factory=list)  # e.g. one of two sources failed
 
     @property
     def ok(self) -> bool:
@@ -36,6 +37,8 @@ class FamilyReport:
         text = f"{self.family}: {counts or 'nothing'} from {self.origin}"
         if self.dropped:
             text += "; dropped: " + ", ".join(f"{count} ({reason})" for reason, count in self.dropped.items())
+        if self.warnings:
+            text += "; warnings: " + "; ".join(self.warnings)
         return text
 
 

@@ -30,7 +30,7 @@ from .schema import (
     Family,
 )
 from .solar import load_cadastre, load_roofs, parse_field_mapping
-from .waste_points import load_waste_points
+from .waste_points import MERGE_METRES, load_waste_points
 
 
 def boundaries(context: RunContext, family: Family, destination: Path) -> FamilyReport:
@@ -163,9 +163,10 @@ def waste_points(context: RunContext, family: Family, destination: Path) -> Fami
     if result.without_position:
         report.dropped["SINOE rows without coordinates"] = result.without_position
     if result.merged:
-        report.dropped[f"OSM centres within {150} m of a SINOE déchèterie (merged)"] = result.merged
-    for problem in result.problems:
-        report.dropped[f"source failed: {problem}"] = 0
+        report.dropped[f"OSM centres within {MERGE_METRES:.0f} m of a SINOE déchèterie (merged)"] = (
+            result.merged
+        )
+    report.warnings += result.problems
     return report
 
 

@@ -254,13 +254,14 @@ def load_roofs(
         layer=SOLAR.name,
         title=SOLAR.title,
         publisher=f"{layer.source.publisher} × European Commission JRC — PVGIS",
-        url=f"{layer.source.url} {answer.url}",
+        url=answer.url,
         licence=f"{layer.source.licence}; PVGIS © European Union",
         attribution=f"{layer.source.attribution}; PVGIS © European Union",
         vintage=layer.source.vintage,
         retrieved=min(layer.source.retrieved, answer.retrieved),
         note=(
-            f"Specific yield {answer.kwh_per_kwp:.0f} kWh/kWp/yr at the territory centroid; usable area = "
+            f"Roofs: {layer.source.url}. Specific yield {answer.kwh_per_kwp:.0f} kWh/kWp/yr at the "
+            "territory centroid; usable area = "
             f"{USABLE_RATIO:.0%} of the roof; {KWP_PER_M2} kWp/m²."
         ),
     )

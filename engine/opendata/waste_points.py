@@ -254,11 +254,11 @@ def load_waste_points(
         layer=WASTE_POINTS.name,
         title=WASTE_POINTS.title,
         publisher="ADEME SINOE (annuaire des déchèteries) and OpenStreetMap (Overpass API)",
-        url=" ".join(urls),
+        url=urls[0],
         licence="Licence Ouverte 2.0 (SINOE rows, point_id sinoe:*); ODbL 1.0 (OSM rows, point_id osm:*)",
         attribution=f"ADEME SINOE; {overpass.ATTRIBUTION}",
         vintage=f"SINOE {vintage}; OSM {date}" if vintage else date,
         retrieved=date,
-        note="; ".join(problems),
+        note="; ".join([f"Sources: {' '.join(urls)}", *problems]),
     )
     return WasteResult(written, len(inside), len(osm), merged, outside, without_position, problems, source)
