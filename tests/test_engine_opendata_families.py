@@ -384,3 +384,14 @@ def test_cud_all_families_online_then_from_cache(monkeypatch, tmp_path):
     assert set(read_sources(output)) >= {
         f.main.name for name, f in FAMILIES.items() if name in ONLINE_FAMILIES
     }
+
+
+def test_empty_overpass_answer_gives_an_empty_table(monkeypatch, tmp_path):
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        point_sources_at(replay, monkeypatch)
+        replay.add(PREFIXES["OVERPASS"], Reply(b'{"version": 0.6, "elements": []}'))
+        report, output = load(replay, tmp_path, ["boundaries", "port_zones"])
+    assert [family.counts for family in report.families] == [{"communes": 2}, {"port_zones": 0}]
+    assert tables(output)["port_zones"] == 0
