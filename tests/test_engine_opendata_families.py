@@ -33,6 +33,16 @@ def server(monkeypatch):
         yield replay
 
 
+@pytest.fixture
+def bare(monkeypatch):
+    """A replay server with the territory routes only: each test adds the answers it is about."""
+    with ReplayServer() as replay:
+        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
+        add_geo_api(replay)
+        point_sources_at(replay, monkeypatch)
+        yield replay
+
+
 def load(server, tmp_path, families, territory=TWO, name="out.gpkg", **options):
     output = tmp_path / name
     report = load_open_data(
@@ -146,15 +156,11 @@ def test_waste_points_sinoe_pages_and_osm_merged(server, tmp_path):
     assert afters == [None, "30512"]  # second page through the next cursor, on the mirror
 
 
-def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(monkeypatch, tmp_path):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
-        add_geo_api(replay)
-        point_sources_at(replay, monkeypatch)
-        replay.add("/sinoe/lines", Reply(b"oops", status=500))
-        replay.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), content_type="text/csv"))
-        replay.add(PREFIXES["OVERPASS"], Reply(b'{"elements": [ {"type": "node",'))
-        report, output = load(replay, tmp_path, ["waste_points"])
+def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(bare, tmp_path):
+    bare.add("/sinoe/lines", Reply(b"oops", status=500))
+    bare.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), content_type="text/csv"))
+    bare.add(PREFIXES["OVERPASS"], Reply(b'{"elements": [ {"type": "node",'))
+    report, output = load(bare, tmp_path, ["waste_points"])
     (family,) = report.families
     assert family.ok, family.error
     assert {row[0] for row in rows(output, "SELECT point_id FROM waste_points")} == {
@@ -166,15 +172,11 @@ def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(monkeypatch
     assert "Malformed JSON" in read_sources(output)["waste_points"].note
 
 
-def test_waste_points_both_sources_down_fails_alone(monkeypatch, tmp_path):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
-        add_geo_api(replay)
-        point_sources_at(replay, monkeypatch)
-        replay.add("/sinoe/lines", Reply(b"down", status=503))
-        replay.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), truncate=True))
-        replay.add(PREFIXES["OVERPASS"], Reply(b"slow", delay=1.5))
-        report, output = load_with_client(replay, tmp_path, ["boundaries", "waste_points"], timeout=0.5)
+def test_waste_points_both_sources_down_fails_alone(bare, tmp_path):
+    bare.add("/sinoe/lines", Reply(b"down", status=503))
+    bare.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), truncate=True))
+    bare.add(PREFIXES["OVERPASS"], Reply(b"slow", delay=1.5))
+    report, output = load_with_client(bare, tmp_path, ["boundaries", "waste_points"], timeout=0.5)
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert list(failed) == ["waste_points"]
     assert "truncated" in failed["waste_points"] and "Timeout" in failed["waste_points"]
@@ -268,16 +270,10 @@ def test_roads_from_the_wfs(server, tmp_path):
     }
 
 
-def test_buildings_fall_back_to_osm(monkeypatch, tmp_path):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
-        add_geo_api(replay)
-        point_sources_at(replay, monkeypatch)
-        add_overpass(replay)
-        replay.add(
-            PREFIXES["GEOPF_WFS"], Reply(b"<ows:ExceptionReport/>", status=500, content_type="text/xml")
-        )
-        report, output = load(replay, tmp_path, ["buildings"])
+def test_buildings_fall_back_to_osm(bare, tmp_path):
+    add_overpass(bare)
+    bare.add(PREFIXES["GEOPF_WFS"], Reply(b"<ows:ExceptionReport/>", status=500, content_type="text/xml"))
+    report, output = load(bare, tmp_path, ["buildings"])
     (family,) = report.families
     assert family.ok and family.origin == "OpenStreetMap (fallback)"
     assert dict(rows(output, "SELECT building_id, usage FROM buildings")) == {
@@ -386,12 +382,8 @@ def test_cud_all_families_online_then_from_cache(monkeypatch, tmp_path):
     }
 
 
-def test_empty_overpass_answer_gives_an_empty_table(monkeypatch, tmp_path):
-    with ReplayServer() as replay:
-        monkeypatch.setenv("TERRITOIRE_URL_GEO_API", replay.url)
-        add_geo_api(replay)
-        point_sources_at(replay, monkeypatch)
-        replay.add(PREFIXES["OVERPASS"], Reply(b'{"version": 0.6, "elements": []}'))
-        report, output = load(replay, tmp_path, ["boundaries", "port_zones"])
+def test_empty_overpass_answer_gives_an_empty_table(bare, tmp_path):
+    bare.add(PREFIXES["OVERPASS"], Reply(b'{"version": 0.6, "elements": []}'))
+    report, output = load(bare, tmp_path, ["boundaries", "port_zones"])
     assert [family.counts for family in report.families] == [{"communes": 2}, {"port_zones": 0}]
     assert tables(output)["port_zones"] == 0

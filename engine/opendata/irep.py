@@ -138,6 +138,19 @@ def _member(archive: zipfile.ZipFile, *words: str) -> list[str]:
     return names
 
 
+def _open_archive(archive_path: Path, url: str) -> tuple[zipfile.ZipFile, str]:
+    """The IREP yearly zip and the name of its establishments member."""
+    try:
+        archive = zipfile.ZipFile(archive_path)
+    except zipfile.BadZipFile as error:
+        raise EngineError("The IREP file {url} is not a valid zip archive.", url=url) from error
+    members = _member(archive, "etablissement")
+    if not members:
+        archive.close()
+        raise EngineError("The IREP archive {url} has no establishments file.", url=url)
+    return archive, members[0]
+
+
 def first(row: dict[str, str], *keys: str) -> str:
     for key in keys:
         if row.get(key):
@@ -167,20 +180,14 @@ def load_industrial_waste(
     cancelled=lambda: False,
 ) -> IrepResult:
     """Write the waste rows of the territory's establishments; return the report of the unplaced ones."""
-    try:
-        archive = zipfile.ZipFile(archive_path)
-    except zipfile.BadZipFile as error:
-        raise EngineError("The IREP file {url} is not a valid zip archive.", url=url) from error
+    archive, establishments = _open_archive(archive_path, url)
     with archive:
-        establishments = _member(archive, "etablissement")
-        if not establishments:
-            raise EngineError("The IREP archive {url} has no establishments file.", url=url)
         placer = Placer(territory)
         names = {fold(commune.name) for commune in territory.communes}
         sites: dict[str, dict[str, object]] = {}
         unplaced: dict[str, dict[str, object]] = {}
         other = 0
-        for row in read_csv_rows(archive.read(establishments[0])):
+        for row in read_csv_rows(archive.read(establishments)):
             site_id = first(row, "identifiant")
             placement = placer.place(first(row, "coordonnees_x"), first(row, "coordonnees_y"))
             in_territory = fold(first(row, "commune")) in names
@@ -266,16 +273,10 @@ def load_industrial_waste(
 
 def establishments_by_siret(archive_path: Path, url: str) -> dict[str, dict[str, str]]:
     """IREP establishments of a yearly archive by SIRET: ``Identifiant``, ``Libelle_APE``, E-PRTR code."""
-    try:
-        archive = zipfile.ZipFile(archive_path)
-    except zipfile.BadZipFile as error:
-        raise EngineError("The IREP file {url} is not a valid zip archive.", url=url) from error
+    archive, establishments = _open_archive(archive_path, url)
     with archive:
-        members = _member(archive, "etablissement")
-        if not members:
-            raise EngineError("The IREP archive {url} has no establishments file.", url=url)
         found = {}
-        for row in read_csv_rows(archive.read(members[0])):
+        for row in read_csv_rows(archive.read(establishments)):
             siret = re.sub(r"\D", "", first(row, "numero_siret", "siret"))
             if len(siret) == 14:
                 found[siret] = {
