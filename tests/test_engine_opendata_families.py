@@ -387,3 +387,11 @@ def test_empty_overpass_answer_gives_an_empty_table(bare, tmp_path):
     report, output = load(bare, tmp_path, ["boundaries", "port_zones"])
     assert [family.counts for family in report.families] == [{"communes": 2}, {"port_zones": 0}]
     assert tables(output)["port_zones"] == 0
+
+
+def test_a_corrupted_download_fails_its_family_only(bare, tmp_path):
+    bare.add("/arcep/base_imb/59.zip", Reply(b"PK\x03\x04 not really a zip", content_type="application/zip"))
+    report, output = load(bare, tmp_path, ["boundaries", "fibre"])
+    failed = {family.family: family.error for family in report.families if not family.ok}
+    assert list(failed) == ["fibre"] and "zip" in failed["fibre"].lower()
+    assert set(tables(output)) == {"communes", "sources"}

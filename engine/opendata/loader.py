@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime
 import tempfile
 import traceback
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from shapely import wkb
+from shapely.errors import ShapelyError
 from shapely.prepared import prep
 
 from ..cache import Fetcher
@@ -41,6 +43,19 @@ from .schema import FAMILIES, LAMBERT_93, Family, Table
 from .territory import Territory, parse_territory, territory_from_gpkg
 
 SOURCE_MODES = ("online", "cache", "sample")
+#: What a family may fail with on bad data or a bad service without stopping the other families.
+FAMILY_ERRORS = (
+    EngineError,
+    OSError,
+    RuntimeError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    ShapelyError,
+    zipfile.BadZipFile,
+)
 
 
 @dataclass
@@ -234,7 +249,7 @@ def _run_family(context: RunContext, family: Family, mode: str, output: Path) ->
             move_tables(family_gpkg, output, list(report.counts))
     except Cancelled:
         raise
-    except (EngineError, OSError, RuntimeError, ValueError, KeyError) as error:
+    except FAMILY_ERRORS as error:
         context.log(f"{family.name}: {traceback.format_exc(limit=4)}")
         return FamilyReport(family.name, error=str(error))
     finally:
