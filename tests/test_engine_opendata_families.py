@@ -395,3 +395,28 @@ def test_a_corrupted_download_fails_its_family_only(bare, tmp_path):
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert list(failed) == ["fibre"] and "zip" in failed["fibre"].lower()
     assert set(tables(output)) == {"communes", "sources"}
+
+
+def test_user_files_are_used_with_the_sample_source(tmp_path):
+    from opendata_support import build_sample
+
+    sample = build_sample(tmp_path / "sample.gpkg")
+    limits = tmp_path / "limits.geojson"
+    limits.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"nom": "GPMD"}, '
+        '"geometry": {"type": "Polygon", "coordinates": [[[2.33, 51.03], [2.36, 51.03], [2.36, 51.05], '
+        "[2.33, 51.03]]]}}]}",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.gpkg"
+    report = load_open_data(
+        "59183",
+        ["port_zones"],
+        output,
+        mode="sample",
+        sample_gpkg=sample,
+        options={"port_zones_file": str(limits)},
+    )
+    (family,) = report.families
+    assert family.ok and family.origin == str(limits)
+    assert rows(output, "SELECT name, kind FROM port_zones") == [("GPMD", "official_limit")]
