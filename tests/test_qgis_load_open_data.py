@@ -211,3 +211,49 @@ def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path
                 "OUTPUT": str(by_key),
             },
         )
+
+
+def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, monkeypatch):
+    from qgis.core import QgsProcessingException
+
+    import processing
+    from territoire_numerique.processing import load_open_data
+
+    monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
+    limits = tmp_path / "limits.geojson"
+    limits.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"nom": "GPMD"}, '
+        '"geometry": {"type": "Polygon", "coordinates": [[[2.33, 51.03], [2.36, 51.03], [2.36, 51.05], '
+        "[2.33, 51.03]]]}}]}",
+        encoding="utf-8",
+    )
+    output = tmp_path / "ports.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {
+            "TERRITORY": "59183",
+            "LAYERS": "port_zones",
+            "SOURCE": "sample",
+            "PORT_ZONES_FILE": str(limits),
+            "OUTPUT": str(output),
+        },
+    )
+    with sqlite3.connect(output) as connection:
+        assert connection.execute("SELECT name, kind FROM port_zones").fetchall() == [
+            ("GPMD", "official_limit")
+        ]
+    for fields, message in (
+        ("colour=RED", "Unknown solar field"),
+        ("irradiation=IRR", "without a solar cadastre"),
+    ):
+        with pytest.raises(QgsProcessingException, match=message):
+            processing.run(
+                "territoire:load_open_data",
+                {
+                    "TERRITORY": "59183",
+                    "LAYERS": "solar",
+                    "SOURCE": "sample",
+                    "SOLAR_FIELDS": fields,
+                    "OUTPUT": str(tmp_path / "x.gpkg"),
+                },
+            )
