@@ -1,0 +1,2878 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+  <context>
+    <name>TerritoireNumerique</name>
+    <message>
+      <location filename="../engine/opendata/territory.py" line="80" />
+      <source>'{token}' is neither an INSEE commune code (5 characters, e.g. 59183) nor an EPCI SIREN (9 digits, e.g. 245900428).</source>
+      <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="210" />
+      <source>A budget needs a cost field on the candidates.</source>
+      <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="214" />
+      <source>A feature could not be written to the output.</source>
+      <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="134" />
+      <source>A hotspot has a non-positive frequency or band ({value}).</source>
+      <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="225" />
+      <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
+      <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="58" />
+      <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
+
+The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
+      <translation>Un PDF de plusieurs pages pour une séance du conseil, à partir des résultats d'Aptitude des sites : une couverture avec une synthèse, la carte du territoire avec l'aptitude et les sites candidats, une page par site (carte, note, rang, stabilité face aux variations des pondérations, contribution de chaque critère sous forme d'histogramme, contraintes respectées et informations clés : fibre sur le site, distance au port, exutoire de déchets le plus proche), puis la méthode et les sources avec leur millésime.
+
+La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="128" />
+      <source>A number of new hotspots</source>
+      <translation>Un nombre de nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../engine/indicators.py" line="87" />
+      <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
+      <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="467" />
+      <source>AHP pairwise comparison</source>
+      <translation>Comparaison par paires AHP</translation>
+    </message>
+    <message>
+      <location filename="../engine/mcda.py" line="138" />
+      <source>AHP supports at most {max} criteria, not {n}.</source>
+      <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="319" />
+      <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
+      <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="190" />
+      <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
+      <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="64" />
+      <source>Access to waste drop-off points</source>
+      <translation>Accès aux points de collecte des déchets</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="209" />
+      <location filename="../ui/suitability_editor.py" line="587" />
+      <source>Add</source>
+      <translation>Ajouter</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="487" />
+      <source>Aggregation</source>
+      <translation>Agrégation</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="193" />
+      <source>Agricultural</source>
+      <translation>Agricole</translation>
+    </message>
+    <message>
+      <location filename="../processing/provider.py" line="77" />
+      <source>Algorithm '{name}' is not available: {reason}. Install the Python packages listed in requirements.txt (QPIP plugin, or OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</source>
+      <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="434" />
+      <source>Allocating waste to receivers</source>
+      <translation>Affectation des déchets aux exutoires</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="124" />
+      <location filename="../processing/waste_flows.py" line="220" />
+      <source>Along the roads</source>
+      <translation>Le long des routes</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="185" />
+      <source>An atlas is exported as one PDF: choose the pdf format.</source>
+      <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="119" />
+      <source>Analyses and maps</source>
+      <translation>Analyses et cartes</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="51" />
+      <source>Analysis</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="194" />
+      <source>Annex</source>
+      <translation>Annexe</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="365" />
+      <source>Antenna azimuth field (degrees from north; empty = omni)</source>
+      <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="366" />
+      <source>Antenna beamwidth field (degrees; empty = omni)</source>
+      <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="102" />
+      <source>Antenna height above ground when not given (m)</source>
+      <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="363" />
+      <source>Antenna height field (m above ground)</source>
+      <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="496" />
+      <source>Area within usable signal (m²)</source>
+      <translation>Surface couverte par un signal exploitable (m²)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="268" />
+      <source>Atlas of {count} pages.</source>
+      <translation>Atlas de {count} pages.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="133" />
+      <source>Atlas: one page per feature of this layer (PDF)</source>
+      <translation>Atlas : une page par entité de cette couche (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="141" />
+      <source>Atlas: page title field</source>
+      <translation>Atlas : champ du titre de page</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="111" />
+      <location filename="../processing/export_map.py" line="86" />
+      <source>Author</source>
+      <translation>Auteur</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="60" />
+      <source>Bad solar field mapping '{item}': write target=FIELD.</source>
+      <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="257" />
+      <source>Band (raster)</source>
+      <translation>Bande (raster)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="98" />
+      <source>Best download class field (e.g. 30-100M)</source>
+      <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="185" />
+      <source>Best sites</source>
+      <translation>Meilleurs sites</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="102" />
+      <source>Best technology field (FO, COAX, CU, ...)</source>
+      <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="474" />
+      <source>Best-server hotspot</source>
+      <translation>Borne de meilleur serveur</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="215" />
+      <source>Body loss (dB)</source>
+      <translation>Pertes dues au corps (dB)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="47" />
+      <source>Boundaries (communes)</source>
+      <translation>Limites administratives (communes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="157" />
+      <source>Budget (same unit as the costs; empty: none)</source>
+      <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="583" />
+      <source>Buffer (m)</source>
+      <translation>Tampon (m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="199" />
+      <source>Building entry loss inside buildings (ITU-R P.2109)</source>
+      <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="182" />
+      <source>Building height field (m; missing heights count 6 m)</source>
+      <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="103" />
+      <location filename="../processing/solar_potential.py" line="125" />
+      <source>Building identifier field</source>
+      <translation>Champ identifiant du bâtiment</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="323" />
+      <source>Building the obstruction surface</source>
+      <translation>Construction de la surface d'obstruction</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="243" />
+      <location filename="../processing/waste_flows.py" line="414" />
+      <source>Building the road network</source>
+      <translation>Construction du réseau routier</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="126" />
+      <source>Building use field (industrial, commercial, Industriel...)</source>
+      <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="187" />
+      <source>Building uses to keep (none ticked: every roof)</source>
+      <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="54" />
+      <source>Buildings (IGN BD TOPO)</source>
+      <translation>Bâtiments (IGN BD TOPO)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="174" />
+      <source>Buildings (rasterised onto the grid with their height)</source>
+      <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="160" />
+      <source>Buildings, BD TOPO (buildings)</source>
+      <translation>Bâtiments, BD TOPO (buildings)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="110" />
+      <source>Cache (last download, offline)</source>
+      <translation>Cache (dernier téléchargement, hors ligne)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="171" />
+      <source>Cache: no network, the last download (cache)</source>
+      <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="91" />
+      <source>Candidate cost field (for a budget or the cheapest target)</source>
+      <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="124" />
+      <source>Candidate costs must be finite and not negative.</source>
+      <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="82" />
+      <source>Candidate identifier field</source>
+      <translation>Champ identifiant du candidat</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="136" />
+      <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
+      <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="76" />
+      <source>Candidate sites</source>
+      <translation>Sites candidats</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="77" />
+      <source>Candidate sites (output of Site suitability)</source>
+      <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="266" />
+      <source>Cannot read the raster {path}: {reason}</source>
+      <translation>Impossible de lire le raster {path} : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="602" />
+      <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
+      <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="193" />
+      <source>Capacity field (t/yr, empty = unlimited)</source>
+      <translation>Champ de capacité (t/an, vide = illimitée)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="263" />
+      <source>Categories</source>
+      <translation>Catégories</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="239" />
+      <source>Cell size</source>
+      <translation>Taille de cellule</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="112" />
+      <source>Cell size (m)</source>
+      <translation>Taille de cellule (m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="126" />
+      <source>Choose</source>
+      <translation>Choisir</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="230" />
+      <source>Choose an output GeoPackage file.</source>
+      <translation>Choisissez un fichier GeoPackage de sortie.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="209" />
+      <source>Choose at least one data family to load.</source>
+      <translation>Choisissez au moins une famille de données à charger.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="59" />
+      <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
+      <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="253" />
+      <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
+      <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="422" />
+      <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
+      <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="190" />
+      <source>Commercial</source>
+      <translation>Commercial</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="216" />
+      <source>Commune</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="112" />
+      <source>Commune code field</source>
+      <translation>Champ du code de la commune</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="113" />
+      <source>Commune name field</source>
+      <translation>Champ du nom de la commune</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="80" />
+      <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
+      <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/geo_api.py" line="75" />
+      <source>Commune {code} not found on geo.api.gouv.fr: {error}</source>
+      <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="111" />
+      <source>Communes</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="153" />
+      <source>Communes (boundaries)</source>
+      <translation>Communes (boundaries)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="157" />
+      <source>Communes (share of the population served in each)</source>
+      <translation>Communes (part de la population desservie dans chacune)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="686" />
+      <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
+      <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="196" />
+      <source>Constraints</source>
+      <translation>Contraintes</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="94" />
+      <source>Context layers for the maps, bottom to top (communes, roads…)</source>
+      <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="143" />
+      <source>Count déchèteries within</source>
+      <translation>Compter les déchèteries à moins de</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="126" />
+      <source>Count per</source>
+      <translation>Compter par</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="250" />
+      <source>Counting premises per zone</source>
+      <translation>Comptage des locaux par zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="180" />
+      <source>Coverage curve</source>
+      <translation>Courbe de couverture</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="299" />
+      <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
+      <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="295" />
+      <source>Coverage of each candidate site</source>
+      <translation>Couverture de chaque site candidat</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="288" />
+      <source>Coverage of the existing hotspots</source>
+      <translation>Couverture des bornes existantes</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="483" />
+      <source>Coverage per hotspot</source>
+      <translation>Couverture par borne</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="194" />
+      <source>Criteria</source>
+      <translation>Critères</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="134" />
+      <source>Criterion names must be unique: {names} appear twice.</source>
+      <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="676" />
+      <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
+      <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="50" />
+      <source>Data</source>
+      <translation>Données</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="99" />
+      <source>Data families</source>
+      <translation>Familles de données</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="55" />
+      <source>Decision dossier (PDF)</source>
+      <translation>Dossier d'aide à la décision (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="183" />
+      <source>Declared destination field (receiver id or name)</source>
+      <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="128" />
+      <source>Declared industrial waste</source>
+      <translation>Déchets industriels déclarés</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="81" />
+      <source>Demand (buildings or communes)</source>
+      <translation>Demande (bâtiments ou communes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="489" />
+      <source>Demand covered per zone</source>
+      <translation>Demande couverte par zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="186" />
+      <source>Demand left uncovered</source>
+      <translation>Demande restée non couverte</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="455" />
+      <location filename="../processing/wifi_placement.py" line="107" />
+      <source>Demand weight field (empty: each feature counts 1)</source>
+      <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="519" />
+      <source>Demand weights must be finite and not negative.</source>
+      <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="499" />
+      <source>Demand within usable signal (%)</source>
+      <translation>Demande recevant un signal exploitable (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="194" />
+      <source>Demand within usable signal after (%)</source>
+      <translation>Demande recevant un signal exploitable après (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="193" />
+      <source>Demand within usable signal before (%)</source>
+      <translation>Demande recevant un signal exploitable avant (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="447" />
+      <source>Demand: buildings with population, or points of interest</source>
+      <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="100" />
+      <source>Demand: buildings with population, points of interest</source>
+      <translation>Demande : bâtiments avec population, points d'intérêt</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="466" />
+      <source>Direct weights</source>
+      <translation>Pondérations directes</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="260" />
+      <source>Direction</source>
+      <translation>Sens</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="123" />
+      <location filename="../processing/waste_flows.py" line="219" />
+      <source>Distance</source>
+      <translation>Distance</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="283" />
+      <source>Distance to a waste point</source>
+      <translation>Distance à un point de collecte</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="172" />
+      <source>Distance to the nearest waste point</source>
+      <translation>Distance au point de collecte le plus proche</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="196" />
+      <location filename="../processing/waste_flows.py" line="291" />
+      <source>Distances along the roads need a road layer (ROADS).</source>
+      <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="124" />
+      <source>Dossier</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="269" />
+      <source>Dossier of {pages} pages written to {path}</source>
+      <translation>Dossier de {pages} pages écrit dans {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="362" />
+      <source>EIRP field (dBm)</source>
+      <translation>Champ de la PIRE (dBm)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="92" />
+      <source>EIRP when the layer has no EIRP value (dBm)</source>
+      <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="216" />
+      <source>EPCI</source>
+      <translation>EPCI</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/geo_api.py" line="56" />
+      <source>EPCI {siren} not found on geo.api.gouv.fr: {error}</source>
+      <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="132" />
+      <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
+      <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="117" />
+      <source>Existing hotspots (kept)</source>
+      <translation>Bornes existantes (conservées)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="53" />
+      <location filename="../ui/dock.py" line="129" />
+      <source>Export map</source>
+      <translation>Exporter une carte</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="56" />
+      <source>Export map…</source>
+      <translation>Exporter une carte…</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="56" />
+      <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
+
+Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
+
+Template: a4_landscape (default), a4_portrait, a3_landscape or the path of a .qpt file whose items have the ids map, title, subtitle, legend, scalebar, north_arrow, credits, author, date, logo.
+
+Atlas: with an atlas layer, one page per feature (commune, candidate site) in one PDF, the map zoomed on the feature and the page title taken from a field.</source>
+      <translation>Exporte une carte prête à imprimer pour les élus : titre, sous-titre, légende de ce qui figure sur la carte avec des noms de couches lisibles, barre d'échelle, flèche du nord, date, auteur, logo de la commune et ligne de crédits établie à partir de la provenance des couches (elle indique « données d'exemple synthétiques » dès qu'une couche est synthétique).
+
+Les couches sont listées du bas vers le haut (la première est dessinée en premier, sous les autres) ; sans couches, les couches visibles du projet sont utilisées. Les couches lues depuis un fichier (ex. 'territoire.gpkg|layername=communes') reçoivent le style de l'extension correspondant à leur famille.
+
+Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape ou le chemin d'un fichier .qpt dont les éléments ont les identifiants map, title, subtitle, legend, scalebar, north_arrow, credits, author, date, logo.
+
+Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="105" />
+      <source>Extent (default: the include constraints, else the first criterion)</source>
+      <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="108" />
+      <source>Extent (default: the territory or the layers)</source>
+      <translation>Emprise (par défaut : le territoire ou les couches)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="205" />
+      <source>FTTH eligibility</source>
+      <translation>Éligibilité FTTH</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="125" />
+      <source>FTTH eligibility field</source>
+      <translation>Champ de l'éligibilité FTTH</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="94" />
+      <source>FTTH eligibility field (true / false)</source>
+      <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="277" />
+      <source>FTTH rate</source>
+      <translation>Taux FTTH</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="103" />
+      <source>Facility identifier field</source>
+      <translation>Champ identifiant de l'équipement</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="104" />
+      <source>Facility kind field</source>
+      <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="179" />
+      <location filename="../processing/fibre_coverage.py" line="292" />
+      <source>Fibre at sites</source>
+      <translation>Fibre sur les sites</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="165" />
+      <source>Fibre counts as at a site within</source>
+      <translation>La fibre compte comme présente sur un site à moins de</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="48" />
+      <source>Fibre coverage (ARCEP)</source>
+      <translation>Couverture fibre (ARCEP)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="71" />
+      <source>Fibre coverage and gaps</source>
+      <translation>Couverture fibre et zones mal desservies</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="173" />
+      <source>Fibre coverage per zone</source>
+      <translation>Couverture fibre par zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="89" />
+      <location filename="../processing/territory_profile.py" line="123" />
+      <source>Fibre eligibility per building</source>
+      <translation>Éligibilité à la fibre par bâtiment</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="100" />
+      <source>Fibre eligibility per building (points)</source>
+      <translation>Éligibilité à la fibre par bâtiment (points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="154" />
+      <source>Fibre per building, ARCEP (fibre)</source>
+      <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="256" />
+      <source>Field (attribute)</source>
+      <translation>Champ (attribut)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="258" />
+      <location filename="../ui/suitability_editor.py" line="583" />
+      <source>Filter (where)</source>
+      <translation>Filtre (where)</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="194" />
+      <source>Folder for each criterion's 0–1 raster</source>
+      <translation>Dossier pour le raster 0–1 de chaque critère</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="67" />
+      <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
+      <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="114" />
+      <source>Format (default: from the output file name)</source>
+      <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="122" />
+      <source>Free space</source>
+      <translation>Espace libre</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="364" />
+      <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
+      <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="111" />
+      <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
+      <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="104" />
+      <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
+      <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="74" />
+      <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
+      <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="299" />
+      <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
+      <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="146" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="230" />
+      <source>Give a suitability model: a JSON file path or the JSON text.</source>
+      <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="192" />
+      <source>Give a zones layer, or choose a square or hexagon grid.</source>
+      <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="138" />
+      <source>Grid cell size</source>
+      <translation>Taille des cellules de la grille</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="151" />
+      <source>Grid emission factor (g CO₂ per kWh)</source>
+      <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="531" />
+      <location filename="../processing/wifi_placement.py" line="273" />
+      <source>Grid of {rows} × {cols} cells of {cell} m.</source>
+      <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="118" />
+      <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
+      <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="165" />
+      <source>Grouping distance of underserved areas</source>
+      <translation>Distance de regroupement des zones mal desservies</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="196" />
+      <source>Hazardous waste allowed field (true / false)</source>
+      <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="130" />
+      <source>Hexagon grid cell</source>
+      <translation>Cellule de grille hexagonale</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="360" />
+      <source>Hotspot identifier field (integer)</source>
+      <translation>Champ identifiant de la borne (entier)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="559" />
+      <source>Hotspot {name} ({key}) is outside the study extent: skipped.</source>
+      <translation>La borne {name} ({key}) est hors de l'emprise d'étude : ignorée.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="553" />
+      <source>Hotspot {name} ({key}): {warning}</source>
+      <translation>Borne {name} ({key}) : {warning}</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="216" />
+      <source>INSEE codes</source>
+      <translation>Codes INSEE</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="124" />
+      <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
+      <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="119" />
+      <location filename="../processing/export_map.py" line="102" />
+      <source>Images (*.svg *.png *.jpg *.jpeg)</source>
+      <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="189" />
+      <source>Industrial</source>
+      <translation>Industriel</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="222" />
+      <source>Industrial sites</source>
+      <translation>Sites industriels</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="126" />
+      <source>Industrial sites (ICPE)</source>
+      <translation>Sites industriels (ICPE)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="49" />
+      <source>Industrial sites (ICPE, IREP)</source>
+      <translation>Sites industriels (ICPE, IREP)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="155" />
+      <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
+      <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="50" />
+      <source>Industrial waste (IREP)</source>
+      <translation>Déchets industriels (IREP)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="156" />
+      <source>Industrial waste, IREP (industrial_waste)</source>
+      <translation>Déchets industriels, IREP (industrial_waste)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="129" />
+      <source>Irradiation field (kWh/m²/yr on the roof)</source>
+      <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="707" />
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="117" />
+      <source>Keep only these kinds (comma-separated, empty = all)</source>
+      <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="135" />
+      <source>Kind of a déchèterie (empty: every waste point counts)</source>
+      <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="140" />
+      <location filename="../ui/suitability_editor.py" line="583" />
+      <source>Layer</source>
+      <translation>Couche</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="400" />
+      <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
+      <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="181" />
+      <source>Layer '{layer}' cannot be opened as a vector layer: {path}</source>
+      <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="414" />
+      <source>Layer '{layer}' has no band {band} (it has {count}).</source>
+      <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="143" />
+      <source>Layer '{layer}' has no coordinate reference system: set one (e.g. EPSG:2154).</source>
+      <translation>La couche « {layer} » n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="200" />
+      <source>Layer '{layer}' has no field '{field}' (fields: {fields}).</source>
+      <translation>La couche « {layer} » n'a pas de champ « {field} » (champs : {fields}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="186" />
+      <source>Layer '{layer}' is not in {path}.</source>
+      <translation>La couche « {layer} » n'est pas dans {path}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="147" />
+      <source>Layer '{layer}' uses a geographic CRS (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
+      <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="254" />
+      <source>Layer (project layer, path or path|layername=…)</source>
+      <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="299" />
+      <source>Layer file</source>
+      <translation>Fichier de couche</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="270" />
+      <source>Layer {layer} could not be exported for the analysis: {reason}</source>
+      <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="258" />
+      <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
+      <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="79" />
+      <source>Layers, bottom to top (default: the visible layers of the project)</source>
+      <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="90" />
+      <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
+      <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layout.py" line="109" />
+      <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
+      <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="93" />
+      <source>Layout templates (*.qpt *)</source>
+      <translation>Modèles de mise en page (*.qpt *)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="538" />
+      <source>Line of sight and signal of each hotspot</source>
+      <translation>Visibilité et signal de chaque borne</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="113" />
+      <source>Load</source>
+      <translation>Charger</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="67" />
+      <source>Load open data for a territory</source>
+      <translation>Charger les données ouvertes d'un territoire</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="50" />
+      <source>Load open data…</source>
+      <translation>Charger les données ouvertes…</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="137" />
+      <source>Loaded layers</source>
+      <translation>Couches chargées</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="70" />
+      <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
+
+TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
+LAYERS: the families to load. SOURCE: online (download, keeping a cache), cache (no network: the last download) or sample (the bundled sample territory). Scripts and qgis_process may give the family and source keys (LAYERS=boundaries LAYERS=roads SOURCE=sample) or the option numbers.
+Advanced: a file of official port limits instead of OpenStreetMap; a local solar cadastre (file or https address) with its field mapping instead of the BD TOPO roofs × PVGIS estimate.
+A family that fails is reported in the log and the others are still loaded. The layers are added to the project in a group named after the territory, styled, with their metadata (source, licence, vintage, retrieval date).</source>
+      <translation>Charge les données ouvertes de communes françaises ou d'une intercommunalité (EPCI) dans un seul GeoPackage, avec une table par famille selon un schéma normalisé (docs/schema.md) et une table « sources » (producteur, URL, licence, millésime, date de récupération).
+
+TERRITORY : codes INSEE des communes séparés par des virgules (ex. 59183, 59271) ou SIREN d'un EPCI (ex. 245900428 pour la Communauté urbaine de Dunkerque).
+LAYERS : les familles à charger. SOURCE : online (téléchargement, avec conservation d'un cache), cache (sans réseau : le dernier téléchargement) ou sample (le territoire d'exemple fourni). Les scripts et qgis_process peuvent indiquer les clés de famille et de source (LAYERS=boundaries LAYERS=roads SOURCE=sample) ou les numéros d'option.
+Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap ; un cadastre solaire local (fichier ou adresse https) avec sa correspondance de champs au lieu de l'estimation toitures BD TOPO × PVGIS.
+Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="130" />
+      <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
+      <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="123" />
+      <source>Log-distance</source>
+      <translation>Log-distance</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="140" />
+      <source>Log-distance exponent, clear paths</source>
+      <translation>Exposant log-distance, trajets dégagés</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="148" />
+      <source>Log-distance exponent, obstructed paths</source>
+      <translation>Exposant log-distance, trajets obstrués</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="156" />
+      <source>Log-distance shadowing standard deviation (dB)</source>
+      <translation>Écart type de l'effet de masque log-distance (dB)</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="117" />
+      <location filename="../processing/export_map.py" line="100" />
+      <source>Logo of the commune (SVG or image)</source>
+      <translation>Logo de la commune (SVG ou image)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="149" />
+      <source>Map</source>
+      <translation>Carte</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="279" />
+      <source>Map written to {path}</source>
+      <translation>Carte écrite dans {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="222" />
+      <source>Mapping {count} layers.</source>
+      <translation>Cartographie de {count} couches.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="52" />
+      <source>Maps</source>
+      <translation>Cartes</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="422" />
+      <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
+      <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="146" />
+      <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
+      <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="244" />
+      <source>Maximum distance (km, 0 = no limit)</source>
+      <translation>Distance maximale (km, 0 = sans limite)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="193" />
+      <source>Maximum range of a hotspot</source>
+      <translation>Portée maximale d'une borne</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="255" />
+      <source>Measure</source>
+      <translation>Mesure</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="248" />
+      <source>Measuring distances to the nearest facility</source>
+      <translation>Mesure des distances à l'équipement le plus proche</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="172" />
+      <source>Memory limit (MB): larger grids are refused with an estimate</source>
+      <translation>Limite de mémoire (Mo) : les grilles plus grandes sont refusées avec une estimation</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="347" />
+      <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
+      <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="146" />
+      <source>Minimum spacing between sites (m)</source>
+      <translation>Espacement minimal entre sites (m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="152" />
+      <source>Minimum usable area of a roof (m²)</source>
+      <translation>Surface utile minimale d'une toiture (m²)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="583" />
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="189" />
+      <source>Model name</source>
+      <translation>Nom du modèle</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="694" />
+      <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
+      <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="253" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="361" />
+      <source>Name field</source>
+      <translation>Champ du nom</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="75" />
+      <source>Network distances need a road layer (ROADS).</source>
+      <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
+    </message>
+    <message>
+      <location filename="../engine/waste_flows.py" line="290" />
+      <source>Network distances need a road layer.</source>
+      <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="175" />
+      <source>New hotspot sites</source>
+      <translation>Sites des nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="209" />
+      <source>No commune or EPCI matches “{text}”.</source>
+      <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="209" />
+      <source>No data could be loaded for {territory}: {details}</source>
+      <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="324" />
+      <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
+      <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/context.py" line="62" />
+      <location filename="../engine/opendata/loader.py" line="189" />
+      <location filename="../engine/opendata/solar.py" line="150" />
+      <source>No network access was configured for this run.</source>
+      <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
+    </message>
+    <message>
+      <location filename="../engine/waste_flows.py" line="464" />
+      <source>No producer row has both a readable waste code and a tonnage.</source>
+      <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/territory.py" line="71" />
+      <source>No territory given: enter INSEE commune codes (e.g. 59183) or an EPCI SIREN.</source>
+      <translation>Aucun territoire indiqué : saisissez des codes INSEE de communes (ex. 59183) ou le SIREN d'un EPCI.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/waste_points.py" line="238" />
+      <source>No waste point source could be read: {problems}</source>
+      <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="201" />
+      <source>None (outdoor signal at the building)</source>
+      <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="470" />
+      <source>Normalised</source>
+      <translation>Normalisé</translation>
+    </message>
+    <message>
+      <location filename="../engine/cache.py" line="133" />
+      <source>Not in the cache (source=cache works offline with earlier downloads only): {url}</source>
+      <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="138" />
+      <source>Number of new hotspots</source>
+      <translation>Nombre de nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="95" />
+      <location filename="../processing/territory_profile.py" line="124" />
+      <source>Number of premises field</source>
+      <translation>Champ du nombre de locaux</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="142" />
+      <source>Number of sites</source>
+      <translation>Nombre de sites</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="205" />
+      <source>Number of top roofs</source>
+      <translation>Nombre de meilleures toitures</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="479" />
+      <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
+      <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="195" />
+      <source>Objective value</source>
+      <translation>Valeur de l'objectif</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="124" />
+      <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
+      <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="86" />
+      <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
+      <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="109" />
+      <source>Online (open-data portals)</source>
+      <translation>En ligne (portails de données ouvertes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="170" />
+      <source>Online: download, keeping a cache (online)</source>
+      <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="707" />
+      <source>Open a suitability model</source>
+      <translation>Ouvrir un modèle d'aptitude</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="98" />
+      <source>Open data</source>
+      <translation>Données ouvertes</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="181" />
+      <source>Open…</source>
+      <translation>Ouvrir…</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="199" />
+      <source>Operation field (R/D code)</source>
+      <translation>Champ de l'opération (code R/D)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="196" />
+      <source>Optimality gap</source>
+      <translation>Écart d'optimalité</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="195" />
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="146" />
+      <source>Output GeoPackage</source>
+      <translation>GeoPackage de sortie</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/overpass.py" line="47" />
+      <source>Overpass could not answer ({url}): {remark}</source>
+      <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="150" />
+      <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="142" />
+      <source>Panel density (kWp per m² of usable roof)</source>
+      <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="145" />
+      <source>Performance ratio (applied to irradiation)</source>
+      <translation>Ratio de performance (appliqué à l'irradiation)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="114" />
+      <source>Population field</source>
+      <translation>Champ de la population</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="88" />
+      <source>Population or dwellings field (empty = 1 per feature)</source>
+      <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="177" />
+      <source>Population served per commune</source>
+      <translation>Population desservie par commune</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="154" />
+      <location filename="../ui/dock.py" line="53" />
+      <source>Port zones</source>
+      <translation>Zones portuaires</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="102" />
+      <source>Port zones (polygons)</source>
+      <translation>Zones portuaires (polygones)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="159" />
+      <source>Port zones (port_zones)</source>
+      <translation>Zones portuaires (port_zones)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="120" />
+      <source>Propagation model</source>
+      <translation>Modèle de propagation</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="191" />
+      <source>Public</source>
+      <translation>Public</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="58" />
+      <source>Public Wi-Fi hotspots</source>
+      <translation>Bornes Wi-Fi publiques</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="164" />
+      <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
+      <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="57" />
+      <source>Public buildings</source>
+      <translation>Bâtiments publics</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="163" />
+      <source>Public buildings, sample only (public_buildings)</source>
+      <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="209" />
+      <source>Reading demand and facilities</source>
+      <translation>Lecture de la demande et des équipements</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="400" />
+      <source>Reading producers and receivers</source>
+      <translation>Lecture des producteurs et des exutoires</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="316" />
+      <source>Reading the buildings</source>
+      <translation>Lecture des bâtiments</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="222" />
+      <source>Reading the fibre layer</source>
+      <translation>Lecture de la couche fibre</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="290" />
+      <source>Reading the roofs</source>
+      <translation>Lecture des toitures</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="100" />
+      <source>Reading {layer}: {count} of {total} features</source>
+      <translation>Lecture de {layer} : {count} entités sur {total}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="471" />
+      <source>Received power, best server (dBm)</source>
+      <translation>Puissance reçue, meilleur serveur (dBm)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="210" />
+      <source>Receiver height above ground (m)</source>
+      <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="186" />
+      <source>Receiver identifier field</source>
+      <translation>Champ identifiant de l'exutoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="187" />
+      <source>Receiver name field</source>
+      <translation>Champ du nom de l'exutoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="209" />
+      <location filename="../ui/suitability_editor.py" line="587" />
+      <source>Remove</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="192" />
+      <source>Residential</source>
+      <translation>Résidentiel</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="133" />
+      <source>Residential (low-rise)</source>
+      <translation>Résidentiel (peu élevé)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="123" />
+      <source>Resolution (dpi)</source>
+      <translation>Résolution (dpi)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="88" />
+      <source>Road network: {edges} lines, {parts} connected parts.</source>
+      <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="55" />
+      <source>Roads</source>
+      <translation>Routes</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="131" />
+      <location filename="../processing/waste_flows.py" line="227" />
+      <source>Roads (for distances along the roads)</source>
+      <translation>Routes (pour les distances le long des routes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="161" />
+      <source>Roads, BD TOPO (roads)</source>
+      <translation>Routes, BD TOPO (roads)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="127" />
+      <source>Roof area field (m²)</source>
+      <translation>Champ de la surface de toiture (m²)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="124" />
+      <source>Roof identifier field</source>
+      <translation>Champ identifiant de la toiture</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="158" />
+      <source>Roof solar potential (solar)</source>
+      <translation>Potentiel solaire des toitures (solar)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="119" />
+      <source>Roofs (solar cadastre)</source>
+      <translation>Toitures (cadastre solaire)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="230" />
+      <source>Roofs of a point site within</source>
+      <translation>Toitures d'un site ponctuel à moins de</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="149" />
+      <source>Roofs with solar potential</source>
+      <translation>Toitures avec potentiel solaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="101" />
+      <source>Rooftop solar potential</source>
+      <translation>Potentiel solaire en toiture</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="129" />
+      <source>Run even if the AHP consistency ratio is 0.10 or more</source>
+      <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="183" />
+      <source>Run…</source>
+      <translation>Exécuter…</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="111" />
+      <source>Sample territory (bundled, offline)</source>
+      <translation>Territoire d'exemple (fourni, hors ligne)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="172" />
+      <source>Sample: the bundled sample territory (sample)</source>
+      <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="717" />
+      <source>Save the suitability model</source>
+      <translation>Enregistrer le modèle d'aptitude</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="182" />
+      <source>Save…</source>
+      <translation>Enregistrer…</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="198" />
+      <source>Searching geo.api.gouv.fr for “{text}”…</source>
+      <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="218" />
+      <source>Selected: {name} — {kind} {code}</source>
+      <translation>Sélection : {name} — {kind} {code}</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="153" />
+      <source>Sensitivity: Monte Carlo runs (0 = none)</source>
+      <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="160" />
+      <source>Sensitivity: weight perturbation (± %)</source>
+      <translation>Sensibilité : perturbation des pondérations (± %)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="148" />
+      <source>Served within (km)</source>
+      <translation>Desservi à moins de (km)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="127" />
+      <source>Seveso status field</source>
+      <translation>Champ du statut Seveso</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="221" />
+      <source>Share of locations reaching the level (%)</source>
+      <translation>Part des emplacements atteignant le niveau (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="508" />
+      <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
+      <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="143" />
+      <source>Site area (m²)</source>
+      <translation>Surface du site (m²)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="181" />
+      <source>Site identifier field</source>
+      <translation>Champ identifiant du site</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="182" />
+      <source>Site name field</source>
+      <translation>Champ du nom du site</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="78" />
+      <source>Site suitability (multi-criteria)</source>
+      <translation>Aptitude des sites (multicritère)</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="53" />
+      <source>Site suitability model…</source>
+      <translation>Modèle d'aptitude des sites…</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="157" />
+      <source>Sites to check (industrial sites, port zones, candidate sites)</source>
+      <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="139" />
+      <location filename="../processing/waste_flows.py" line="235" />
+      <source>Snapping tolerance to the roads</source>
+      <translation>Tolérance d'accrochage aux routes</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="52" />
+      <source>Solar cadastre</source>
+      <translation>Cadastre solaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="216" />
+      <source>Solar cadastre fields are given without a solar cadastre.</source>
+      <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="135" />
+      <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
+      <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="337" />
+      <source>Solar potential</source>
+      <translation>Potentiel solaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="254" />
+      <source>Solar potential of industrial sites</source>
+      <translation>Potentiel solaire des sites industriels</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="236" />
+      <source>Solar potential per roof</source>
+      <translation>Potentiel solaire par toiture</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="245" />
+      <location filename="../processing/solar_potential.py" line="365" />
+      <source>Solar potential per zone</source>
+      <translation>Potentiel solaire par zone</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="365" />
+      <source>Solar sites</source>
+      <translation>Sites solaires</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="199" />
+      <source>Solution method</source>
+      <translation>Méthode de résolution</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="303" />
+      <source>Solving the maximal covering problem</source>
+      <translation>Résolution du problème de couverture maximale</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="251" />
+      <source>Some candidates have no cost in {field}.</source>
+      <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="108" />
+      <location filename="../ui/dock.py" line="107" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="140" />
+      <source>Source and licence</source>
+      <translation>Source et licence</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="178" />
+      <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
+      <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="129" />
+      <source>Square grid cell</source>
+      <translation>Cellule de grille carrée</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="124" />
+      <location filename="../processing/waste_flows.py" line="220" />
+      <source>Straight line</source>
+      <translation>À vol d'oiseau</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="244" />
+      <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
+      <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="333" />
+      <source>Style and sources stored in the GeoPackage table {table}.</source>
+      <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="109" />
+      <location filename="../processing/export_map.py" line="85" />
+      <source>Subtitle</source>
+      <translation>Sous-titre</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="180" />
+      <source>Suitability (0–100)</source>
+      <translation>Aptitude (0–100)</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="88" />
+      <location filename="../processing/site_suitability.py" line="99" />
+      <source>Suitability model (JSON file path or JSON text)</source>
+      <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="172" />
+      <source>Suitability model editor</source>
+      <translation>Éditeur de modèle d'aptitude</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="127" />
+      <source>Suitability model…</source>
+      <translation>Modèle d'aptitude…</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="83" />
+      <source>Suitability raster (0–100)</source>
+      <translation>Raster d'aptitude (0–100)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="501" />
+      <location filename="../processing/wifi_placement.py" line="200" />
+      <source>Summary</source>
+      <translation>Synthèse</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="168" />
+      <source>Surface model (DSM: ground + buildings + trees)</source>
+      <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="280" />
+      <location filename="../processing/waste_flows.py" line="472" />
+      <source>Synergy candidates</source>
+      <translation>Synergies potentielles</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="268" />
+      <source>Synergy candidates per waste (0 = none)</source>
+      <translation>Synergies potentielles par déchet (0 = aucune)</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="121" />
+      <source>Target CRS (projected; default EPSG:2154)</source>
+      <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="147" />
+      <source>Target FTTH rate (%): zones below it are flagged</source>
+      <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="116" />
+      <source>Target coordinate reference system (Lambert-93 when unset)</source>
+      <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="147" />
+      <source>Target share of the demand within usable signal (%)</source>
+      <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="189" />
+      <source>Terrain (DTM)</source>
+      <translation>Terrain (MNT)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="59" />
+      <source>Terrain model</source>
+      <translation>Modèle numérique de terrain</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="165" />
+      <source>Terrain model, sample only (terrain)</source>
+      <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="67" />
+      <source>Territoire</source>
+      <translation>Territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/provider.py" line="57" />
+      <source>Territoire numérique</source>
+      <translation>Territoire numérique</translation>
+    </message>
+    <message>
+      <location filename="../processing/provider.py" line="60" />
+      <source>Territoire numérique — decision support for port and industrial territories</source>
+      <translation>Territoire numérique — aide à la décision pour les territoires portuaires et industriels</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="48" />
+      <source>Territoire panel</source>
+      <translation>Panneau Territoire</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="77" />
+      <source>Territory</source>
+      <translation>Territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="260" />
+      <source>Territory (for the share treated within it)</source>
+      <translation>Territoire (pour la part traitée sur son périmètre)</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="110" />
+      <source>Territory (shown on the cover)</source>
+      <translation>Territoire (affiché sur la couverture)</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/territory.py" line="107" />
+      <source>Territory not found in {where}: {codes}.</source>
+      <translation>Territoire introuvable dans {where} : {codes}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="289" />
+      <location filename="../processing/territory_profile.py" line="157" />
+      <source>Territory profile</source>
+      <translation>Profil de territoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="83" />
+      <source>Territory profile per commune</source>
+      <translation>Profil de territoire par commune</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="92" />
+      <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
+      <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="352" />
+      <source>The AHP judgements are inconsistent: CR = {cr:.3f} (must be below 0.10). The most inconsistent pair is {first} vs {second}: judged {judged:g}, about {implied:.2g} would be consistent with the others. Revise it, or allow inconsistent judgements.</source>
+      <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
+    </message>
+    <message>
+      <location filename="../engine/fibre.py" line="90" />
+      <source>The FTTH target must be a percentage between 0 and 100 (got {value}).</source>
+      <translation>L'objectif FTTH doit être un pourcentage entre 0 et 100 (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/gpkg.py" line="179" />
+      <location filename="../engine/opendata/gpkg.py" line="196" />
+      <source>The GeoPackage {path} has no table {table}.</source>
+      <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/irep.py" line="177" />
+      <location filename="../engine/opendata/irep.py" line="276" />
+      <source>The IREP archive {url} has no establishments file.</source>
+      <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/irep.py" line="173" />
+      <location filename="../engine/opendata/irep.py" line="272" />
+      <source>The IREP file {url} is not a valid zip archive.</source>
+      <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
+    </message>
+    <message>
+      <location filename="../engine/waste_flows.py" line="236" />
+      <source>The allocation solver failed: {reason}</source>
+      <translation>Le solveur d'affectation a échoué : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/tabular.py" line="35" />
+      <source>The archive {path} holds no CSV file.</source>
+      <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="311" />
+      <source>The atlas layer {name} has no feature: there is no page to make.</source>
+      <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="130" />
+      <source>The best coverage within a budget</source>
+      <translation>La meilleure couverture dans un budget</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="208" />
+      <source>The budget mode needs a budget.</source>
+      <translation>Le mode budget nécessite un budget.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="128" />
+      <source>The budget mode needs a positive budget.</source>
+      <translation>Le mode budget nécessite un budget positif.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="185" />
+      <source>The bundled sample GeoPackage is missing: {path}</source>
+      <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="244" />
+      <source>The candidate layer {layer} has no point.</source>
+      <translation>La couche de candidats {layer} n'a aucun point.</translation>
+    </message>
+    <message>
+      <location filename="../engine/indicators.py" line="82" />
+      <source>The cell size must be positive (got {size} m).</source>
+      <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="214" />
+      <source>The cell size must be positive (got {value} m).</source>
+      <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="58" />
+      <source>The cell size must be positive, not {size}.</source>
+      <translation>La taille de cellule doit être positive, et non {size}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/fibre.py" line="129" />
+      <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
+      <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/profile.py" line="157" />
+      <source>The déchèterie distance cannot be negative (got {value} m).</source>
+      <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="61" />
+      <source>The extent {bounds} is empty.</source>
+      <translation>L'emprise {bounds} est vide.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="129" />
+      <source>The fewest hotspots reaching a target share</source>
+      <translation>Le moins de bornes possible pour atteindre une part cible</translation>
+    </message>
+    <message>
+      <location filename="../engine/fibre.py" line="63" />
+      <source>The fibre layer has no field {field} (FTTH eligibility).</source>
+      <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="208" />
+      <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
+      <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="210" />
+      <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
+      <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="80" />
+      <source>The grid emission factor cannot be negative (got {value} g/kWh).</source>
+      <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
+    </message>
+    <message>
+      <location filename="../engine/indicators.py" line="84" />
+      <source>The grid extent is empty: the input layers have no features.</source>
+      <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="509" />
+      <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. Use larger cells or a smaller extent.</source>
+      <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m nécessite environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Utilisez des cellules plus grandes ou une emprise plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="340" />
+      <source>The grid would have {cells} million cells: enlarge the cell size or give a smaller study extent.</source>
+      <translation>La grille compterait {cells} millions de cellules : augmentez la taille de cellule ou indiquez une emprise d'étude plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="524" />
+      <source>The hotspot layer {layer} has no point.</source>
+      <translation>La couche de bornes {layer} n'a aucun point.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="492" />
+      <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
+      <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="224" />
+      <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
+      <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="166" />
+      <source>The layer {layer} has no field {field} ({what}): choose one.</source>
+      <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="197" />
+      <source>The layer {layer} has no field {field} to group by.</source>
+      <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="86" />
+      <source>The layer {layer} has no field {field}.</source>
+      <translation>La couche {layer} n'a pas de champ {field}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="299" />
+      <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
+      <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layout.py" line="128" />
+      <source>The layout template {path} could not be read.</source>
+      <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layout.py" line="130" />
+      <source>The layout template {path} has no map item.</source>
+      <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layout.py" line="124" />
+      <source>The layout template {path} is not a valid .qpt (XML) file.</source>
+      <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="99" />
+      <source>The location probability must be between 0 and 100 % (got {value}).</source>
+      <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="212" />
+      <source>The map</source>
+      <translation>La carte</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layout.py" line="459" />
+      <source>The map could not be exported to {path}: {reason}.</source>
+      <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="193" />
+      <source>The maximum range must be positive (got {value} m).</source>
+      <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="88" />
+      <source>The minimum roof area cannot be negative (got {value} m²).</source>
+      <translation>La surface minimale de toiture ne peut pas être négative (valeur indiquée : {value} m²).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="112" />
+      <source>The model file {path} does not exist.</source>
+      <translation>Le fichier de modèle {path} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="130" />
+      <source>The model has no criteria.</source>
+      <translation>Le modèle n'a aucun critère.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="118" />
+      <source>The model is not valid JSON: {reason} (line {line}, column {column}).</source>
+      <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="702" />
+      <source>The model is valid.</source>
+      <translation>Le modèle est valide.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="125" />
+      <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
+      <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="126" />
+      <source>The number of new hotspots must be at least 1.</source>
+      <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="160" />
+      <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
+      <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="207" />
+      <source>The output folder cannot be written: {path}</source>
+      <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="134" />
+      <location filename="../processing/export_map.py" line="172" />
+      <location filename="../processing/site_suitability.py" line="216" />
+      <source>The output folder {folder} cannot be written to.</source>
+      <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="205" />
+      <source>The output must be a GeoPackage (.gpkg): {path}</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="68" />
+      <source>The panel density must be positive (got {value} kWp/m²).</source>
+      <translation>La densité de panneaux doit être positive (valeur indiquée : {value} kWc/m²).</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="72" />
+      <source>The performance ratio must be between 0 and 1 (got {value}).</source>
+      <translation>Le ratio de performance doit être compris entre 0 et 1 (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/port_zones.py" line="84" />
+      <source>The port zones file cannot be read as a vector layer: {path}</source>
+      <translation>Le fichier des zones portuaires ne peut pas être lu comme couche vecteur : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/port_zones.py" line="88" />
+      <source>The port zones file has no coordinate reference system: {path}</source>
+      <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/waste_flows.py" line="817" />
+      <source>The receivers layer has no feature.</source>
+      <translation>La couche des exutoires n'a aucune entité.</translation>
+    </message>
+    <message>
+      <location filename="../engine/road_network.py" line="38" />
+      <source>The road layer has no line to build a network from.</source>
+      <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="289" />
+      <source>The roofs have no use field: every use is kept.</source>
+      <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="98" />
+      <location filename="../processing/_layer_io.py" line="203" />
+      <location filename="../processing/base.py" line="88" />
+      <source>The run was cancelled: no output was written.</source>
+      <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="90" />
+      <location filename="../engine/opendata/loader.py" line="108" />
+      <source>The sample GeoPackage has no {table} table.</source>
+      <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="204" />
+      <source>The site radius cannot be negative (got {value} m).</source>
+      <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="227" />
+      <source>The sites layer {name} has no scored site: there is nothing to report.</source>
+      <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="141" />
+      <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
+      <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="175" />
+      <source>The solar cadastre cannot be read as a vector layer: {path}</source>
+      <translation>Le cadastre solaire ne peut pas être lu comme couche vecteur : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="155" />
+      <source>The solar cadastre file does not exist: {path}</source>
+      <translation>Le fichier du cadastre solaire n'existe pas : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="179" />
+      <source>The solar cadastre has no coordinate reference system: {path}</source>
+      <translation>Le cadastre solaire n'a pas de système de coordonnées de référence : {path}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="184" />
+      <source>The solar cadastre has no field {fields} (fields: {available}).</source>
+      <translation>Le cadastre solaire n'a pas de champ {fields} (champs : {available}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="139" />
+      <source>The solar cadastre lacks potential_kwh and irradiation, and PVGIS is not reachable.</source>
+      <translation>Le cadastre solaire n'a ni potential_kwh ni irradiation, et PVGIS n'est pas joignable.</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="76" />
+      <source>The specific yield must be positive (got {value} kWh/kWp/yr).</source>
+      <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="227" />
+      <location filename="../processing/site_suitability.py" line="279" />
+      <location filename="../processing/site_suitability.py" line="207" />
+      <source>The target CRS</source>
+      <translation>Le SCR cible</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="480" />
+      <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
+      <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="199" />
+      <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
+      <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="136" />
+      <source>The target must be between 0 and 100 % (got {value}).</source>
+      <translation>La cible doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="140" />
+      <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
+      <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/gpkg.py" line="264" />
+      <source>The terrain could not be cut to the territory.</source>
+      <translation>Le terrain n'a pas pu être découpé selon le territoire.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="121" />
+      <source>The total demand weight is zero: nothing to cover.</source>
+      <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="84" />
+      <source>The usable share of a roof must be between 0 and 1 (got {value}).</source>
+      <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="249" />
+      <source>The waste points have no kind field: every point counts.</source>
+      <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
+    </message>
+    <message>
+      <location filename="../engine/profile.py" line="99" />
+      <source>The zones have no field {field} to group by.</source>
+      <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="118" />
+      <source>There is no candidate site to choose from.</source>
+      <translation>Il n'y a aucun site candidat parmi lesquels choisir.</translation>
+    </message>
+    <message>
+      <location filename="../engine/waste_access.py" line="44" />
+      <source>There is no facility to measure access to (check the kind filter).</source>
+      <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="198" />
+      <source>There is nothing to map: give layers, or show some layers in the project.</source>
+      <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="203" />
+      <source>Thermally efficient building</source>
+      <translation>Bâtiment à haute efficacité thermique</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="166" />
+      <source>Time limit of the exact solver (s)</source>
+      <translation>Limite de temps du solveur exact (s)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="84" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="108" />
+      <source>Title (default: the model's name)</source>
+      <translation>Titre (par défaut : le nom du modèle)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="129" />
+      <location filename="../processing/waste_flows.py" line="180" />
+      <source>Tonnes per year field</source>
+      <translation>Champ des tonnes par an</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="239" />
+      <location filename="../processing/solar_potential.py" line="345" />
+      <source>Top roofs</source>
+      <translation>Meilleures toitures</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="202" />
+      <source>Traditional building</source>
+      <translation>Bâtiment traditionnel</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="259" />
+      <source>Transform</source>
+      <translation>Transformation</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="553" />
+      <source>Type a judgement such as 3 or 1/3.</source>
+      <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="279" />
+      <location filename="../processing/waste_flows.py" line="464" />
+      <source>Unallocated waste</source>
+      <translation>Déchets non affectés</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="185" />
+      <source>Underserved areas</source>
+      <translation>Zones mal desservies</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/overpass.py" line="43" />
+      <source>Unexpected answer from Overpass ({url}): no elements.</source>
+      <translation>Réponse inattendue d'Overpass ({url}) : aucun élément.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="97" />
+      <source>Unexpected answer from PVGIS ({url}): no outputs.totals.fixed.E_y.</source>
+      <translation>Réponse inattendue de PVGIS ({url}) : pas de outputs.totals.fixed.E_y.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/waste_points.py" line="102" />
+      <source>Unexpected answer from SINOE ({url}): no results.</source>
+      <translation>Réponse inattendue de SINOE ({url}) : aucun résultat.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/bdtopo.py" line="133" />
+      <source>Unexpected answer from the IGN WFS ({url}): no features.</source>
+      <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="191" />
+      <source>Unknown building type {indoor} for the entry loss.</source>
+      <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/gpkg.py" line="40" />
+      <source>Unknown coordinate reference system: {crs}</source>
+      <translation>Système de coordonnées de référence inconnu : {crs}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="177" />
+      <source>Unknown data families: {names}.</source>
+      <translation>Familles de données inconnues : {names}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/endpoints.py" line="32" />
+      <source>Unknown data source {source}.</source>
+      <translation>Source de données inconnue {source}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="189" />
+      <source>Unknown environment {environment}.</source>
+      <translation>Environnement inconnu {environment}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/indicators.py" line="80" />
+      <source>Unknown grid kind {kind}: use square or hexagon.</source>
+      <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="116" />
+      <source>Unknown placement mode {mode}.</source>
+      <translation>Mode de placement inconnu {mode}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="187" />
+      <source>Unknown propagation model {model}.</source>
+      <translation>Modèle de propagation inconnu {model}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/solar.py" line="93" />
+      <source>Unknown roof usage {usage}.</source>
+      <translation>Usage de toiture inconnu {usage}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/solar.py" line="62" />
+      <source>Unknown solar field '{target}': use {allowed}.</source>
+      <translation>Champ solaire inconnu « {target} » : utilisez {allowed}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/cache.py" line="111" />
+      <location filename="../engine/opendata/loader.py" line="179" />
+      <source>Unknown source '{mode}': use online, cache or sample.</source>
+      <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="133" />
+      <source>Urban (dense, high-rise)</source>
+      <translation>Urbain (dense, immeubles élevés)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="128" />
+      <source>Usable roof area field (m²)</source>
+      <translation>Champ de la surface utile de toiture (m²)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="155" />
+      <source>Usable share of the roof area when the usable area is unknown</source>
+      <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="231" />
+      <source>Usable signal threshold (dBm)</source>
+      <translation>Seuil de signal exploitable (dBm)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="177" />
+      <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
+      <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="157" />
+      <source>Waste collection points, SINOE and OSM (waste_points)</source>
+      <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="98" />
+      <source>Waste facilities (déchèteries, drop-off points)</source>
+      <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="277" />
+      <location filename="../processing/waste_flows.py" line="448" />
+      <source>Waste flows</source>
+      <translation>Flux de déchets</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="281" />
+      <source>Waste flows summary</source>
+      <translation>Synthèse des flux de déchets</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="143" />
+      <source>Waste flows, synergies and closure scenario</source>
+      <translation>Flux de déchets, synergies et scénario de fermeture</translation>
+    </message>
+    <message>
+      <location filename="../processing/decision_dossier.py" line="103" />
+      <source>Waste outlets: déchèteries, facilities (points)</source>
+      <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="131" />
+      <source>Waste point kind field</source>
+      <translation>Champ du type de point de collecte</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="51" />
+      <source>Waste points (SINOE, OSM)</source>
+      <translation>Points de collecte des déchets (SINOE, OSM)</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="130" />
+      <source>Waste points (déchèteries)</source>
+      <translation>Points de collecte des déchets (déchèteries)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="169" />
+      <source>Waste producers (one row per site and waste code)</source>
+      <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="206" />
+      <source>Waste receivers (treatment, recyclers, industrial users)</source>
+      <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="456" />
+      <source>Waste sites</source>
+      <translation>Sites de déchets</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="278" />
+      <source>Waste sites (tonnes out, in, unallocated)</source>
+      <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="56" />
+      <source>Waste treatment facilities</source>
+      <translation>Installations de traitement des déchets</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="162" />
+      <source>Waste treatment facilities, sample only (waste_facilities)</source>
+      <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="470" />
+      <source>Weight</source>
+      <translation>Poids</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="195" />
+      <source>Weights</source>
+      <translation>Pondérations</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="700" />
+      <source>Weights: {weights}</source>
+      <translation>Pondérations : {weights}</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="247" />
+      <source>Where the layer has no data, use</source>
+      <translation>Là où la couche n'a pas de données, utiliser</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="81" />
+      <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
+      <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="638" />
+      <location filename="../processing/wifi_coverage.py" line="478" />
+      <source>Wi-Fi coverage</source>
+      <translation>Couverture Wi-Fi</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="153" />
+      <source>Wi-Fi coverage polygons</source>
+      <translation>Polygones de couverture Wi-Fi</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="419" />
+      <source>Wi-Fi hotspot coverage</source>
+      <translation>Couverture des bornes Wi-Fi</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="56" />
+      <source>Wi-Fi hotspot placement</source>
+      <translation>Placement de bornes Wi-Fi</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="439" />
+      <source>Wi-Fi hotspots</source>
+      <translation>Bornes Wi-Fi</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="573" />
+      <source>Wi-Fi signal (dBm)</source>
+      <translation>Signal Wi-Fi (dBm)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="333" />
+      <source>With the {new} new hotspots, {after} % of the demand ({weight}) is within usable signal (≥ {threshold} dBm), up from {before} % with the {existing} existing hotspots.</source>
+      <translation>Avec les {new} nouvelles bornes, {after} % de la demande ({weight}) reçoit un signal exploitable (≥ {threshold} dBm), contre {before} % avec les {existing} bornes existantes.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="563" />
+      <source>Writing the rasters</source>
+      <translation>Écriture des rasters</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="151" />
+      <source>Yearly solar energy field (kWh)</source>
+      <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="128" />
+      <source>Zone of the zones layer</source>
+      <translation>Zone de la couche de zones</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="118" />
+      <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
+      <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="465" />
+      <source>Zones for the demand shares (communes, districts)</source>
+      <translation>Zones pour les parts de demande (communes, quartiers)</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="214" />
+      <source>Zones for totals (communes...)</source>
+      <translation>Zones pour les totaux (communes...)</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="368" />
+      <source>aggregation must be an object such as {"method": "wlc"}.</source>
+      <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="380" />
+      <source>aggregation.order_weights must be non-negative with a positive sum.</source>
+      <translation>aggregation.order_weights doit contenir des valeurs positives ou nulles de somme strictement positive.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="374" />
+      <source>aggregation.order_weights must hold {n} numbers (one per criterion).</source>
+      <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="688" />
+      <source>consistent</source>
+      <translation>cohérent</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="332" />
+      <source>features</source>
+      <translation>entités</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="688" />
+      <source>inconsistent: revise the judgements</source>
+      <translation>incohérent : révisez les jugements</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="253" />
+      <source>solar energy</source>
+      <translation>énergie solaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="235" />
+      <source>tonnes</source>
+      <translation>tonnages</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="320" />
+      <source>weights.order must list every criterion once: {names}.</source>
+      <translation>weights.order doit lister chaque critère une fois : {names}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="328" />
+      <source>weights.pairwise must be a {n}×{n} matrix (one row per criterion).</source>
+      <translation>weights.pairwise doit être une matrice {n}×{n} (une ligne par critère).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="337" />
+      <source>weights.pairwise[{i}][{i}] must be 1.</source>
+      <translation>weights.pairwise[{i}][{i}] doit valoir 1.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="340" />
+      <source>weights.pairwise[{j}][{i}] must be the reciprocal of [{i}][{j}] = {value:g} ({first} vs {second}).</source>
+      <translation>weights.pairwise[{j}][{i}] doit être l'inverse de [{i}][{j}] = {value:g} ({first} / {second}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="316" />
+      <source>weights.values must be positive (remove a criterion rather than weigh it 0).</source>
+      <translation>weights.values doit être positif (retirez un critère plutôt que de lui donner un poids de 0).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="309" />
+      <source>weights.values must give one weight per criterion (missing: {missing}; unknown: {unknown}).</source>
+      <translation>weights.values doit donner un poids par critère (manquants : {missing} ; inconnus : {unknown}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="305" />
+      <source>weights.values must map each criterion name to a weight.</source>
+      <translation>weights.values doit associer un poids à chaque nom de critère.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="300" />
+      <source>weights: give {"method": "direct", "values": {...}} or an AHP matrix.</source>
+      <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="580" />
+      <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
+      <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="280" />
+      <source>{count} demand features outside the study extent are ignored.</source>
+      <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="378" />
+      <source>{count} producer rows without a geometry were skipped.</source>
+      <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="264" />
+      <source>{family} could not be loaded: {error}</source>
+      <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="225" />
+      <location filename="../engine/opendata/online.py" line="247" />
+      <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
+      <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="309" />
+      <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
+      <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="495" />
+      <source>{indicator}: {values} {unit}</source>
+      <translation>{indicator} : {values} {unit}</translation>
+    </message>
+    <message>
+      <location filename="../processing/solar_potential.py" line="381" />
+      <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
+      <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="584" />
+      <source>{pct} % of the demand is within usable signal.</source>
+      <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="322" />
+      <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
+      <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="73" />
+      <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
+      <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="79" />
+      <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
+      <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="236" />
+      <source>{where} must be an object with a 'function'.</source>
+      <translation>{where} doit être un objet avec une « function ».</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="189" />
+      <location filename="../engine/suitability.py" line="386" />
+      <source>{where} must be an object.</source>
+      <translation>{where} doit être un objet.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="389" />
+      <source>{where}: 'buffer' must not be negative.</source>
+      <translation>{where} : « buffer » ne doit pas être négatif.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="218" />
+      <source>{where}: 'fill' is a suitability between 0 and 1, not {value}.</source>
+      <translation>{where} : « fill » est une aptitude comprise entre 0 et 1, et non {value}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="244" />
+      <source>{where}: 'low' ({low}) must be below 'high' ({high}); use 'direction' to reverse the curve.</source>
+      <translation>{where} : « low » ({low}) doit être inférieur à « high » ({high}) ; utilisez « direction » pour inverser la courbe.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="242" />
+      <source>{where}: 'low' and 'high' must differ.</source>
+      <translation>{where} : « low » et « high » doivent être différents.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="254" />
+      <location filename="../engine/suitability.py" line="259" />
+      <source>{where}: 'spread' must be positive.</source>
+      <translation>{where} : « spread » doit être positif.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="265" />
+      <source>{where}: 'values' must map each category to a suitability (0–1).</source>
+      <translation>{where} : « values » doit associer à chaque catégorie une aptitude (0–1).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="211" />
+      <source>{where}: 'where' filters vector features; a raster criterion cannot use it.</source>
+      <translation>{where} : « where » filtre des entités vecteur ; un critère raster ne peut pas l'utiliser.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="209" />
+      <source>{where}: 'where' must be a filter text such as "ftth = 1".</source>
+      <translation>{where} : « where » doit être un texte de filtre tel que "ftth = 1".</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="392" />
+      <source>{where}: 'where' must be a filter text.</source>
+      <translation>{where} : « where » doit être un texte de filtre.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="177" />
+      <source>{where}: '{key}' is '{value}'; expected one of {choices}.</source>
+      <translation>{where} : « {key} » vaut « {value} » ; valeurs attendues : {choices}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="157" />
+      <source>{where}: '{key}' must be a list.</source>
+      <translation>{where} : « {key} » doit être une liste.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="175" />
+      <source>{where}: '{key}' must be a non-empty text.</source>
+      <translation>{where} : « {key} » doit être un texte non vide.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="164" />
+      <source>{where}: '{key}' must be a number, not {value!r}.</source>
+      <translation>{where} : « {key} » doit être un nombre, et non {value!r}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="290" />
+      <source>{where}: a judgement must be a positive number or a fraction such as "1/3".</source>
+      <translation>{where} : un jugement doit être un nombre positif ou une fraction telle que "1/3".</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="192" />
+      <source>{where}: the name '{name}' must start with a letter and hold only letters, digits and _ (30 characters at most): it names the output field c_&lt;name&gt;.</source>
+      <translation>{where} : le nom « {name} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _ (30 caractères au plus) : il nomme le champ de sortie c_&lt;name&gt;.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="270" />
+      <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
+      <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
+    </message>
+  </context>
+</TS>
