@@ -49,7 +49,7 @@ def extract(path: Path) -> list[tuple[str, int]]:
             and isinstance(node.args[0].value, str)
         ):
             found.append((node.args[0].value, node.lineno))
-    return found
+    return sorted(found, key=lambda item: item[1])
 
 
 def source_messages() -> dict[str, list[tuple[str, int]]]:

@@ -46,6 +46,9 @@ def test_dock_opens_with_sample_territory(territoire_plugin):
     assert parameters["TERRITORY"] == "245900428"
     assert parameters["LAYERS"] == FAMILY_NAMES  # every family, ticked by default
     assert parameters["SOURCE"] in {"online", "cache", "sample"}
+    from territoire_numerique.processing.load_open_data import enum_indices
+
+    assert enum_indices(parameters)["LAYERS"] == list(range(len(FAMILY_NAMES)))  # what the dialog takes
     assert dock.algorithms.topLevelItemCount() >= 1
     dock.open_suitability()
     assert dock.suitability_editor.isVisible()

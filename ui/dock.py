@@ -230,7 +230,10 @@ class TerritoireDock(QDockWidget):
         }
 
     def load_data(self) -> None:
-        self._open_dialog("territoire:load_open_data", self.load_parameters())
+        from ..processing.load_open_data import enum_indices
+
+        # The dialog's enum widgets take option numbers; processing.run also takes the keys.
+        self._open_dialog("territoire:load_open_data", enum_indices(self.load_parameters()))
 
     def export_map(self) -> None:
         title = self.territory.name if self.territory else ""
