@@ -6,6 +6,7 @@ import os
 from collections import deque
 from typing import ClassVar
 
+from osgeo import gdal
 from qgis.core import (
     QgsAbstractMetadataBase,
     QgsCoordinateReferenceSystem,
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsRasterLayer,
@@ -39,6 +41,7 @@ from ..engine.http_client import HttpClient
 from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
 from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.opendata.solar import parse_field_mapping
+from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, output_folder_is_writable
@@ -62,6 +65,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     SOLAR_CADASTRE = "SOLAR_CADASTRE"
     SOLAR_FIELDS = "SOLAR_FIELDS"
     OUTPUT = "OUTPUT"
+    TERRAIN_OUTPUT = "TERRAIN_OUTPUT"
 
     def displayName(self) -> str:
         return self.tr("Load open data for a territory")
@@ -146,6 +150,14 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 self.OUTPUT, self.tr("Output GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
             )
         )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.TERRAIN_OUTPUT,
+                self.tr("Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def family_labels(self) -> dict[str, str]:
         """Readable names of the families, each ending with its key (what qgis_process also accepts)."""
@@ -188,8 +200,14 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             return False, self.tr("The output must be a GeoPackage (.gpkg): {path}").format(path=output)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder cannot be written: {path}").format(path=output)
-        if not self.parameterAsEnums(parameters, self.LAYERS, context):
+        families = self.parameterAsEnums(parameters, self.LAYERS, context)
+        if not families:
             return False, self.tr("Choose at least one data family to load.")
+        wants_terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
+        if wants_terrain_tif and FAMILY_NAMES.index("terrain") not in families:
+            return False, self.tr(
+                "A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family."
+            )
         fields = self.parameterAsString(parameters, self.SOLAR_FIELDS, context)
         try:
             parse_field_mapping(fields)
@@ -249,7 +267,35 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                     )
                 )
         self._load_on_completion(report, context)
-        return {self.OUTPUT: output}
+        results = {self.OUTPUT: output}
+        terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
+        if terrain_tif:
+            results[self.TERRAIN_OUTPUT] = self._export_terrain(report, terrain_tif)
+        return results
+
+    def _export_terrain(self, report: LoadReport, destination: str) -> str:
+        """Copy the GeoPackage's terrain table to a GeoTIFF (qgis_process on QGIS 3.22 cannot
+        address a raster table inside a GeoPackage)."""
+        if "terrain" not in report.tables:
+            raise QgsProcessingException(
+                self.tr(
+                    "A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family."
+                )
+            )
+        with atomic_output(destination) as temporary:
+            written = gdal.Translate(
+                str(temporary),
+                f"GPKG:{report.output}:terrain",
+                options=gdal.TranslateOptions(
+                    format="GTiff", creationOptions=["COMPRESS=DEFLATE", "TILED=YES"]
+                ),
+            )
+            if written is None:
+                raise QgsProcessingException(
+                    self.tr("The terrain GeoTIFF could not be written: {path}").format(path=destination)
+                )
+            written = None
+        return destination
 
     def _load_on_completion(self, report: LoadReport, context: QgsProcessingContext) -> None:
         """Queue every written table for the project, in a group named after the territory."""

@@ -45,9 +45,8 @@ def table_counts(path) -> dict[str, int]:
 
 
 def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
-    from qgis.core import QgsProject
-
     import processing
+    from qgis.core import QgsProject
 
     project = QgsProject.instance()
     project.clear()
@@ -90,6 +89,7 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
 
 def test_sample_source_with_bundled_geopackage(territoire_plugin, tmp_path, monkeypatch):
     import processing
+
     from territoire_numerique.processing import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
@@ -108,10 +108,47 @@ def test_sample_source_with_bundled_geopackage(territoire_plugin, tmp_path, monk
     assert srs == (3949,)
 
 
-def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
+def test_terrain_also_as_geotiff(territoire_plugin, tmp_path, monkeypatch):
+    import processing
+    from osgeo import gdal
     from qgis.core import QgsProcessingException
 
+    from territoire_numerique.processing import load_open_data
+
+    monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
+    terrain = tmp_path / "terrain.tif"
+    result = processing.run(
+        "territoire:load_open_data",
+        {
+            "TERRITORY": "59183",
+            "SOURCE": "sample",
+            "LAYERS": ["boundaries", "terrain"],
+            "OUTPUT": str(tmp_path / "out.gpkg"),
+            "TERRAIN_OUTPUT": str(terrain),
+        },
+    )
+    assert result["TERRAIN_OUTPUT"] == str(terrain)
+    copy, original = gdal.Open(str(terrain)), gdal.Open(f"GPKG:{tmp_path / 'out.gpkg'}:terrain")
+    assert (copy.RasterXSize, copy.RasterYSize) == (original.RasterXSize, original.RasterYSize)
+    assert copy.GetGeoTransform() == pytest.approx(original.GetGeoTransform())
+    with pytest.raises(QgsProcessingException, match="terrain"):
+        processing.run(
+            "territoire:load_open_data",
+            {
+                "TERRITORY": "59183",
+                "SOURCE": "sample",
+                "LAYERS": ["boundaries"],
+                "OUTPUT": str(tmp_path / "out2.gpkg"),
+                "TERRAIN_OUTPUT": str(tmp_path / "none.tif"),
+            },
+        )
+    assert not (tmp_path / "none.tif").exists()
+    assert not (tmp_path / "out2.gpkg").exists()
+
+
+def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
     import processing
+    from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match="geographic"):
         processing.run(
@@ -184,6 +221,7 @@ def test_ten_communes_as_in_batch_mode(territoire_plugin, replay, tmp_path):
 
 def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path, monkeypatch):
     import processing
+
     from territoire_numerique.processing import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
@@ -214,9 +252,9 @@ def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path
 
 
 def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, monkeypatch):
+    import processing
     from qgis.core import QgsProcessingException
 
-    import processing
     from territoire_numerique.processing import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
