@@ -9,6 +9,7 @@ Map texts are French unless the QGIS locale is English.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -202,15 +203,27 @@ def metadata_source(layer: QgsMapLayer) -> Source | None:
     )
 
 
-def apply_family_style(layer: QgsMapLayer) -> bool:
-    """Style a layer read from a file with ``resources/styles/<table>.qml`` when there is one."""
+COMPUTED_BY = re.compile(r"territoire:([a-z_]+)")
+
+
+def apply_family_style(layer: QgsMapLayer, source: Source | None = None) -> bool:
+    """Style a layer read from a file, first match wins.
+
+    1. ``resources/styles/<table>.qml`` (the base families of the schema);
+    2. the style saved with the data (GeoPackage ``layer_styles`` default, or a ``.qml`` beside
+       the file) — Processing opens layers without it;
+    3. the style of the algorithm that computed the layer, named in its provenance note
+       ("Computed by territoire:fibre_coverage …" → ``fibre_coverage.qml``).
+    """
     _, name = layer_location(layer)
-    qml = style_path(name) if name else ""
-    if not qml or not os.path.isfile(qml):
-        return False
-    _, ok = layer.loadNamedStyle(qml)
-    layer.triggerRepaint()
-    return bool(ok)
+    if name and os.path.isfile(style_path(name)) and layer.loadNamedStyle(style_path(name))[1]:
+        return True
+    if layer.loadDefaultStyle()[1]:
+        return True
+    match = COMPUTED_BY.search(source.note) if source is not None else None
+    if match and os.path.isfile(style_path(match.group(1))):
+        return bool(layer.loadNamedStyle(style_path(match.group(1)))[1])
+    return False
 
 
 def default_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
@@ -510,12 +523,21 @@ def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str
 
 
 def credits_from_sources(sources: list[Source | None], language: str) -> str:
-    """One credits line; a synthetic layer credited only as synthetic adds nothing beyond the notice."""
-    known = [
-        replace(source, attribution="", vintage="")
-        if source.synthetic and source.attribution in (SYNTHETIC_NOTICE_FR, SYNTHETIC_NOTICE_EN)
-        else source
-        for source in sources
-        if source is not None
-    ]
-    return credits_line(known, language) if known else ""
+    """One credits line from the layers' provenance.
+
+    A derived layer's attribution may already be a credits list ("A ; B ; Données d'exemple
+    synthétiques graine 1"): it is split into its parts, and parts that only repeat the synthetic
+    notice are dropped (the notice comes first once when any layer is synthetic).
+    """
+    notices = (SYNTHETIC_NOTICE_FR, SYNTHETIC_NOTICE_EN)
+    parts: list[Source] = []
+    for source in sources:
+        if source is None:
+            continue
+        pieces = [piece.strip() for piece in source.attribution.split(" ; ")]
+        kept = [piece for piece in pieces if piece and not piece.startswith(notices)]
+        # the flag alone carries the notice; a lone attribution keeps its vintage
+        parts.append(replace(source, attribution="", vintage=""))
+        vintage = source.vintage if len(pieces) == 1 else ""
+        parts += [replace(source, attribution=piece, vintage=vintage) for piece in kept]
+    return credits_line(parts, language) if parts else ""

@@ -161,7 +161,7 @@ class DecisionDossier(TerritoireAlgorithm):
         in_project = {layer.id() for layer in context_layers if project.mapLayer(layer.id())}
         for layer in context_layers:
             if layer.id() not in in_project:
-                _layout.apply_family_style(layer)
+                _layout.apply_family_style(layer, index.source(layer))
                 layer.setName(index.title(layer))
         suitability = self.parameterAsRasterLayer(parameters, self.SUITABILITY, context)
         if suitability is not None:

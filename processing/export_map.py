@@ -25,6 +25,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
+from ..resources_paths import style_path
 from . import _layout
 from .base import TerritoireAlgorithm
 
@@ -40,6 +41,7 @@ class ExportMap(TerritoireAlgorithm):
     TITLE = "TITLE"
     SUBTITLE = "SUBTITLE"
     AUTHOR = "AUTHOR"
+    STYLES = "STYLES"
     TEMPLATE = "TEMPLATE"
     LOGO = "LOGO"
     EXTENT = "EXTENT"
@@ -84,6 +86,16 @@ class ExportMap(TerritoireAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.AUTHOR, self.tr("Author"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.STYLES,
+                self.tr(
+                    "Styles, in the order of the layers, separated by ';': a style family "
+                    "(waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style"
+                ),
+                optional=True,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFile(
                 self.TEMPLATE,
@@ -181,9 +193,24 @@ class ExportMap(TerritoireAlgorithm):
             fmt = self.output_format(parameters, context, output)
         except QgsProcessingException as error:
             return False, str(error)
+        missing = [
+            entry for entry in self.style_entries(parameters, context) if entry and not Path(entry).is_file()
+        ]
+        if missing:
+            return False, self.tr(
+                "Style not found: {styles} (give a family of resources/styles or a .qml file)."
+            ).format(styles=", ".join(missing))
         if self.parameterAsVectorLayer(parameters, self.ATLAS_LAYER, context) is not None and fmt != "pdf":
             return False, self.tr("An atlas is exported as one PDF: choose the pdf format.")
         return True, ""
+
+    def style_entries(self, parameters, context) -> list[str]:
+        """The STYLES entries as .qml paths ('' where the automatic style stays)."""
+        text = self.parameterAsString(parameters, self.STYLES, context)
+        entries = [entry.strip() for entry in text.split(";")] if text.strip() else []
+        return [
+            entry if not entry or entry.lower().endswith(".qml") else style_path(entry) for entry in entries
+        ]
 
     # --- run -------------------------------------------------------------------------------
     def map_layers(self, parameters, context) -> tuple[list[QgsMapLayer], set[str]]:
@@ -223,8 +250,13 @@ class ExportMap(TerritoireAlgorithm):
         index = _layout.ProvenanceIndex()
         for layer in layers:
             if layer.id() not in in_project:  # a copy read from a file: our style, a readable name
-                _layout.apply_family_style(layer)
+                _layout.apply_family_style(layer, index.source(layer))
                 layer.setName(index.title(layer))
+        for position, qml in enumerate(self.style_entries(parameters, context)[: len(layers)]):
+            if qml:
+                if layers[position].id() in in_project:  # never restyle the user's layer: a copy
+                    layers[position] = layers[position].clone()
+                layers[position].loadNamedStyle(qml)
         crs = self.map_crs(layers, in_project, context)
         # qgis_process runs without a project: the layout then gets a private one.
         layout_project = context.project() or QgsProject()
@@ -264,9 +296,7 @@ class ExportMap(TerritoireAlgorithm):
             if atlas_layer is not None:
                 field = self.parameterAsString(parameters, self.ATLAS_TITLE_FIELD, context)
                 highlight = self.prepare_atlas(layout, the_map, atlas_layer, field, title)
-                feedback.pushInfo(
-                    self.tr("Atlas of {count} pages.").format(count=atlas_layer.featureCount())
-                )
+                feedback.pushInfo(self.tr("Atlas of {count} pages.").format(count=atlas_layer.featureCount()))
                 _layout.export_atlas_pdf(layout, output, dpi, feedback)
                 del highlight
             else:

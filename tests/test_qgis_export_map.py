@@ -146,3 +146,19 @@ def test_cancelled_run_leaves_no_file(territoire_plugin, gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match="cancelled"):
         run({"LAYERS": layers(gpkg, "communes"), "OUTPUT": str(output)}, feedback)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_styles_by_family_or_qml_file(territoire_plugin, gpkg, tmp_path):
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    styled = QgsVectorLayer(f"{gpkg}|layername=communes", "communes", "ogr")
+    symbol = QgsFillSymbol.createSimple({"color": "#e69f00"})
+    category = QgsRendererCategory("Dunkerque", symbol, "Ville-centre d'essai")
+    styled.setRenderer(QgsCategorizedSymbolRenderer("name", [category]))
+    qml = tmp_path / "essai.qml"
+    assert styled.saveNamedStyle(str(qml))[1]
+    output = tmp_path / "styles.pdf"
+    run({"LAYERS": layers(gpkg, "communes", "roads"), "STYLES": f"{qml};", "OUTPUT": str(output)})
+    assert "Ville-centre d'essai" in pdf_text(output)
+    with pytest.raises(QgsProcessingException, match=r"Style not found: .*famille_absente\.qml"):
+        run({"LAYERS": layers(gpkg, "communes"), "STYLES": "famille_absente", "OUTPUT": str(output)})
