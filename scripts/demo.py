@@ -21,6 +21,38 @@ SAMPLE_EPCI = "245900428"
 # Dunkerque centre and Malo-les-Bains (Lambert-93), the study extent of the Wi-Fi steps.
 WIFI_CENTRE = "654500,658500,7103000,7106500 [EPSG:2154]"
 
+# Maps of the analyses: (what, file name, layers bottom to top — a table of the territory
+# GeoPackage or a file of OUT —, styles by position, title, subtitle, extra parameters).
+ANALYSIS_MAPS = (
+    ("fibre", "fibre", ["fibre_communes.gpkg", "roads", "fibre_sites.gpkg"], "",
+     "La fibre optique (FTTH) par commune", "Part des locaux raccordables et fibre aux sites industriels",
+     {}),
+    ("solar", "solaire", ["solaire_communes.gpkg", "roads", "solaire_top20.gpkg"], "",
+     "Le potentiel solaire des toitures", "Par commune, et les 20 toitures les plus productives", {}),
+    ("territory profile", "profil", ["profil_communes.gpkg", "roads"], "",
+     "Profil des communes", "Indicateurs comparés à la médiane du territoire", {}),
+    ("waste flows", "dechets", ["communes", "roads", "dechets_flux.gpkg", "dechets_sites.gpkg"],
+     ";;waste_flows;waste_nodes", "Les flux de déchets industriels",
+     "Des producteurs aux installations de traitement, par la route", {}),
+    ("access to déchèteries", "decheteries", ["communes", "decheteries_acces.gpkg", "waste_points"],
+     ";waste_access;", "L'accès aux déchèteries", "Distance par la route du domicile à la déchèterie", {}),
+    ("Wi-Fi signal", "wifi", ["communes", "wifi_signal.tif", "roads", "wifi_hotspots"], ";wifi_rssi;;",
+     "Le Wi-Fi public à Dunkerque-centre", "Signal reçu des bornes publiques existantes",
+     {"EXTENT": WIFI_CENTRE}),
+)  # fmt: skip
+
+
+def map_step(what: str, name: str, layers: list[str], styles: str, title: str, subtitle: str,
+             extra: dict[str, str]) -> tuple[str, str, dict[str, str | list[str]]]:
+    """An export_map step writing ``carte_<name>.pdf``."""
+    paths = [str(OUT / layer) if "." in layer else f"{GPKG}|layername={layer}" for layer in layers]
+    parameters: dict[str, str | list[str]] = {
+        "LAYERS": paths, "STYLES": styles, "TITLE": title, "SUBTITLE": subtitle,
+        "AUTHOR": "Territoire numérique (démonstration)", **extra, "OUTPUT": str(OUT / f"carte_{name}.pdf"),
+    }  # fmt: skip
+    return f"Map: {what}", "territoire:export_map", parameters
+
+
 # Layers of the overview map, bottom to top (GeoPackage tables of the schema).
 OVERVIEW_TABLES = ("communes", "port_zones", "roads", "industrial_sites")
 
@@ -189,6 +221,37 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
             "OUTPUT": str(OUT / "decheteries_acces.gpkg"),
             "COMMUNES_OUTPUT": str(OUT / "decheteries_communes.gpkg"),
             "UNDERSERVED": str(OUT / "decheteries_zones_mal_desservies.gpkg"),
+        },
+    ),
+    # --- maps for elected officials: one per analysis, then the atlas and the decision dossier ---
+    *[map_step(*entry) for entry in ANALYSIS_MAPS],
+    (
+        "Atlas of the communes (one page each)",
+        "territoire:export_map",
+        {
+            "LAYERS": [f"{GPKG}|layername={table}" for table in OVERVIEW_TABLES],
+            "TITLE": "Atlas des communes",
+            "ATLAS_LAYER": f"{GPKG}|layername=communes",
+            "ATLAS_TITLE_FIELD": "name",
+            "OUTPUT": str(OUT / "atlas_communes.pdf"),
+        },
+    ),
+    (
+        "Decision dossier: where to open a tiers-lieu (cover, map, one page per site, method, sources)",
+        "territoire:decision_dossier",
+        {
+            "SITES": str(OUT / "tiers_lieu_sites.gpkg"),
+            "SUITABILITY": str(OUT / "tiers_lieu_aptitude.tif"),
+            "MODEL": str(REPO_ROOT / "resources" / "models" / "tiers_lieu_cud.json"),
+            "CONTEXT_LAYERS": [f"{GPKG}|layername={table}" for table in ("communes", "roads", "port_zones")],
+            "FIBRE": f"{GPKG}|layername=fibre",
+            "PORT_ZONES": f"{GPKG}|layername=port_zones",
+            "WASTE_OUTLETS": f"{GPKG}|layername=waste_points",
+            "TITLE": "Où ouvrir un tiers-lieu ?",
+            "SUBTITLE": "Cinq sites candidats comparés sur six critères",
+            "TERRITORY": "Communauté urbaine de Dunkerque",
+            "AUTHOR": "Territoire numérique (démonstration)",
+            "OUTPUT": str(OUT / "dossier_tiers_lieu.pdf"),
         },
     ),
 ]
