@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    Qgis,
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -283,8 +284,8 @@ def features_near(layer: QgsVectorLayer, geometry: QgsGeometry, crs, radius: flo
     request = QgsFeatureRequest().setFilterRect(to_layer.transformBoundingBox(box))
     for feature in layer.getFeatures(request):
         other = QgsGeometry(feature.geometry())
-        other.transform(to_map)
-        if other.distance(geometry) <= radius:
+        moved = other.transform(to_map) == Qgis.GeometryOperationResult.Success
+        if moved and other.distance(geometry) <= radius:
             yield feature, other
 
 
@@ -294,9 +295,8 @@ def nearest(layer: QgsVectorLayer, geometry: QgsGeometry, crs, project: QgsProje
     best, best_distance = None, float("inf")
     for feature in layer.getFeatures():
         other = QgsGeometry(feature.geometry())
-        if other.isEmpty():
+        if other.isEmpty() or other.transform(to_map) != Qgis.GeometryOperationResult.Success:
             continue
-        other.transform(to_map)
         gap = other.distance(geometry)
         if gap < best_distance:
             best, best_distance = feature, gap

@@ -294,8 +294,9 @@ class DecisionDossier(TerritoireAlgorithm):
             if not layer.isValid() or layer.geometryType() == QgsWkbTypes.GeometryType.NullGeometry:
                 result.append((constraint.layer, texts["unchecked"]))
                 continue
-            if constraint.where:
-                layer.setSubsetString(constraint.where)
+            if constraint.where and not layer.setSubsetString(constraint.where):
+                result.append((constraint.layer, texts["unchecked"]))
+                continue
             title = index.title(layer)
             if constraint.mode == "include":
                 inside = any(

@@ -256,7 +256,13 @@ class ExportMap(TerritoireAlgorithm):
             if qml:
                 if layers[position].id() in in_project:  # never restyle the user's layer: a copy
                     layers[position] = layers[position].clone()
-                layers[position].loadNamedStyle(qml)
+                message, loaded = layers[position].loadNamedStyle(qml)
+                if not loaded:
+                    raise QgsProcessingException(
+                        self.tr("The style {qml} could not be applied to {layer}: {reason}").format(
+                            qml=qml, layer=layers[position].name(), reason=message
+                        )
+                    )
         crs = self.map_crs(layers, in_project, context)
         # qgis_process runs without a project: the layout then gets a private one.
         layout_project = context.project() or QgsProject()

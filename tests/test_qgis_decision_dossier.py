@@ -38,7 +38,7 @@ def parameters(data: dict[str, Path], output: Path) -> dict:
 
 
 def run(parameters: dict) -> dict:
-    import processing
+    from qgis import processing
 
     return processing.run("territoire:decision_dossier", parameters)
 

@@ -24,7 +24,7 @@ def layers(gpkg: Path, *tables: str) -> list[str]:
 
 
 def run(parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
-    import processing
+    from qgis import processing
 
     return processing.run("territoire:export_map", parameters, feedback=feedback)
 
