@@ -28,6 +28,7 @@ from qgis.core import (
     QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsRuleBasedRenderer,
     QgsSimpleLineSymbolLayer,
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
@@ -127,11 +128,16 @@ def line(colour: str, width: float) -> QgsLineSymbol:
     )
 
 
-def cased_line(colour: str, width: float, casing: str = "#5f5f5f") -> QgsLineSymbol:
-    """A road drawn with a darker casing under a lighter core (legible on any background)."""
+def cased_line(colour: str, width: float, casing: str = "#5f5f5f", core_pass: int = 2) -> QgsLineSymbol:
+    """A road drawn with a darker casing under a lighter core (legible on any background).
+
+    With symbol levels, every casing (pass 0) is drawn before the cores (``core_pass``), so
+    joined segments read as one road.
+    """
     symbol = line(casing, width + 0.5)
     core = QgsSimpleLineSymbolLayer(QColor(colour), width)
     core.setWidthUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
+    core.setRenderingPass(core_pass)
     symbol.appendSymbolLayer(core)
     return symbol
 
@@ -150,6 +156,18 @@ def graduated(field: str, ranges: list[tuple[float, float, str, object]]) -> Qgs
     renderer = QgsGraduatedSymbolRenderer(
         field, [QgsRendererRange(low, high, symbol, label) for low, high, label, symbol in ranges]
     )
+    return renderer
+
+
+def scaled_rules(rules: list[tuple[str, str, object, float]]) -> QgsRuleBasedRenderer:
+    """Rules (filter, French label, symbol, most zoomed-out scale denominator or 0 for always)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, label, symbol, zoomed_out in rules:
+        if symbol.symbolLayerCount() == 1:
+            symbol.symbolLayer(0).setRenderingPass(1)  # above the casings, under the cores
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, zoomed_out, expression, label))
+    renderer = QgsRuleBasedRenderer(root)
+    renderer.setUsingSymbolLevels(True)
     return renderer
 
 
@@ -298,15 +316,30 @@ def vector_styles() -> dict[str, tuple[object, QgsVectorLayerSimpleLabeling | No
             labels("name", 8, "#003e61", italic=True),
         ),
         "roads": (
-            categorized(
-                "road_class",
+            # Streets only from 1:40 000 in: at territory scale they would grey out the centres.
+            scaled_rules(
                 [
-                    ("motorway", "Autoroute", cased_line("#f4a582", 1.2, "#8c3b12")),
-                    ("primary", "Route principale", cased_line("#fddbc7", 0.8, "#7f7f7f")),
-                    ("secondary", "Route secondaire", line("#8c8c8c", 0.5)),
-                    ("local", "Voie locale", line("#b3b3b3", 0.25)),
-                ],
-                other=line("#b3b3b3", 0.25),
+                    (
+                        "\"road_class\" = 'motorway'",
+                        "Autoroute",
+                        cased_line("#f4a582", 1.2, "#8c3b12", core_pass=3),
+                        0,
+                    ),
+                    (
+                        "\"road_class\" = 'primary'",
+                        "Route principale",
+                        cased_line("#fddbc7", 0.8, "#7f7f7f"),
+                        0,
+                    ),
+                    ("\"road_class\" = 'secondary'", "Route secondaire", line("#8c8c8c", 0.5), 0),
+                    (
+                        '"road_class" = \'local\' OR "road_class" IS NULL OR "road_class" NOT IN '
+                        "('motorway', 'primary', 'secondary')",
+                        "Voie locale",
+                        line("#b3b3b3", 0.25),
+                        40000,
+                    ),
+                ]
             ),
             None,
         ),

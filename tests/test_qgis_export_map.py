@@ -41,7 +41,7 @@ def test_pdf_has_title_legend_labels_and_credits(territoire_plugin, gpkg, tmp_pa
     text = pdf_text(output)
     expected_texts = (
         TITLE, "Sous-titre d'essai", "Légende", "Communes d'essai", "Zone portuaire d'essai",
-        "Routes d'essai", "Autoroute", "Voie locale", "Seveso seuil haut", "Agence d'essai", "km",
+        "Routes d'essai", "Autoroute", "Route secondaire", "Seveso seuil haut", "Agence d'essai", "km",
     )  # fmt: skip
     for expected in expected_texts:
         assert expected in text, expected
@@ -49,6 +49,7 @@ def test_pdf_has_title_legend_labels_and_credits(territoire_plugin, gpkg, tmp_pa
     assert "© les contributeurs d'OpenStreetMap (ODbL)" in text
     assert "Géorisques IREP 2019" in text
     assert "graine 1" not in text  # a synthetic layer is credited by the notice only
+    assert "Voie locale" not in text  # streets are drawn (and listed) only from 1:40 000 in
     assert "Carte réalisée le" in text
     assert not [name for name in output.parent.iterdir() if name.name.startswith(".")]  # no temp left
 

@@ -1,17 +1,17 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis styleCategories="Symbology|Labeling|Rendering" version="3.22.16-Białowieża" maxScale="0" minScale="1e+08" hasScaleBasedVisibilityFlag="0">
+<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" version="3.22.16-Białowieża" styleCategories="Symbology|Labeling|Rendering" minScale="1e+08">
   <pipe-data-defined-properties>
     <Option type="Map">
-      <Option type="QString" name="name" value=""/>
+      <Option name="name" type="QString" value=""/>
       <Option name="properties"/>
-      <Option type="QString" name="type" value="collection"/>
+      <Option name="type" type="QString" value="collection"/>
     </Option>
   </pipe-data-defined-properties>
   <pipe>
     <provider>
-      <resampling enabled="false" maxOversampling="2" zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour"/>
+      <resampling zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour" maxOversampling="2" enabled="false"/>
     </provider>
-    <rasterrenderer opacity="0.85" type="singlebandpseudocolor" classificationMax="60" alphaBand="-1" nodataColor="" classificationMin="0" band="1">
+    <rasterrenderer opacity="0.85" nodataColor="" band="1" classificationMin="0" alphaBand="-1" classificationMax="60" type="singlebandpseudocolor">
       <minMaxOrigin>
         <limits>None</limits>
         <extent>WholeRaster</extent>
@@ -21,32 +21,32 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <rastershader>
-        <colorrampshader minimumValue="0" labelPrecision="6" clip="0" maximumValue="60" classificationMode="2" colorRampType="DISCRETE">
-          <item alpha="255" color="#ffffe5" value="1" label="Moins de 1 m"/>
-          <item alpha="255" color="#fff7bc" value="2" label="1 à 2 m"/>
-          <item alpha="255" color="#fee391" value="3" label="2 à 3 m"/>
-          <item alpha="255" color="#fec44f" value="5" label="3 à 5 m"/>
-          <item alpha="255" color="#fe9929" value="10" label="5 à 10 m"/>
-          <item alpha="255" color="#d95f0e" value="20" label="10 à 20 m"/>
-          <item alpha="255" color="#993404" value="inf" label="20 m et plus"/>
-          <rampLegendSettings direction="0" useContinuousLegend="1" prefix="" orientation="2" suffix="" minimumLabel="" maximumLabel="">
+        <colorrampshader clip="0" colorRampType="DISCRETE" labelPrecision="6" maximumValue="60" classificationMode="2" minimumValue="0">
+          <item color="#ffffe5" value="1" label="Moins de 1 m" alpha="255"/>
+          <item color="#fff7bc" value="2" label="1 à 2 m" alpha="255"/>
+          <item color="#fee391" value="3" label="2 à 3 m" alpha="255"/>
+          <item color="#fec44f" value="5" label="3 à 5 m" alpha="255"/>
+          <item color="#fe9929" value="10" label="5 à 10 m" alpha="255"/>
+          <item color="#d95f0e" value="20" label="10 à 20 m" alpha="255"/>
+          <item color="#993404" value="inf" label="20 m et plus" alpha="255"/>
+          <rampLegendSettings orientation="2" minimumLabel="" suffix="" useContinuousLegend="1" maximumLabel="" direction="0" prefix="">
             <numericFormat id="basic">
               <Option type="Map">
-                <Option type="QChar" name="decimal_separator" value=""/>
-                <Option type="int" name="decimals" value="6"/>
-                <Option type="int" name="rounding_type" value="0"/>
-                <Option type="bool" name="show_plus" value="false"/>
-                <Option type="bool" name="show_thousand_separator" value="true"/>
-                <Option type="bool" name="show_trailing_zeros" value="false"/>
-                <Option type="QChar" name="thousand_separator" value=""/>
+                <Option name="decimal_separator" type="QChar" value=""/>
+                <Option name="decimals" type="int" value="6"/>
+                <Option name="rounding_type" type="int" value="0"/>
+                <Option name="show_plus" type="bool" value="false"/>
+                <Option name="show_thousand_separator" type="bool" value="true"/>
+                <Option name="show_trailing_zeros" type="bool" value="false"/>
+                <Option name="thousand_separator" type="QChar" value=""/>
               </Option>
             </numericFormat>
           </rampLegendSettings>
         </colorrampshader>
       </rastershader>
     </rasterrenderer>
-    <brightnesscontrast contrast="0" brightness="0" gamma="1"/>
-    <huesaturation saturation="0" grayscaleMode="0" colorizeBlue="128" invertColors="0" colorizeStrength="100" colorizeRed="255" colorizeGreen="128" colorizeOn="0"/>
+    <brightnesscontrast brightness="0" contrast="0" gamma="1"/>
+    <huesaturation colorizeOn="0" colorizeStrength="100" colorizeBlue="128" colorizeGreen="128" invertColors="0" colorizeRed="255" saturation="0" grayscaleMode="0"/>
     <rasterresampler maxOversampling="2"/>
     <resamplingStage>resamplingFilter</resamplingStage>
   </pipe>
