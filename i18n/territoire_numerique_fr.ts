@@ -43,6 +43,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
+      <location filename="../processing/load_open_data.py" line="208" />
+      <location filename="../processing/load_open_data.py" line="281" />
+      <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
+      <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
+    </message>
+    <message>
       <location filename="../engine/indicators.py" line="87" />
       <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
@@ -105,7 +111,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Le long des routes</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="185" />
+      <location filename="../processing/export_map.py" line="204" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -150,23 +156,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="268" />
+      <location filename="../processing/export_map.py" line="305" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="133" />
+      <location filename="../processing/export_map.py" line="145" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="141" />
+      <location filename="../processing/export_map.py" line="153" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="111" />
-      <location filename="../processing/export_map.py" line="86" />
+      <location filename="../processing/export_map.py" line="88" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -268,7 +274,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="160" />
+      <location filename="../processing/load_open_data.py" line="172" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -278,7 +284,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="171" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -348,12 +354,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="230" />
+      <location filename="../processing/load_open_data.py" line="231" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
+      <location filename="../processing/load_open_data.py" line="205" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -408,7 +414,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="153" />
+      <location filename="../processing/load_open_data.py" line="165" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -493,7 +499,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="99" />
+      <location filename="../processing/load_open_data.py" line="103" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
@@ -636,7 +642,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="53" />
+      <location filename="../processing/export_map.py" line="55" />
       <location filename="../ui/dock.py" line="129" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -647,7 +653,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="56" />
+      <location filename="../processing/export_map.py" line="58" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -669,7 +675,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="108" />
+      <location filename="../processing/export_map.py" line="120" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
@@ -741,7 +747,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="154" />
+      <location filename="../processing/load_open_data.py" line="166" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -767,7 +773,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="114" />
+      <location filename="../processing/export_map.py" line="126" />
       <source>Format (default: from the output file name)</source>
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
@@ -802,7 +808,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="146" />
+      <location filename="../processing/load_open_data.py" line="150" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -879,7 +885,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="119" />
-      <location filename="../processing/export_map.py" line="102" />
+      <location filename="../processing/export_map.py" line="114" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
@@ -904,7 +910,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="155" />
+      <location filename="../processing/load_open_data.py" line="167" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -914,7 +920,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="156" />
+      <location filename="../processing/load_open_data.py" line="168" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1000,22 +1006,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="79" />
+      <location filename="../processing/export_map.py" line="81" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="90" />
+      <location filename="../processing/export_map.py" line="102" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="109" />
+      <location filename="../processing/_layout.py" line="110" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="93" />
+      <location filename="../processing/export_map.py" line="105" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
@@ -1030,7 +1036,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="67" />
+      <location filename="../processing/load_open_data.py" line="71" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1045,7 +1051,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="70" />
+      <location filename="../processing/load_open_data.py" line="74" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
@@ -1060,7 +1066,7 @@ Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="130" />
+      <location filename="../processing/load_open_data.py" line="134" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1086,22 +1092,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="117" />
-      <location filename="../processing/export_map.py" line="100" />
+      <location filename="../processing/export_map.py" line="112" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="149" />
+      <location filename="../processing/export_map.py" line="161" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="279" />
+      <location filename="../processing/export_map.py" line="315" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="222" />
+      <location filename="../processing/export_map.py" line="249" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
@@ -1206,7 +1212,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="209" />
+      <location filename="../engine/opendata/loader.py" line="226" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
@@ -1216,8 +1222,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/context.py" line="62" />
-      <location filename="../engine/opendata/loader.py" line="189" />
+      <location filename="../engine/opendata/context.py" line="65" />
+      <location filename="../engine/opendata/loader.py" line="206" />
       <location filename="../engine/opendata/solar.py" line="150" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
@@ -1284,7 +1290,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="124" />
+      <location filename="../processing/load_open_data.py" line="128" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1299,7 +1305,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne (portails de données ouvertes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="170" />
+      <location filename="../processing/load_open_data.py" line="182" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
@@ -1334,7 +1340,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="146" />
+      <location filename="../processing/load_open_data.py" line="150" />
       <source>Output GeoPackage</source>
       <translation>GeoPackage de sortie</translation>
     </message>
@@ -1344,7 +1350,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="150" />
+      <location filename="../processing/export_map.py" line="162" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1385,7 +1391,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="159" />
+      <location filename="../processing/load_open_data.py" line="171" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1405,7 +1411,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="164" />
+      <location filename="../processing/load_open_data.py" line="176" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1415,7 +1421,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="163" />
+      <location filename="../processing/load_open_data.py" line="175" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1486,7 +1492,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="123" />
+      <location filename="../processing/export_map.py" line="135" />
       <source>Resolution (dpi)</source>
       <translation>Résolution (dpi)</translation>
     </message>
@@ -1507,7 +1513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="161" />
+      <location filename="../processing/load_open_data.py" line="173" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1522,7 +1528,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="158" />
+      <location filename="../processing/load_open_data.py" line="170" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1562,7 +1568,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1658,12 +1664,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="216" />
+      <location filename="../processing/load_open_data.py" line="217" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="135" />
+      <location filename="../processing/load_open_data.py" line="139" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -1709,7 +1715,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="108" />
+      <location filename="../processing/load_open_data.py" line="112" />
       <location filename="../ui/dock.py" line="107" />
       <source>Source</source>
       <translation>Source</translation>
@@ -1746,8 +1752,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
+      <location filename="../processing/export_map.py" line="200" />
+      <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
+      <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="92" />
+      <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
+      <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
+    </message>
+    <message>
       <location filename="../processing/decision_dossier.py" line="109" />
-      <location filename="../processing/export_map.py" line="85" />
+      <location filename="../processing/export_map.py" line="87" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -1810,7 +1826,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="116" />
+      <location filename="../processing/load_open_data.py" line="120" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -1830,7 +1846,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="165" />
+      <location filename="../processing/load_open_data.py" line="156" />
+      <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
+      <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="177" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -1875,8 +1896,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="289" />
       <location filename="../processing/territory_profile.py" line="157" />
+      <location filename="../processing/territory_profile.py" line="289" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
@@ -1886,7 +1907,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="92" />
+      <location filename="../processing/load_open_data.py" line="96" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -1907,14 +1928,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="177" />
-      <location filename="../engine/opendata/irep.py" line="276" />
+      <location filename="../engine/opendata/irep.py" line="150" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="173" />
-      <location filename="../engine/opendata/irep.py" line="272" />
+      <location filename="../engine/opendata/irep.py" line="146" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
@@ -1929,7 +1948,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="311" />
+      <location filename="../processing/export_map.py" line="347" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -1949,7 +1968,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="185" />
+      <location filename="../engine/opendata/loader.py" line="202" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
@@ -2064,17 +2083,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="128" />
+      <location filename="../processing/_layout.py" line="129" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="130" />
+      <location filename="../processing/_layout.py" line="131" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="124" />
+      <location filename="../processing/_layout.py" line="125" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2084,12 +2103,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="212" />
+      <location filename="../processing/export_map.py" line="239" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="459" />
+      <location filename="../processing/_layout.py" line="472" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2134,24 +2153,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="160" />
+      <location filename="../processing/export_map.py" line="172" />
       <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="207" />
+      <location filename="../processing/load_open_data.py" line="202" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
-      <location filename="../processing/export_map.py" line="172" />
+      <location filename="../processing/export_map.py" line="184" />
       <location filename="../processing/site_suitability.py" line="216" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="205" />
+      <location filename="../processing/load_open_data.py" line="200" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2198,8 +2217,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="90" />
-      <location filename="../engine/opendata/loader.py" line="108" />
+      <location filename="../engine/opendata/loader.py" line="107" />
+      <location filename="../engine/opendata/loader.py" line="125" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
     </message>
@@ -2249,9 +2268,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="227" />
-      <location filename="../processing/site_suitability.py" line="279" />
+      <location filename="../processing/export_map.py" line="262" />
+      <source>The style {qml} could not be applied to {layer}: {reason}</source>
+      <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="228" />
       <location filename="../processing/site_suitability.py" line="207" />
+      <location filename="../processing/site_suitability.py" line="279" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2261,7 +2285,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="199" />
+      <location filename="../processing/load_open_data.py" line="194" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2274,6 +2298,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/wifi_placement.py" line="140" />
       <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="295" />
+      <source>The terrain GeoTIFF could not be written: {path}</source>
+      <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
     <message>
       <location filename="../engine/opendata/gpkg.py" line="264" />
@@ -2311,7 +2340,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="198" />
+      <location filename="../processing/export_map.py" line="225" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
@@ -2326,7 +2355,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="84" />
+      <location filename="../processing/export_map.py" line="86" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -2404,7 +2433,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="177" />
+      <location filename="../engine/opendata/loader.py" line="194" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
@@ -2445,7 +2474,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="111" />
-      <location filename="../engine/opendata/loader.py" line="179" />
+      <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
@@ -2475,7 +2504,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="157" />
+      <location filename="../processing/load_open_data.py" line="169" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -2546,7 +2575,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="162" />
+      <location filename="../processing/load_open_data.py" line="174" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -2576,8 +2605,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="638" />
       <location filename="../processing/wifi_coverage.py" line="478" />
+      <location filename="../processing/wifi_coverage.py" line="638" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2737,13 +2766,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="264" />
+      <location filename="../processing/load_open_data.py" line="265" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="225" />
-      <location filename="../engine/opendata/online.py" line="247" />
+      <location filename="../engine/opendata/loader.py" line="242" />
+      <location filename="../engine/opendata/online.py" line="248" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
