@@ -33,7 +33,7 @@
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
-      <translation>Un PDF de plusieurs pages pour une séance du conseil, à partir des résultats d'Aptitude des sites : une couverture avec une synthèse, la carte du territoire avec l'aptitude et les sites candidats, une page par site (carte, note, rang, stabilité face aux variations des pondérations, contribution de chaque critère sous forme d'histogramme, contraintes respectées et informations clés : fibre sur le site, distance au port, exutoire de déchets le plus proche), puis la méthode et les sources avec leur millésime.
+      <translation>Un PDF de plusieurs pages pour une séance du conseil, à partir des résultats d'Aptitude des sites : une couverture avec une synthèse, la carte du territoire avec l'aptitude et les sites candidats, une page par site (carte, note, rang, stabilité face aux variations des pondérations, contribution de chaque critère sous forme de diagramme en barres, contraintes respectées et informations clés : fibre sur le site, distance au port, exutoire de déchets le plus proche), puis la méthode et les sources avec leur millésime.
 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
@@ -604,7 +604,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../processing/decision_dossier.py" line="124" />
       <source>Dossier</source>
-      <translation>Dossier</translation>
+      <translation>Dossier PDF</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="269" />
@@ -1697,7 +1697,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/solar_potential.py" line="365" />
       <source>Solar sites</source>
-      <translation>Sites solaires</translation>
+      <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="199" />
@@ -2332,7 +2332,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../engine/wifi_placement.py" line="118" />
       <source>There is no candidate site to choose from.</source>
-      <translation>Il n'y a aucun site candidat parmi lesquels choisir.</translation>
+      <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
     <message>
       <location filename="../engine/waste_access.py" line="44" />
@@ -2368,7 +2368,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/territory_profile.py" line="129" />
       <location filename="../processing/waste_flows.py" line="180" />
       <source>Tonnes per year field</source>
-      <translation>Champ des tonnes par an</translation>
+      <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="239" />
