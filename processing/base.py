@@ -65,6 +65,30 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             f"{self.ALGORITHM_ID}.md"
         )
 
+    # --- provenance of outputs -----------------------------------------
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Note the provenance of the vector inputs: the outputs inherit it (postProcessAlgorithm)."""
+        from ._layer_io import layer_sources
+
+        vector_inputs = [
+            definition.name()
+            for definition in self.parameterDefinitions()
+            if definition.type() in ("source", "vector")
+        ]
+        self._input_sources = layer_sources(
+            self.parameterAsVectorLayer(parameters, name, context) for name in vector_inputs
+        )
+        return True
+
+    def postProcessAlgorithm(self, context, feedback):
+        """Store each styled GeoPackage output's default style and ``sources`` row (the sinks are
+        closed by now), so maps made from it show readable titles and credits."""
+        if self.__dict__.get("_styled_outputs"):
+            from ._layer_io import finish_outputs
+
+            finish_outputs(self, self.__dict__.get("_input_sources", []), feedback)
+        return {}
+
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
         """Refuse a missing or geographic CRS, naming the layer or parameter ``what``."""

@@ -23,8 +23,6 @@ from ..engine.indicators import make_grid, points_bounds
 from ..resources_paths import style_path
 from ._layer_io import (
     extended_fields,
-    finish_outputs,
-    layer_sources,
     optional_field,
     read_frame,
     read_points,
@@ -290,15 +288,7 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                 )
                 results[self.SITES_OUTPUT] = site_destination
                 style_output(self, context, site_destination, "", self.tr("Fibre at sites"))
-        self._inputs = layer_sources(
-            self.parameterAsVectorLayer(parameters, name, context)
-            for name in (self.FIBRE, self.ZONES, self.SITES)
-        )
         return results
-
-    def postProcessAlgorithm(self, context, feedback):
-        finish_outputs(self, getattr(self, "_inputs", []), feedback)
-        return {}
 
     def _report(self, coverage, target: float, feedback: QgsProcessingFeedback) -> None:
         total = int(coverage["premises"].sum())

@@ -31,8 +31,6 @@ from ..engine.solar import (
 from ..resources_paths import style_path
 from ._layer_io import (
     extended_fields,
-    finish_outputs,
-    layer_sources,
     optional_field,
     read_frame,
     read_points,
@@ -366,15 +364,7 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
             )
             style_output(self, context, out_destination, "", title)
         self._report(potential, len(frame), feedback)
-        self._inputs = layer_sources(
-            self.parameterAsVectorLayer(parameters, name, context)
-            for name in (self.ROOFS, self.ZONES, self.SITES)
-        )
         return results
-
-    def postProcessAlgorithm(self, context, feedback):
-        finish_outputs(self, getattr(self, "_inputs", []), feedback)
-        return {}
 
     def _report(self, potential, read: int, feedback: QgsProcessingFeedback) -> None:
         feedback.pushInfo(

@@ -25,8 +25,6 @@ from ..engine.profile import INDICATORS, ProfileLayers, dissolve_zones, seveso_s
 from ..resources_paths import style_path
 from ._layer_io import (
     extended_fields,
-    finish_outputs,
-    layer_sources,
     optional_field,
     read_frame,
     read_points,
@@ -288,24 +286,7 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         style_output(
             self, context, destination, style_path("territory_profile"), self.tr("Territory profile")
         )
-        self._inputs = layer_sources(
-            self.parameterAsVectorLayer(parameters, name, context)
-            for name in (
-                self.COMMUNES,
-                self.FIBRE,
-                self.INDUSTRIAL_SITES,
-                self.INDUSTRIAL_WASTE,
-                self.WASTE_POINTS,
-                self.SOLAR,
-                self.WIFI_COVERAGE,
-                self.PORT_ZONES,
-            )
-        )
         return {self.OUTPUT: destination}
-
-    def postProcessAlgorithm(self, context, feedback):
-        finish_outputs(self, getattr(self, "_inputs", []), feedback)
-        return {}
 
 
 def _multi(geometry):

@@ -270,6 +270,13 @@ def qgis_environment(profile: Path, plugin_parent: Path) -> dict[str, str]:
     return environment
 
 
+def french_profile(profile: Path) -> None:
+    """A throw-away QGIS profile in French, as a French planner's QGIS is (layer titles, messages)."""
+    settings = profile / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[locale]\noverrideFlag=true\nuserLocale=fr_FR\n", encoding="utf-8")
+
+
 def link_plugin(plugin_parent: Path) -> None:
     """Make the checkout loadable as the `territoire_numerique` plugin, whatever its folder name."""
     plugin_parent.mkdir(parents=True, exist_ok=True)
@@ -303,6 +310,7 @@ def main() -> None:
     link_plugin(plugin_parent)
     profile = REPO_ROOT / ".build" / "demo-profile"
     shutil.rmtree(profile, ignore_errors=True)
+    french_profile(profile)
     environment = qgis_environment(profile, plugin_parent)
     subprocess.run(
         ["/usr/bin/qgis_process.bin", "plugins", "enable", "territoire_numerique"],

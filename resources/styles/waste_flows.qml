@@ -766,22 +766,22 @@
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="2 + 0.6 * (min(2.5, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
+                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(2.5, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000))"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(2.5, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(10, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
+                  <Option type="QString" name="expression" value="min(2.5, 0.6 + 8 * coalesce(&quot;tonnes&quot;, 0) / 100000)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
