@@ -22,7 +22,7 @@ test: setup
 
 lint: setup
 	.venv/bin/ruff check .
-	.venv/bin/flake8 --select=QGS --exclude=.venv,.build,out .
+	.venv/bin/flake8 .
 
 bench: setup
 	bash bench/run.sh

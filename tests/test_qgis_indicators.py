@@ -140,7 +140,7 @@ def features(result_layer) -> list[dict]:
 
 
 def test_fibre_coverage_per_commune(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     output = tmp_path / "fibre.gpkg"
     sites_output = tmp_path / "sites.gpkg"
@@ -172,7 +172,7 @@ def test_fibre_coverage_per_commune(territoire_plugin, territory, tmp_path):
 
 
 def test_fibre_coverage_on_a_hexagon_grid(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:fibre_coverage",
@@ -196,7 +196,7 @@ def test_fibre_coverage_on_a_hexagon_grid(territoire_plugin, territory, tmp_path
 
 
 def test_fibre_coverage_refuses_geographic_zones(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     with pytest.raises(QgsProcessingException, match="geographic CRS"):
         processing.run(
@@ -211,7 +211,7 @@ def test_fibre_coverage_refuses_geographic_zones(territoire_plugin, territory, t
 
 
 def test_fibre_coverage_needs_zones_or_a_grid(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     with pytest.raises(QgsProcessingException, match="zones layer"):
         processing.run(
@@ -221,7 +221,7 @@ def test_fibre_coverage_needs_zones_or_a_grid(territoire_plugin, territory, tmp_
 
 
 def test_fibre_coverage_without_ftth_field(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     with pytest.raises(QgsProcessingException, match="no FTTH eligibility field"):
         processing.run(
@@ -236,7 +236,7 @@ def test_fibre_coverage_without_ftth_field(territoire_plugin, territory, tmp_pat
 
 
 def test_solar_potential_roofs_zones_sites(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:solar_potential",
@@ -271,7 +271,7 @@ def test_solar_potential_roofs_zones_sites(territoire_plugin, territory, tmp_pat
 
 
 def test_solar_potential_field_mapping_and_specific_yield(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     renamed = tmp_path / "cadastre.gpkg"
     cadastre = gpd.read_file(territory, layer="solar").rename(
@@ -300,7 +300,7 @@ def test_solar_potential_field_mapping_and_specific_yield(territoire_plugin, ter
 
 
 def test_solar_potential_without_usable_area_uses_the_roof_geometry(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:solar_potential",
@@ -335,7 +335,7 @@ def profile_parameters(territory: Path, output: Path) -> dict:
 
 
 def test_territory_profile_per_commune(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:territory_profile", profile_parameters(territory, tmp_path / "p.gpkg")
@@ -360,7 +360,7 @@ def test_territory_profile_per_commune(territoire_plugin, territory, tmp_path):
 
 
 def test_territory_profile_per_epci_with_wifi(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     parameters = profile_parameters(territory, tmp_path / "epci.gpkg")
     parameters.update(GROUP_FIELD="epci", WIFI_COVERAGE=layer(territory, "port_zones"))
@@ -373,7 +373,7 @@ def test_territory_profile_per_epci_with_wifi(territoire_plugin, territory, tmp_
 
 
 def test_territory_profile_unknown_group_field(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     parameters = profile_parameters(territory, tmp_path / "never.gpkg")
     parameters["GROUP_FIELD"] = "region"
@@ -407,7 +407,8 @@ def rule_labels_matching(output: QgsVectorLayer, feature) -> list[str]:
     ],
 )
 def test_styles_fit_the_outputs(territoire_plugin, territory, tmp_path, algorithm, style):
-    import processing
+    from qgis import processing
+
     from territoire_numerique.resources_paths import style_path
 
     parameters = {
@@ -449,7 +450,7 @@ def test_styles_fit_the_outputs(territoire_plugin, territory, tmp_path, algorith
 
 
 def test_gpkg_outputs_keep_style_and_provenance(territoire_plugin, territory, tmp_path):
-    import processing
+    from qgis import processing
 
     output = tmp_path / "couverture.gpkg"
     processing.run(

@@ -45,7 +45,7 @@ def table_counts(path) -> dict[str, int]:
 
 
 def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProject
 
     project = QgsProject.instance()
@@ -88,7 +88,7 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
 
 
 def test_sample_source_with_bundled_geopackage(territoire_plugin, tmp_path, monkeypatch):
-    import processing
+    from qgis import processing
 
     from territoire_numerique.processing import load_open_data
 
@@ -109,8 +109,8 @@ def test_sample_source_with_bundled_geopackage(territoire_plugin, tmp_path, monk
 
 
 def test_terrain_also_as_geotiff(territoire_plugin, tmp_path, monkeypatch):
-    import processing
     from osgeo import gdal
+    from qgis import processing
     from qgis.core import QgsProcessingException
 
     from territoire_numerique.processing import load_open_data
@@ -147,7 +147,7 @@ def test_terrain_also_as_geotiff(territoire_plugin, tmp_path, monkeypatch):
 
 
 def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match="geographic"):
@@ -163,7 +163,7 @@ def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
 
 
 def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay, tmp_path):
-    import processing
+    from qgis import processing
 
     online = tmp_path / "online.gpkg"
     processing.run(
@@ -194,7 +194,7 @@ def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay,
 
 
 def test_ten_communes_as_in_batch_mode(territoire_plugin, replay, tmp_path):
-    import processing
+    from qgis import processing
 
     output = tmp_path / "ten.gpkg"
     result = processing.run(
@@ -220,7 +220,7 @@ def test_ten_communes_as_in_batch_mode(territoire_plugin, replay, tmp_path):
 
 
 def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path, monkeypatch):
-    import processing
+    from qgis import processing
 
     from territoire_numerique.processing import load_open_data
 
@@ -252,7 +252,7 @@ def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path
 
 
 def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, monkeypatch):
-    import processing
+    from qgis import processing
     from qgis.core import QgsProcessingException
 
     from territoire_numerique.processing import load_open_data

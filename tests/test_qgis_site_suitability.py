@@ -115,7 +115,7 @@ def model(fibre_layer: str = "territory.gpkg|layername=fibre", **changes) -> dic
 
 
 def run(parameters: dict, feedback: QgsProcessingFeedback | None = None) -> dict:
-    import processing
+    from qgis import processing
 
     return processing.run("territoire:site_suitability", parameters, feedback=feedback)
 

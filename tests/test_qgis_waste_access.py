@@ -43,7 +43,7 @@ def town(tmp_path_factory) -> str:
 
 
 def test_access_along_roads_with_kind_filter(territoire_plugin, town, tmp_path) -> None:
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:waste_access",
@@ -74,9 +74,8 @@ def test_access_along_roads_with_kind_filter(territoire_plugin, town, tmp_path) 
 
 
 def test_geographic_crs_is_refused(territoire_plugin, town, tmp_path) -> None:
+    from qgis import processing
     from qgis.core import QgsProcessingException
-
-    import processing
 
     wgs84 = str(tmp_path / "wgs84.gpkg")
     gpd.read_file(town, layer="buildings").to_crs("EPSG:4326").to_file(

@@ -59,7 +59,7 @@ def territory(tmp_path_factory) -> str:
 
 
 def run(territory: str, out, feedback=None, **extra):
-    import processing
+    from qgis import processing
 
     parameters = {
         "PRODUCERS": f"{territory}|layername=industrial_waste",

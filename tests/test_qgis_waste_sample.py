@@ -17,7 +17,7 @@ MAX_KM = 40.0
 
 
 def test_flows_respect_every_rule_and_the_closure_loses_outlets(territoire_plugin, tmp_path) -> None:
-    import processing
+    from qgis import processing
 
     facilities = gpd.read_file(SAMPLE_GPKG, layer="waste_facilities").set_index("facility_id")
     largest = facilities.capacity_t.idxmax()
@@ -61,7 +61,7 @@ def test_flows_respect_every_rule_and_the_closure_loses_outlets(territoire_plugi
 
 
 def test_access_shares_are_consistent(territoire_plugin, tmp_path) -> None:
-    import processing
+    from qgis import processing
 
     result = processing.run(
         "territoire:waste_access",

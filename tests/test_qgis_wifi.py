@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
-
-import processing
+from qgis import processing
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessing, QgsProject, QgsVectorLayer
 
 
 def memory_layer(kind: str, fields: str, rows: list[tuple[str, list]], name: str) -> QgsVectorLayer:
@@ -118,10 +117,10 @@ def test_wifi_coverage_refuses_geographic_crs(territoire_plugin):
             "territoire:wifi_coverage",
             {
                 "HOTSPOTS": layer,
-                "RSSI": "TEMPORARY_OUTPUT",
-                "BEST_SERVER": "TEMPORARY_OUTPUT",
-                "COVERAGE": "TEMPORARY_OUTPUT",
-                "HOTSPOT_STATS": "TEMPORARY_OUTPUT",
+                "RSSI": QgsProcessing.TEMPORARY_OUTPUT,
+                "BEST_SERVER": QgsProcessing.TEMPORARY_OUTPUT,
+                "COVERAGE": QgsProcessing.TEMPORARY_OUTPUT,
+                "HOTSPOT_STATS": QgsProcessing.TEMPORARY_OUTPUT,
             },
         )
 
@@ -173,8 +172,8 @@ def test_wifi_placement_budget_needs_costs(territoire_plugin, town):
                 "CANDIDATES": hotspots,
                 "DEMAND": buildings,
                 "BUDGET": 10.0,
-                "SELECTED": "TEMPORARY_OUTPUT",
-                "CURVE": "TEMPORARY_OUTPUT",
+                "SELECTED": QgsProcessing.TEMPORARY_OUTPUT,
+                "CURVE": QgsProcessing.TEMPORARY_OUTPUT,
             },
         )
 
@@ -194,8 +193,8 @@ def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town)
             "BUILDINGS": buildings,
             "COUNT": 1,
             "EXTENT": extent,
-            "SELECTED": "TEMPORARY_OUTPUT",
-            "CURVE": "TEMPORARY_OUTPUT",
+            "SELECTED": QgsProcessing.TEMPORARY_OUTPUT,
+            "CURVE": QgsProcessing.TEMPORARY_OUTPUT,
         },
     )
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored

@@ -84,7 +84,7 @@ class TerritoireDock(QDockWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(COMPLETIONS)
-        completer.activated[str].connect(self.choose_territory)
+        completer.activated.connect(self.choose_territory)
         self.search.setCompleter(completer)
         self.search.textEdited.connect(self.complete_offline)
         self.search.returnPressed.connect(lambda: self.choose_territory(self.search.text()))
@@ -246,7 +246,7 @@ class TerritoireDock(QDockWidget):
         self.suitability_editor.show()
 
     def _open_dialog(self, algorithm_id: str, parameters: dict[str, object]) -> None:
-        import processing
+        from qgis import processing
 
         processing.execAlgorithmDialog(algorithm_id, parameters)
 

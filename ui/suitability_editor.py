@@ -727,7 +727,7 @@ class SuitabilityEditor(QDialog):
 
     def run_model(self) -> None:
         """Open the algorithm's dialog with this model (the saved file if it is saved and unchanged)."""
-        import processing
+        from qgis import processing
 
         if not self.validate():
             return
