@@ -10,7 +10,7 @@ import numpy as np
 from osgeo import gdal
 from shapely.geometry import LineString, MultiPolygon, shape
 
-BOUNDARIES = Path("/work/shared/data/boundaries/communes-59-nord.geojson")
+BOUNDARIES = Path(__file__).resolve().parent / "fixtures" / "real" / "communes-59-nord.geojson"
 CUD = "245900428"
 #: Three CUD communes and one neighbour of another EPCI (Bergues, CC des Hauts de Flandre).
 COMMUNES = {"59183": CUD, "59271": CUD, "59359": CUD, "59067": "200040186"}

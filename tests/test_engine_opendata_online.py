@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from opendata_replay import irep_zip, point_sources_at
@@ -179,7 +180,9 @@ def test_placer_on_the_real_register():
     placer = Placer(territory)
     names = {fold(commune.name) for commune in communes}
     placed = refused = 0
-    with open("/work/shared/data/irep/irep_2019_emissions_59_62_76.csv", encoding="utf-8") as handle:
+    with (Path(__file__).resolve().parent / "fixtures" / "real" / "irep_2019_emissions_59_62_76.csv").open(
+        encoding="utf-8"
+    ) as handle:
         seen = {}
         for row in csv.DictReader(handle):
             seen.setdefault(row["Identifiant"], row)
