@@ -25,7 +25,8 @@ from qgis.core import (
 from ..engine.errors import Cancelled, EngineError
 from ..engine.wifi_placement import MODES, coverage_matrix, place
 from ..engine.wifi_propagation import Hotspot, demand_cells
-from ._layer_io import extended_fields, optional_field, read_frame, write_features
+from ..resources_paths import style_path
+from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
 from .wifi_coverage import WifiParameters, _as_float
 
@@ -400,6 +401,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 }
             )
         write_features(sink, fields, geometries, rows, feedback, (85.0, 90.0))
+        style_output(
+            self, context, destination, style_path("wifi_placement"), self.tr("New Wi-Fi hotspots (rank)")
+        )
         return {self.SELECTED: destination}
 
     def _write_curve(self, parameters, context, feedback, result) -> str:

@@ -39,6 +39,9 @@ ANALYSIS_MAPS = (
     ("Wi-Fi signal", "wifi", ["communes", "wifi_signal.tif", "roads", "wifi_hotspots"], ";wifi_rssi;;",
      "Le Wi-Fi public à Dunkerque-centre", "Signal reçu des bornes publiques existantes",
      {"EXTENT": WIFI_CENTRE}),
+    ("Wi-Fi: new hotspots", "wifi_nouvelles_bornes",
+     ["communes", "wifi_signal.tif", "roads", "wifi_hotspots", "wifi_nouvelles_bornes.gpkg"], ";wifi_rssi;;;",
+     "Où installer les prochaines bornes Wi-Fi ?", "{wifi_placement}", {"EXTENT": WIFI_CENTRE}),
 )  # fmt: skip
 
 
@@ -319,8 +322,15 @@ def main() -> None:
         capture_output=True,
     )
     print("Territoire numérique demo — sample territory: Communauté urbaine de Dunkerque")
+    summaries: dict[str, str] = {}  # an algorithm's SUMMARY sentence, usable as "{<algorithm>}" later
     for title, algorithm, parameters in STEPS:
-        run_step(title, algorithm, parameters, environment)
+        filled = {
+            name: value.format(**summaries) if isinstance(value, str) and "{" in value else value
+            for name, value in parameters.items()
+        }
+        results = run_step(title, algorithm, filled, environment)
+        if isinstance(results.get("SUMMARY"), str):
+            summaries[algorithm.split(":")[1]] = results["SUMMARY"]
     print("\nMaps and data are in:", OUT)
     for path in sorted(OUT.iterdir()):
         if path.is_file():

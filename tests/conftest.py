@@ -49,6 +49,9 @@ if _qgis_available():
     for plugins_dir in ("/usr/share/qgis/python/plugins",):
         if os.path.isdir(plugins_dir) and plugins_dir not in sys.path:
             sys.path.append(plugins_dir)
+    # Bind the name `processing` to QGIS's plugin now, before any test can put a folder holding
+    # another `processing` (this repo's root) on sys.path.
+    import processing  # noqa: F401
 
     @pytest.fixture(scope="session")
     def territoire_plugin(qgis_app, qgis_iface, qgis_processing):
