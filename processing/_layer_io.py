@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -29,6 +30,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsLayerMetadata,
     QgsMapLayer,
     QgsProcessingContext,
     QgsProcessingException,
@@ -38,6 +40,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtXml import QDomDocument
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
@@ -332,3 +335,27 @@ def finish_outputs(algorithm: object, inputs: Sequence[Source], feedback: QgsPro
             feedback.pushInfo(
                 tr("Style and sources stored in the GeoPackage table {table}.").format(table=table)
             )
+        elif not table and os.path.isfile(destination):
+            finish_file_output(
+                destination, style, derived_source(Path(destination).stem, name, algorithm.name(), inputs)
+            )
+
+
+def finish_file_output(destination: str, style: str, source: Source) -> None:
+    """Beside a file output (a GeoTIFF): ``<name>.qml``, the default style QGIS applies when the
+    file is opened, and ``<name>.qmd``, its metadata (title, credits, licence, synthetic)."""
+    stem = Path(destination).with_suffix("")
+    if style and os.path.exists(style):
+        shutil.copyfile(style, f"{stem}.qml")
+    metadata = QgsLayerMetadata()
+    metadata.setTitle(source.title)
+    metadata.setAbstract(source.note)
+    metadata.setRights([source.attribution])
+    metadata.setLicenses([source.licence])
+    if source.synthetic:
+        metadata.addKeywords("territoire", ["synthetic"])
+    document = QDomDocument("qgis")
+    root = document.createElement("qgis")
+    document.appendChild(root)
+    metadata.writeMetadataXml(root, document)
+    Path(f"{stem}.qmd").write_text(document.toString(), encoding="utf-8")

@@ -184,8 +184,13 @@ class ProvenanceIndex:
 
 
 def metadata_source(layer: QgsMapLayer) -> Source | None:
-    """Provenance from the layer metadata (set by the plugin's loader or by the user)."""
+    """Provenance from the layer metadata (set by the plugin's loader or by the user, or in a
+    ``.qmd`` file beside the layer's file, as the plugin writes for its raster outputs)."""
     metadata = layer.metadata()
+    sidecar = Path(layer.source().split("|")[0]).with_suffix(".qmd")
+    if not metadata.rights() and sidecar.is_file():
+        layer.loadNamedMetadata(str(sidecar))
+        metadata = layer.metadata()
     attribution = " ; ".join(right for right in metadata.rights() if right)
     if not attribution:
         return None
@@ -261,10 +266,32 @@ def set_label(layout: QgsLayout, item_id: str, value: str) -> None:
         label.setVisibility(bool(value))
 
 
+def fit_on_one_line(layout: QgsLayout, item_id: str, smallest_points: float = 6.5) -> None:
+    """Shrink a label's font (down to ``smallest_points``) so that its text fits its width."""
+    label = item(layout, item_id)
+    if not isinstance(label, QgsLayoutItemLabel) or not label.text():
+        return
+    modern = hasattr(label, "textFormat")  # QGIS >= 3.24; font() before
+    font = label.textFormat().toQFont() if modern else label.font()
+    needed = QgsLayoutUtils.textWidthMM(font, label.text()) + 2.0
+    available = label.rect().width()
+    if needed <= available:
+        return
+    points = max(smallest_points, font.pointSizeF() * available / needed)
+    if modern:
+        text_format = label.textFormat()
+        text_format.setSize(points)
+        label.setTextFormat(text_format)
+    else:
+        font.setPointSizeF(points)
+        label.setFont(font)
+
+
 def fill_texts(layout: QgsLayout, texts: MapTexts) -> None:
     """Title, subtitle, credits, author, date and logo."""
     set_label(layout, "title", texts.title)
     set_label(layout, "subtitle", texts.subtitle)
+    fit_on_one_line(layout, "subtitle")
     set_label(layout, "credits", texts.credits)
     author = text("author", texts.language).format(author=texts.author) if texts.author else ""
     set_label(layout, "author", author)
