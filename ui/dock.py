@@ -14,12 +14,14 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QCompleter,
     QDockWidget,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -122,6 +124,7 @@ class TerritoireDock(QDockWidget):
         self.algorithms.setHeaderHidden(True)
         self.algorithms.setRootIsDecorated(True)
         self.algorithms.itemActivated.connect(self._run_algorithm_item)
+        self.algorithms.setMinimumHeight(170)
         tools_layout.addWidget(self.algorithms)
         buttons = QHBoxLayout()
         self.suitability_button = QPushButton(tr("Suitability model…"), tools_box)
@@ -138,10 +141,17 @@ class TerritoireDock(QDockWidget):
         loaded_layout = QVBoxLayout(loaded_box)
         self.loaded = QTreeWidget(loaded_box)
         self.loaded.setHeaderLabels([tr("Layer"), tr("Source and licence")])
+        self.loaded.setMinimumHeight(90)
         loaded_layout.addWidget(self.loaded)
         layout.addWidget(loaded_box, 1)
 
-        self.setWidget(body)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        self.setWidget(scroll)
         self.refresh_algorithms()
         self.refresh_loaded()
         self._connections = [
