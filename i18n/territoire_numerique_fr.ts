@@ -9,12 +9,12 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="210" />
+      <location filename="../processing/wifi_placement.py" line="211" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="214" />
+      <location filename="../processing/_layer_io.py" line="217" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="128" />
+      <location filename="../processing/wifi_placement.py" line="129" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -90,7 +90,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Agrégation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="193" />
+      <location filename="../processing/solar_potential.py" line="191" />
       <source>Agricultural</source>
       <translation>Agricole</translation>
     </message>
@@ -116,7 +116,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="119" />
+      <location filename="../ui/dock.py" line="121" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
@@ -126,7 +126,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="194" />
+      <location filename="../processing/solar_potential.py" line="192" />
       <source>Annex</source>
       <translation>Annexe</translation>
     </message>
@@ -187,7 +187,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bande (raster)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="98" />
+      <location filename="../processing/fibre_coverage.py" line="96" />
       <source>Best download class field (e.g. 30-100M)</source>
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
@@ -197,7 +197,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Meilleurs sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="102" />
+      <location filename="../processing/fibre_coverage.py" line="100" />
       <source>Best technology field (FO, COAX, CU, ...)</source>
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
@@ -212,12 +212,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pertes dues au corps (dB)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="47" />
+      <location filename="../ui/dock.py" line="49" />
       <source>Boundaries (communes)</source>
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="157" />
+      <location filename="../processing/wifi_placement.py" line="158" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -237,8 +237,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="103" />
-      <location filename="../processing/solar_potential.py" line="125" />
+      <location filename="../processing/fibre_coverage.py" line="101" />
+      <location filename="../processing/solar_potential.py" line="123" />
       <source>Building identifier field</source>
       <translation>Champ identifiant du bâtiment</translation>
     </message>
@@ -254,17 +254,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction du réseau routier</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="126" />
+      <location filename="../processing/solar_potential.py" line="124" />
       <source>Building use field (industrial, commercial, Industriel...)</source>
       <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="187" />
+      <location filename="../processing/solar_potential.py" line="185" />
       <source>Building uses to keep (none ticked: every roof)</source>
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="54" />
+      <location filename="../ui/dock.py" line="56" />
       <source>Buildings (IGN BD TOPO)</source>
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
@@ -279,7 +279,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="110" />
+      <location filename="../ui/dock.py" line="112" />
       <source>Cache (last download, offline)</source>
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
     </message>
@@ -289,7 +289,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="91" />
+      <location filename="../processing/wifi_placement.py" line="92" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -299,7 +299,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="82" />
+      <location filename="../processing/wifi_placement.py" line="83" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -309,7 +309,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="76" />
+      <location filename="../processing/wifi_placement.py" line="77" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -349,7 +349,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="126" />
+      <location filename="../processing/wifi_placement.py" line="127" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -364,7 +364,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="59" />
+      <location filename="../processing/wifi_placement.py" line="60" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
@@ -379,27 +379,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="190" />
+      <location filename="../processing/solar_potential.py" line="188" />
       <source>Commercial</source>
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="216" />
+      <location filename="../ui/dock.py" line="226" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="112" />
+      <location filename="../processing/territory_profile.py" line="110" />
       <source>Commune code field</source>
       <translation>Champ du code de la commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="113" />
+      <location filename="../processing/territory_profile.py" line="111" />
       <source>Commune name field</source>
       <translation>Champ du nom de la commune</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="80" />
+      <location filename="../ui/dock.py" line="82" />
       <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
@@ -409,7 +409,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="111" />
+      <location filename="../processing/territory_profile.py" line="109" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -439,37 +439,37 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="143" />
+      <location filename="../processing/territory_profile.py" line="141" />
       <source>Count déchèteries within</source>
       <translation>Compter les déchèteries à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="126" />
+      <location filename="../processing/fibre_coverage.py" line="124" />
       <source>Count per</source>
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="250" />
+      <location filename="../processing/fibre_coverage.py" line="248" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="180" />
+      <location filename="../processing/wifi_placement.py" line="181" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="299" />
+      <location filename="../processing/wifi_placement.py" line="300" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="295" />
+      <location filename="../processing/wifi_placement.py" line="296" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="288" />
+      <location filename="../processing/wifi_placement.py" line="289" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -514,7 +514,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="128" />
+      <location filename="../processing/territory_profile.py" line="126" />
       <source>Declared industrial waste</source>
       <translation>Déchets industriels déclarés</translation>
     </message>
@@ -529,13 +529,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="186" />
+      <location filename="../processing/wifi_placement.py" line="187" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="455" />
-      <location filename="../processing/wifi_placement.py" line="107" />
+      <location filename="../processing/wifi_placement.py" line="108" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -550,12 +550,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="194" />
+      <location filename="../processing/wifi_placement.py" line="195" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="193" />
+      <location filename="../processing/wifi_placement.py" line="194" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
@@ -565,7 +565,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="100" />
+      <location filename="../processing/wifi_placement.py" line="101" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -622,7 +622,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="216" />
+      <location filename="../ui/dock.py" line="226" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -637,13 +637,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="117" />
+      <location filename="../processing/wifi_placement.py" line="118" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="55" />
-      <location filename="../ui/dock.py" line="129" />
+      <location filename="../ui/dock.py" line="132" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -680,22 +680,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="205" />
+      <location filename="../processing/territory_profile.py" line="203" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="125" />
+      <location filename="../processing/territory_profile.py" line="123" />
       <source>FTTH eligibility field</source>
       <translation>Champ de l'éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="94" />
+      <location filename="../processing/fibre_coverage.py" line="92" />
       <source>FTTH eligibility field (true / false)</source>
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="277" />
+      <location filename="../processing/fibre_coverage.py" line="275" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
@@ -710,34 +710,34 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="179" />
-      <location filename="../processing/fibre_coverage.py" line="292" />
+      <location filename="../processing/fibre_coverage.py" line="177" />
+      <location filename="../processing/fibre_coverage.py" line="290" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="165" />
+      <location filename="../processing/fibre_coverage.py" line="163" />
       <source>Fibre counts as at a site within</source>
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="48" />
+      <location filename="../ui/dock.py" line="50" />
       <source>Fibre coverage (ARCEP)</source>
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="71" />
+      <location filename="../processing/fibre_coverage.py" line="69" />
       <source>Fibre coverage and gaps</source>
       <translation>Couverture fibre et zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="173" />
+      <location filename="../processing/fibre_coverage.py" line="171" />
       <source>Fibre coverage per zone</source>
       <translation>Couverture fibre par zone</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="89" />
-      <location filename="../processing/territory_profile.py" line="123" />
+      <location filename="../processing/fibre_coverage.py" line="87" />
+      <location filename="../processing/territory_profile.py" line="121" />
       <source>Fibre eligibility per building</source>
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
@@ -793,12 +793,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="104" />
+      <location filename="../processing/solar_potential.py" line="102" />
       <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
       <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="74" />
+      <location filename="../processing/fibre_coverage.py" line="72" />
       <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
@@ -818,28 +818,28 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="192" />
+      <location filename="../processing/fibre_coverage.py" line="190" />
       <source>Give a zones layer, or choose a square or hexagon grid.</source>
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="138" />
+      <location filename="../processing/fibre_coverage.py" line="136" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="151" />
+      <location filename="../processing/solar_potential.py" line="149" />
       <source>Grid emission factor (g CO₂ per kWh)</source>
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="531" />
-      <location filename="../processing/wifi_placement.py" line="273" />
+      <location filename="../processing/wifi_placement.py" line="274" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="118" />
+      <location filename="../processing/territory_profile.py" line="116" />
       <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
@@ -854,7 +854,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="130" />
+      <location filename="../processing/fibre_coverage.py" line="128" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
     </message>
@@ -874,7 +874,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="216" />
+      <location filename="../ui/dock.py" line="226" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -890,22 +890,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="189" />
+      <location filename="../processing/solar_potential.py" line="187" />
       <source>Industrial</source>
       <translation>Industriel</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="222" />
+      <location filename="../processing/solar_potential.py" line="220" />
       <source>Industrial sites</source>
       <translation>Sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="126" />
+      <location filename="../processing/territory_profile.py" line="124" />
       <source>Industrial sites (ICPE)</source>
       <translation>Sites industriels (ICPE)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="49" />
+      <location filename="../ui/dock.py" line="51" />
       <source>Industrial sites (ICPE, IREP)</source>
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
@@ -915,7 +915,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="50" />
+      <location filename="../ui/dock.py" line="52" />
       <source>Industrial waste (IREP)</source>
       <translation>Déchets industriels (IREP)</translation>
     </message>
@@ -925,7 +925,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="129" />
+      <location filename="../processing/solar_potential.py" line="127" />
       <source>Irradiation field (kWh/m²/yr on the roof)</source>
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
@@ -940,12 +940,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="135" />
+      <location filename="../processing/territory_profile.py" line="133" />
       <source>Kind of a déchèterie (empty: every waste point counts)</source>
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="140" />
+      <location filename="../ui/dock.py" line="143" />
       <location filename="../ui/suitability_editor.py" line="583" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1031,7 +1031,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="113" />
+      <location filename="../ui/dock.py" line="115" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
@@ -1046,7 +1046,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="137" />
+      <location filename="../ui/dock.py" line="140" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1152,7 +1152,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="347" />
+      <location filename="../processing/wifi_placement.py" line="348" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1162,7 +1162,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="152" />
+      <location filename="../processing/solar_potential.py" line="150" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
@@ -1202,12 +1202,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="175" />
+      <location filename="../processing/wifi_placement.py" line="405" />
+      <source>New Wi-Fi hotspots (rank)</source>
+      <translation>Nouvelles bornes Wi-Fi (rang)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="176" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="209" />
+      <location filename="../ui/dock.py" line="219" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1259,13 +1264,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="138" />
+      <location filename="../processing/wifi_placement.py" line="139" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="95" />
-      <location filename="../processing/territory_profile.py" line="124" />
+      <location filename="../processing/fibre_coverage.py" line="93" />
+      <location filename="../processing/territory_profile.py" line="122" />
       <source>Number of premises field</source>
       <translation>Champ du nombre de locaux</translation>
     </message>
@@ -1275,7 +1280,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="205" />
+      <location filename="../processing/solar_potential.py" line="203" />
       <source>Number of top roofs</source>
       <translation>Nombre de meilleures toitures</translation>
     </message>
@@ -1285,7 +1290,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="195" />
+      <location filename="../processing/wifi_placement.py" line="196" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1295,12 +1300,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="86" />
+      <location filename="../processing/territory_profile.py" line="84" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="109" />
+      <location filename="../ui/dock.py" line="111" />
       <source>Online (open-data portals)</source>
       <translation>En ligne (portails de données ouvertes)</translation>
     </message>
@@ -1315,7 +1320,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="98" />
+      <location filename="../ui/dock.py" line="100" />
       <source>Open data</source>
       <translation>Données ouvertes</translation>
     </message>
@@ -1330,12 +1335,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="196" />
+      <location filename="../processing/wifi_placement.py" line="197" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="195" />
+      <location filename="../processing/solar_potential.py" line="193" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
@@ -1355,17 +1360,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="142" />
+      <location filename="../processing/solar_potential.py" line="140" />
       <source>Panel density (kWp per m² of usable roof)</source>
       <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="145" />
+      <location filename="../processing/solar_potential.py" line="143" />
       <source>Performance ratio (applied to irradiation)</source>
       <translation>Ratio de performance (appliqué à l'irradiation)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="114" />
+      <location filename="../processing/territory_profile.py" line="112" />
       <source>Population field</source>
       <translation>Champ de la population</translation>
     </message>
@@ -1380,8 +1385,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Population desservie par commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="154" />
-      <location filename="../ui/dock.py" line="53" />
+      <location filename="../processing/territory_profile.py" line="152" />
+      <location filename="../ui/dock.py" line="55" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
@@ -1401,12 +1406,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="191" />
+      <location filename="../processing/solar_potential.py" line="189" />
       <source>Public</source>
       <translation>Public</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="58" />
+      <location filename="../ui/dock.py" line="60" />
       <source>Public Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
@@ -1416,7 +1421,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/dock.py" line="59" />
       <source>Public buildings</source>
       <translation>Bâtiments publics</translation>
     </message>
@@ -1441,17 +1446,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des bâtiments</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="222" />
+      <location filename="../processing/fibre_coverage.py" line="220" />
       <source>Reading the fibre layer</source>
       <translation>Lecture de la couche fibre</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="290" />
+      <location filename="../processing/solar_potential.py" line="288" />
       <source>Reading the roofs</source>
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="100" />
+      <location filename="../processing/_layer_io.py" line="103" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -1482,7 +1487,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="192" />
+      <location filename="../processing/solar_potential.py" line="190" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
@@ -1502,7 +1507,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="55" />
+      <location filename="../ui/dock.py" line="57" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
@@ -1518,12 +1523,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="127" />
+      <location filename="../processing/solar_potential.py" line="125" />
       <source>Roof area field (m²)</source>
       <translation>Champ de la surface de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="124" />
+      <location filename="../processing/solar_potential.py" line="122" />
       <source>Roof identifier field</source>
       <translation>Champ identifiant de la toiture</translation>
     </message>
@@ -1533,22 +1538,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="119" />
+      <location filename="../processing/solar_potential.py" line="117" />
       <source>Roofs (solar cadastre)</source>
       <translation>Toitures (cadastre solaire)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="230" />
+      <location filename="../processing/solar_potential.py" line="228" />
       <source>Roofs of a point site within</source>
       <translation>Toitures d'un site ponctuel à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="149" />
+      <location filename="../processing/territory_profile.py" line="147" />
       <source>Roofs with solar potential</source>
       <translation>Toitures avec potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="101" />
+      <location filename="../processing/solar_potential.py" line="99" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
     </message>
@@ -1563,7 +1568,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="111" />
+      <location filename="../ui/dock.py" line="113" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
@@ -1583,12 +1588,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="198" />
+      <location filename="../ui/dock.py" line="208" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="218" />
+      <location filename="../ui/dock.py" line="228" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1608,7 +1613,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="127" />
+      <location filename="../processing/territory_profile.py" line="125" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
     </message>
@@ -1648,7 +1653,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="157" />
+      <location filename="../processing/fibre_coverage.py" line="155" />
       <source>Sites to check (industrial sites, port zones, candidate sites)</source>
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
@@ -1659,7 +1664,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="52" />
+      <location filename="../ui/dock.py" line="54" />
       <source>Solar cadastre</source>
       <translation>Cadastre solaire</translation>
     </message>
@@ -1674,64 +1679,64 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="337" />
+      <location filename="../processing/solar_potential.py" line="335" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="254" />
+      <location filename="../processing/solar_potential.py" line="252" />
       <source>Solar potential of industrial sites</source>
       <translation>Potentiel solaire des sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="236" />
+      <location filename="../processing/solar_potential.py" line="234" />
       <source>Solar potential per roof</source>
       <translation>Potentiel solaire par toiture</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="245" />
-      <location filename="../processing/solar_potential.py" line="365" />
+      <location filename="../processing/solar_potential.py" line="243" />
+      <location filename="../processing/solar_potential.py" line="363" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="365" />
+      <location filename="../processing/solar_potential.py" line="363" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="199" />
+      <location filename="../processing/wifi_placement.py" line="200" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="303" />
+      <location filename="../processing/wifi_placement.py" line="304" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="251" />
+      <location filename="../processing/wifi_placement.py" line="252" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="112" />
-      <location filename="../ui/dock.py" line="107" />
+      <location filename="../ui/dock.py" line="109" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="140" />
+      <location filename="../ui/dock.py" line="143" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="178" />
+      <location filename="../processing/solar_potential.py" line="176" />
       <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="129" />
+      <location filename="../processing/fibre_coverage.py" line="127" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
     </message>
@@ -1747,7 +1752,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="333" />
+      <location filename="../processing/_layer_io.py" line="336" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -1784,7 +1789,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="127" />
+      <location filename="../ui/dock.py" line="130" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -1795,7 +1800,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="501" />
-      <location filename="../processing/wifi_placement.py" line="200" />
+      <location filename="../processing/wifi_placement.py" line="201" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -1821,7 +1826,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="147" />
+      <location filename="../processing/fibre_coverage.py" line="145" />
       <source>Target FTTH rate (%): zones below it are flagged</source>
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
@@ -1831,7 +1836,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="147" />
+      <location filename="../processing/wifi_placement.py" line="148" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -1841,7 +1846,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="59" />
+      <location filename="../ui/dock.py" line="61" />
       <source>Terrain model</source>
       <translation>Modèle numérique de terrain</translation>
     </message>
@@ -1856,7 +1861,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="67" />
+      <location filename="../ui/dock.py" line="69" />
       <source>Territoire</source>
       <translation>Territoire</translation>
     </message>
@@ -1876,7 +1881,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="77" />
+      <location filename="../ui/dock.py" line="79" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -1896,13 +1901,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="157" />
-      <location filename="../processing/territory_profile.py" line="289" />
+      <location filename="../processing/territory_profile.py" line="155" />
+      <location filename="../processing/territory_profile.py" line="287" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="83" />
+      <location filename="../processing/territory_profile.py" line="81" />
       <source>Territory profile per commune</source>
       <translation>Profil de territoire par commune</translation>
     </message>
@@ -1953,12 +1958,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -1973,7 +1978,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="244" />
+      <location filename="../processing/wifi_placement.py" line="245" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2008,7 +2013,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="129" />
+      <location filename="../processing/wifi_placement.py" line="130" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2018,7 +2023,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="208" />
+      <location filename="../processing/fibre_coverage.py" line="206" />
       <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
@@ -2058,22 +2063,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="224" />
+      <location filename="../processing/territory_profile.py" line="222" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="166" />
+      <location filename="../processing/territory_profile.py" line="164" />
       <source>The layer {layer} has no field {field} ({what}): choose one.</source>
       <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="197" />
+      <location filename="../processing/territory_profile.py" line="195" />
       <source>The layer {layer} has no field {field} to group by.</source>
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="86" />
+      <location filename="../processing/_layer_io.py" line="89" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
@@ -2108,7 +2113,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="472" />
+      <location filename="../processing/_layout.py" line="499" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2205,14 +2210,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="289" />
+      <location filename="../processing/solar_potential.py" line="287" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="98" />
-      <location filename="../processing/_layer_io.py" line="203" />
-      <location filename="../processing/base.py" line="88" />
+      <location filename="../processing/_layer_io.py" line="101" />
+      <location filename="../processing/_layer_io.py" line="206" />
+      <location filename="../processing/base.py" line="112" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2320,7 +2325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="249" />
+      <location filename="../processing/territory_profile.py" line="247" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
@@ -2350,7 +2355,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="166" />
+      <location filename="../processing/wifi_placement.py" line="167" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2365,14 +2370,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="129" />
+      <location filename="../processing/territory_profile.py" line="127" />
       <location filename="../processing/waste_flows.py" line="180" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="239" />
-      <location filename="../processing/solar_potential.py" line="345" />
+      <location filename="../processing/solar_potential.py" line="237" />
+      <location filename="../processing/solar_potential.py" line="343" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
@@ -2484,12 +2489,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="128" />
+      <location filename="../processing/solar_potential.py" line="126" />
       <source>Usable roof area field (m²)</source>
       <translation>Champ de la surface utile de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="155" />
+      <location filename="../processing/solar_potential.py" line="153" />
       <source>Usable share of the roof area when the usable area is unknown</source>
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
@@ -2535,17 +2540,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="131" />
+      <location filename="../processing/territory_profile.py" line="129" />
       <source>Waste point kind field</source>
       <translation>Champ du type de point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="51" />
+      <location filename="../ui/dock.py" line="53" />
       <source>Waste points (SINOE, OSM)</source>
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="130" />
+      <location filename="../processing/territory_profile.py" line="128" />
       <source>Waste points (déchèteries)</source>
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
@@ -2570,7 +2575,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/dock.py" line="58" />
       <source>Waste treatment facilities</source>
       <translation>Installations de traitement des déchets</translation>
     </message>
@@ -2611,7 +2616,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="153" />
+      <location filename="../processing/territory_profile.py" line="151" />
       <source>Wi-Fi coverage polygons</source>
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
@@ -2621,7 +2626,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="56" />
+      <location filename="../processing/wifi_placement.py" line="57" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
@@ -2636,7 +2641,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="333" />
+      <location filename="../processing/wifi_placement.py" line="334" />
       <source>With the {new} new hotspots, {after} % of the demand ({weight}) is within usable signal (≥ {threshold} dBm), up from {before} % with the {existing} existing hotspots.</source>
       <translation>Avec les {new} nouvelles bornes, {after} % de la demande ({weight}) reçoit un signal exploitable (≥ {threshold} dBm), contre {before} % avec les {existing} bornes existantes.</translation>
     </message>
@@ -2646,17 +2651,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="151" />
+      <location filename="../processing/territory_profile.py" line="149" />
       <source>Yearly solar energy field (kWh)</source>
       <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="128" />
+      <location filename="../processing/fibre_coverage.py" line="126" />
       <source>Zone of the zones layer</source>
       <translation>Zone de la couche de zones</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="118" />
+      <location filename="../processing/fibre_coverage.py" line="116" />
       <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
@@ -2666,7 +2671,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="214" />
+      <location filename="../processing/solar_potential.py" line="212" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
@@ -2691,7 +2696,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="332" />
+      <location filename="../processing/wifi_placement.py" line="333" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -2701,12 +2706,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="253" />
+      <location filename="../processing/territory_profile.py" line="251" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="235" />
+      <location filename="../processing/territory_profile.py" line="233" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -2756,7 +2761,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="280" />
+      <location filename="../processing/wifi_placement.py" line="281" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
@@ -2777,7 +2782,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="309" />
+      <location filename="../processing/fibre_coverage.py" line="299" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
@@ -2787,7 +2792,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="381" />
+      <location filename="../processing/solar_potential.py" line="371" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
@@ -2802,12 +2807,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="73" />
+      <location filename="../processing/base.py" line="97" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="79" />
+      <location filename="../processing/base.py" line="103" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
