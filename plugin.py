@@ -54,6 +54,16 @@ class TerritoirePlugin:
             )
         )
         self._add_action(self._make_action("export_map.svg", tr("Export map…"), self.dock.export_map))
+        if self.provider.unavailable:
+            self.iface.messageBar().pushWarning(
+                MENU_NAME,
+                tr(
+                    "Some algorithms need Python packages missing from this QGIS: {names}. "
+                    "Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, "
+                    "python3-geopandas, python3-rasterio, python3-requests, python3-networkx); "
+                    "details in the Processing log."
+                ).format(names=", ".join(sorted(self.provider.unavailable))),
+            )
 
     def _make_action(self, icon_name: str, text: str, slot) -> QAction:
         action = QAction(QIcon(icon_path(icon_name)), text)
