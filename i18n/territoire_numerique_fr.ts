@@ -1715,6 +1715,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
     <message>
+      <location filename="../plugin.py" line="60" />
+      <source>Some algorithms need Python packages missing from this QGIS: {names}. Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx); details in the Processing log.</source>
+      <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="252" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
