@@ -64,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="320" />
+      <location filename="../processing/site_suitability.py" line="322" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
@@ -192,7 +192,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="186" />
+      <location filename="../processing/site_suitability.py" line="187" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
@@ -304,7 +304,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="137" />
+      <location filename="../processing/site_suitability.py" line="138" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
@@ -319,7 +319,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="386" />
+      <location filename="../processing/site_suitability.py" line="399" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -349,7 +349,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="113" />
+      <location filename="../processing/site_suitability.py" line="114" />
       <source>Cell size (m)</source>
       <translation>Taille de cellule (m)</translation>
     </message>
@@ -675,7 +675,7 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="106" />
+      <location filename="../processing/site_suitability.py" line="107" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
@@ -768,7 +768,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="195" />
+      <location filename="../processing/site_suitability.py" line="196" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
@@ -818,7 +818,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="231" />
+      <location filename="../processing/site_suitability.py" line="232" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -1001,12 +1001,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="271" />
+      <location filename="../processing/site_suitability.py" line="272" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="259" />
+      <location filename="../processing/site_suitability.py" line="260" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1152,7 +1152,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="173" />
+      <location filename="../processing/site_suitability.py" line="174" />
       <source>Memory limit (MB): larger grids are refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont refusées avec une estimation</translation>
     </message>
@@ -1162,7 +1162,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="147" />
+      <location filename="../processing/site_suitability.py" line="148" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
@@ -1280,7 +1280,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="143" />
+      <location filename="../processing/site_suitability.py" line="144" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
@@ -1563,7 +1563,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="130" />
+      <location filename="../processing/site_suitability.py" line="131" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
@@ -1603,12 +1603,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="154" />
+      <location filename="../processing/site_suitability.py" line="155" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="161" />
+      <location filename="../processing/site_suitability.py" line="162" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
@@ -1633,7 +1633,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="144" />
+      <location filename="../processing/site_suitability.py" line="145" />
       <source>Site area (m²)</source>
       <translation>Surface du site (m²)</translation>
     </message>
@@ -1648,7 +1648,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="79" />
+      <location filename="../processing/site_suitability.py" line="80" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -1783,14 +1783,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="181" />
-      <location filename="../processing/site_suitability.py" line="334" />
+      <location filename="../processing/site_suitability.py" line="182" />
+      <location filename="../processing/site_suitability.py" line="336" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="88" />
-      <location filename="../processing/site_suitability.py" line="100" />
+      <location filename="../processing/site_suitability.py" line="101" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
@@ -1832,7 +1832,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="122" />
+      <location filename="../processing/site_suitability.py" line="123" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
@@ -2181,7 +2181,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
       <location filename="../processing/export_map.py" line="184" />
-      <location filename="../processing/site_suitability.py" line="217" />
+      <location filename="../processing/site_suitability.py" line="218" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -2290,8 +2290,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="228" />
-      <location filename="../processing/site_suitability.py" line="208" />
-      <location filename="../processing/site_suitability.py" line="280" />
+      <location filename="../processing/site_suitability.py" line="209" />
+      <location filename="../processing/site_suitability.py" line="281" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2616,7 +2616,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="82" />
+      <location filename="../processing/site_suitability.py" line="83" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
