@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsVectorFileWriter,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from shapely import wkb
@@ -37,7 +38,8 @@ from shapely.geometry import MultiPolygon, Polygon
 from ..engine.errors import Cancelled, EngineError
 from ..engine.raster_grid import split_uri
 from ..engine.suitability import Model, Options, check_layers, final_sites, load_model, run, write_suitability
-from ._layer_io import extended_fields, write_features
+from ..resources_paths import style_path
+from ._layer_io import extended_fields, layer_sources, style_output, write_features
 from .base import TerritoireAlgorithm, output_folder_is_writable
 
 DEFAULT_CRS = "EPSG:2154"
@@ -314,6 +316,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         for warning in result.warnings:
             feedback.pushWarning(warning)
+        self.note_model_sources(model)
         if model.ahp is not None:
             feedback.pushInfo(
                 self.tr("AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}").format(
@@ -330,11 +333,23 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         self.raise_if_canceled(feedback)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         write_suitability(output, result)
+        style_output(self, context, output, style_path("suitability"), self.tr("Suitability (0–100)"))
         outputs[self.OUTPUT] = output
         if options.criteria_folder:
             outputs[self.CRITERIA_OUTPUT] = options.criteria_folder
         feedback.setProgress(100)
         return outputs
+
+    def note_model_sources(self, model: Model) -> None:
+        """Add the provenance of the model's vector layers to the inputs' (credits of the outputs)."""
+        uris = [c.layer for c in model.criteria if c.measure != "value"]
+        uris += [c.layer for c in model.constraints]
+        layers = []
+        for uri in dict.fromkeys(uris):
+            path, table = split_uri(uri, model.base_dir)
+            layers.append(QgsVectorLayer(f"{path}|layername={table}" if table else path, "", "ogr"))
+        found = self.__dict__.setdefault("_input_sources", [])
+        found += [source for source in layer_sources(layers) if source not in found]
 
     def candidates(self, source, crs: QgsCoordinateReferenceSystem, context, feedback) -> list:
         """The candidate polygons in the target CRS, as (feature id, shapely geometry)."""
@@ -380,4 +395,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             MultiPolygon([s.geometry]) if isinstance(s.geometry, Polygon) else s.geometry for s in sites
         ]
         write_features(sink, fields, geometries, rows, feedback, progress=(95.0, 99.0))
+        style_output(
+            self, context, destination, style_path("suitability_sites"), self.tr("Candidate sites (rank)")
+        )
         return destination

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -170,6 +171,15 @@ def test_model_file_gives_raster_and_explained_sites(territoire_plugin, territor
         "roads.tif",
         "terrain.tif",
     ]
+    # outputs carry their style and title: .qml/.qmd beside the raster, default style in the GeoPackage
+    assert "Très bonne (80–100)" in (territory / "suit.qml").read_text(encoding="utf-8")
+    assert "<title>Suitability (0–100)</title>" in (territory / "suit.qmd").read_text(encoding="utf-8")
+    with sqlite3.connect(sites_path) as connection:
+        styles = connection.execute(
+            "SELECT styleQML, description FROM layer_styles WHERE useAsDefault"
+        ).fetchall()
+    assert len(styles) == 1 and 'fieldName="rank"' in styles[0][0]
+    assert styles[0][1] == "Candidate sites (rank)"
     # the same model given as JSON text (paths relative to the project home) gives the same raster
     QgsProject.instance().setFileName(str(territory / "project.qgs"))
     try:
