@@ -6,11 +6,15 @@
    The peer is timed on a sample of hotspots (``--peer-sample``) and extrapolated to all of them.
 2. Placement: 2,000 candidates × 50,000 demand points, k = 50, on one coverage matrix computed by
    our propagation: ours (HiGHS MILP, greedy + swap fallback) against PySAL spopt's MCLP (PuLP/CBC,
-   dense cost matrix) — time and covered weight.
+   dense cost matrix) — time and covered weight.  Ours is printed as soon as it is known; spopt
+   runs in a child process with a wall-clock limit (``--peer-timeout``), at full size and on a
+   sub-instance where it finishes (``--peer-demand`` × ``--peer-candidates``, ours on the same
+   sub-instance), so that there is a measured ratio and an objective check in any case.
 
 Each phase runs in its own process so that its peak memory (max RSS) is its own.  Data: the sample
 territory's buildings and terrain when resources/sample/territoire_sample.gpkg exists, else a
-synthetic city of street blocks (seeded).  Usage: bench_wifi.py [--peer-sample 40] [--cells 74e6]
+synthetic city of street blocks (seeded).
+Usage: bench_wifi.py [--phase placement] [--peer-sample 40] [--cells 74e6] [--peer-timeout 900]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / ".build" / "pkg"))
@@ -192,7 +197,150 @@ def phase_coverage(arguments) -> dict:
     }
 
 
+def say(key: str, value: object) -> None:
+    """Print one figure at once (the peer may run for many minutes after it)."""
+    print(f"  {key:24s} {value:.3f}" if isinstance(value, float) else f"  {key:24s} {value}", flush=True)
+
+
+def spopt_worker(matrix, weights: np.ndarray, k: int, time_limit: float, memory_gb: float, messages) -> None:
+    """Child process: PySAL spopt's MCLP on ``matrix``; sends ("stage", name), then ("done", figures)
+    or ("error", message).  Runs in its own process group so that CBC, started by PuLP, is
+    stopped with it; its address space is capped at ``memory_gb``."""
+    os.setsid()
+    limit = int(memory_gb * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import pulp
+    from spopt.locate import MCLP
+
+    try:
+        messages.put(("stage", "dense cost matrix"))
+        started = time.perf_counter()
+        cost = np.where(matrix.toarray(), 0.0, 2.0)  # spopt wants a dense client × facility cost matrix
+        messages.put(("stage", "model building"))
+        model = MCLP.from_cost_matrix(cost, weights, service_radius=1.0, p_facilities=k, name="bench")
+        build_seconds = time.perf_counter() - started
+        messages.put(("stage", "solving (CBC)"))
+        model = model.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=int(time_limit)))
+        seconds = time.perf_counter() - started
+    except MemoryError:
+        messages.put(("error", f"ran out of memory (address space capped at {memory_gb:g} GB)"))
+        return
+    chosen = [j for j, variable in enumerate(model.fac_vars) if variable.value() and variable.value() > 0.5]
+    covered = np.asarray(matrix[:, chosen].sum(axis=1)).ravel() > 0
+    messages.put(
+        (
+            "done",
+            {
+                "s": seconds,
+                "build_s": build_seconds,
+                "objective": float(weights[covered].sum()),
+                "status": pulp.LpStatus[model.problem.status],
+                "peak_mb": peak_mb(),
+            },
+        )
+    )
+
+
+def child_peak_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a running process, MB (NaN once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return math.nan
+
+
+def run_spopt(matrix, weights: np.ndarray, arguments, k: int, ours_seconds: float, tag: str) -> dict:
+    """spopt's MCLP in a child process (forkserver: its max RSS is its own) with a wall-clock limit
+    of ``--peer-timeout`` s counted once spopt is imported; figures prefixed with ``tag``."""
+    import multiprocessing
+    import queue
+
+    context = multiprocessing.get_context("forkserver")
+    messages = context.Queue()
+    child = context.Process(
+        target=spopt_worker,
+        args=(matrix, weights, k, arguments.time_limit, arguments.peer_memory_gb, messages),
+    )
+    child.start()
+    stages: list[tuple[str, float]] = []  # (stage, monotonic start) once spopt is imported
+    outcome, figures = None, {}
+    deadline = time.monotonic() + arguments.peer_timeout
+    while outcome is None and time.monotonic() < deadline and child.is_alive():
+        try:
+            kind, payload = messages.get(timeout=1.0)
+        except queue.Empty:
+            continue
+        if kind == "stage":
+            if not stages:
+                deadline = time.monotonic() + arguments.peer_timeout
+            stages.append((payload, time.monotonic()))
+        else:
+            outcome, figures = kind, payload
+    result: dict = {}
+    if outcome == "done":
+        child.join()
+        result = {
+            f"{tag}_s": figures["s"],
+            f"{tag}_model_build_s": figures["build_s"],
+            f"{tag}_objective": figures["objective"],
+            f"{tag}_status": figures["status"],
+            f"{tag}_peak_mb": figures["peak_mb"],
+            f"{tag}_ratio_time": figures["s"] / ours_seconds,
+        }
+    else:
+        stopped = time.monotonic()
+        peak = child_peak_mb(child.pid)
+        if child.is_alive():
+            os.killpg(child.pid, 9)  # the child and the CBC it may have started
+        child.join()
+        stage = stages[-1][0] if stages else "importing spopt"
+        elapsed = stopped - stages[0][1] if stages else 0.0
+        if outcome == "error":
+            result[tag] = f"{figures} after {elapsed:.0f} s ({stage})"
+        elif child.exitcode not in (None, 0, -9):
+            result[tag] = f"exited with code {child.exitcode} after {elapsed:.0f} s ({stage})"
+        else:
+            result[tag] = f"did not finish in {arguments.peer_timeout:g} s ({stage})"
+            result[f"{tag}_ratio_time_lower_bound"] = arguments.peer_timeout / ours_seconds
+        ends = [start for _, start in stages[1:]] + [stopped]
+        result[f"{tag}_stages"] = ", ".join(
+            f"{name} {end - start:.1f} s" for (name, start), end in zip(stages, ends)
+        )
+        result[f"{tag}_peak_mb_when_stopped"] = peak
+    for key, value in result.items():
+        say(key, value)
+    return result
+
+
+def solve_ours(matrix, weights: np.ndarray, k: int, arguments, tag: str) -> dict:
+    """Ours on one instance: HiGHS (greedy + swap fallback), then greedy + swap alone."""
+    started = time.perf_counter()
+    ours = place(matrix, weights, np.zeros(len(weights), bool), count=k, time_limit=arguments.time_limit)
+    ours_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    greedy = place(matrix, weights, np.zeros(len(weights), bool), count=k, exact=False)
+    greedy_seconds = time.perf_counter() - started
+    result = {
+        f"{tag}_s": ours_seconds,
+        f"{tag}_method": ours.method,
+        f"{tag}_objective": ours.objective,
+        f"{tag}_bound": ours.bound,
+        f"{tag}_gap": ours.gap,
+        f"{tag}_pct": ours.after_pct,
+        f"{tag}_greedy_swap_s": greedy_seconds,
+        f"{tag}_greedy_swap_objective": greedy.objective,
+    }
+    for key, value in result.items():
+        say(key, value)
+    return result
+
+
 def phase_placement(arguments) -> dict:
+    """Ours at full size, then spopt on a sub-instance where it finishes (with ours on the same
+    sub-instance), then spopt at full size; every figure is printed as soon as it is known."""
     settings = RadioSettings()
     grid, pairs, terrain, label = territory(arguments.placement_cells, arguments.cell_size)
     obstruction = build_obstruction(grid, terrain=terrain, buildings=pairs)
@@ -210,15 +358,6 @@ def phase_placement(arguments) -> dict:
     matrix = coverage_matrix(obstruction, sites, cells, settings)
     matrix_seconds = time.perf_counter() - started
     del obstruction
-    started = time.perf_counter()
-    ours = place(
-        matrix, weights, np.zeros(len(weights), bool), count=arguments.k, time_limit=arguments.time_limit
-    )
-    ours_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    greedy = place(matrix, weights, np.zeros(len(weights), bool), count=arguments.k, exact=False)
-    greedy_seconds = time.perf_counter() - started
-    ours_peak = peak_mb()
     result = {
         "data": label,
         "grid_cells": grid.n_rows * grid.n_cols,
@@ -227,37 +366,44 @@ def phase_placement(arguments) -> dict:
         "k": arguments.k,
         "links": int(matrix.nnz),
         "matrix_s": matrix_seconds,
-        "ours_s": ours_seconds,
-        "ours_method": ours.method,
-        "ours_objective": ours.objective,
-        "ours_gap": ours.gap,
-        "ours_pct": ours.after_pct,
-        "greedy_swap_s": greedy_seconds,
-        "greedy_swap_objective": greedy.objective,
-        "ours_peak_mb": ours_peak,
     }
+    for key, value in result.items():
+        say(key, value)
+    result.update(solve_ours(matrix, weights, arguments.k, arguments, "ours"))
+    result["ours_peak_mb"] = peak_mb()
+    say("ours_peak_mb", result["ours_peak_mb"])
     try:
-        import pulp
-        from spopt.locate import MCLP
+        import pulp  # noqa: F401
+        import spopt  # noqa: F401
     except ImportError as error:
         result["spopt"] = f"not installed ({error})"
+        say("spopt", result["spopt"])
         return result
-    started = time.perf_counter()
-    cost = np.where(matrix.toarray(), 0.0, 2.0)  # spopt wants a dense client × facility cost matrix
-    model = MCLP.from_cost_matrix(cost, weights, service_radius=1.0, p_facilities=arguments.k, name="bench")
-    model = model.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=int(arguments.time_limit)))
-    spopt_seconds = time.perf_counter() - started
-    chosen = [j for j, variable in enumerate(model.fac_vars) if variable.value() and variable.value() > 0.5]
-    covered = np.asarray(matrix[:, chosen].sum(axis=1)).ravel() > 0
-    result.update(
-        {
-            "spopt_s": spopt_seconds,
-            "spopt_objective": float(weights[covered].sum()),
-            "spopt_status": pulp.LpStatus[model.problem.status],
-            "spopt_peak_mb": peak_mb(),
-            "ratio_time": spopt_seconds / ours_seconds,
-        }
-    )
+    # Same instance for both, small enough for spopt: the first demand points and candidates
+    # (both drawn at random, so a random sub-instance).
+    small_k = arguments.peer_k or arguments.k
+    small = sparse.csc_matrix(matrix[: arguments.peer_demand, : arguments.peer_candidates])
+    small_weights = weights[: arguments.peer_demand]
+    for key, value in {
+        "small_candidates": small.shape[1],
+        "small_demand": small.shape[0],
+        "small_k": small_k,
+        "small_links": int(small.nnz),
+    }.items():
+        result[key] = value
+        say(key, value)
+    result.update(solve_ours(small, small_weights, small_k, arguments, "small_ours"))
+    result.update(run_spopt(small, small_weights, arguments, small_k, result["small_ours_s"], "small_spopt"))
+    if "small_spopt_objective" in result:
+        check = result["small_ours_objective"] >= result["small_spopt_objective"] - 1e-6
+        result["small_ours_ge_spopt"] = check
+        result["small_ours_proven_optimal"] = result["small_ours_method"] == "HiGHS MILP (optimal)"
+        say("small_ours_ge_spopt", check)
+        say("small_ours_proven_optimal", result["small_ours_proven_optimal"])
+    result.update(run_spopt(matrix, weights, arguments, arguments.k, result["ours_s"], "spopt"))
+    if "spopt_objective" in result:
+        result["ours_ge_spopt"] = result["ours_objective"] >= result["spopt_objective"] - 1e-6
+        say("ours_ge_spopt", result["ours_ge_spopt"])
     return result
 
 
@@ -273,24 +419,25 @@ def main() -> None:
     parser.add_argument("--demand", type=int, default=50_000)
     parser.add_argument("-k", type=int, default=50)
     parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument("--peer-timeout", type=float, default=900.0, help="wall clock per spopt run, s")
+    parser.add_argument("--peer-memory-gb", type=float, default=12.0, help="address space cap of spopt")
+    parser.add_argument("--peer-demand", type=int, default=5000, help="sub-instance where spopt finishes")
+    parser.add_argument("--peer-candidates", type=int, default=500)
+    parser.add_argument("--peer-k", type=int, default=0, help="k of the sub-instance (default: -k)")
     parser.add_argument("--scratch", default=os.environ.get("TMPDIR", "/tmp"))
     arguments = parser.parse_args()
-    if arguments.phase:
-        phase = phase_coverage if arguments.phase == "coverage" else phase_placement
-        print(json.dumps(phase(arguments)))
+    if arguments.phase == "coverage":
+        for key, value in phase_coverage(arguments).items():
+            say(key, value)
+        return
+    if arguments.phase == "placement":
+        figures = phase_placement(arguments)  # prints each figure as it comes
+        print(json.dumps(figures), flush=True)
         return
     forwarded = sys.argv[1:]
     for name in ("coverage", "placement"):
-        completed = subprocess.run(
-            [sys.executable, __file__, "--phase", name, *forwarded],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        figures = json.loads(completed.stdout.strip().splitlines()[-1])
-        print(f"--- {name}")
-        for key, value in figures.items():
-            print(f"  {key:24s} {value:.3f}" if isinstance(value, float) else f"  {key:24s} {value}")
+        print(f"--- {name}", flush=True)
+        subprocess.run([sys.executable, "-u", __file__, "--phase", name, *forwarded], check=True)
 
 
 if __name__ == "__main__":
