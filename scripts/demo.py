@@ -42,6 +42,9 @@ ANALYSIS_MAPS = (
     ("Wi-Fi: new hotspots", "wifi_nouvelles_bornes",
      ["communes", "wifi_signal.tif", "roads", "wifi_hotspots", "wifi_nouvelles_bornes.gpkg"], ";wifi_rssi;;;",
      "Où installer les prochaines bornes Wi-Fi ?", "{wifi_placement}", {"EXTENT": WIFI_CENTRE}),
+    ("suitability", "aptitude", ["communes", "tiers_lieu_aptitude.tif", "roads", "tiers_lieu_sites.gpkg"],
+     ";suitability;;suitability_sites", "Où ouvrir un tiers-lieu ?",
+     "Aptitude multicritère (0–100) et les 5 meilleurs sites", {}),
 )  # fmt: skip
 
 
