@@ -94,6 +94,10 @@ class Grid:
     def rasterio_crs(self) -> CRS:
         return CRS.from_user_input(self.crs)
 
+    def rows(self, top: int, count: int) -> Grid:
+        """The band of ``count`` rows of this grid starting at row ``top``."""
+        return Grid(self.xmin, self.ymax - top * self.cell_size, self.cell_size, self.width, count, self.crs)
+
     def padded(self, cells: int) -> Grid:
         """The same grid grown by ``cells`` on every side."""
         return Grid(
@@ -437,25 +441,32 @@ def extent_in(
     return tuple(transform_bounds(CRS.from_user_input(source_crs), CRS.from_user_input(crs), *bounds))
 
 
-def write_raster(
-    path: str | os.PathLike[str], grid: Grid, arrays: list[np.ndarray], nodata: float | None = None
-) -> None:
-    """Write Float32 bands as a tiled, compressed GeoTIFF (or by the file's extension otherwise)."""
+def open_raster(
+    path: str | os.PathLike[str], grid: Grid, count: int = 1, nodata: float | None = None
+) -> rasterio.io.DatasetWriter:
+    """Open a Float32 raster of ``grid`` for writing: a tiled, compressed GeoTIFF (or by extension)."""
     suffix = Path(path).suffix.lower()
     driver = "GTiff" if suffix in ("", ".tif", ".tiff") else rasterio.drivers.driver_from_extension(path)
     options = {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1} if driver == "GTiff" else {}
-    with rasterio.open(
+    return rasterio.open(
         path,
         "w",
         driver=driver,
         width=grid.width,
         height=grid.height,
-        count=len(arrays),
+        count=count,
         dtype="float32",
         crs=grid.rasterio_crs,
         transform=grid.transform,
         nodata=nodata,
         **options,
-    ) as dataset:
+    )
+
+
+def write_raster(
+    path: str | os.PathLike[str], grid: Grid, arrays: list[np.ndarray], nodata: float | None = None
+) -> None:
+    """Write Float32 bands as a tiled, compressed GeoTIFF (or by the file's extension otherwise)."""
+    with open_raster(path, grid, len(arrays), nodata) as dataset:
         for index, array in enumerate(arrays, start=1):
             dataset.write(array, index)

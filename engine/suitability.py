@@ -9,6 +9,7 @@ optionally, tests their stability under Monte Carlo weight perturbation.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from rasterio import features
+from rasterio.windows import Window
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -37,6 +39,7 @@ from .raster_grid import (
     extent_in,
     feature_mask,
     layer_label,
+    open_raster,
     probe_vector,
     raster_info,
     rasterize,
@@ -52,6 +55,10 @@ NODATA = -9999.0
 BASE_MEMORY = 150 * 2**20
 #: Largest share of the grid's larger side by which distance grids are padded.
 MAX_MARGIN_SHARE = 0.5
+#: Bytes per cell of a block: aggregate, one criterion, constraint mask, rasterizing temporaries.
+BLOCK_CELL_BYTES = 24
+#: Rows of a GeoTIFF tile: blocks of whole tiles are written without re-reading any.
+TILE_ROWS = 256
 
 
 # --- model ----------------------------------------------------------------------------------
@@ -416,6 +423,7 @@ class Options:
     perturbation: float = 0.2  # ± share of each weight
     criteria_folder: str | None = None
     max_memory: int = 3 * 2**30
+    work_dir: str | None = None  # temporary files of a run by blocks (default: the system's)
 
 
 @dataclass
@@ -435,13 +443,19 @@ class Site:
 
 @dataclass
 class Result:
-    """The suitability grid (0–100, NaN outside or excluded) and the sites."""
+    """The suitability grid (0–100, NaN outside or excluded) and the sites.
+
+    A run by blocks keeps no grid: its raster is already written to ``staged`` (in the work
+    folder) and :func:`write_suitability` moves it into place.
+    """
 
     grid: Grid
-    suitability: np.ndarray
+    suitability: np.ndarray | None
     sites: list[Site] = field(default_factory=list)
     memory_estimate: int = 0
     warnings: list[str] = field(default_factory=list)
+    staged: Path | None = None
+    block_rows: int | None = None  # rows per block, None when computed whole
 
 
 ProgressCallback = Callable[[float, str], None]
@@ -456,6 +470,88 @@ def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: in
     criterion_peak = cells * 8 + (padded * 22 if has_distance else 0)  # EDT: float64 + 2 int32 indices
     locate_peak = cells * 18 if options.sites and not options.candidates else 0
     return BASE_MEMORY + cells * (1 + 4 + 4 * keep) + max(criterion_peak, locate_peak)
+
+
+def margin_cells(model: Model, grid: Grid) -> int:
+    """Cells by which the largest distance grid of ``model`` is padded on each side."""
+    return max(
+        (
+            math.ceil((distance_margin(c, grid) or 0) / grid.cell_size)
+            for c in model.criteria
+            if c.measure == "distance"
+        ),
+        default=0,
+    )
+
+
+def blocked_estimate(grid: Grid, model: Model, margin_cells: int, rows: int) -> int:
+    """Peak bytes of a run by blocks of ``rows`` rows: one whole-grid distance transform at a time
+    (its result then waits on disk), or one block of criteria, aggregate and constraint mask."""
+    padded = (grid.width + 2 * margin_cells) * (grid.height + 2 * margin_cells)
+    has_distance = any(criterion.measure == "distance" for criterion in model.criteria)
+    distance_peak = padded * 22 + grid.cells * 4 if has_distance else 0
+    return BASE_MEMORY + max(distance_peak, rows * _block_row_bytes(grid, model))
+
+
+def block_rows(grid: Grid, model: Model, margin_cells: int, max_memory: int) -> int | None:
+    """The most rows per block within ``max_memory`` (whole GeoTIFF tiles of 256 rows when more
+    than 256 fit), or None when even one row does not fit."""
+    if blocked_estimate(grid, model, margin_cells, 1) > max_memory:
+        return None
+    rows = min(grid.height, (max_memory - BASE_MEMORY) // _block_row_bytes(grid, model))
+    if TILE_ROWS < rows < grid.height:
+        rows -= rows % TILE_ROWS
+    return int(rows)
+
+
+def _block_row_bytes(grid: Grid, model: Model) -> int:
+    keep = len(model.criteria) if model.aggregation == "owa" else 0
+    return grid.width * (BLOCK_CELL_BYTES + 4 * keep)
+
+
+def _refuse_unless_blocks(
+    grid: Grid, model: Model, options: Options, estimate: int, rows: int | None, margin: int
+) -> None:
+    """Refuse, with the estimates, a run that fits neither whole nor by blocks, or needs sites."""
+    values = {
+        "width": grid.width,
+        "height": grid.height,
+        "cells": grid.cells / 1e6,
+        "size": grid.cell_size,
+        "need": estimate / 2**30,
+        "limit": options.max_memory / 2**30,
+        "blocked": blocked_estimate(grid, model, margin, 1) / 2**30,
+    }
+    if rows is None:
+        raise EngineError(
+            "The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about "
+            "{need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it "
+            "needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger "
+            "cells or a smaller extent.",
+            **values,
+        )
+    if options.sites or options.candidates is not None:
+        raise EngineError(
+            "The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about "
+            "{need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone "
+            "would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole "
+            "grid: leave the sites out, or use larger cells or a smaller extent.",
+            **values,
+        )
+    distances = sum(criterion.measure == "distance" for criterion in model.criteria)
+    disk = grid.cells * 4 * (distances + 1)  # raw distances and the uncompressed output, at worst
+    folder = options.work_dir or tempfile.gettempdir()
+    free = shutil.disk_usage(folder if os.path.isdir(folder) else tempfile.gettempdir()).free
+    if disk > free:
+        raise EngineError(
+            "The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed "
+            "by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only "
+            "{free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.",
+            disk=disk / 2**30,
+            free=free / 2**30,
+            folder=folder,
+            **values,
+        )
 
 
 def _keeps_stack(model: Model, options: Options) -> bool:
@@ -496,31 +592,24 @@ def run(
             warnings.append(f"Exclude constraint layer '{data.label}' has no features: it excludes nothing.")
         vectors[("constraint", index)] = data
     grid = Grid.covering(_extent(model, options, vectors), options.cell_size, crs)
-    margin_cells = max(
-        (
-            math.ceil((distance_margin(c, grid) or 0) / grid.cell_size)
-            for c in model.criteria
-            if c.measure == "distance"
-        ),
-        default=0,
-    )
-    estimate = memory_estimate(grid, model, options, margin_cells)
+    margin = margin_cells(model, grid)
+    estimate = memory_estimate(grid, model, options, margin)
     if estimate > options.max_memory:
-        raise EngineError(
-            "The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about "
-            "{need:.1f} GB of memory, more than the {limit:.1f} GB allowed. Use larger cells or a "
-            "smaller extent.",
-            width=grid.width,
-            height=grid.height,
-            cells=grid.cells / 1e6,
-            size=grid.cell_size,
-            need=estimate / 2**30,
-            limit=options.max_memory / 2**30,
+        rows = block_rows(grid, model, margin, options.max_memory)
+        _refuse_unless_blocks(grid, model, options, estimate, rows, margin)
+        estimate = blocked_estimate(grid, model, margin, rows)
+        progress(
+            2,
+            f"Grid of {grid.width} × {grid.height} cells by blocks of {rows} rows; estimated peak "
+            f"memory {estimate / 2**20:.0f} MB",
         )
+        staged = _run_by_blocks(model, options, grid, vectors, rows, warnings, progress, is_cancelled)
+        progress(100, "Done")
+        return Result(grid, None, memory_estimate=estimate, warnings=warnings, staged=staged, block_rows=rows)
     progress(
         2, f"Grid of {grid.width} × {grid.height} cells; estimated peak memory {estimate / 2**20:.0f} MB"
     )
-    valid = _constraint_mask(model, grid, vectors)
+    valid = _constraint_mask(grid, _constraint_shapes(model, vectors))
     del vectors
     folder = _criteria_staging(options.criteria_folder)
     try:
@@ -608,21 +697,27 @@ def _extent(model: Model, options: Options, vectors: dict) -> tuple[float, float
     return (array[:, 0].min(), array[:, 1].min(), array[:, 2].max(), array[:, 3].max())
 
 
-def _constraint_mask(model: Model, grid: Grid, vectors: dict) -> np.ndarray:
-    """1 where every include constraint holds and no exclude constraint applies."""
-    valid = np.ones(grid.shape, dtype=np.uint8)
+def _constraint_shapes(model: Model, vectors: dict) -> list[tuple[str, VectorData, bool]]:
+    """(mode, features, buffered) of each constraint, exclude buffers applied once."""
+    shapes = []
     for index, constraint in enumerate(model.constraints):
         data: VectorData = vectors[("constraint", index)]
-        if constraint.mode == "include":
-            inside = feature_mask(grid, data)
-            np.minimum(valid, inside, out=valid)
+        buffered = constraint.mode == "exclude" and constraint.buffer > 0
+        if buffered:
+            geometries = [geometry.buffer(constraint.buffer) for geometry in data.geometries]
+            data = VectorData(data.label, geometries, [], data.geometry_type)
+        shapes.append((constraint.mode, data, buffered))
+    return shapes
+
+
+def _constraint_mask(grid: Grid, shapes: list[tuple[str, VectorData, bool]]) -> np.ndarray:
+    """1 where every include constraint holds and no exclude constraint applies."""
+    valid = np.ones(grid.shape, dtype=np.uint8)
+    for mode, data, buffered in shapes:
+        if mode == "include":
+            np.minimum(valid, feature_mask(grid, data), out=valid)
         elif data.geometries:
-            geometries = data.geometries
-            if constraint.buffer > 0:
-                geometries = [geometry.buffer(constraint.buffer) for geometry in geometries]
-                inside = rasterize(grid, geometries)
-            else:
-                inside = feature_mask(grid, VectorData(data.label, geometries, [], data.geometry_type))
+            inside = rasterize(grid, data.geometries) if buffered else feature_mask(grid, data)
             valid[inside.astype(bool)] = 0
     return valid
 
@@ -631,36 +726,49 @@ def _criterion_values(
     criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str]
 ) -> np.ndarray:
     """The transformed 0–1 Float32 grid of one criterion (NaN where it has no data)."""
-    transform = criterion.transform
     if criterion.measure == "value":
         value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir)
-        transform.apply(value)
+        criterion.transform.apply(value)
     else:
-        data = read_vector(
-            criterion.layer,
-            grid.crs,
-            criterion.where,
-            criterion.field if criterion.measure == "attribute" else None,
-            base_dir,
-        )
-        if not data.geometries:
-            warnings.append(
-                f"Criterion {criterion.name}: layer '{data.label}' has no features"
-                + (f" matching '{criterion.where}'" if criterion.where else "")
-            )
+        data = _criterion_features(criterion, grid, base_dir, warnings)
         if criterion.measure == "distance":
-            margin = distance_margin(criterion, grid)
-            saturation = transform.saturation()
-            limit = (
-                saturation if saturation is not None and margin is not None and saturation <= margin else None
-            )
-            value = distance_to(grid, data, margin, limit)
-            transform.apply(value)
+            value = criterion.transform.apply(_distance(criterion, grid, data))
         else:
             value = _attribute_grid(criterion, grid, data)
+    return _filled(criterion, value)
+
+
+def _filled(criterion: Criterion, value: np.ndarray) -> np.ndarray:
     if criterion.fill is not None:
         value[np.isnan(value)] = criterion.fill
     return value
+
+
+def _criterion_features(
+    criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str]
+) -> VectorData:
+    """The features of a vector criterion in the grid CRS (a warning when there are none)."""
+    data = read_vector(
+        criterion.layer,
+        grid.crs,
+        criterion.where,
+        criterion.field if criterion.measure == "attribute" else None,
+        base_dir,
+    )
+    if not data.geometries:
+        warnings.append(
+            f"Criterion {criterion.name}: layer '{data.label}' has no features"
+            + (f" matching '{criterion.where}'" if criterion.where else "")
+        )
+    return data
+
+
+def _distance(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
+    """The raw distance grid of a distance criterion (exact up to the transform's saturation)."""
+    margin = distance_margin(criterion, grid)
+    saturation = criterion.transform.saturation()
+    limit = saturation if saturation is not None and margin is not None and saturation <= margin else None
+    return distance_to(grid, data, margin, limit)
 
 
 def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
@@ -715,6 +823,118 @@ def _owa_by_blocks(stack: np.ndarray, model: Model, is_cancelled: Callable[[], b
             stack[:, top : top + rows], model.weights, "owa", model.order_weights
         )
     return total
+
+
+def _run_by_blocks(
+    model: Model,
+    options: Options,
+    grid: Grid,
+    vectors: dict,
+    rows: int,
+    warnings: list[str],
+    progress: ProgressCallback,
+    is_cancelled: Callable[[], bool],
+) -> Path:
+    """Compute the suitability raster by blocks of ``rows`` rows into a staged GeoTIFF.
+
+    Distances need the whole grid: each is computed whole, written raw to a scratch file and
+    freed; then each block reads its rows of them, resamples rasters and burns attributes and
+    constraints on its own rows, aggregates and is written.  Returns the staged raster's path.
+    """
+    if options.work_dir:
+        Path(options.work_dir).mkdir(parents=True, exist_ok=True)
+    shapes = _constraint_shapes(model, vectors)
+    folder = _criteria_staging(options.criteria_folder)
+    handle, name = tempfile.mkstemp(prefix=".suitability.", suffix=".tif", dir=options.work_dir)
+    os.close(handle)
+    staged = Path(name)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".suitability.", dir=options.work_dir) as scratch:
+            sources: list[Path | VectorData | None] = []
+            for index, criterion in enumerate(model.criteria):
+                if is_cancelled():
+                    raise Cancelled()
+                progress(5 + 30 * index / len(model.criteria), f"Criterion {criterion.name}")
+                if criterion.measure == "value":
+                    sources.append(None)
+                    continue
+                data = _criterion_features(criterion, grid, model.base_dir, warnings)
+                if criterion.measure == "attribute":
+                    sources.append(data)
+                    continue
+                path = Path(scratch) / f"{index}.f32"
+                _distance(criterion, grid, data).tofile(path)
+                sources.append(path)
+            _write_blocks(model, grid, rows, sources, shapes, staged, folder, progress, is_cancelled)
+        if folder is not None:
+            _publish_criteria(folder, Path(options.criteria_folder))
+            folder = None
+        return staged
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_blocks(
+    model: Model,
+    grid: Grid,
+    rows: int,
+    sources: list[Path | VectorData | None],
+    shapes: list[tuple[str, VectorData, bool]],
+    staged: Path,
+    folder: Path | None,
+    progress: ProgressCallback,
+    is_cancelled: Callable[[], bool],
+) -> None:
+    """Transform, aggregate and constrain each block of rows; write it (and each criterion's)."""
+    with contextlib.ExitStack() as open_files:
+        output = open_files.enter_context(open_raster(staged, grid, nodata=NODATA))
+        criteria_outputs = [
+            open_files.enter_context(open_raster(folder / f"{criterion.name}.tif", grid, nodata=math.nan))
+            for criterion in model.criteria
+            if folder is not None
+        ]
+        for top in range(0, grid.height, rows):
+            if is_cancelled():
+                raise Cancelled()
+            progress(35 + 60 * top / grid.height, f"Rows {top + 1}–{min(top + rows, grid.height)}")
+            block = grid.rows(top, min(rows, grid.height - top))
+            window = Window(0, top, block.width, block.height)
+            total, values = None, []
+            for index, criterion in enumerate(model.criteria):
+                value = _block_values(criterion, sources[index], block, top, model.base_dir)
+                if criteria_outputs:
+                    criteria_outputs[index].write(value, 1, window=window)
+                if model.aggregation == "owa":
+                    values.append(value)
+                else:
+                    total = mcda.accumulate(total, value, float(model.weights[index]), model.aggregation)
+            if model.aggregation == "owa":
+                total = mcda.aggregate(np.stack(values), model.weights, "owa", model.order_weights)
+            else:
+                mcda.finish(total, model.aggregation)
+            total[_constraint_mask(block, shapes) == 0] = np.nan
+            np.multiply(total, 100.0, out=total)
+            total[np.isnan(total)] = NODATA
+            output.write(total, 1, window=window)
+
+
+def _block_values(
+    criterion: Criterion, source: Path | VectorData | None, block: Grid, top: int, base_dir: str | None
+) -> np.ndarray:
+    """The transformed 0–1 values of one criterion on the rows of ``block`` (starting at ``top``)."""
+    if criterion.measure == "value":
+        value = resample_to(block, criterion.layer, criterion.band, criterion.resampling, base_dir)
+        criterion.transform.apply(value)
+    elif criterion.measure == "attribute":
+        value = _attribute_grid(criterion, block, source)
+    else:
+        value = np.fromfile(source, dtype=np.float32, count=block.cells, offset=top * block.width * 4)
+        value = criterion.transform.apply(value.reshape(block.shape))
+    return _filled(criterion, value)
 
 
 # --- sites ----------------------------------------------------------------------------------
@@ -852,6 +1072,11 @@ def final_sites(result: Result, options: Options) -> list[Site]:
 # --- outputs --------------------------------------------------------------------------------
 def write_suitability(path: str | os.PathLike[str], result: Result) -> None:
     """Write the 0–100 suitability as Float32 with nodata −9999 (atomically)."""
+    if result.staged is not None:
+        with atomic_output(path) as temporary:
+            shutil.move(str(result.staged), str(temporary))
+        result.staged = None
+        return
     array = result.suitability
     nodata = np.isnan(array)
     array[nodata] = NODATA

@@ -171,7 +171,9 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             )
         memory = QgsProcessingParameterNumber(
             self.MAX_MEMORY,
-            self.tr("Memory limit (MB): larger grids are refused with an estimate"),
+            self.tr(
+                "Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate"
+            ),
             QgsProcessingParameterNumber.Type.Integer,
             defaultValue=4096,
             minValue=64,
@@ -292,6 +294,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             perturbation=self.parameterAsDouble(parameters, self.PERTURBATION, context) / 100.0,
             criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
             max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
+            work_dir=str(Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)).parent),
         )
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)

@@ -17,7 +17,16 @@ from shapely.geometry import Point, box
 from territoire_numerique.engine import mcda
 from territoire_numerique.engine.errors import Cancelled, EngineError
 from territoire_numerique.engine.raster_grid import Grid, VectorData, distance_to, proximity, split_uri
-from territoire_numerique.engine.suitability import Options, final_sites, load_model, run, write_suitability
+from territoire_numerique.engine.suitability import (
+    Options,
+    blocked_estimate,
+    final_sites,
+    load_model,
+    margin_cells,
+    model_grid,
+    run,
+    write_suitability,
+)
 
 # A 100 m × 100 m square near Dunkerque (Lambert-93), 10 m cells: cell (r, c) centre is
 # (X0 + 10c + 5, Y1 − 10r − 5).
@@ -445,11 +454,180 @@ def test_geographic_layer_is_refused_by_name(tmp_path):
 
 
 def test_too_large_grid_is_refused_with_an_estimate(tmp_path):
+    fibre = write_layer(tmp_path / "f.gpkg", "fibre", [point(*centre(2, 3))])
+    distance = {
+        "name": "fibre",
+        "layer": fibre,
+        "measure": "distance",
+        "transform": {"function": "linear", "direction": "cost", "low": 0, "high": 500},
+    }
     with pytest.raises(EngineError, match=r"needs about [\d.]+ GB of memory"):
         run(
-            load_model(model([flat_criterion(tmp_path)])),
+            load_model(model([distance])),
             Options(cell_size=0.5, extent=(X0, Y0, X0 + 50_000, Y0 + 50_000)),
         )
+
+
+# --- runs by blocks ------------------------------------------------------------------------------
+BLOCK_EXTENT = (X0, Y0, X0 + 200, Y0 + 300)  # 40 × 60 cells of 5 m
+
+
+def mixed_criteria(tmp_path: Path, distances: bool = True) -> list[dict]:
+    """A raster on another grid (7 m cells, shifted origin), a zoning attribute and two distances."""
+    rows, cols = np.mgrid[0:50, 0:35]
+    raster = write_tif(
+        tmp_path / "misaligned.tif",
+        50 + 40 * np.sin(rows / 6.0) * np.cos(cols / 5.0),
+        Affine(7, 0, X0 - 13, 0, -7, Y0 + 317),
+    )
+    gpkg = tmp_path / "mixed.gpkg"
+    zones = write_layer(
+        gpkg,
+        "zones",
+        [box(X0, Y0, X0 + 90, Y0 + 300).wkt, box(X0 + 90, Y0, X0 + 200, Y0 + 170).wkt],
+        {"typezone": ["U", "AU"]},
+    )
+    criteria = [
+        {
+            "name": "terrain",
+            "layer": raster,
+            "measure": "value",
+            "transform": {"function": "linear", "direction": "benefit", "low": 20, "high": 80},
+        },
+        {
+            "name": "zoning",
+            "layer": zones,
+            "measure": "attribute",
+            "field": "typezone",
+            "transform": {"function": "categories", "values": {"U": 1, "AU": 0.6}, "default": 0.1},
+        },
+    ]
+    if distances:
+        fibre = write_layer(
+            gpkg,
+            "fibre",
+            [point(X0 + 33, Y0 + 251), point(X0 + 151, Y0 + 62), point(X0 + 120, Y0 + 200)],
+            {"ftth": [1.0, 1.0, 0.0]},
+        )
+        roads = write_layer(gpkg, "roads", [f"LINESTRING ({X0 - 30} {Y0 + 140}, {X0 + 230} {Y0 + 190})"])
+        criteria += [
+            {
+                "name": "fibre",
+                "layer": fibre,
+                "measure": "distance",
+                "where": "ftth = 1",
+                "transform": {"function": "linear", "direction": "cost", "low": 0, "high": 120},
+            },
+            {
+                "name": "roads",
+                "layer": roads,
+                "measure": "distance",
+                "transform": {"function": "sigmoid", "direction": "cost", "midpoint": 60, "spread": 15},
+            },
+        ]
+    return criteria
+
+
+def mixed_constraints(tmp_path: Path) -> list[dict]:
+    gpkg = tmp_path / "constraints.gpkg"
+    port = write_layer(gpkg, "port", [box(X0 + 150, Y0 + 230, X0 + 200, Y0 + 300).wkt])
+    commune = write_layer(gpkg, "commune", [box(X0, Y0 + 20, X0 + 200, Y0 + 300).wkt])
+    return [{"layer": port, "mode": "exclude", "buffer": 12}, {"layer": commune, "mode": "include"}]
+
+
+def read_band(path: Path) -> np.ndarray:
+    with rasterio.open(path) as dataset:
+        return dataset.read(1)
+
+
+def run_whole_and_by_blocks(tmp_path: Path, data: dict, budget) -> tuple[np.ndarray, np.ndarray, object]:
+    """The suitability raster computed whole and within ``budget(grid, model, margin)`` bytes."""
+    suitability = load_model(data)
+    whole = run(suitability, Options(cell_size=5, extent=BLOCK_EXTENT, criteria_folder=str(tmp_path / "c1")))
+    assert whole.block_rows is None
+    write_suitability(tmp_path / "whole.tif", whole)
+    grid = model_grid(suitability, Options(cell_size=5, extent=BLOCK_EXTENT))
+    limit = budget(grid, suitability, margin_cells(suitability, grid))
+    work = tmp_path / "work"
+    blocks = run(
+        suitability,
+        Options(
+            cell_size=5,
+            extent=BLOCK_EXTENT,
+            criteria_folder=str(tmp_path / "c2"),
+            max_memory=limit,
+            work_dir=str(work),
+        ),
+    )
+    assert blocks.suitability is None and blocks.memory_estimate <= limit
+    write_suitability(tmp_path / "blocks.tif", blocks)
+    assert list(work.iterdir()) == []  # scratch distances and the staged raster are gone
+    for name in [c["name"] for c in data["criteria"]]:
+        np.testing.assert_array_equal(
+            read_band(tmp_path / "c2" / f"{name}.tif"), read_band(tmp_path / "c1" / f"{name}.tif")
+        )
+    return read_band(tmp_path / "whole.tif"), read_band(tmp_path / "blocks.tif"), blocks
+
+
+def test_blocks_of_three_rows_give_the_same_raster(tmp_path):
+    data = model(mixed_criteria(tmp_path, distances=False), constraints=mixed_constraints(tmp_path))
+    whole, blocks, result = run_whole_and_by_blocks(
+        tmp_path, data, lambda grid, suitability, margin: blocked_estimate(grid, suitability, margin, 3)
+    )
+    assert result.block_rows == 3  # 20 blocks of 3 rows
+    np.testing.assert_array_equal(blocks, whole)
+    assert (whole == -9999).sum() > 100 and (whole != -9999).sum() > 1000
+
+
+@pytest.mark.parametrize(
+    "aggregation",
+    [{"method": "wlc"}, {"method": "geometric"}, {"method": "owa", "order_weights": [4, 3, 2, 1]}],
+)
+def test_distances_whole_then_blocks_give_the_same_raster(tmp_path, aggregation):
+    data = model(mixed_criteria(tmp_path), constraints=mixed_constraints(tmp_path), aggregation=aggregation)
+    whole, blocks, result = run_whole_and_by_blocks(
+        tmp_path, data, lambda grid, suitability, margin: blocked_estimate(grid, suitability, margin, 1)
+    )
+    assert result.block_rows is not None
+    np.testing.assert_array_equal(blocks, whole)
+
+
+def test_what_does_not_fit_even_by_blocks_is_refused_with_estimates(tmp_path):
+    suitability = load_model(model(mixed_criteria(tmp_path), constraints=mixed_constraints(tmp_path)))
+    grid = model_grid(suitability, Options(cell_size=5, extent=BLOCK_EXTENT))
+    least = blocked_estimate(grid, suitability, margin_cells(suitability, grid), 1)
+    with pytest.raises(
+        EngineError, match=r"needs about [\d.]+ GB .* even by blocks of rows it needs at least"
+    ):
+        run(suitability, Options(cell_size=5, extent=BLOCK_EXTENT, max_memory=least - 1))
+    with pytest.raises(EngineError, match="the sites need the whole grid"):
+        run(suitability, Options(cell_size=5, extent=BLOCK_EXTENT, max_memory=least, sites=True))
+
+
+def test_cancelled_run_by_blocks_leaves_nothing(tmp_path):
+    suitability = load_model(model(mixed_criteria(tmp_path), constraints=mixed_constraints(tmp_path)))
+    grid = model_grid(suitability, Options(cell_size=5, extent=BLOCK_EXTENT))
+    least = blocked_estimate(grid, suitability, margin_cells(suitability, grid), 1)
+    calls = []
+
+    def cancel_at_third_check() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    work, folder = tmp_path / "work", tmp_path / "criteria"
+    with pytest.raises(Cancelled):
+        run(
+            suitability,
+            Options(
+                cell_size=5,
+                extent=BLOCK_EXTENT,
+                max_memory=least,
+                work_dir=str(work),
+                criteria_folder=str(folder),
+            ),
+            is_cancelled=cancel_at_third_check,
+        )
+    assert list(work.iterdir()) == [] and list(folder.iterdir()) == []
 
 
 def test_cancelled_run_leaves_no_criteria_output(tmp_path):
