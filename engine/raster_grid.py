@@ -31,6 +31,8 @@ osr.UseExceptions()
 
 #: The windowed distance is used when (feature cells × window cells) ≤ this × grid cells.
 WINDOWED_WORK = 12
+#: Cells per chunk of rows when distances are computed from the feature transform.
+CHUNK_CELLS = 1 << 20
 
 RESAMPLING = {
     "nearest": Resampling.nearest,
@@ -301,12 +303,28 @@ def feature_mask(grid: Grid, data: VectorData) -> np.ndarray:
 def proximity(mask: np.ndarray, cell_size: float) -> np.ndarray:
     """Float32 Euclidean distance (CRS units) from each cell centre to the nearest non-zero cell.
 
-    Exact (``scipy.ndimage.distance_transform_edt``); GDAL's ComputeProximity is faster but its
-    two-pass propagation errs by up to about a fifth of a cell.  All ``inf`` when the mask is empty.
+    Exact: the feature transform of ``scipy.ndimage.distance_transform_edt`` gives each cell's
+    nearest feature cell, from which distances are computed by chunks of rows (about 14 bytes a
+    cell at the peak, against 22 for scipy's own float64 distances).  GDAL's ComputeProximity is
+    faster but its two-pass propagation errs by up to about a fifth of a cell.  All ``inf`` when
+    the mask is empty.
     """
     if not mask.any():
         return np.full(mask.shape, np.inf, dtype=np.float32)
-    return ndimage.distance_transform_edt(mask == 0, sampling=cell_size).astype(np.float32)
+    nearest = ndimage.distance_transform_edt(mask == 0, return_distances=False, return_indices=True)
+    height, width = mask.shape
+    distance = np.empty(mask.shape, dtype=np.float32)
+    columns = np.arange(width)
+    step = max(1, CHUNK_CELLS // width)
+    for top in range(0, height, step):
+        bottom = min(top + step, height)
+        rows = np.subtract(nearest[0, top:bottom], np.arange(top, bottom)[:, None], dtype=np.float64)
+        squared = np.square(rows, out=rows)
+        cols = np.subtract(nearest[1, top:bottom], columns, dtype=np.float64)
+        squared += np.square(cols, out=cols)
+        np.sqrt(squared, out=squared)
+        np.multiply(squared, cell_size, out=distance[top:bottom], casting="same_kind")
+    return distance
 
 
 def padding(grid: Grid, data: VectorData, margin: float | None) -> tuple[int, int, int, int]:

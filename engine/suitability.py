@@ -467,7 +467,7 @@ def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: in
     padded = (grid.width + 2 * margin_cells) * (grid.height + 2 * margin_cells)
     has_distance = any(criterion.measure == "distance" for criterion in model.criteria)
     keep = len(model.criteria) if _keeps_stack(model, options) else 0
-    criterion_peak = cells * 8 + (padded * 22 if has_distance else 0)  # EDT: float64 + 2 int32 indices
+    criterion_peak = cells * 8 + (padded * 16 if has_distance else 0)  # mask, 2 int32 indices, distance
     locate_peak = cells * 18 if options.sites and not options.candidates else 0
     return BASE_MEMORY + cells * (1 + 4 + 4 * keep) + max(criterion_peak, locate_peak)
 
@@ -489,7 +489,7 @@ def blocked_estimate(grid: Grid, model: Model, margin_cells: int, rows: int) -> 
     (its result then waits on disk), or one block of criteria, aggregate and constraint mask."""
     padded = (grid.width + 2 * margin_cells) * (grid.height + 2 * margin_cells)
     has_distance = any(criterion.measure == "distance" for criterion in model.criteria)
-    distance_peak = padded * 22 + grid.cells * 4 if has_distance else 0
+    distance_peak = padded * 16 + grid.cells * 4 if has_distance else 0
     return BASE_MEMORY + max(distance_peak, rows * _block_row_bytes(grid, model))
 
 
