@@ -59,6 +59,8 @@ MAX_MARGIN_SHARE = 0.5
 BLOCK_CELL_BYTES = 24
 #: Rows of a GeoTIFF tile: blocks of whole tiles are written without re-reading any.
 TILE_ROWS = 256
+#: Cells of a block when memory allows more (larger blocks are hardly faster).
+BLOCK_CELLS = 8 * 2**20
 
 
 # --- model ----------------------------------------------------------------------------------
@@ -494,11 +496,12 @@ def blocked_estimate(grid: Grid, model: Model, margin_cells: int, rows: int) -> 
 
 
 def block_rows(grid: Grid, model: Model, margin_cells: int, max_memory: int) -> int | None:
-    """The most rows per block within ``max_memory`` (whole GeoTIFF tiles of 256 rows when more
-    than 256 fit), or None when even one row does not fit."""
+    """Rows per block: as many as ``max_memory`` allows up to about BLOCK_CELLS cells, whole
+    GeoTIFF tiles of 256 rows when more than 256 fit; None when even one row does not fit."""
     if blocked_estimate(grid, model, margin_cells, 1) > max_memory:
         return None
-    rows = min(grid.height, (max_memory - BASE_MEMORY) // _block_row_bytes(grid, model))
+    fitting = (max_memory - BASE_MEMORY) // _block_row_bytes(grid, model)
+    rows = min(grid.height, fitting, max(TILE_ROWS, BLOCK_CELLS // grid.width))
     if TILE_ROWS < rows < grid.height:
         rows -= rows % TILE_ROWS
     return int(rows)
