@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from pathlib import Path
 
@@ -247,6 +248,38 @@ def test_geographic_layer_and_inconsistent_ahp_are_refused(territoire_plugin, te
     assert not (territory / "x.tif").exists()
     allowed = run({"MODEL": str(path), "ALLOW_INCONSISTENT": True, "OUTPUT": str(territory / "x.tif")})
     assert Path(allowed["OUTPUT"]).exists()
+
+
+def test_grid_beyond_the_memory_limit_is_computed_by_blocks(territoire_plugin, territory):
+    from territoire_numerique.engine import suitability
+
+    path = territory / "model.json"
+    path.write_text(json.dumps(model()))
+    engine_model = suitability.load_model(str(path))
+    options = suitability.Options(cell_size=0.5)
+    grid = suitability.model_grid(engine_model, options)
+    margin = suitability.margin_cells(engine_model, grid)
+    limit = math.ceil(suitability.blocked_estimate(grid, engine_model, margin, 1) / 2**20)
+    assert limit * 2**20 < suitability.memory_estimate(grid, engine_model, options, margin)
+    blocks = run(
+        {"MODEL": str(path), "CELL_SIZE": 0.5, "MAX_MEMORY": limit, "OUTPUT": str(territory / "blocks.tif")}
+    )
+    whole = run({"MODEL": str(path), "CELL_SIZE": 0.5, "OUTPUT": str(territory / "whole.tif")})
+    with rasterio.open(blocks["OUTPUT"]) as first, rasterio.open(whole["OUTPUT"]) as second:
+        np.testing.assert_array_equal(first.read(1), second.read(1))
+    assert (territory / "blocks.qml").exists()
+    assert [p.name for p in territory.iterdir() if p.name.startswith(".")] == []
+
+
+def test_grid_beyond_the_memory_limit_is_refused_with_the_estimates(territoire_plugin, territory):
+    path = territory / "model.json"
+    path.write_text(json.dumps(model()))
+    with pytest.raises(
+        QgsProcessingException, match=r"needs about .* even by blocks of rows it needs at least"
+    ):
+        run({"MODEL": str(path), "CELL_SIZE": 0.5, "MAX_MEMORY": 64, "OUTPUT": str(territory / "big.tif")})
+    assert not (territory / "big.tif").exists()
+    assert [p.name for p in territory.iterdir() if p.name.startswith(".")] == []
 
 
 def test_cancelled_run_leaves_no_output(territoire_plugin, territory):
