@@ -41,7 +41,7 @@ from shapely.strtree import STRtree
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+    sys.path.append(str(REPO_ROOT))  # last: the repo's `processing` must not shadow QGIS's
 
 from engine.outputs import atomic_output  # noqa: E402
 from engine.provenance import Source, write_sources  # noqa: E402
@@ -205,9 +205,9 @@ FACILITIES = [
     ("Recycleur de métaux", "recycler", "17 04 *, 19 10 *, 19 12 02", 300_000, False, "R4", 2.350, 51.050),
     ("Régénération de solvants", "recycler", "07 * *, 14 06 *", 40_000, True, "R2", 2.245, 51.040),
     ("Installation de stockage de déchets non dangereux", "landfill",
-     "17 * *, 19 * *, 20 * *, 10 01 01, 10 13 *", None, False, "D5", 2.232, 50.962),
+     "17 * *, 19 * *, 20 * *, 10 01 *, 10 13 *", None, False, "D5", 2.232, 50.962),
     ("Installation de stockage de déchets dangereux", "landfill",
-     "10 02 07*, 10 02 13*, 10 03 *, 19 01 *, 06 * *", 80_000, True, "D5", 2.185, 51.020),
+     "10 02 07*, 10 02 13*, 10 03 *, 19 01 *, 19 02 *, 06 * *", 80_000, True, "D5", 2.185, 51.020),
     ("Plate-forme de compostage", "recycler", "02 * *, 20 02 01, 19 08 05", 30_000, False, "R3",
      2.300, 50.985),
     ("Centre de tri des emballages", "recycler", "15 01 *, 20 01 01, 20 01 39", 45_000, False, "R3",
@@ -566,12 +566,14 @@ def make_buildings(
             for dy in (-CELL / 4, CELL / 4):
                 if rng.random() > 0.6 + 0.4 * p:
                     continue
-                length, width = rng.uniform(9, 15), rng.uniform(8, 12)
-                if rng.random() < 0.12:
+                core = centre.dense and p > 0.6  # terraced town houses
+                length, width = (rng.uniform(13, 17), rng.uniform(9, 12)) if core else \
+                    (rng.uniform(9, 15), rng.uniform(8, 12))
+                if rng.random() < (0.05 if core else 0.12):
                     records.append((_fit(rng, cx + dx, cy + dy, CELL / 4, 2, rng.uniform(3, 6),
                                          rng.uniform(2.5, 4), angle), "annex", rng.uniform(2.5, 3.5)))
                     continue
-                floors = 1 + (rng.random() < 0.7)
+                floors = 1 + (rng.random() < 0.7) + (core and rng.random() < 0.5)
                 records.append((_fit(rng, cx + dx, cy + dy, CELL / 4, 2, length, width, angle),
                                 "residential", 3.0 * floors + rng.uniform(1.5, 3)))
     records = [rec for rec in records if accept(rec[0])]
