@@ -307,8 +307,6 @@ def guess_raw_crs(raw_x: str, raw_y: str, corrected: Point) -> str:
     best, best_distance = "unknown", 10_000.0
     for crs, factor in _RAW_CRS_CANDIDATES:
         for a, b, swapped in ((x, y, False), (y, x, True)):
-            if crs == "EPSG:4326":
-                a, b = (b, a) if swapped else (a, b)
             px, py = _to_l93_from(crs).transform(a * factor, b * factor)
             if not (math.isfinite(px) and math.isfinite(py)):
                 continue

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 import rasterio
 from shapely.errors import ShapelyDeprecationWarning
+from shapely.geometry import Point
 from shapely.ops import unary_union
 from shapely.strtree import STRtree
 from shapely.wkt import dumps
@@ -98,7 +99,7 @@ def test_gpkg_is_small_and_has_every_table_with_the_schema_fields():
 
 
 def test_boolean_fields_are_geopackage_booleans():
-    with sqlite3.connect(GPKG) as connection:
+    with sqlite3.connect(f"file:{GPKG}?mode=ro", uri=True) as connection:
         for table, column in [("fibre", "ftth"), ("industrial_waste", "hazardous"),
                               ("public_buildings", "has_wifi"), ("waste_facilities", "hazardous_ok")]:
             declared = {row[1]: row[2] for row in connection.execute(f"PRAGMA table_info({table})")}
@@ -126,6 +127,21 @@ def test_industrial_sites_are_real_irep_establishments_in_the_cud():
     assert quality.between(0, 1).all()
     assert sites["raw_x"].notna().all() and sites["raw_crs"].notna().all()
     assert {"EPSG:27572", "EPSG:4326", "unknown"} <= set(sites["raw_crs"])
+
+
+def test_raw_crs_guess_checks_the_raw_coordinates_against_the_corrected_point():
+    generator = load_generator()
+    dk6 = Point(generator.l93(2.317675, 51.029202))  # corrected geocoding of the DK6 power plant
+    assert generator.guess_raw_crs("599262.61", "2672819.46", dk6) == "EPSG:27572"
+    assert generator.guess_raw_crs("599.26261", "2672.81946", dk6) == "EPSG:27572 (km)"
+    assert generator.guess_raw_crs("2.317675", "51.029202", dk6) == "EPSG:4326"
+    assert generator.guess_raw_crs("51.029202", "2.317675", dk6) == "EPSG:4326 (X/Y swapped)"
+    x, y = generator.l93(2.317675, 51.029202)
+    assert generator.guess_raw_crs(str(x), str(y), dk6) == "EPSG:2154"
+    assert generator.guess_raw_crs("59.11", "10.6", dk6) == "unknown"
+    assert generator.guess_raw_crs("", "n/a", dk6) == "unknown"
+    far = Point(generator.l93(0.1, 49.5))  # the same raw values do not fit a point near Le Havre
+    assert generator.guess_raw_crs("599262.61", "2672819.46", far) == "unknown"
 
 
 def test_buildings_are_inside_the_communes_and_do_not_overlap():
