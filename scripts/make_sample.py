@@ -608,7 +608,13 @@ def make_buildings(
     )
 
 
-def make_public_buildings(buildings: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
+def town_hall_name(commune: str) -> str:
+    """"Mairie de Gravelines", "Mairie d'Armbouts-Cappel" (elision before a vowel)."""
+    return f"Mairie d'{commune}" if commune[:1].upper() in "AEIOUYÉÈÂÎ" else f"Mairie de {commune}"
+
+
+def make_public_buildings(buildings: gpd.GeoDataFrame, commune_names: dict[str, str],
+                          rng: np.random.Generator) -> gpd.GeoDataFrame:
     """Town halls, libraries, schools, harbour offices, sports and culture halls on real footprints.
 
     The chosen buildings become ``usage = public`` (no dwellings).  Ten have Wi-Fi already.
@@ -643,7 +649,7 @@ def make_public_buildings(buildings: gpd.GeoDataFrame, rng: np.random.Generator)
     for centre in CENTRES:
         x, y = centre.xy
         if centre.main:
-            add(pick(x, y, 250, 80, town_uses), f"Mairie de {centre.name}", "town_hall")
+            add(pick(x, y, 250, 80, town_uses), town_hall_name(commune_names[centre.code_insee]), "town_hall")
         libraries, schools, sports, culture = plan.get(centre.name, (0, 1 if centre.main else 0, 0, 0))
         radius = centre.sigma * 0.8
         for k in range(libraries):
@@ -661,7 +667,7 @@ def make_public_buildings(buildings: gpd.GeoDataFrame, rng: np.random.Generator)
     for name, lon, lat in harbours:
         x, y = l93(lon, lat)
         add(pick(x, y, 600, 100, ("industrial", "commercial", "residential")), name, "harbour_office")
-    wifi = {"Mairie de Dunkerque-Centre", "Mairie de Grande-Synthe", "Mairie de Gravelines",
+    wifi = {"Mairie de Dunkerque", "Mairie de Grande-Synthe", "Mairie de Gravelines",
             "Mairie de Coudekerque-Branche", "Médiathèque Dunkerque-Centre", "Médiathèque Malo-les-Bains",
             "Médiathèque Petite-Synthe", "Médiathèque Grande-Synthe", "Capitainerie – Port Est",
             "Centre culturel 1 – Dunkerque-Centre"}
@@ -1104,7 +1110,8 @@ def build(output: Path = OUTPUT, seed: int = SEED, data_dir: Path = DATA_DIR) ->
     streams = {name: np.random.default_rng([seed, k]) for k, name in enumerate(SCHEMAS)}
     communes, sites, ports, roads, buildings = core_layers(seed, data_dir)
     land = unary_union(list(communes.geometry))
-    public = make_public_buildings(buildings, streams["public_buildings"])
+    public = make_public_buildings(buildings, dict(zip(communes["code_insee"], communes["name"])),
+                                   streams["public_buildings"])
     public_ids = set(public["building_id"])
     is_public = buildings["building_id"].isin(public_ids)
     buildings.loc[is_public, ["usage", "dwellings", "population"]] = ["public", 0, 0.0]
