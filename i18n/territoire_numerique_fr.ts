@@ -64,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="322" />
+      <location filename="../processing/site_suitability.py" line="325" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
@@ -192,7 +192,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="187" />
+      <location filename="../processing/site_suitability.py" line="189" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
@@ -319,7 +319,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="399" />
+      <location filename="../processing/site_suitability.py" line="402" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -329,7 +329,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="602" />
+      <location filename="../engine/suitability.py" line="694" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -489,12 +489,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critères</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="134" />
+      <location filename="../engine/suitability.py" line="143" />
       <source>Criterion names must be unique: {names} appear twice.</source>
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="676" />
+      <location filename="../engine/suitability.py" line="787" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -768,7 +768,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="196" />
+      <location filename="../processing/site_suitability.py" line="198" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
@@ -818,7 +818,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="232" />
+      <location filename="../processing/site_suitability.py" line="234" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -956,37 +956,37 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="400" />
+      <location filename="../engine/raster_grid.py" line="422" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="181" />
+      <location filename="../engine/raster_grid.py" line="187" />
       <source>Layer '{layer}' cannot be opened as a vector layer: {path}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="414" />
+      <location filename="../engine/raster_grid.py" line="436" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="143" />
+      <location filename="../engine/raster_grid.py" line="149" />
       <source>Layer '{layer}' has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>La couche « {layer} » n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="200" />
+      <location filename="../engine/raster_grid.py" line="206" />
       <source>Layer '{layer}' has no field '{field}' (fields: {fields}).</source>
       <translation>La couche « {layer} » n'a pas de champ « {field} » (champs : {fields}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="186" />
+      <location filename="../engine/raster_grid.py" line="192" />
       <source>Layer '{layer}' is not in {path}.</source>
       <translation>La couche « {layer} » n'est pas dans {path}.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="147" />
+      <location filename="../engine/raster_grid.py" line="153" />
       <source>Layer '{layer}' uses a geographic CRS (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
@@ -1001,12 +1001,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="272" />
+      <location filename="../processing/site_suitability.py" line="274" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="260" />
+      <location filename="../processing/site_suitability.py" line="262" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1153,8 +1153,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="174" />
-      <source>Memory limit (MB): larger grids are refused with an estimate</source>
-      <translation>Limite de mémoire (Mo) : les grilles plus grandes sont refusées avec une estimation</translation>
+      <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
+      <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="348" />
@@ -1783,8 +1783,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="182" />
-      <location filename="../processing/site_suitability.py" line="336" />
+      <location filename="../processing/site_suitability.py" line="184" />
+      <location filename="../processing/site_suitability.py" line="339" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -1928,7 +1928,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="352" />
+      <location filename="../engine/suitability.py" line="361" />
       <source>The AHP judgements are inconsistent: CR = {cr:.3f} (must be below 0.10). The most inconsistent pair is {first} vs {second}: judged {judged:g}, about {implied:.2g} would be consistent with the others. Revise it, or allow inconsistent judgements.</source>
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
@@ -2004,7 +2004,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="58" />
+      <location filename="../engine/raster_grid.py" line="60" />
       <source>The cell size must be positive, not {size}.</source>
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
@@ -2019,7 +2019,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="61" />
+      <location filename="../engine/raster_grid.py" line="63" />
       <source>The extent {bounds} is empty.</source>
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
@@ -2039,7 +2039,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="210" />
+      <location filename="../engine/raster_grid.py" line="216" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
@@ -2054,9 +2054,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="509" />
-      <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. Use larger cells or a smaller extent.</source>
-      <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m nécessite environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Utilisez des cellules plus grandes ou une emprise plus petite.</translation>
+      <location filename="../engine/suitability.py" line="537" />
+      <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole grid: leave the sites out, or use larger cells or a smaller extent.</source>
+      <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Le raster d'aptitude seul serait calculé par blocs de lignes (environ {blocked:.1f} Go), mais les sites demandent la grille entière : retirez les sites, ou prenez des cellules plus grandes ou une emprise plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="529" />
+      <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger cells or a smaller extent.</source>
+      <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés ; même par blocs de lignes il faut au moins {blocked:.1f} Go (chaque distance est calculée sur la grille entière). Prenez des cellules plus grandes ou une emprise plus petite.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="549" />
+      <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only {free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.</source>
+      <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="340" />
@@ -2069,7 +2079,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="492" />
+      <location filename="../engine/suitability.py" line="591" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2139,17 +2149,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La surface minimale de toiture ne peut pas être négative (valeur indiquée : {value} m²).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="112" />
+      <location filename="../engine/suitability.py" line="121" />
       <source>The model file {path} does not exist.</source>
       <translation>Le fichier de modèle {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="130" />
+      <location filename="../engine/suitability.py" line="139" />
       <source>The model has no criteria.</source>
       <translation>Le modèle n'a aucun critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="118" />
+      <location filename="../engine/suitability.py" line="127" />
       <source>The model is not valid JSON: {reason} (line {line}, column {column}).</source>
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
@@ -2159,7 +2169,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle est valide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="125" />
+      <location filename="../engine/suitability.py" line="134" />
       <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
@@ -2181,7 +2191,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
       <location filename="../processing/export_map.py" line="184" />
-      <location filename="../processing/site_suitability.py" line="218" />
+      <location filename="../processing/site_suitability.py" line="220" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -2290,13 +2300,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="228" />
-      <location filename="../processing/site_suitability.py" line="209" />
-      <location filename="../processing/site_suitability.py" line="281" />
+      <location filename="../processing/site_suitability.py" line="211" />
+      <location filename="../processing/site_suitability.py" line="283" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="480" />
+      <location filename="../engine/suitability.py" line="579" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -2687,17 +2697,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="368" />
+      <location filename="../engine/suitability.py" line="377" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="380" />
+      <location filename="../engine/suitability.py" line="389" />
       <source>aggregation.order_weights must be non-negative with a positive sum.</source>
       <translation>aggregation.order_weights doit contenir des valeurs positives ou nulles de somme strictement positive.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="374" />
+      <location filename="../engine/suitability.py" line="383" />
       <source>aggregation.order_weights must hold {n} numbers (one per criterion).</source>
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
@@ -2727,42 +2737,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="320" />
+      <location filename="../engine/suitability.py" line="329" />
       <source>weights.order must list every criterion once: {names}.</source>
       <translation>weights.order doit lister chaque critère une fois : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="328" />
+      <location filename="../engine/suitability.py" line="337" />
       <source>weights.pairwise must be a {n}×{n} matrix (one row per criterion).</source>
       <translation>weights.pairwise doit être une matrice {n}×{n} (une ligne par critère).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="337" />
+      <location filename="../engine/suitability.py" line="346" />
       <source>weights.pairwise[{i}][{i}] must be 1.</source>
       <translation>weights.pairwise[{i}][{i}] doit valoir 1.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="340" />
+      <location filename="../engine/suitability.py" line="349" />
       <source>weights.pairwise[{j}][{i}] must be the reciprocal of [{i}][{j}] = {value:g} ({first} vs {second}).</source>
       <translation>weights.pairwise[{j}][{i}] doit être l'inverse de [{i}][{j}] = {value:g} ({first} / {second}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="316" />
+      <location filename="../engine/suitability.py" line="325" />
       <source>weights.values must be positive (remove a criterion rather than weigh it 0).</source>
       <translation>weights.values doit être positif (retirez un critère plutôt que de lui donner un poids de 0).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="309" />
+      <location filename="../engine/suitability.py" line="318" />
       <source>weights.values must give one weight per criterion (missing: {missing}; unknown: {unknown}).</source>
       <translation>weights.values doit donner un poids par critère (manquants : {missing} ; inconnus : {unknown}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="305" />
+      <location filename="../engine/suitability.py" line="314" />
       <source>weights.values must map each criterion name to a weight.</source>
       <translation>weights.values doit associer un poids à chaque nom de critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="300" />
+      <location filename="../engine/suitability.py" line="309" />
       <source>weights: give {"method": "direct", "values": {...}} or an AHP matrix.</source>
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
@@ -2828,94 +2838,94 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="236" />
+      <location filename="../engine/suitability.py" line="245" />
       <source>{where} must be an object with a 'function'.</source>
       <translation>{where} doit être un objet avec une « function ».</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="189" />
-      <location filename="../engine/suitability.py" line="386" />
+      <location filename="../engine/suitability.py" line="198" />
+      <location filename="../engine/suitability.py" line="395" />
       <source>{where} must be an object.</source>
       <translation>{where} doit être un objet.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="389" />
+      <location filename="../engine/suitability.py" line="398" />
       <source>{where}: 'buffer' must not be negative.</source>
       <translation>{where} : « buffer » ne doit pas être négatif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="218" />
+      <location filename="../engine/suitability.py" line="227" />
       <source>{where}: 'fill' is a suitability between 0 and 1, not {value}.</source>
       <translation>{where} : « fill » est une aptitude comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="244" />
+      <location filename="../engine/suitability.py" line="253" />
       <source>{where}: 'low' ({low}) must be below 'high' ({high}); use 'direction' to reverse the curve.</source>
       <translation>{where} : « low » ({low}) doit être inférieur à « high » ({high}) ; utilisez « direction » pour inverser la courbe.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="242" />
+      <location filename="../engine/suitability.py" line="251" />
       <source>{where}: 'low' and 'high' must differ.</source>
       <translation>{where} : « low » et « high » doivent être différents.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="254" />
-      <location filename="../engine/suitability.py" line="259" />
+      <location filename="../engine/suitability.py" line="263" />
+      <location filename="../engine/suitability.py" line="268" />
       <source>{where}: 'spread' must be positive.</source>
       <translation>{where} : « spread » doit être positif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="265" />
+      <location filename="../engine/suitability.py" line="274" />
       <source>{where}: 'values' must map each category to a suitability (0–1).</source>
       <translation>{where} : « values » doit associer à chaque catégorie une aptitude (0–1).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="211" />
+      <location filename="../engine/suitability.py" line="220" />
       <source>{where}: 'where' filters vector features; a raster criterion cannot use it.</source>
       <translation>{where} : « where » filtre des entités vecteur ; un critère raster ne peut pas l'utiliser.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="209" />
+      <location filename="../engine/suitability.py" line="218" />
       <source>{where}: 'where' must be a filter text such as "ftth = 1".</source>
       <translation>{where} : « where » doit être un texte de filtre tel que "ftth = 1".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="392" />
+      <location filename="../engine/suitability.py" line="401" />
       <source>{where}: 'where' must be a filter text.</source>
       <translation>{where} : « where » doit être un texte de filtre.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="177" />
+      <location filename="../engine/suitability.py" line="186" />
       <source>{where}: '{key}' is '{value}'; expected one of {choices}.</source>
       <translation>{where} : « {key} » vaut « {value} » ; valeurs attendues : {choices}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="157" />
+      <location filename="../engine/suitability.py" line="166" />
       <source>{where}: '{key}' must be a list.</source>
       <translation>{where} : « {key} » doit être une liste.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="175" />
+      <location filename="../engine/suitability.py" line="184" />
       <source>{where}: '{key}' must be a non-empty text.</source>
       <translation>{where} : « {key} » doit être un texte non vide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="164" />
+      <location filename="../engine/suitability.py" line="173" />
       <source>{where}: '{key}' must be a number, not {value!r}.</source>
       <translation>{where} : « {key} » doit être un nombre, et non {value!r}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="290" />
+      <location filename="../engine/suitability.py" line="299" />
       <source>{where}: a judgement must be a positive number or a fraction such as "1/3".</source>
       <translation>{where} : un jugement doit être un nombre positif ou une fraction telle que "1/3".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="192" />
+      <location filename="../engine/suitability.py" line="201" />
       <source>{where}: the name '{name}' must start with a letter and hold only letters, digits and _ (30 characters at most): it names the output field c_&lt;name&gt;.</source>
       <translation>{where} : le nom « {name} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _ (30 caractères au plus) : il nomme le champ de sortie c_&lt;name&gt;.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="270" />
+      <location filename="../engine/suitability.py" line="279" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>

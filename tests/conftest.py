@@ -51,7 +51,7 @@ if _qgis_available():
             sys.path.append(plugins_dir)
     # Bind the name `processing` to QGIS's plugin now, before any test can put a folder holding
     # another `processing` (this repo's root) on sys.path.
-    import processing  # noqa: F401
+    import processing  # noqa: F401, QGS111 (the module itself must be bound, see above)
 
     @pytest.fixture(scope="session")
     def territoire_plugin(qgis_app, qgis_iface, qgis_processing):
