@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -358,6 +359,14 @@ def distance_to(grid: Grid, data: VectorData, margin: float | None, limit: float
     few, each one then updates a window of radius ``limit`` around it, much faster than a full
     proximity pass.  Distance is ``inf`` where no feature is within reach.
     """
+    return distance_task(grid, data, margin, limit)()
+
+
+def distance_task(
+    grid: Grid, data: VectorData, margin: float | None, limit: float | None = None
+) -> Callable[[], np.ndarray]:
+    """:func:`distance_to` in two steps: burn the features now (GEOS work, in the calling thread),
+    return the distance computation, which touches only arrays and may run in a worker thread."""
     left, top, right, bottom = padding(grid, data, margin)
     work = Grid(
         grid.xmin - left * grid.cell_size,
@@ -373,12 +382,16 @@ def distance_to(grid: Grid, data: VectorData, margin: float | None, limit: float
         radius = math.ceil(limit / grid.cell_size)
         if len(rows) * (2 * radius + 1) ** 2 <= WINDOWED_WORK * grid.cells:
             del mask
-            return _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)
-    distance = proximity(mask, grid.cell_size)
-    del mask
-    if left or top or right or bottom:
-        distance = np.ascontiguousarray(distance[top : top + grid.height, left : left + grid.width])
-    return distance
+            return lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)
+        del rows, cols
+
+    def compute() -> np.ndarray:
+        distance = proximity(mask, grid.cell_size)
+        if left or top or right or bottom:
+            distance = np.ascontiguousarray(distance[top : top + grid.height, left : left + grid.width])
+        return distance
+
+    return compute
 
 
 def _windowed_distance(
@@ -465,7 +478,11 @@ def open_raster(
     """Open a Float32 raster of ``grid`` for writing: a tiled, compressed GeoTIFF (or by extension)."""
     suffix = Path(path).suffix.lower()
     driver = "GTiff" if suffix in ("", ".tif", ".tiff") else rasterio.drivers.driver_from_extension(path)
-    options = {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1} if driver == "GTiff" else {}
+    options = (
+        {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1, "num_threads": "ALL_CPUS"}
+        if driver == "GTiff"
+        else {}
+    )
     return rasterio.open(
         path,
         "w",

@@ -1,10 +1,11 @@
 """Site suitability: read a JSON suitability model, compute the 0–100 suitability grid, find sites.
 
 The model format is documented in docs/site_suitability.md and docs/suitability_model.schema.json.
-:func:`load_model` validates it with located messages; :func:`run` computes each criterion in
-turn (distance, raster value or vector attribute → 0–1 transform), accumulates the weighted
-aggregate in place, applies the constraints, then locates or scores candidate sites and,
-optionally, tests their stability under Monte Carlo weight perturbation.
+:func:`load_model` validates it with located messages; :func:`run` computes each criterion
+(distance, raster value or vector attribute → 0–1 transform; several side by side in worker
+threads when memory allows), accumulates the weighted aggregate in place in model order (so the
+result does not depend on the threads), applies the constraints, then locates or scores
+candidate sites and, optionally, tests their stability under Monte Carlo weight perturbation.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -35,7 +38,7 @@ from .raster_grid import (
     Grid,
     VectorData,
     crs_is_geographic,
-    distance_to,
+    distance_task,
     extent_in,
     feature_mask,
     layer_label,
@@ -61,6 +64,8 @@ BLOCK_CELL_BYTES = 24
 TILE_ROWS = 256
 #: Cells of a block when memory allows more (larger blocks are hardly faster).
 BLOCK_CELLS = 8 * 2**20
+#: Most criteria computed at once (distance transforms and GDAL warps release the GIL).
+MAX_THREADS = 4
 
 
 # --- model ----------------------------------------------------------------------------------
@@ -426,6 +431,7 @@ class Options:
     criteria_folder: str | None = None
     max_memory: int = 3 * 2**30
     work_dir: str | None = None  # temporary files of a run by blocks (default: the system's)
+    threads: int = 0  # criteria computed at once (0: as many as processors and memory allow)
 
 
 @dataclass
@@ -463,15 +469,29 @@ class Result:
 ProgressCallback = Callable[[float, str], None]
 
 
-def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: int) -> int:
-    """Peak bytes a run needs: accumulators, one criterion, the padded distance grid, the stack."""
+def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: int, threads: int = 1) -> int:
+    """Peak bytes a run needs: accumulators, the stack and, for each of ``threads`` criteria
+    computed at once, its padded distance grid; with threads, every criterion may also wait,
+    burnt or computed, for its turn to be accumulated."""
     cells = grid.cells
     padded = (grid.width + 2 * margin_cells) * (grid.height + 2 * margin_cells)
     has_distance = any(criterion.measure == "distance" for criterion in model.criteria)
     keep = len(model.criteria) if _keeps_stack(model, options) else 0
     criterion_peak = cells * 8 + (padded * 16 if has_distance else 0)  # mask, 2 int32 indices, distance
+    waiting = len(model.criteria) * (padded + cells * 4) if threads > 1 else 0
+    criteria_peak = criterion_peak * threads + waiting
     locate_peak = cells * 18 if options.sites and not options.candidates else 0
-    return BASE_MEMORY + cells * (1 + 4 + 4 * keep) + max(criterion_peak, locate_peak)
+    return BASE_MEMORY + cells * (1 + 4 + 4 * keep) + max(criteria_peak, locate_peak)
+
+
+def thread_count(grid: Grid, model: Model, options: Options, margin_cells: int) -> int:
+    """Criteria to compute at once: up to the processors (or ``options.threads``) and the
+    criteria, as many as ``options.max_memory`` allows; 1 when even one at a time does not fit."""
+    most = options.threads or min(os.cpu_count() or 1, MAX_THREADS)
+    for threads in range(min(most, len(model.criteria)), 1, -1):
+        if memory_estimate(grid, model, options, margin_cells, threads) <= options.max_memory:
+            return threads
+    return 1
 
 
 def margin_cells(model: Model, grid: Grid) -> int:
@@ -596,7 +616,8 @@ def run(
         vectors[("constraint", index)] = data
     grid = Grid.covering(_extent(model, options, vectors), options.cell_size, crs)
     margin = margin_cells(model, grid)
-    estimate = memory_estimate(grid, model, options, margin)
+    threads = thread_count(grid, model, options, margin)
+    estimate = memory_estimate(grid, model, options, margin, threads)
     if estimate > options.max_memory:
         rows = block_rows(grid, model, margin, options.max_memory)
         _refuse_unless_blocks(grid, model, options, estimate, rows, margin)
@@ -622,18 +643,16 @@ def run(
             else None
         )
         total = None
-        for index, criterion in enumerate(model.criteria):
-            if is_cancelled():
-                raise Cancelled()
-            progress(5 + 70 * index / len(model.criteria), f"Criterion {criterion.name}")
-            value = _criterion_values(criterion, grid, base_dir, warnings)
-            if folder is not None:
-                write_raster(folder / f"{criterion.name}.tif", grid, [value], nodata=math.nan)
-            if stack is not None:
-                stack[index] = value
-            if model.aggregation != "owa":
-                total = mcda.accumulate(total, value, float(model.weights[index]), model.aggregation)
-            del value
+        with contextlib.closing(_criteria_values(model, grid, threads, warnings, is_cancelled)) as values:
+            for index, (criterion, value) in enumerate(zip(model.criteria, values)):
+                progress(5 + 70 * (index + 1) / len(model.criteria), f"Criterion {criterion.name}")
+                if folder is not None:
+                    write_raster(folder / f"{criterion.name}.tif", grid, [value], nodata=math.nan)
+                if stack is not None:
+                    stack[index] = value
+                if model.aggregation != "owa":
+                    total = mcda.accumulate(total, value, float(model.weights[index]), model.aggregation)
+                del value
         if model.aggregation == "owa":
             total = _owa_by_blocks(stack, model, is_cancelled)
         else:
@@ -725,20 +744,49 @@ def _constraint_mask(grid: Grid, shapes: list[tuple[str, VectorData, bool]]) -> 
     return valid
 
 
-def _criterion_values(
+def _criteria_values(
+    model: Model, grid: Grid, threads: int, warnings: list[str], is_cancelled: Callable[[], bool]
+) -> Iterator[np.ndarray]:
+    """The transformed 0–1 Float32 grid of each criterion in model order (NaN where no data).
+
+    Vector features are read and burnt, rasters warped, in this thread (shapely's GEOS handle
+    and rasterio's warps are not thread-safe) while ``threads`` workers run the distance
+    transforms and the 0–1 transforms; with one thread, criteria are computed one at a time.
+    """
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="suitability") as pool:
+        running: deque[Future] = deque()
+        try:
+            for criterion in model.criteria:
+                if is_cancelled():
+                    raise Cancelled()
+                running.append(pool.submit(_criterion_task(criterion, grid, model.base_dir, warnings)))
+                if threads == 1:
+                    yield running.popleft().result()
+            while running:
+                if is_cancelled():
+                    raise Cancelled()
+                yield running.popleft().result()
+        finally:
+            for future in running:
+                future.cancel()
+
+
+def _criterion_task(
     criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str]
-) -> np.ndarray:
-    """The transformed 0–1 Float32 grid of one criterion (NaN where it has no data)."""
+) -> Callable[[], np.ndarray]:
+    """Read what a criterion needs now; return the rest of its computation (thread-safe).
+
+    Rasters are warped here too: rasterio's warps are not reliably thread-safe.
+    """
     if criterion.measure == "value":
         value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir)
-        criterion.transform.apply(value)
-    else:
-        data = _criterion_features(criterion, grid, base_dir, warnings)
-        if criterion.measure == "distance":
-            value = criterion.transform.apply(_distance(criterion, grid, data))
-        else:
-            value = _attribute_grid(criterion, grid, data)
-    return _filled(criterion, value)
+        return lambda: _filled(criterion, criterion.transform.apply(value))
+    data = _criterion_features(criterion, grid, base_dir, warnings)
+    if criterion.measure == "distance":
+        distances = _distance(criterion, grid, data)
+        return lambda: _filled(criterion, criterion.transform.apply(distances()))
+    value = _filled(criterion, _attribute_grid(criterion, grid, data))
+    return lambda: value
 
 
 def _filled(criterion: Criterion, value: np.ndarray) -> np.ndarray:
@@ -766,12 +814,13 @@ def _criterion_features(
     return data
 
 
-def _distance(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
-    """The raw distance grid of a distance criterion (exact up to the transform's saturation)."""
+def _distance(criterion: Criterion, grid: Grid, data: VectorData) -> Callable[[], np.ndarray]:
+    """The raw distance grid of a distance criterion (exact up to the transform's saturation),
+    as a computation to run: see :func:`distance_task`."""
     margin = distance_margin(criterion, grid)
     saturation = criterion.transform.saturation()
     limit = saturation if saturation is not None and margin is not None and saturation <= margin else None
-    return distance_to(grid, data, margin, limit)
+    return distance_task(grid, data, margin, limit)
 
 
 def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
@@ -866,7 +915,7 @@ def _run_by_blocks(
                     sources.append(data)
                     continue
                 path = Path(scratch) / f"{index}.f32"
-                _distance(criterion, grid, data).tofile(path)
+                _distance(criterion, grid, data)().tofile(path)
                 sources.append(path)
             _write_blocks(model, grid, rows, sources, shapes, staged, folder, progress, is_cancelled)
         if folder is not None:

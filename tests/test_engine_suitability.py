@@ -23,8 +23,10 @@ from territoire_numerique.engine.suitability import (
     final_sites,
     load_model,
     margin_cells,
+    memory_estimate,
     model_grid,
     run,
+    thread_count,
     write_suitability,
 )
 
@@ -590,6 +592,38 @@ def test_distances_whole_then_blocks_give_the_same_raster(tmp_path, aggregation)
     )
     assert result.block_rows is not None
     np.testing.assert_array_equal(blocks, whole)
+
+
+@pytest.mark.parametrize("aggregation", [{"method": "wlc"}, {"method": "owa", "order_weights": [4, 3, 2, 1]}])
+def test_criteria_in_worker_threads_give_the_same_rasters_and_warnings(tmp_path, aggregation):
+    criteria = mixed_criteria(tmp_path)
+    criteria.append({**criteria[2], "name": "nothing", "where": "ftth = 7"})  # no features: a warning
+    data = model(criteria, constraints=mixed_constraints(tmp_path), aggregation=aggregation)
+    if aggregation["method"] == "owa":
+        data["aggregation"]["order_weights"].append(1)
+    runs = {}
+    for threads in (1, 3):
+        folder = str(tmp_path / f"t{threads}")
+        options = Options(cell_size=5, extent=BLOCK_EXTENT, threads=threads, criteria_folder=folder)
+        runs[threads] = run(load_model(data), options)
+    np.testing.assert_array_equal(runs[3].suitability, runs[1].suitability)
+    assert runs[3].warnings == runs[1].warnings and "nothing" in runs[1].warnings[0]
+    for criterion in criteria:
+        name = f"{criterion['name']}.tif"
+        np.testing.assert_array_equal(read_band(tmp_path / "t3" / name), read_band(tmp_path / "t1" / name))
+
+
+def test_threads_are_limited_by_the_memory_allowed(tmp_path):
+    suitability = load_model(model(mixed_criteria(tmp_path), constraints=mixed_constraints(tmp_path)))
+    grid = model_grid(suitability, Options(cell_size=5, extent=BLOCK_EXTENT))
+    margin = margin_cells(suitability, grid)
+    two = memory_estimate(grid, suitability, Options(), margin, threads=2)
+    three = memory_estimate(grid, suitability, Options(), margin, threads=3)
+    assert memory_estimate(grid, suitability, Options(), margin) < two < three
+    assert thread_count(grid, suitability, Options(threads=3, max_memory=three), margin) == 3
+    assert thread_count(grid, suitability, Options(threads=3, max_memory=three - 1), margin) == 2
+    assert thread_count(grid, suitability, Options(threads=3, max_memory=two - 1), margin) == 1
+    assert thread_count(grid, suitability, Options(threads=8, max_memory=10 * three), margin) == 4  # criteria
 
 
 def test_what_does_not_fit_even_by_blocks_is_refused_with_estimates(tmp_path):
