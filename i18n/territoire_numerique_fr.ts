@@ -54,7 +54,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="467" />
+      <location filename="../ui/suitability_editor.py" line="520" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -79,13 +79,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="209" />
-      <location filename="../ui/suitability_editor.py" line="587" />
+      <location filename="../ui/suitability_editor.py" line="263" />
+      <location filename="../ui/suitability_editor.py" line="639" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="487" />
+      <location filename="../ui/suitability_editor.py" line="539" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -171,6 +171,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="75" />
+      <source>Attribute of the feature at the cell</source>
+      <translation>Attribut de l'entité sous la cellule</translation>
+    </message>
+    <message>
       <location filename="../processing/decision_dossier.py" line="111" />
       <location filename="../processing/export_map.py" line="88" />
       <source>Author</source>
@@ -182,9 +187,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="257" />
+      <location filename="../ui/suitability_editor.py" line="309" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="84" />
+      <source>Benefit: more is better</source>
+      <translation>Bénéfice : plus c'est mieux</translation>
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="96" />
@@ -222,7 +232,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="583" />
+      <location filename="../ui/suitability_editor.py" line="635" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -329,7 +339,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="694" />
+      <location filename="../engine/suitability.py" line="713" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -339,7 +349,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="263" />
+      <location filename="../ui/suitability_editor.py" line="82" />
+      <location filename="../ui/suitability_editor.py" line="316" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -429,12 +440,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="686" />
+      <location filename="../ui/suitability_editor.py" line="737" />
       <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="196" />
+      <location filename="../ui/suitability_editor.py" line="250" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -442,6 +453,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/decision_dossier.py" line="94" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="84" />
+      <source>Cost: less is better</source>
+      <translation>Coût : moins c'est mieux</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="141" />
@@ -484,17 +500,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="194" />
+      <location filename="../ui/suitability_editor.py" line="248" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="143" />
+      <location filename="../engine/suitability.py" line="148" />
       <source>Criterion names must be unique: {names} appear twice.</source>
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="787" />
+      <location filename="../engine/suitability.py" line="836" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -575,12 +591,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="466" />
+      <location filename="../ui/suitability_editor.py" line="519" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="260" />
+      <location filename="../ui/suitability_editor.py" line="312" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
@@ -594,6 +610,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/waste_access.py" line="283" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="73" />
+      <source>Distance to the nearest feature</source>
+      <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="172" />
@@ -640,6 +661,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/wifi_coverage.py" line="132" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="91" />
+      <source>Exclude (never suitable)</source>
+      <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="118" />
@@ -757,13 +783,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="256" />
+      <location filename="../ui/suitability_editor.py" line="308" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="258" />
-      <location filename="../ui/suitability_editor.py" line="583" />
+      <location filename="../ui/suitability_editor.py" line="310" />
+      <location filename="../ui/suitability_editor.py" line="635" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
@@ -808,9 +834,14 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="299" />
+      <location filename="../ui/suitability_editor.py" line="352" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="80" />
+      <source>Gaussian (ideal value)</source>
+      <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="150" />
@@ -864,6 +895,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="60" />
+      <source>High value</source>
+      <translation>Valeur haute</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="360" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
@@ -889,10 +925,20 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="63" />
+      <source>Ideal value</source>
+      <translation>Valeur idéale</translation>
+    </message>
+    <message>
       <location filename="../processing/decision_dossier.py" line="119" />
       <location filename="../processing/export_map.py" line="114" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="91" />
+      <source>Include (only there)</source>
+      <translation>Inclure (seulement là)</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="187" />
@@ -935,7 +981,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="707" />
+      <location filename="../ui/suitability_editor.py" line="758" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -951,52 +997,52 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../ui/dock.py" line="143" />
-      <location filename="../ui/suitability_editor.py" line="583" />
+      <location filename="../ui/suitability_editor.py" line="635" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="422" />
+      <location filename="../engine/raster_grid.py" line="435" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="187" />
+      <location filename="../engine/raster_grid.py" line="188" />
       <source>Layer '{layer}' cannot be opened as a vector layer: {path}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="436" />
+      <location filename="../engine/raster_grid.py" line="449" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="149" />
+      <location filename="../engine/raster_grid.py" line="150" />
       <source>Layer '{layer}' has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>La couche « {layer} » n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="206" />
+      <location filename="../engine/raster_grid.py" line="207" />
       <source>Layer '{layer}' has no field '{field}' (fields: {fields}).</source>
       <translation>La couche « {layer} » n'a pas de champ « {field} » (champs : {fields}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="192" />
+      <location filename="../engine/raster_grid.py" line="193" />
       <source>Layer '{layer}' is not in {path}.</source>
       <translation>La couche « {layer} » n'est pas dans {path}.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="153" />
+      <location filename="../engine/raster_grid.py" line="154" />
       <source>Layer '{layer}' uses a geographic CRS (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="254" />
+      <location filename="../ui/suitability_editor.py" line="306" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="299" />
+      <location filename="../ui/suitability_editor.py" line="352" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
@@ -1034,6 +1080,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/wifi_coverage.py" line="538" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="78" />
+      <source>Linear</source>
+      <translation>Linéaire</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="115" />
@@ -1102,6 +1153,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="59" />
+      <source>Low value</source>
+      <translation>Valeur basse</translation>
+    </message>
+    <message>
       <location filename="../processing/export_map.py" line="161" />
       <source>Map</source>
       <translation>Carte</translation>
@@ -1142,7 +1198,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="255" />
+      <location filename="../ui/suitability_editor.py" line="307" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
@@ -1162,6 +1218,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="61" />
+      <source>Midpoint (suitability 0.5)</source>
+      <translation>Point milieu (aptitude 0,5)</translation>
+    </message>
+    <message>
       <location filename="../processing/site_suitability.py" line="148" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
@@ -1172,22 +1233,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="583" />
+      <location filename="../ui/suitability_editor.py" line="88" />
+      <source>Minimum: the weakest criterion decides</source>
+      <translation>Minimum : le critère le plus faible décide</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="635" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="189" />
+      <location filename="../ui/suitability_editor.py" line="243" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="694" />
+      <location filename="../ui/suitability_editor.py" line="745" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="253" />
+      <location filename="../ui/suitability_editor.py" line="305" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1259,7 +1325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="470" />
+      <location filename="../ui/suitability_editor.py" line="523" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1290,7 +1356,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="479" />
+      <location filename="../ui/suitability_editor.py" line="531" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1320,7 +1386,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="707" />
+      <location filename="../ui/suitability_editor.py" line="758" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1330,7 +1396,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="181" />
+      <location filename="../ui/suitability_editor.py" line="235" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1343,6 +1409,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_placement.py" line="197" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="89" />
+      <source>Ordered weighted average (OWA)</source>
+      <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="193" />
@@ -1436,6 +1507,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="74" />
+      <source>Raster value</source>
+      <translation>Valeur du raster</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_access.py" line="209" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
@@ -1486,8 +1562,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="209" />
-      <location filename="../ui/suitability_editor.py" line="587" />
+      <location filename="../ui/suitability_editor.py" line="263" />
+      <location filename="../ui/suitability_editor.py" line="639" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
@@ -1568,7 +1644,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="183" />
+      <location filename="../ui/suitability_editor.py" line="237" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -1583,12 +1659,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="717" />
+      <location filename="../ui/suitability_editor.py" line="768" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="182" />
+      <location filename="../ui/suitability_editor.py" line="236" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
@@ -1631,6 +1707,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="508" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="79" />
+      <source>Sigmoid (S-curve)</source>
+      <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="145" />
@@ -1746,6 +1827,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="62" />
+      <source>Spread</source>
+      <translation>Étalement</translation>
+    </message>
+    <message>
       <location filename="../processing/fibre_coverage.py" line="127" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
@@ -1795,7 +1881,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="172" />
+      <location filename="../ui/suitability_editor.py" line="226" />
       <source>Suitability model editor</source>
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
@@ -1928,7 +2014,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="361" />
+      <location filename="../engine/suitability.py" line="366" />
       <source>The AHP judgements are inconsistent: CR = {cr:.3f} (must be below 0.10). The most inconsistent pair is {first} vs {second}: judged {judged:g}, about {implied:.2g} would be consistent with the others. Revise it, or allow inconsistent judgements.</source>
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
@@ -2004,7 +2090,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="60" />
+      <location filename="../engine/raster_grid.py" line="61" />
       <source>The cell size must be positive, not {size}.</source>
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
@@ -2019,7 +2105,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="63" />
+      <location filename="../engine/raster_grid.py" line="64" />
       <source>The extent {bounds} is empty.</source>
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
@@ -2039,7 +2125,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="216" />
+      <location filename="../engine/raster_grid.py" line="217" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
@@ -2054,17 +2140,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="537" />
+      <location filename="../engine/suitability.py" line="557" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole grid: leave the sites out, or use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Le raster d'aptitude seul serait calculé par blocs de lignes (environ {blocked:.1f} Go), mais les sites demandent la grille entière : retirez les sites, ou prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="529" />
+      <location filename="../engine/suitability.py" line="549" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés ; même par blocs de lignes il faut au moins {blocked:.1f} Go (chaque distance est calculée sur la grille entière). Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="549" />
+      <location filename="../engine/suitability.py" line="569" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only {free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
@@ -2079,7 +2165,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="591" />
+      <location filename="../engine/suitability.py" line="611" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2149,27 +2235,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La surface minimale de toiture ne peut pas être négative (valeur indiquée : {value} m²).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="121" />
+      <location filename="../engine/suitability.py" line="126" />
       <source>The model file {path} does not exist.</source>
       <translation>Le fichier de modèle {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="139" />
+      <location filename="../engine/suitability.py" line="144" />
       <source>The model has no criteria.</source>
       <translation>Le modèle n'a aucun critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="127" />
+      <location filename="../engine/suitability.py" line="132" />
       <source>The model is not valid JSON: {reason} (line {line}, column {column}).</source>
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="702" />
+      <location filename="../ui/suitability_editor.py" line="753" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="134" />
+      <location filename="../engine/suitability.py" line="139" />
       <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
@@ -2306,7 +2392,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="579" />
+      <location filename="../engine/suitability.py" line="599" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -2376,6 +2462,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
+      <location filename="../ui/suitability_editor.py" line="64" />
+      <location filename="../ui/suitability_editor.py" line="81" />
+      <source>Threshold</source>
+      <translation>Seuil</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="167" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
@@ -2408,12 +2500,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="259" />
+      <location filename="../ui/suitability_editor.py" line="311" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="553" />
+      <location filename="../ui/suitability_editor.py" line="605" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -2606,22 +2698,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="470" />
+      <location filename="../ui/suitability_editor.py" line="523" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="195" />
+      <location filename="../ui/suitability_editor.py" line="87" />
+      <source>Weighted geometric mean</source>
+      <translation>Moyenne géométrique pondérée</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="86" />
+      <source>Weighted linear combination (WLC)</source>
+      <translation>Combinaison linéaire pondérée (WLC)</translation>
+    </message>
+    <message>
+      <location filename="../ui/suitability_editor.py" line="249" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="700" />
+      <location filename="../ui/suitability_editor.py" line="751" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="247" />
+      <location filename="../ui/suitability_editor.py" line="299" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -2697,22 +2799,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="377" />
+      <location filename="../engine/suitability.py" line="382" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="389" />
+      <location filename="../engine/suitability.py" line="394" />
       <source>aggregation.order_weights must be non-negative with a positive sum.</source>
       <translation>aggregation.order_weights doit contenir des valeurs positives ou nulles de somme strictement positive.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="383" />
+      <location filename="../engine/suitability.py" line="388" />
       <source>aggregation.order_weights must hold {n} numbers (one per criterion).</source>
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="688" />
+      <location filename="../ui/suitability_editor.py" line="739" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
@@ -2722,7 +2824,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="688" />
+      <location filename="../ui/suitability_editor.py" line="739" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
@@ -2737,42 +2839,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="329" />
+      <location filename="../engine/suitability.py" line="334" />
       <source>weights.order must list every criterion once: {names}.</source>
       <translation>weights.order doit lister chaque critère une fois : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="337" />
+      <location filename="../engine/suitability.py" line="342" />
       <source>weights.pairwise must be a {n}×{n} matrix (one row per criterion).</source>
       <translation>weights.pairwise doit être une matrice {n}×{n} (une ligne par critère).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="346" />
+      <location filename="../engine/suitability.py" line="351" />
       <source>weights.pairwise[{i}][{i}] must be 1.</source>
       <translation>weights.pairwise[{i}][{i}] doit valoir 1.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="349" />
+      <location filename="../engine/suitability.py" line="354" />
       <source>weights.pairwise[{j}][{i}] must be the reciprocal of [{i}][{j}] = {value:g} ({first} vs {second}).</source>
       <translation>weights.pairwise[{j}][{i}] doit être l'inverse de [{i}][{j}] = {value:g} ({first} / {second}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="325" />
+      <location filename="../engine/suitability.py" line="330" />
       <source>weights.values must be positive (remove a criterion rather than weigh it 0).</source>
       <translation>weights.values doit être positif (retirez un critère plutôt que de lui donner un poids de 0).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="318" />
+      <location filename="../engine/suitability.py" line="323" />
       <source>weights.values must give one weight per criterion (missing: {missing}; unknown: {unknown}).</source>
       <translation>weights.values doit donner un poids par critère (manquants : {missing} ; inconnus : {unknown}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="314" />
+      <location filename="../engine/suitability.py" line="319" />
       <source>weights.values must map each criterion name to a weight.</source>
       <translation>weights.values doit associer un poids à chaque nom de critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="309" />
+      <location filename="../engine/suitability.py" line="314" />
       <source>weights: give {"method": "direct", "values": {...}} or an AHP matrix.</source>
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
@@ -2838,94 +2940,94 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="245" />
+      <location filename="../engine/suitability.py" line="250" />
       <source>{where} must be an object with a 'function'.</source>
       <translation>{where} doit être un objet avec une « function ».</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="198" />
-      <location filename="../engine/suitability.py" line="395" />
+      <location filename="../engine/suitability.py" line="203" />
+      <location filename="../engine/suitability.py" line="400" />
       <source>{where} must be an object.</source>
       <translation>{where} doit être un objet.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="398" />
+      <location filename="../engine/suitability.py" line="403" />
       <source>{where}: 'buffer' must not be negative.</source>
       <translation>{where} : « buffer » ne doit pas être négatif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="227" />
+      <location filename="../engine/suitability.py" line="232" />
       <source>{where}: 'fill' is a suitability between 0 and 1, not {value}.</source>
       <translation>{where} : « fill » est une aptitude comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="253" />
+      <location filename="../engine/suitability.py" line="258" />
       <source>{where}: 'low' ({low}) must be below 'high' ({high}); use 'direction' to reverse the curve.</source>
       <translation>{where} : « low » ({low}) doit être inférieur à « high » ({high}) ; utilisez « direction » pour inverser la courbe.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="251" />
+      <location filename="../engine/suitability.py" line="256" />
       <source>{where}: 'low' and 'high' must differ.</source>
       <translation>{where} : « low » et « high » doivent être différents.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="263" />
       <location filename="../engine/suitability.py" line="268" />
+      <location filename="../engine/suitability.py" line="273" />
       <source>{where}: 'spread' must be positive.</source>
       <translation>{where} : « spread » doit être positif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="274" />
+      <location filename="../engine/suitability.py" line="279" />
       <source>{where}: 'values' must map each category to a suitability (0–1).</source>
       <translation>{where} : « values » doit associer à chaque catégorie une aptitude (0–1).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="220" />
+      <location filename="../engine/suitability.py" line="225" />
       <source>{where}: 'where' filters vector features; a raster criterion cannot use it.</source>
       <translation>{where} : « where » filtre des entités vecteur ; un critère raster ne peut pas l'utiliser.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="218" />
+      <location filename="../engine/suitability.py" line="223" />
       <source>{where}: 'where' must be a filter text such as "ftth = 1".</source>
       <translation>{where} : « where » doit être un texte de filtre tel que "ftth = 1".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="401" />
+      <location filename="../engine/suitability.py" line="406" />
       <source>{where}: 'where' must be a filter text.</source>
       <translation>{where} : « where » doit être un texte de filtre.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="186" />
+      <location filename="../engine/suitability.py" line="191" />
       <source>{where}: '{key}' is '{value}'; expected one of {choices}.</source>
       <translation>{where} : « {key} » vaut « {value} » ; valeurs attendues : {choices}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="166" />
+      <location filename="../engine/suitability.py" line="171" />
       <source>{where}: '{key}' must be a list.</source>
       <translation>{where} : « {key} » doit être une liste.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="184" />
+      <location filename="../engine/suitability.py" line="189" />
       <source>{where}: '{key}' must be a non-empty text.</source>
       <translation>{where} : « {key} » doit être un texte non vide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="173" />
+      <location filename="../engine/suitability.py" line="178" />
       <source>{where}: '{key}' must be a number, not {value!r}.</source>
       <translation>{where} : « {key} » doit être un nombre, et non {value!r}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="299" />
+      <location filename="../engine/suitability.py" line="304" />
       <source>{where}: a judgement must be a positive number or a fraction such as "1/3".</source>
       <translation>{where} : un jugement doit être un nombre positif ou une fraction telle que "1/3".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="201" />
+      <location filename="../engine/suitability.py" line="206" />
       <source>{where}: the name '{name}' must start with a letter and hold only letters, digits and _ (30 characters at most): it names the output field c_&lt;name&gt;.</source>
       <translation>{where} : le nom « {name} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _ (30 caractères au plus) : il nomme le champ de sortie c_&lt;name&gt;.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="279" />
+      <location filename="../engine/suitability.py" line="284" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>

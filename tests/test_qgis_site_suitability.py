@@ -304,12 +304,18 @@ def test_cancelled_run_leaves_no_output(territoire_plugin, territory):
 
 
 def test_editor_round_trip_live_consistency_and_curve(territoire_plugin, tmp_path):
-    from territoire_numerique.engine.suitability import load_model
+    from territoire_numerique.engine import mcda
+    from territoire_numerique.engine.suitability import MEASURES, load_model
     from territoire_numerique.ui.suitability_editor import SuitabilityEditor
 
     example = Path(__file__).resolve().parents[1] / "resources" / "models" / "tiers_lieu_cud.json"
     editor = SuitabilityEditor()
     editor.load(str(example))
+    # the lists show labels and hold every keyword of the model format
+    assert [editor.measure.itemData(i) for i in range(editor.measure.count())] == list(MEASURES)
+    assert [editor.function.itemData(i) for i in range(editor.function.count())] == list(mcda.FUNCTIONS)
+    aggregations = [editor.aggregation.itemData(i) for i in range(editor.aggregation.count())]
+    assert aggregations == list(mcda.AGGREGATIONS)
     original = json.loads(example.read_text(encoding="utf-8"))
     edited = editor.model_dict()
     assert edited["criteria"] == original["criteria"]

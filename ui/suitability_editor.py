@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
 from ..engine import mcda
 from ..engine.errors import EngineError
 from ..engine.raster_grid import split_uri
-from ..engine.suitability import MEASURES, load_model
+from ..engine.suitability import load_model
 from ..i18n_support import tr
 
 PARAMETERS = {
@@ -51,6 +52,59 @@ PARAMETERS = {
     "threshold": ("value",),
     "categories": (),
 }
+
+
+def parameter_labels() -> dict[str, str]:
+    """Transform parameter → its label in the dialog."""
+    return {
+        "low": tr("Low value"),
+        "high": tr("High value"),
+        "midpoint": tr("Midpoint (suitability 0.5)"),
+        "spread": tr("Spread"),
+        "ideal": tr("Ideal value"),
+        "value": tr("Threshold"),
+    }
+
+
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Model keyword → its label in the dialog, for the measure, function, direction,
+    aggregation and constraint mode lists."""
+    return {
+        "measure": {
+            "distance": tr("Distance to the nearest feature"),
+            "value": tr("Raster value"),
+            "attribute": tr("Attribute of the feature at the cell"),
+        },
+        "function": {
+            "linear": tr("Linear"),
+            "sigmoid": tr("Sigmoid (S-curve)"),
+            "gaussian": tr("Gaussian (ideal value)"),
+            "threshold": tr("Threshold"),
+            "categories": tr("Categories"),
+        },
+        "direction": {"benefit": tr("Benefit: more is better"), "cost": tr("Cost: less is better")},
+        "aggregation": {
+            "wlc": tr("Weighted linear combination (WLC)"),
+            "geometric": tr("Weighted geometric mean"),
+            "min": tr("Minimum: the weakest criterion decides"),
+            "owa": tr("Ordered weighted average (OWA)"),
+        },
+        "mode": {"exclude": tr("Exclude (never suitable)"), "include": tr("Include (only there)")},
+    }
+
+
+def keyword_combo(labels: dict[str, str]) -> QComboBox:
+    """A list showing labels, holding the model keywords as item data."""
+    combo = QComboBox()
+    for keyword, label in labels.items():
+        combo.addItem(label, keyword)
+    return combo
+
+
+def select_keyword(combo: QComboBox, keyword: str) -> None:
+    combo.setCurrentIndex(max(combo.findData(keyword), 0))
+
+
 DEFAULT_CRITERION = {
     "name": "criterion",
     "layer": "",
@@ -131,7 +185,8 @@ class CurvePlot(QWidget):
         low, high = self.value_range
         painter.drawText(QPointF(area.left(), self.height() - 8), f"{low:g}")
         label = f"{high:g} {self.unit}".strip()
-        painter.drawText(QPointF(area.right() - 8 * len(label), self.height() - 8), label)
+        width = painter.fontMetrics().horizontalAdvance(label)
+        painter.drawText(QPointF(area.right() - width, self.height() - 8), label)
         values, suitability = self.samples()
         if len(values) == 0 or high <= low:
             painter.end()
@@ -224,17 +279,15 @@ class SuitabilityEditor(QDialog):
         layer_row = QHBoxLayout()
         layer_row.addWidget(self.layer, 1)
         layer_row.addWidget(browse)
-        self.measure = QComboBox()
-        self.measure.addItems(MEASURES)
+        choices = choice_labels()
+        self.measure = keyword_combo(choices["measure"])
         self.field = QLineEdit()
         self.band = QSpinBox()
         self.band.setRange(1, 999)
         self.where = QLineEdit()
         self.where.setPlaceholderText("ftth = 1")
-        self.function = QComboBox()
-        self.function.addItems(mcda.FUNCTIONS)
-        self.direction = QComboBox()
-        self.direction.addItems(["benefit", "cost"])
+        self.function = keyword_combo(choices["function"])
+        self.direction = keyword_combo(choices["direction"])
         self.parameters: dict[str, QDoubleSpinBox] = {}
         for name in ("low", "high", "midpoint", "spread", "ideal", "value"):
             spin = QDoubleSpinBox()
@@ -258,8 +311,9 @@ class SuitabilityEditor(QDialog):
         form.addRow(tr("Filter (where)"), self.where)
         form.addRow(tr("Transform"), self.function)
         form.addRow(tr("Direction"), self.direction)
+        labels = parameter_labels()
         for name, spin in self.parameters.items():
-            form.addRow(name, spin)
+            form.addRow(labels[name], spin)
         form.addRow(tr("Categories"), self.categories)
         fill_row = QHBoxLayout()
         fill_row.addWidget(self.fill_enabled)
@@ -326,12 +380,12 @@ class SuitabilityEditor(QDialog):
         self.refresh_layer_choices()
         self.criterion_name.setText(criterion.get("name", ""))
         self.layer.setEditText(criterion.get("layer", ""))
-        self.measure.setCurrentText(criterion.get("measure", "distance"))
+        select_keyword(self.measure, criterion.get("measure", "distance"))
         self.field.setText(criterion.get("field", ""))
         self.band.setValue(int(criterion.get("band", 1)))
         self.where.setText(criterion.get("where", ""))
-        self.function.setCurrentText(transform.get("function", "linear"))
-        self.direction.setCurrentText(transform.get("direction", "benefit"))
+        select_keyword(self.function, transform.get("function", "linear"))
+        select_keyword(self.direction, transform.get("direction", "benefit"))
         for name, spin in self.parameters.items():
             spin.setValue(float(transform.get(name, 1.0 if name in ("spread", "high") else 0.0)))
         values = transform.get("values", {})
@@ -346,10 +400,10 @@ class SuitabilityEditor(QDialog):
         row = self.criteria_list.currentRow()
         if self._loading or row < 0:
             return
-        function = self.function.currentText()
+        function = self.function.currentData()
         transform: dict = {"function": function}
         if function != "categories" and function != "gaussian":
-            transform["direction"] = self.direction.currentText()
+            transform["direction"] = self.direction.currentData()
         for name in PARAMETERS[function]:
             transform[name] = self.parameters[name].value()
         if function == "categories":
@@ -357,7 +411,7 @@ class SuitabilityEditor(QDialog):
         criterion = {
             "name": self.criterion_name.text().strip(),
             "layer": self.layer.currentText().strip(),
-            "measure": self.measure.currentText(),
+            "measure": self.measure.currentData(),
             "transform": transform,
         }
         if criterion["measure"] == "attribute":
@@ -387,7 +441,7 @@ class SuitabilityEditor(QDialog):
         return values
 
     def update_visibility(self) -> None:
-        function, measure = self.function.currentText(), self.measure.currentText()
+        function, measure = self.function.currentData(), self.measure.currentData()
         for name, spin in self.parameters.items():
             visible = name in PARAMETERS[function]
             spin.setVisible(visible)
@@ -439,7 +493,7 @@ class SuitabilityEditor(QDialog):
         if not Path(path).exists():
             return None
         if path.lower().endswith((".tif", ".tiff")) or (
-            layer_name and self.criteria_list.currentRow() >= 0 and self.measure.currentText() == "value"
+            layer_name and self.criteria_list.currentRow() >= 0 and self.measure.currentData() == "value"
         ):
             source = f"GPKG:{path}:{layer_name}" if layer_name else path
             return QgsRasterLayer(source, layer_name or Path(path).stem)
@@ -472,9 +526,8 @@ class SuitabilityEditor(QDialog):
         self.matrix = QTableWidget(0, 0)
         self.matrix.itemChanged.connect(self.matrix_edited)
         self.consistency = QLabel()
-        self.aggregation = QComboBox()
-        self.aggregation.addItems(mcda.AGGREGATIONS)
-        self.aggregation.currentTextChanged.connect(self.validate)
+        self.aggregation = keyword_combo(choice_labels()["aggregation"])
+        self.aggregation.currentIndexChanged.connect(self.validate)
         self.order_weights = QLineEdit()
         self.order_weights.setPlaceholderText(tr("OWA order weights, best value first: 0.5, 0.3, 0.2"))
         self.order_weights.textChanged.connect(self.validate)
@@ -582,7 +635,12 @@ class SuitabilityEditor(QDialog):
         self.constraints.setHorizontalHeaderLabels(
             [tr("Layer"), tr("Mode"), tr("Buffer (m)"), tr("Filter (where)")]
         )
-        self.constraints.horizontalHeader().setStretchLastSection(True)
+        header = self.constraints.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 260)
         self.constraints.itemChanged.connect(self.weights_edited)
         add, remove = QPushButton(tr("Add")), QPushButton(tr("Remove"))
         add.clicked.connect(lambda: self.add_constraint({"layer": "", "mode": "exclude"}))
@@ -600,10 +658,9 @@ class SuitabilityEditor(QDialog):
         row = self.constraints.rowCount()
         self.constraints.insertRow(row)
         self.constraints.setItem(row, 0, QTableWidgetItem(constraint.get("layer", "")))
-        mode = QComboBox()
-        mode.addItems(["exclude", "include"])
-        mode.setCurrentText(constraint.get("mode", "exclude"))
-        mode.currentTextChanged.connect(self.validate)
+        mode = keyword_combo(choice_labels()["mode"])
+        select_keyword(mode, constraint.get("mode", "exclude"))
+        mode.currentIndexChanged.connect(self.validate)
         self.constraints.setCellWidget(row, 1, mode)
         self.constraints.setItem(row, 2, QTableWidgetItem(f"{float(constraint.get('buffer', 0)):g}"))
         self.constraints.setItem(row, 3, QTableWidgetItem(constraint.get("where", "")))
@@ -616,7 +673,7 @@ class SuitabilityEditor(QDialog):
                 continue
             constraint = {
                 "layer": layer.text().strip(),
-                "mode": self.constraints.cellWidget(row, 1).currentText(),
+                "mode": self.constraints.cellWidget(row, 1).currentData(),
             }
             buffer = self.constraints.item(row, 2)
             if buffer is not None and buffer.text().strip() not in ("", "0"):
@@ -634,7 +691,7 @@ class SuitabilityEditor(QDialog):
             "name": self.name.text(),
             "criteria": json.loads(json.dumps(self.criteria)),
             "weights": self.weights_dict(),
-            "aggregation": {"method": self.aggregation.currentText()},
+            "aggregation": {"method": self.aggregation.currentData()},
             "constraints": self.constraints_list(),
         }
         if model["aggregation"]["method"] == "owa":
@@ -652,7 +709,7 @@ class SuitabilityEditor(QDialog):
         weights = model.get("weights", {"method": "direct"})
         self.weight_method.setCurrentIndex(1 if weights.get("method") == "ahp" else 0)
         aggregation = model.get("aggregation", {"method": "wlc"})
-        self.aggregation.setCurrentText(aggregation.get("method", "wlc"))
+        select_keyword(self.aggregation, aggregation.get("method", "wlc"))
         self.order_weights.setText(", ".join(f"{v:g}" for v in aggregation.get("order_weights", [])))
         self.constraints.setRowCount(0)
         for constraint in model.get("constraints", []):
