@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -295,6 +296,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
             max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
             work_dir=str(Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)).parent),
+            threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
         )
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
