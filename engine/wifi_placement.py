@@ -145,9 +145,10 @@ def place(
             )
 
     started = time.monotonic()
-    greedy_sel = _greedy(reduced, merged, costs, k, budget, needed if mode == "target" else None)
-    greedy_obj = _covered_weight(reduced, merged, greedy_sel)
-    greedy_bound = greedy_obj / (1.0 - 1.0 / math.e) if mode == "count" and budget is None else math.nan
+    target_needed = needed if mode == "target" else None
+    greedy_sel, greedy_bounds = _greedy(
+        reduced, merged, costs, k, budget, target_needed, bound_k=_bound_k(mode, budget, k)
+    )
     remaining = max(0.0, time_limit - (time.monotonic() - started))
     heuristic = _swap(
         reduced,
@@ -155,31 +156,38 @@ def place(
         costs,
         greedy_sel,
         budget,
-        needed if mode == "target" else None,
+        target_needed,
         deadline=time.monotonic() + remaining / 4,
     )
     heuristic_obj = _covered_weight(reduced, merged, heuristic)
+    if _bound_k(mode, budget, k):
+        greedy_bounds.append(_online_bound(reduced, merged, heuristic, k))
     remaining = max(1.0, time_limit - (time.monotonic() - started))
     solution = _milp(reduced, merged, costs, mode, k, budget, needed, remaining) if exact else None
 
     if mode == "target":
         heuristic_value = _target_value(costs, heuristic)
         if solution is not None and solution[1] <= heuristic_value + 1e-9:
-            selected, value, bound, optimal = solution
+            selected, value, _, optimal = solution
             method = "HiGHS MILP (optimal)" if optimal else "HiGHS MILP (time limit)"
         else:
             selected, value = heuristic, heuristic_value
-            bound = solution[2] if solution is not None else math.nan
             method = "greedy + swap"
         objective = value
+        # a lower bound of the minimum: HiGHS' dual bound, never above the value reported
+        bound = min(solution[2], value) if solution is not None and not math.isnan(solution[2]) else math.nan
     else:
         if solution is not None and solution[1] >= heuristic_obj - 1e-9:
-            selected, objective, bound, optimal = solution
+            selected, objective, _, optimal = solution
             method = "HiGHS MILP (optimal)" if optimal else "HiGHS MILP (time limit)"
         else:
             selected, objective = heuristic, heuristic_obj
-            bound = solution[2] if solution is not None else greedy_bound
             method = "greedy + swap"
+        # the tightest valid upper bound of the maximum: HiGHS' dual bound and those the greedy
+        # gives (count mode), never below the objective reached
+        bounds = [b for b in [solution[2] if solution is not None else math.nan, *greedy_bounds]
+                  if not math.isnan(b)]
+        bound = max(min(bounds), objective) if bounds else math.nan
 
     ranked, gains = _rank(reduced, merged, selected)
     placement = Placement(
@@ -197,12 +205,39 @@ def place(
     return placement
 
 
+def _bound_k(mode: str, budget: float | None, k: int) -> int:
+    """k when the greedy gives valid upper bounds (at most k sites, no budget), else 0."""
+    return k if mode == "count" and budget is None else 0
+
+
 def _gap(value: float, bound: float) -> float:
-    """Relative optimality gap |bound − value| / max(|bound|, |value|); NaN when no bound is known."""
-    if math.isnan(bound):
+    """Relative optimality gap |bound − value| / max(|bound|, |value|); NaN when no bound is known.
+
+    With ``bound`` an upper bound of the maximum (a lower bound of the minimum), this is never
+    smaller than the true gap |optimum − value| / max(|optimum|, |value|).
+    """
+    if math.isnan(bound) or math.isinf(bound):
         return math.nan
     scale = max(abs(bound), abs(value))
     return abs(bound - value) / scale if scale > 0 else 0.0
+
+
+def _online_bound(matrix: sparse.csr_matrix, weights: np.ndarray, selected: Sequence[int], k: int) -> float:
+    """Upper bound of the best coverage with k sites from any set S: f(S) + the k largest marginal
+    gains w.r.t. S (coverage is monotone submodular: Nemhauser, Wolsey & Fisher 1978)."""
+    csc = sparse.csc_matrix(matrix, dtype=np.float64)
+    uncovered = weights.copy()
+    for site in selected:
+        uncovered[csc[:, site].indices] = 0.0
+    gains = csc.T @ uncovered
+    return float(weights.sum() - uncovered.sum()) + _top_sum(gains, k)
+
+
+def _top_sum(values: np.ndarray, k: int) -> float:
+    """Sum of the k largest values (all of them when there are fewer)."""
+    if k >= len(values):
+        return float(values.sum())
+    return float(np.partition(values, len(values) - k)[len(values) - k :].sum())
 
 
 def _covered_weight(matrix: sparse.csr_matrix, weights: np.ndarray, selected: Sequence[int]) -> float:
@@ -219,17 +254,26 @@ def _greedy(
     k: int,
     budget: float | None,
     needed: float | None,
-) -> list[int]:
-    """Greedy by marginal weight (per unit cost when a budget or a target with costs applies)."""
+    bound_k: int = 0,
+) -> tuple[list[int], list[float]]:
+    """Greedy by marginal weight (per unit cost when a budget or a target with costs applies).
+
+    With ``bound_k`` > 0 (at most ``bound_k`` sites, no budget) also returns upper bounds of the
+    optimum: the (1 − 1/e) guarantee, objective / (1 − 1/e), and at every step f(S) + the
+    ``bound_k`` largest marginal gains; otherwise an empty list.
+    """
     csc = sparse.csc_matrix(matrix, dtype=np.float64)
     uncovered = weights.copy()
     selected: list[int] = []
+    bounds: list[float] = []
     spent, covered = 0.0, 0.0
     per_cost = budget is not None or (needed is not None and np.ptp(costs) > 0)
     while len(selected) < k:
         if needed is not None and covered >= needed - 1e-9:
             break
         gains = csc.T @ uncovered
+        if bound_k:
+            bounds.append(covered + _top_sum(gains, bound_k))
         gains[selected] = -1.0
         if budget is not None:
             gains[costs > budget - spent + 1e-9] = -1.0
@@ -242,7 +286,9 @@ def _greedy(
         spent += costs[best]
         covered += gains[best]
         uncovered[csc[:, best].indices] = 0.0
-    return selected
+    if bound_k:
+        bounds.append(_covered_weight(matrix, weights, selected) / (1.0 - 1.0 / math.e))
+    return selected, bounds
 
 
 def _swap(
@@ -354,12 +400,19 @@ def _milp(
     selected = [int(j) for j in np.flatnonzero(result.x[:n] > 0.5)]
     optimal = result.status == 0
     dual = getattr(result, "mip_dual_bound", None)
+    dual = float(dual) if dual is not None and math.isfinite(dual) else math.nan
+    # HiGHS stops as "optimal" within its relative gap tolerance (1e-4): keep its dual bound
+    # then too, so that the gap reported is never smaller than the true one.
     if mode == "target":
         value = _target_value(costs, selected)
-        bound = value if optimal else float(dual) if dual is not None else math.nan
-        return selected, value, bound, optimal
-    value = _covered_weight(matrix, weights, selected)
-    bound = value if optimal else (-float(dual) if dual is not None else math.nan)
+        bound = dual
+    else:
+        value = _covered_weight(matrix, weights, selected)
+        bound = -dual
+    if math.isnan(bound):
+        bound = value if optimal else math.nan
+    elif optimal and abs(bound - value) <= 1e-9 * max(1.0, abs(value)):
+        bound = value  # rounding noise of a proven optimum
     return selected, value, bound, optimal
 
 
