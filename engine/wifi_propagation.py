@@ -36,6 +36,8 @@ BEST_SERVER_NODATA = -1
 DEFAULT_BUILDING_HEIGHT = 6.0
 #: A hotspot inside a building footprint is mounted at least this much above its roof, m.
 ROOF_CLEARANCE = 1.0
+#: Outdoor cells within this distance of a building are its frontage (demand read there), m.
+FRONTAGE_DISTANCE = 3.0
 #: Sector pattern: front-to-back ratio (3GPP TR 36.814 A_m), dB.
 SECTOR_FRONT_TO_BACK = 20.0
 #: Well-known band labels (GHz) → centre frequency used (MHz).
@@ -508,9 +510,23 @@ class DemandCells:
         return hit
 
 
-def demand_cells(grid: Grid, geometries: Sequence[object], weights: Sequence[float]) -> DemandCells:
-    """Cells of demand points (their cell) and polygons (cells whose centre is inside, and the
-    cell of a representative point so that small polygons count)."""
+def demand_cells(
+    grid: Grid,
+    geometries: Sequence[object],
+    weights: Sequence[float],
+    outdoor: np.ndarray | None = None,
+    frontage_m: float = FRONTAGE_DISTANCE,
+) -> DemandCells:
+    """Grid cells where each demand feature's signal is read.
+
+    Points: their cell.  Polygons (buildings), without ``outdoor``: the cells whose centre is
+    inside plus the cell of a representative point, so that small polygons count — the signal on
+    the building itself.  With ``outdoor`` (full-grid boolean, True outside every obstruction):
+    the building's frontage, i.e. the outdoor cells within ``frontage_m`` of its cells (at least
+    the 8 adjacent cells), not inside any demand polygon — the outdoor signal in front of the
+    building at receiver height, as public-space Wi-Fi is judged; a polygon with no outdoor cell
+    around it (enclosed by other buildings) keeps its own cells.
+    """
     from rasterio import features
     from rasterio.transform import Affine
 
@@ -519,7 +535,14 @@ def demand_cells(grid: Grid, geometries: Sequence[object], weights: Sequence[flo
         raise EngineError("Demand weights must be finite and not negative.")
     pairs_cell: list[np.ndarray] = []
     pairs_demand: list[np.ndarray] = []
-    polygons = [(g, i + 1) for i, g in enumerate(geometries) if g.geom_type in ("Polygon", "MultiPolygon")]
+    points = [g if g.geom_type == "Point" else g.representative_point() for g in geometries]
+    xs = np.array([p.x for p in points]) if points else np.zeros(0)
+    ys = np.array([p.y for p in points]) if points else np.zeros(0)
+    row, col = grid.cell_of(xs, ys)
+    ok = (row >= 0) & (row < grid.n_rows) & (col >= 0) & (col < grid.n_cols)
+    is_polygon = np.array([g.geom_type in ("Polygon", "MultiPolygon") for g in geometries], bool)
+    polygons = [(g, i + 1) for i, g in enumerate(geometries) if is_polygon[i]]
+    frontage = outdoor is not None
     if polygons:
         labels = features.rasterize(
             polygons,
@@ -527,18 +550,31 @@ def demand_cells(grid: Grid, geometries: Sequence[object], weights: Sequence[flo
             transform=Affine.from_gdal(*grid.geotransform),
             fill=0,
             dtype="int32",
-        ).ravel()
-        flat = np.flatnonzero(labels)
-        pairs_cell.append(flat)
-        pairs_demand.append(labels[flat].astype(np.int64) - 1)
-        del labels
-    points = [g if g.geom_type == "Point" else g.representative_point() for g in geometries]
-    xs = np.array([p.x for p in points]) if points else np.zeros(0)
-    ys = np.array([p.y for p in points]) if points else np.zeros(0)
-    row, col = grid.cell_of(xs, ys)
-    ok = (row >= 0) & (row < grid.n_rows) & (col >= 0) & (col < grid.n_cols)
-    pairs_cell.append(row[ok] * grid.n_cols + col[ok])
-    pairs_demand.append(np.flatnonzero(ok))
+        )
+        flat_labels = labels.ravel()
+        flat = np.flatnonzero(flat_labels)
+        owners = flat_labels[flat].astype(np.int64) - 1
+        if frontage:
+            # polygons too small to hold a cell centre occupy their representative point's cell
+            tiny = np.flatnonzero(is_polygon & ok & ~np.isin(np.arange(len(geometries)), owners))
+            tiny_cells = row[tiny] * grid.n_cols + col[tiny]
+            free = flat_labels[tiny_cells] == 0
+            flat_labels[tiny_cells[free]] = tiny[free] + 1
+            flat = np.flatnonzero(flat_labels)
+            owners = flat_labels[flat].astype(np.int64) - 1
+            ring_cells, ring_owners = _frontage(grid, labels, outdoor, frontage_m)
+            enclosed = is_polygon.copy()
+            enclosed[ring_owners] = False
+            keep = enclosed[owners]
+            pairs_cell += [ring_cells, flat[keep]]
+            pairs_demand += [ring_owners, owners[keep]]
+        else:
+            pairs_cell.append(flat)
+            pairs_demand.append(owners)
+        del labels, flat_labels
+    use_point = ok & ~is_polygon if frontage else ok
+    pairs_cell.append(row[use_point] * grid.n_cols + col[use_point])
+    pairs_demand.append(np.flatnonzero(use_point))
     cells = np.concatenate(pairs_cell)
     owners = np.concatenate(pairs_demand)
     cell_ids, cell_index = np.unique(cells, return_inverse=True)
@@ -549,6 +585,36 @@ def demand_cells(grid: Grid, geometries: Sequence[object], weights: Sequence[flo
     inside = np.zeros(len(geometries), bool)
     inside[owners] = True
     return DemandCells(cell_ids, incidence, weights_array, inside)
+
+
+def _frontage(
+    grid: Grid, labels: np.ndarray, outdoor: np.ndarray, distance_m: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(flat cell, demand index) pairs: outdoor cells (and outside every labelled polygon) whose
+    centre is within ``distance_m`` (at least one diagonal cell) of a cell labelled with the
+    polygon (label − 1)."""
+    reach = max(distance_m, grid.cell_size * math.sqrt(2.0)) / grid.cell_size + 1e-9
+    k = math.floor(reach)
+    offsets = [
+        (dr, dc)
+        for dr in range(-k, k + 1)
+        for dc in range(-k, k + 1)
+        if (dr or dc) and math.hypot(dr, dc) <= reach
+    ]
+    free = outdoor & (labels == 0)
+    n_rows, n_cols = grid.shape
+    n_labels = int(labels.max()) + 1
+    keys: list[np.ndarray] = []
+    for dr, dc in offsets:
+        # the free cell at (r, c) and the labelled cell at (r + dr, c + dc)
+        near = labels[max(dr, 0) : n_rows + min(dr, 0), max(dc, 0) : n_cols + min(dc, 0)]
+        here = free[max(-dr, 0) : n_rows + min(-dr, 0), max(-dc, 0) : n_cols + min(-dc, 0)]
+        hit = here & (near > 0)
+        r, c = np.nonzero(hit)
+        cell = (r + max(-dr, 0)).astype(np.int64) * n_cols + (c + max(-dc, 0))
+        keys.append(np.unique(cell * n_labels + near[hit]))
+    merged = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+    return merged // n_labels, merged % n_labels - 1
 
 
 # --------------------------------------------------------------------------- writing

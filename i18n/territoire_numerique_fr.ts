@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="211" />
+      <location filename="../processing/wifi_placement.py" line="212" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="134" />
+      <location filename="../engine/wifi_propagation.py" line="136" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="129" />
+      <location filename="../processing/wifi_placement.py" line="130" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -131,27 +131,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="365" />
+      <location filename="../processing/wifi_coverage.py" line="400" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="366" />
+      <location filename="../processing/wifi_coverage.py" line="401" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="102" />
+      <location filename="../processing/wifi_coverage.py" line="137" />
       <source>Antenna height above ground when not given (m)</source>
       <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="363" />
+      <location filename="../processing/wifi_coverage.py" line="398" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="496" />
+      <location filename="../processing/wifi_coverage.py" line="532" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
@@ -212,12 +212,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="474" />
+      <location filename="../processing/wifi_coverage.py" line="510" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="215" />
+      <location filename="../processing/wifi_coverage.py" line="250" />
       <source>Body loss (dB)</source>
       <translation>Pertes dues au corps (dB)</translation>
     </message>
@@ -227,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="158" />
+      <location filename="../processing/wifi_placement.py" line="159" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -237,12 +237,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="199" />
+      <location filename="../processing/wifi_coverage.py" line="234" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="182" />
+      <location filename="../processing/wifi_coverage.py" line="217" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
@@ -253,7 +253,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="323" />
+      <location filename="../processing/wifi_coverage.py" line="358" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
@@ -279,7 +279,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="174" />
+      <location filename="../processing/wifi_coverage.py" line="209" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
@@ -334,7 +334,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="266" />
+      <location filename="../engine/wifi_propagation.py" line="268" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
@@ -355,7 +355,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="239" />
+      <location filename="../processing/wifi_coverage.py" line="274" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
@@ -365,7 +365,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="127" />
+      <location filename="../processing/wifi_placement.py" line="128" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -475,7 +475,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="181" />
+      <location filename="../processing/wifi_placement.py" line="182" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
@@ -495,7 +495,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="483" />
+      <location filename="../processing/wifi_coverage.py" line="519" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -545,43 +545,43 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="489" />
+      <location filename="../processing/wifi_coverage.py" line="525" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="187" />
+      <location filename="../processing/wifi_placement.py" line="188" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="455" />
+      <location filename="../processing/wifi_coverage.py" line="490" />
       <location filename="../processing/wifi_placement.py" line="108" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="519" />
+      <location filename="../engine/wifi_propagation.py" line="535" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="499" />
+      <location filename="../processing/wifi_coverage.py" line="535" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="195" />
+      <location filename="../processing/wifi_placement.py" line="196" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="194" />
+      <location filename="../processing/wifi_placement.py" line="195" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="447" />
+      <location filename="../processing/wifi_coverage.py" line="482" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
@@ -638,12 +638,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="362" />
+      <location filename="../processing/wifi_coverage.py" line="397" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="92" />
+      <location filename="../processing/wifi_coverage.py" line="127" />
       <source>EIRP when the layer has no EIRP value (dBm)</source>
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
@@ -658,7 +658,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="132" />
+      <location filename="../processing/wifi_coverage.py" line="167" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -668,7 +668,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="118" />
+      <location filename="../processing/wifi_placement.py" line="119" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -809,17 +809,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="122" />
+      <location filename="../processing/wifi_coverage.py" line="157" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="364" />
+      <location filename="../processing/wifi_coverage.py" line="399" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="111" />
+      <location filename="../processing/wifi_coverage.py" line="146" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
@@ -869,8 +869,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="531" />
-      <location filename="../processing/wifi_placement.py" line="274" />
+      <location filename="../processing/wifi_coverage.py" line="567" />
+      <location filename="../processing/wifi_placement.py" line="275" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -900,17 +900,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="360" />
+      <location filename="../processing/wifi_coverage.py" line="395" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="559" />
+      <location filename="../processing/wifi_coverage.py" line="598" />
       <source>Hotspot {name} ({key}) is outside the study extent: skipped.</source>
       <translation>La borne {name} ({key}) est hors de l'emprise d'étude : ignorée.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="553" />
+      <location filename="../processing/wifi_coverage.py" line="592" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -920,7 +920,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="124" />
+      <location filename="../processing/wifi_coverage.py" line="159" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -934,6 +934,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/export_map.py" line="114" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="94" />
+      <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
+      <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="91" />
@@ -1077,7 +1082,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="538" />
+      <location filename="../processing/wifi_coverage.py" line="574" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1127,22 +1132,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="123" />
+      <location filename="../processing/wifi_coverage.py" line="158" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="140" />
+      <location filename="../processing/wifi_coverage.py" line="175" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="148" />
+      <location filename="../processing/wifi_coverage.py" line="183" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="156" />
+      <location filename="../processing/wifi_coverage.py" line="191" />
       <source>Log-distance shadowing standard deviation (dB)</source>
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
@@ -1178,7 +1183,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="422" />
+      <location filename="../processing/wifi_coverage.py" line="457" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
@@ -1193,7 +1198,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="193" />
+      <location filename="../processing/wifi_coverage.py" line="228" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1258,7 +1263,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="361" />
+      <location filename="../processing/wifi_coverage.py" line="396" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
@@ -1278,7 +1283,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="176" />
+      <location filename="../processing/wifi_placement.py" line="177" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1320,7 +1325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="201" />
+      <location filename="../processing/wifi_coverage.py" line="236" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1335,7 +1340,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="139" />
+      <location filename="../processing/wifi_placement.py" line="140" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1361,7 +1366,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="196" />
+      <location filename="../processing/wifi_placement.py" line="197" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1369,6 +1374,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/load_open_data.py" line="128" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="98" />
+      <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
+      <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="84" />
@@ -1406,7 +1416,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="197" />
+      <location filename="../processing/wifi_placement.py" line="198" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
@@ -1477,7 +1487,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="120" />
+      <location filename="../processing/wifi_coverage.py" line="155" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
@@ -1522,7 +1532,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="316" />
+      <location filename="../processing/wifi_coverage.py" line="351" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1542,12 +1552,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="471" />
+      <location filename="../processing/wifi_coverage.py" line="507" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="210" />
+      <location filename="../processing/wifi_coverage.py" line="245" />
       <source>Receiver height above ground (m)</source>
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
@@ -1573,7 +1583,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="133" />
+      <location filename="../processing/wifi_coverage.py" line="168" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
@@ -1699,12 +1709,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="221" />
+      <location filename="../processing/wifi_coverage.py" line="256" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="508" />
+      <location filename="../processing/wifi_coverage.py" line="544" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -1791,7 +1801,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="200" />
+      <location filename="../processing/wifi_placement.py" line="201" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
@@ -1806,7 +1816,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="252" />
+      <location filename="../processing/wifi_placement.py" line="253" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
@@ -1843,7 +1853,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>À vol d'oiseau</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="244" />
+      <location filename="../processing/wifi_coverage.py" line="279" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
@@ -1896,13 +1906,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="501" />
-      <location filename="../processing/wifi_placement.py" line="201" />
+      <location filename="../processing/wifi_coverage.py" line="537" />
+      <location filename="../processing/wifi_placement.py" line="202" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="168" />
+      <location filename="../processing/wifi_coverage.py" line="203" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
@@ -1933,12 +1943,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="148" />
+      <location filename="../processing/wifi_placement.py" line="149" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="189" />
+      <location filename="../processing/wifi_coverage.py" line="224" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -2055,12 +2065,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="131" />
+      <location filename="../processing/wifi_placement.py" line="132" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
+      <location filename="../processing/wifi_placement.py" line="210" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2075,7 +2085,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="245" />
+      <location filename="../processing/wifi_placement.py" line="246" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2085,7 +2095,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="214" />
+      <location filename="../engine/wifi_propagation.py" line="216" />
       <source>The cell size must be positive (got {value} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2110,7 +2120,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2155,12 +2165,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="340" />
+      <location filename="../processing/wifi_coverage.py" line="375" />
       <source>The grid would have {cells} million cells: enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille compterait {cells} millions de cellules : augmentez la taille de cellule ou indiquez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="524" />
+      <location filename="../processing/wifi_coverage.py" line="560" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2210,7 +2220,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="99" />
+      <location filename="../engine/wifi_propagation.py" line="101" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
@@ -2225,7 +2235,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="193" />
+      <location filename="../engine/wifi_propagation.py" line="195" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2457,7 +2467,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="203" />
+      <location filename="../processing/wifi_coverage.py" line="238" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
@@ -2468,7 +2478,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="167" />
+      <location filename="../processing/wifi_placement.py" line="168" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2495,7 +2505,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="202" />
+      <location filename="../processing/wifi_coverage.py" line="237" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -2541,7 +2551,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="191" />
+      <location filename="../engine/wifi_propagation.py" line="193" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -2561,7 +2571,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="189" />
+      <location filename="../engine/wifi_propagation.py" line="191" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -2576,7 +2586,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="187" />
+      <location filename="../engine/wifi_propagation.py" line="189" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -2597,7 +2607,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="133" />
+      <location filename="../processing/wifi_coverage.py" line="168" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
@@ -2612,7 +2622,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="231" />
+      <location filename="../processing/wifi_coverage.py" line="266" />
       <source>Usable signal threshold (dBm)</source>
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
@@ -2728,13 +2738,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
+      <location filename="../processing/wifi_coverage.py" line="92" />
+      <source>Where the signal of a demand building is read</source>
+      <translation>Où lire le signal d'un bâtiment de la demande</translation>
+    </message>
+    <message>
       <location filename="../processing/site_suitability.py" line="83" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="478" />
-      <location filename="../processing/wifi_coverage.py" line="638" />
+      <location filename="../processing/wifi_coverage.py" line="514" />
+      <location filename="../processing/wifi_coverage.py" line="681" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2744,7 +2759,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="419" />
+      <location filename="../processing/wifi_coverage.py" line="454" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
@@ -2754,12 +2769,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="439" />
+      <location filename="../processing/wifi_coverage.py" line="474" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="573" />
+      <location filename="../processing/wifi_coverage.py" line="612" />
       <source>Wi-Fi signal (dBm)</source>
       <translation>Signal Wi-Fi (dBm)</translation>
     </message>
@@ -2769,7 +2784,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec les {new} nouvelles bornes, {after} % de la demande ({weight}) reçoit un signal exploitable (≥ {threshold} dBm), contre {before} % avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="563" />
+      <location filename="../processing/wifi_coverage.py" line="602" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
@@ -2789,7 +2804,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="465" />
+      <location filename="../processing/wifi_coverage.py" line="501" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
@@ -2879,12 +2894,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="580" />
+      <location filename="../processing/wifi_coverage.py" line="619" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="281" />
+      <location filename="../processing/wifi_coverage.py" line="115" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
@@ -2920,7 +2935,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="584" />
+      <location filename="../processing/wifi_coverage.py" line="623" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>

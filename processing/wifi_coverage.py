@@ -82,6 +82,41 @@ class WifiParameters:
     THRESHOLD = "THRESHOLD"
     CELL_SIZE = "CELL_SIZE"
     EXTENT = "EXTENT"
+    DEMAND_AT = "DEMAND_AT"
+
+    def add_demand_at_parameter(self) -> None:
+        """Where the signal of a demand building is read (after the DEMAND parameter)."""
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DEMAND_AT,
+                self.tr("Where the signal of a demand building is read"),
+                options=[
+                    self.tr(
+                        "In front of the building: outdoor cells along its walls, at receiver height "
+                        "(public-space Wi-Fi)"
+                    ),
+                    self.tr("On the building: its own cells (roof line, or indoors with an entry loss)"),
+                ],
+                defaultValue=0,
+            )
+        )
+
+    def demand_outdoor(self, parameters, context, obstruction: Obstruction) -> np.ndarray | None:
+        """The outdoor mask that makes demand read in front of buildings, or None (on them)."""
+        if self.parameterAsEnum(parameters, self.DEMAND_AT, context) == 0:
+            return ~obstruction.indoor
+        return None
+
+    def demand_inside(self, grid: Grid, frame, feedback):
+        """The demand features whose representative point lies in the grid (the others reported)."""
+        inside = np.array([grid.contains(p.x, p.y) for p in frame.geometry.representative_point()], bool)
+        if not inside.all():
+            feedback.pushInfo(
+                self.tr("{count} demand features outside the study extent are ignored.").format(
+                    count=int((~inside).sum())
+                )
+            )
+        return frame[inside].reset_index(drop=True) if len(frame) else frame
 
     def add_radio_parameters(self, parent: str) -> None:
         """Transmitter defaults, model, obstruction and reception parameters (``parent``: layer)."""
@@ -459,6 +494,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
                 type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
+        self.add_demand_at_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ZONES,
@@ -537,11 +573,14 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             feedback.setProgress(10)
             feedback.setProgressText(self.tr("Line of sight and signal of each hotspot"))
             result = best_server_coverage(obstruction, hotspots, settings, self.progress(feedback, 10, 70))
+            outdoor = self.demand_outdoor(parameters, context, obstruction)
             del obstruction
             classes = np.zeros(grid.shape, np.uint8)
             classes[result.covered()] = 1
             classes[result.covered(settings.good_threshold)] = 2
-            shares, covered_pct, zone_frame = self._demand(parameters, context, feedback, grid, result)
+            shares, covered_pct, zone_frame = self._demand(
+                parameters, context, feedback, grid, result, outdoor
+            )
         except Cancelled:
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from None
         except EngineError as error:
@@ -590,15 +629,19 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-    def _demand(self, parameters, context, feedback, grid: Grid, result):
+    def _demand(self, parameters, context, feedback, grid: Grid, result, outdoor: np.ndarray | None):
         demand = self.parameterAsSource(parameters, self.DEMAND, context)
         if demand is None:
             return None, None, None
         field = optional_field(demand, self.parameterAsString(parameters, self.DEMAND_WEIGHT, context))
         frame = read_frame(demand, self.grid_crs, context, {"weight": field} if field else {}, feedback)
         frame = frame[frame.geometry.notna()]
+        if parameters.get(self.EXTENT):
+            # the study extent defines the demand that counts (as in placement); without one, the
+            # grid is the hotspots' reach and the demand beyond it is counted, uncovered
+            frame = self.demand_inside(grid, frame, feedback)
         weights = np.array([_as_float(v) or 0.0 for v in frame["weight"]]) if field else np.ones(len(frame))
-        cells = demand_cells(grid, list(frame.geometry), weights)
+        cells = demand_cells(grid, list(frame.geometry), weights, outdoor=outdoor)
         usable = cells.hit_by_mask(result.covered())
         good = cells.hit_by_mask(result.covered(result.settings.good_threshold))
         total = float(weights.sum())

@@ -112,6 +112,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
+        self.add_demand_at_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.EXISTING,
@@ -276,15 +277,14 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 )
             )
             inside = np.array([grid.contains(p.x, p.y) for p in demand_frame.geometry.representative_point()])
-            if not inside.all():
-                feedback.pushInfo(
-                    self.tr("{count} demand features outside the study extent are ignored.").format(
-                        count=int((~inside).sum())
-                    )
-                )
-                demand_frame, weights = demand_frame[inside].reset_index(drop=True), weights[inside]
+            demand_frame, weights = self.demand_inside(grid, demand_frame, feedback), weights[inside]
             obstruction = self.read_obstruction(grid, parameters, context, feedback)
-            cells = demand_cells(grid, list(demand_frame.geometry), weights)
+            cells = demand_cells(
+                grid,
+                list(demand_frame.geometry),
+                weights,
+                outdoor=self.demand_outdoor(parameters, context, obstruction),
+            )
             self.raise_if_canceled(feedback)
             feedback.setProgressText(self.tr("Coverage of the existing hotspots"))
             existing_covered = np.zeros(len(weights), bool)

@@ -276,3 +276,46 @@ def test_zone_shares_count_demand_by_representative_point():
         (0.0, 0.0, 0.0),
     ]
     assert shares[0].usable_pct == pytest.approx(100 * 10 / 14) and shares[2].usable_pct is None
+
+
+def test_demand_in_front_of_buildings_reads_the_outdoor_ring():
+    grid = flat_grid(100.0)
+    house = box(20.0, 20.0, 30.0, 30.0)  # 5 × 5 cells of 2 m
+    terrace = [box(60.0, 60.0, 70.0, 70.0), box(70.0, 60.0, 80.0, 70.0)]  # two houses wall to wall
+    courtyard = box(44.0, 44.0, 46.0, 46.0)  # enclosed: a ring of other buildings all around it
+    ring = box(40.0, 40.0, 50.0, 50.0).difference(courtyard)
+    tiny = box(90.3, 10.3, 90.9, 10.9)  # holds no cell centre
+    obstruction = build_obstruction(grid, buildings=[(house, 6.0), *((t, 6.0) for t in terrace), (ring, 9.0),
+                                                     (courtyard, 6.0), (tiny, 3.0)])
+    outdoor = ~obstruction.indoor
+    demand = [house, *terrace, courtyard, tiny, Point(5.0, 5.0)]
+    cells = demand_cells(grid, demand, [1.0] * len(demand), outdoor=outdoor)
+    by_demand = cells.incidence.tocsc()
+    members = [set(cells.cell_ids[by_demand[:, i].indices].tolist()) for i in range(len(demand))]
+
+    def flat_of(x: float, y: float) -> int:
+        row, col = grid.cell_of(x, y)
+        return int(row) * grid.n_cols + int(col)
+
+    # The house: the 24 outdoor cells around its 5 × 5 cells, none of its own.
+    assert len(members[0]) == 7 * 7 - 5 * 5
+    assert flat_of(25.0, 25.0) not in members[0] and flat_of(19.0, 25.0) in members[0]
+    assert flat_of(17.0, 25.0) not in members[0]  # 2 cells away: beyond 3 m
+    # Terraced houses share a wall: each keeps its own street frontage, not the neighbour's cells.
+    assert flat_of(71.0, 65.0) not in members[1] and flat_of(69.0, 65.0) not in members[2]
+    assert flat_of(65.0, 71.0) in members[1] and flat_of(75.0, 71.0) in members[2]
+    assert flat_of(71.0, 71.0) in members[1] & members[2]  # the corner cell in front of both
+    # Enclosed by other buildings: the building's own cells; the tiny one: around its point's cell.
+    assert members[3] == {flat_of(45.0, 45.0)}
+    assert flat_of(93.0, 11.0) in members[4] and flat_of(91.0, 11.0) not in members[4]
+    assert members[5] == {flat_of(5.0, 5.0)}  # a point of interest: its own cell
+    # Signal only in front of the house (e.g. a hotspot facing it) covers it; inside does not.
+    mask = np.zeros(grid.shape, bool)
+    mask[grid.cell_of(19.0, 25.0)] = True
+    assert cells.hit_by_mask(mask).tolist() == [True, False, False, False, False, False]
+    mask[:] = False
+    mask[grid.cell_of(25.0, 25.0)] = True
+    assert not cells.hit_by_mask(mask).any()
+    # Without an outdoor mask, the building's own cells (the former convention).
+    on_buildings = demand_cells(grid, demand, [1.0] * len(demand))
+    assert on_buildings.hit_by_mask(mask).tolist() == [True, False, False, False, False, False]

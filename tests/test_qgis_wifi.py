@@ -200,3 +200,43 @@ def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town)
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
     assert [f["site"] for f in result["SELECTED"].getFeatures()] == ["east"]
+
+
+def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin, tmp_path):
+    """A 5 m wall hides the street in front of a house from a 4 m hotspot, not its roof line."""
+    hotspots = memory_layer(
+        "Point", "field=hotspot_id:integer&field=name:string", [(point(0, 0), [1, "Place"])], "square"
+    )
+    buildings = memory_layer(
+        "Polygon",
+        "field=height:double&field=population:double",
+        [
+            (f"POLYGON(({X0 + 37} {Y0 - 30},{X0 + 43} {Y0 - 30},{X0 + 43} {Y0 + 30},{X0 + 37} {Y0 + 30},"
+             f"{X0 + 37} {Y0 - 30}))", [5.0, 0.0]),  # the wall
+            (square(80, 0, 6), [6.0, 10.0]),  # the house behind the wall
+            (square(0, -40, 6), [6.0, 30.0]),  # a house across the square, in view
+            (square(0, 250, 6), [6.0, 60.0]),  # outside the study extent below
+        ],
+        "wall and houses",
+    )
+    extent = f"{X0 - 200},{X0 + 200},{Y0 - 200},{Y0 + 200} [EPSG:2154]"
+
+    def covered(demand_at: int) -> float:
+        return processing.run(
+            "territoire:wifi_coverage",
+            {
+                "HOTSPOTS": hotspots,
+                "BUILDINGS": buildings,
+                "DEMAND": buildings,
+                "DEMAND_AT": demand_at,
+                "EXTENT": extent,
+                "RSSI": str(tmp_path / f"rssi{demand_at}.tif"),
+                "BEST_SERVER": QgsProcessing.TEMPORARY_OUTPUT,
+                "COVERAGE": QgsProcessing.TEMPORARY_OUTPUT,
+                "HOTSPOT_STATS": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+        )["DEMAND_COVERED_PCT"]
+
+    # The house outside the study extent is ignored: the shares are of the 40 residents inside it.
+    assert covered(0) == pytest.approx(100.0 * 30.0 / 40.0)  # in front: only the house in view
+    assert covered(1) == pytest.approx(100.0)  # on the buildings: the roof line above the wall too
