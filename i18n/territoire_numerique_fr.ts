@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="212" />
+      <location filename="../processing/wifi_placement.py" line="224" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="141" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -227,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="159" />
+      <location filename="../processing/wifi_placement.py" line="170" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -299,7 +299,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="92" />
+      <location filename="../processing/wifi_placement.py" line="93" />
+      <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
+      <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="103" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -309,7 +314,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="83" />
+      <location filename="../processing/wifi_placement.py" line="84" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -319,7 +324,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="77" />
+      <location filename="../processing/wifi_placement.py" line="78" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -365,7 +370,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="128" />
+      <location filename="../processing/wifi_placement.py" line="139" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -380,7 +385,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="60" />
+      <location filename="../processing/wifi_placement.py" line="61" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
@@ -475,22 +480,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="182" />
+      <location filename="../processing/wifi_placement.py" line="193" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="300" />
+      <location filename="../processing/wifi_placement.py" line="317" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="296" />
+      <location filename="../processing/wifi_placement.py" line="313" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="289" />
+      <location filename="../processing/wifi_placement.py" line="306" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -550,13 +555,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="188" />
+      <location filename="../processing/wifi_placement.py" line="199" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="108" />
+      <location filename="../processing/wifi_placement.py" line="119" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -571,12 +576,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="196" />
+      <location filename="../processing/wifi_placement.py" line="207" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="195" />
+      <location filename="../processing/wifi_placement.py" line="206" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
@@ -586,7 +591,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="101" />
+      <location filename="../processing/wifi_placement.py" line="112" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -668,7 +673,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="119" />
+      <location filename="../processing/wifi_placement.py" line="130" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -870,7 +875,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="567" />
-      <location filename="../processing/wifi_placement.py" line="275" />
+      <location filename="../processing/wifi_placement.py" line="292" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1218,7 +1223,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="348" />
+      <location filename="../processing/wifi_placement.py" line="365" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1278,12 +1283,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="405" />
+      <location filename="../processing/wifi_placement.py" line="429" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="177" />
+      <location filename="../processing/wifi_placement.py" line="188" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1340,7 +1345,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="140" />
+      <location filename="../processing/wifi_placement.py" line="151" />
+      <location filename="../processing/wifi_placement.py" line="212" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1366,7 +1372,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="197" />
+      <location filename="../processing/wifi_placement.py" line="208" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1416,7 +1422,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="198" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
@@ -1801,12 +1807,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="201" />
+      <location filename="../processing/wifi_placement.py" line="213" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="304" />
+      <location filename="../processing/wifi_placement.py" line="321" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1816,7 +1822,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="253" />
+      <location filename="../processing/wifi_placement.py" line="270" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
@@ -1907,7 +1913,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="202" />
+      <location filename="../processing/wifi_placement.py" line="214" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -1943,7 +1949,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="149" />
+      <location filename="../processing/wifi_placement.py" line="160" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -2065,12 +2071,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="132" />
+      <location filename="../processing/wifi_placement.py" line="143" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="210" />
+      <location filename="../processing/wifi_placement.py" line="222" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2085,7 +2091,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="246" />
+      <location filename="../processing/wifi_placement.py" line="263" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2120,7 +2126,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="131" />
+      <location filename="../processing/wifi_placement.py" line="142" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2478,7 +2484,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="168" />
+      <location filename="../processing/wifi_placement.py" line="179" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2764,7 +2770,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="57" />
+      <location filename="../processing/wifi_placement.py" line="58" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
@@ -2779,9 +2785,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="334" />
-      <source>With the {new} new hotspots, {after} % of the demand ({weight}) is within usable signal (≥ {threshold} dBm), up from {before} % with the {existing} existing hotspots.</source>
-      <translation>Avec les {new} nouvelles bornes, {after} % de la demande ({weight}) reçoit un signal exploitable (≥ {threshold} dBm), contre {before} % avec les {existing} bornes existantes.</translation>
+      <location filename="../processing/wifi_placement.py" line="351" />
+      <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
+      <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="602" />
@@ -2834,7 +2840,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="333" />
+      <location filename="../processing/wifi_placement.py" line="350" />
       <source>features</source>
       <translation>entités</translation>
     </message>

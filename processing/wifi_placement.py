@@ -40,6 +40,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
 
     CANDIDATES = "CANDIDATES"
     CANDIDATE_ID_FIELD = "CANDIDATE_ID_FIELD"
+    CANDIDATE_HEIGHT_FIELD = "CANDIDATE_HEIGHT_FIELD"
     COST_FIELD = "COST_FIELD"
     DEMAND = "DEMAND"
     DEMAND_WEIGHT = "DEMAND_WEIGHT"
@@ -84,6 +85,16 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 defaultValue="building_id",
                 parentLayerParameterName=self.CANDIDATES,
                 optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CANDIDATE_HEIGHT_FIELD,
+                self.tr("Candidate antenna height field (m above ground; empty values: the default height)"),
+                defaultValue="height_m",
+                parentLayerParameterName=self.CANDIDATES,
+                optional=True,
+                type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
         self.addParameter(
@@ -198,6 +209,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             ("GAP", self.tr("Optimality gap")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
+        self.addOutput(QgsProcessingOutputNumber("NEW_HOTSPOTS", self.tr("Number of new hotspots")))
         self.addOutput(QgsProcessingOutputString("METHOD", self.tr("Solution method")))
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary")))
 
@@ -232,7 +244,12 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             cost_field = optional_field(
                 candidates, self.parameterAsString(parameters, self.COST_FIELD, context)
             )
-            sites = self.read_hotspots(candidates, {"name": id_field}, parameters, context, feedback)
+            height_field = optional_field(
+                candidates, self.parameterAsString(parameters, self.CANDIDATE_HEIGHT_FIELD, context)
+            )
+            sites = self.read_hotspots(
+                candidates, {"name": id_field, "height": height_field}, parameters, context, feedback
+            )
             frame = read_frame(
                 candidates,
                 self.grid_crs,
@@ -332,8 +349,8 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             outputs[self.UNCOVERED] = uncovered
         weight_name = weight_field or self.tr("features")
         summary = self.tr(
-            "With the {new} new hotspots, {after} % of the demand ({weight}) is within usable signal "
-            "(≥ {threshold} dBm), up from {before} % with the {existing} existing hotspots."
+            "With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal "
+            "(≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots."
         ).format(
             new=len(result.selected),
             after=round(result.after_pct),
@@ -355,6 +372,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 "COVERED_AFTER_PCT": result.after_pct,
                 "OBJECTIVE": result.objective,
                 "GAP": result.gap,
+                "NEW_HOTSPOTS": len(result.selected),
                 "METHOD": result.method,
                 "SUMMARY": summary,
             }
@@ -380,6 +398,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             ("marginal_gain", "float"),
             ("cumulative_pct", "float"),
             ("cost", "float"),
+            ("eirp_dbm", "float"),
+            ("height_m", "float"),
+            ("frequency_mhz", "float"),
         ]
         fields = extended_fields(QgsFields(), kinds)
         sink, destination = self.parameterAsSink(
@@ -398,6 +419,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                     "marginal_gain": result.gains[rank - 1],
                     "cumulative_pct": 100.0 * covered / result.total_weight,
                     "cost": None if costs is None else float(costs[index]),
+                    "eirp_dbm": site.eirp_dbm,
+                    "height_m": site.height_m,
+                    "frequency_mhz": site.frequency_mhz,
                 }
             )
         write_features(sink, fields, geometries, rows, feedback, (85.0, 90.0))

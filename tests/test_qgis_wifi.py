@@ -129,11 +129,11 @@ def test_wifi_placement_end_to_end(territoire_plugin, town, tmp_path):
     hotspots, buildings, _ = town
     candidates = memory_layer(
         "Point",
-        "field=building_id:string&field=cost:double",
+        "field=building_id:string&field=cost:double&field=height_m:double",
         [
-            (point(80, 20), ["east", 1000.0]),  # sees the house in the block's shadow
-            (point(600, 620), ["far", 1000.0]),  # next to the far house
-            (point(-900, -900), ["nowhere", 10.0]),  # reaches no demand
+            (point(80, 20), ["east", 1000.0, None]),  # sees the house in the block's shadow
+            (point(600, 620), ["far", 1000.0, 6.0]),  # next to the far house, on a 6 m mast
+            (point(-900, -900), ["nowhere", 10.0, None]),  # reaches no demand
         ],
         "candidates",
     )
@@ -154,6 +154,8 @@ def test_wifi_placement_end_to_end(territoire_plugin, town, tmp_path):
     selected = sorted(QgsVectorLayer(result["SELECTED"]).getFeatures(), key=lambda f: f["rank"])
     assert [f["site"] for f in selected] == ["east", "far"]  # ranked by marginal gain: 50 then 20
     assert [f["marginal_gain"] for f in selected] == [50.0, 20.0]
+    assert [f["height_m"] for f in selected] == [4.0, 6.0]  # the default height, the layer's
+    assert [f["eirp_dbm"] for f in selected] == [20.0, 20.0] and result["NEW_HOTSPOTS"] == 2
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(30.0)
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
     assert result["METHOD"] == "HiGHS MILP (optimal)" and result["GAP"] == 0.0
