@@ -43,8 +43,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="208" />
-      <location filename="../processing/load_open_data.py" line="281" />
+      <location filename="../processing/load_open_data.py" line="209" />
+      <location filename="../processing/load_open_data.py" line="282" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -116,7 +116,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="121" />
+      <location filename="../ui/dock.py" line="122" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
@@ -289,12 +289,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="112" />
+      <location filename="../ui/dock.py" line="113" />
       <source>Cache (last download, offline)</source>
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -375,12 +375,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="231" />
+      <location filename="../processing/load_open_data.py" line="232" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="205" />
+      <location filename="../processing/load_open_data.py" line="206" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -405,7 +405,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="226" />
+      <location filename="../ui/dock.py" line="227" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -420,7 +420,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ du nom de la commune</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="82" />
+      <location filename="../ui/dock.py" line="83" />
       <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
@@ -653,7 +653,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="226" />
+      <location filename="../ui/dock.py" line="227" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -679,7 +679,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/export_map.py" line="55" />
-      <location filename="../ui/dock.py" line="132" />
+      <location filename="../ui/dock.py" line="133" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -920,7 +920,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="226" />
+      <location filename="../ui/dock.py" line="227" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1006,8 +1006,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="143" />
-      <location filename="../ui/suitability_editor.py" line="635" />
+      <location filename="../ui/dock.py" line="144" />
+      <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1097,7 +1097,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="115" />
+      <location filename="../ui/dock.py" line="116" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
@@ -1112,7 +1112,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="140" />
+      <location filename="../ui/dock.py" line="141" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1293,7 +1293,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="219" />
+      <location filename="../ui/dock.py" line="220" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1392,12 +1392,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="111" />
+      <location filename="../ui/dock.py" line="112" />
       <source>Online (open-data portals)</source>
       <translation>En ligne (portails de données ouvertes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
@@ -1407,7 +1407,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="100" />
+      <location filename="../ui/dock.py" line="101" />
       <source>Open data</source>
       <translation>Données ouvertes</translation>
     </message>
@@ -1665,12 +1665,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="113" />
+      <location filename="../ui/dock.py" line="114" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="184" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1685,12 +1685,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="208" />
+      <location filename="../ui/dock.py" line="209" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="228" />
+      <location filename="../ui/dock.py" line="229" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1771,7 +1771,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="217" />
+      <location filename="../processing/load_open_data.py" line="218" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
@@ -1828,12 +1828,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="112" />
-      <location filename="../ui/dock.py" line="109" />
+      <location filename="../ui/dock.py" line="110" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="143" />
+      <location filename="../ui/dock.py" line="144" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -1857,6 +1857,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/waste_flows.py" line="220" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="62" />
+      <source>Street furniture (hotspot sites)</source>
+      <translation>Mobilier urbain (sites de bornes)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="178" />
+      <source>Street furniture for hotspots, sample only (street_furniture)</source>
+      <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="279" />
@@ -1902,7 +1912,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="130" />
+      <location filename="../ui/dock.py" line="131" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -1974,7 +1984,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="69" />
+      <location filename="../ui/dock.py" line="70" />
       <source>Territoire</source>
       <translation>Territoire</translation>
     </message>
@@ -1994,7 +2004,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="79" />
+      <location filename="../ui/dock.py" line="80" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -2286,7 +2296,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="202" />
+      <location filename="../processing/load_open_data.py" line="203" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
@@ -2298,7 +2308,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="200" />
+      <location filename="../processing/load_open_data.py" line="201" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2401,9 +2411,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="228" />
-      <location filename="../processing/site_suitability.py" line="211" />
-      <location filename="../processing/site_suitability.py" line="283" />
+      <location filename="../processing/load_open_data.py" line="229" />
+      <location filename="../processing/site_suitability.py" line="212" />
+      <location filename="../processing/site_suitability.py" line="284" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2413,7 +2423,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="194" />
+      <location filename="../processing/load_open_data.py" line="195" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2428,7 +2438,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="295" />
+      <location filename="../processing/load_open_data.py" line="296" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2915,7 +2925,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="265" />
+      <location filename="../processing/load_open_data.py" line="266" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>

@@ -175,6 +175,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             "public_buildings": self.tr("Public buildings, sample only (public_buildings)"),
             "wifi_hotspots": self.tr("Public Wi-Fi hotspots, sample only (wifi_hotspots)"),
             "terrain": self.tr("Terrain model, sample only (terrain)"),
+            "street_furniture": self.tr("Street furniture for hotspots, sample only (street_furniture)"),
         }
 
     def source_labels(self) -> dict[str, str]:

@@ -855,15 +855,31 @@ def make_industrial_waste(sites: gpd.GeoDataFrame, rng: np.random.Generator) -> 
     return gpd.GeoDataFrame(rows, geometry=points, crs=CRS)
 
 
-def make_wifi_hotspots(public: gpd.GeoDataFrame, roads: gpd.GeoDataFrame, communes: gpd.GeoDataFrame,
-                       rng: np.random.Generator) -> gpd.GeoDataFrame:
-    """About ten existing public hotspots in Dunkerque: Wi-Fi public buildings and a few squares."""
+EXISTING_WIFI_SPACES = 8  # existing hotspots in public spaces (squares, streets, the seafront)
+
+
+def facade_point(footprint: Polygon, streets: object, offset: float = 1.5) -> Point:
+    """A point ``offset`` m outside the wall of ``footprint`` that faces the nearest street: where
+    a hotspot is mounted on a building's facade."""
+    street = nearest_points(footprint, streets)[1]
+    wall = nearest_points(street, footprint.exterior)[1]
+    dx, dy = street.x - wall.x, street.y - wall.y
+    length = math.hypot(dx, dy) or 1.0
+    return Point(round(wall.x + offset * dx / length, 2), round(wall.y + offset * dy / length, 2))
+
+
+def make_wifi_hotspots(public: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame, roads: gpd.GeoDataFrame,
+                       communes: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """Existing public hotspots in Dunkerque: on the facade of its Wi-Fi public buildings (facing the
+    street, 4 m up) and in public spaces of the centre and Malo-les-Bains."""
     dunkerque = public[public["has_wifi"] & (public["code_insee"] == "59183")]
-    points = list(dunkerque.geometry)
+    footprints = buildings.set_index("building_id").geometry
+    streets = unary_union(list(roads.geometry))
+    points = [facade_point(footprints[building_id], streets) for building_id in dunkerque["building_id"]]
     names = [f"Wi-Fi public – {name}" for name in dunkerque["name"]]
     centre = next(c for c in CENTRES if c.name == "Dunkerque-Centre")
     malo = next(c for c in CENTRES if c.name == "Malo-les-Bains")
-    extra = _points_on_roads(roads, 10 - len(points), [(*centre.xy, 700.0), (*malo.xy, 500.0)], rng)
+    extra = _points_on_roads(roads, EXISTING_WIFI_SPACES, [(*centre.xy, 700.0), (*malo.xy, 500.0)], rng)
     points += extra
     names += [f"Wi-Fi public – espace public {k + 1}" for k in range(len(extra))]
     return gpd.GeoDataFrame(
@@ -873,6 +889,67 @@ def make_wifi_hotspots(public: gpd.GeoDataFrame, roads: gpd.GeoDataFrame, commun
             "eirp_dbm": 20.0,
             "height_m": 4.0,
             "frequency_mhz": 2437.0,
+            "code_insee": commune_of(points, communes),
+        },
+        geometry=points,
+        crs=CRS,
+    )
+
+
+# Street furniture able to host a hotspot: kind -> (French name, mount height m, installation cost €).
+FURNITURE = {
+    "lamp_post": ("Lampadaire", 4.0, 2000.0),
+    "bus_shelter": ("Abribus", 2.7, 1500.0),
+    "kiosk": ("Kiosque", 3.0, 1500.0),
+}
+LAMP_SPACING = 40.0  # m between lamp posts along a street
+LAMP_POWERED = 0.35  # share of lamp posts with a permanent power feed (the only ones listed)
+SHELTER_SPACING = 350.0  # m between bus stops along the main roads
+
+
+def make_street_furniture(roads: gpd.GeoDataFrame, communes: gpd.GeoDataFrame,
+                          rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """Street furniture of the dense centres that can host a Wi-Fi hotspot (WIFI4EU hotspots are
+    mostly there): lamp posts with a permanent power feed along the streets within one density
+    spread of the centre, bus shelters along the main roads through it, a few kiosks near its heart.
+    """
+    rows: list[dict[str, object]] = []
+    points: list[Point] = []
+
+    def add(point: Point, kind: str, centre: Centre) -> None:
+        label, height, cost = FURNITURE[kind]
+        number = sum(1 for row in rows if row["kind"] == kind and row["centre"] == centre.name) + 1
+        points.append(Point(round(point.x, 2), round(point.y, 2)))
+        rows.append({"kind": kind, "centre": centre.name, "name": f"{label} {number} – {centre.name}",
+                     "height_m": height, "cost_eur": cost})
+
+    main_roads = roads[roads["road_class"].isin(["primary", "secondary"])]
+    for centre in (c for c in CENTRES if c.dense):
+        cx, cy = centre.xy
+        streets = roads[roads["name"] == f"Rue de {centre.name}"]
+        for line in streets.geometry:
+            for distance in np.arange(rng.uniform(0.0, LAMP_SPACING), line.length, LAMP_SPACING):
+                point = line.interpolate(distance)
+                if math.hypot(point.x - cx, point.y - cy) < centre.sigma and rng.random() < LAMP_POWERED:
+                    add(point, "lamp_post", centre)
+        for line in main_roads.geometry:
+            for distance in np.arange(rng.uniform(0.0, SHELTER_SPACING), line.length, SHELTER_SPACING):
+                point = line.interpolate(distance)
+                taken = any(p.distance(point) < 100.0 for p, row in zip(points, rows)
+                            if row["kind"] == "bus_shelter")
+                if math.hypot(point.x - cx, point.y - cy) < 1.2 * centre.sigma and not taken:
+                    add(point, "bus_shelter", centre)
+        heart = streets[streets.geometry.distance(Point(cx, cy)) < 0.4 * centre.sigma]
+        for k in rng.choice(len(heart), size=min(3, len(heart)), replace=False):
+            street = heart.geometry.iloc[int(k)]
+            add(street.interpolate(rng.uniform(0.3, 0.7), normalized=True), "kiosk", centre)
+    return gpd.GeoDataFrame(
+        {
+            "furniture_id": [f"SF{k + 1:05d}" for k in range(len(rows))],
+            "name": [row["name"] for row in rows],
+            "kind": [row["kind"] for row in rows],
+            "height_m": [row["height_m"] for row in rows],
+            "cost_eur": [row["cost_eur"] for row in rows],
             "code_insee": commune_of(points, communes),
         },
         geometry=points,
@@ -1004,7 +1081,18 @@ SCHEMAS: dict[str, tuple[str, dict[str, str]]] = {
     "wifi_hotspots": ("Point", {
         "hotspot_id": "str", "name": "str", "eirp_dbm": "float", "height_m": "float",
         "frequency_mhz": "float", "code_insee": "str"}),
+    "street_furniture": ("Point", {
+        "furniture_id": "str", "name": "str", "kind": "str", "height_m": "float", "cost_eur": "float",
+        "code_insee": "str"}),
 }
+# One random stream per layer, numbered in this order (append only: a new layer must not change
+# the draws of the others).
+STREAMS = (*list(SCHEMAS)[:12], "terrain", "street_furniture")
+
+
+def streams_of(seed: int) -> dict[str, np.random.Generator]:
+    """The random generator of each layer: ``numpy.random.default_rng([seed, k])``."""
+    return {name: np.random.default_rng([seed, k]) for k, name in enumerate(STREAMS)}
 
 
 def _plain(value: object, kind: str) -> object:
@@ -1049,6 +1137,7 @@ def make_sources(seed: int) -> list[Source]:
         "roads": "Routes principales et rues (synthétiques)",
         "public_buildings": "Bâtiments publics (synthétiques)",
         "wifi_hotspots": "Bornes Wi-Fi publiques existantes (synthétiques)",
+        "street_furniture": "Mobilier urbain pouvant accueillir une borne Wi-Fi (synthétique)",
         "terrain": "Modèle numérique de terrain 10 m (synthétique)",
     }
     sources = [
@@ -1095,7 +1184,7 @@ def core_layers(seed: int = SEED, data_dir: Path = DATA_DIR) -> tuple[gpd.GeoDat
     """Communes, industrial sites, port zones, roads and buildings (before the public buildings
     are marked ``public``): the layers every other one is derived from.
     """
-    streams = {name: np.random.default_rng([seed, k]) for k, name in enumerate(SCHEMAS)}
+    streams = streams_of(seed)
     communes = load_communes(data_dir)
     land = unary_union(list(communes.geometry))
     sites = load_industrial_sites(data_dir, communes)
@@ -1107,7 +1196,7 @@ def core_layers(seed: int = SEED, data_dir: Path = DATA_DIR) -> tuple[gpd.GeoDat
 
 def build(output: Path = OUTPUT, seed: int = SEED, data_dir: Path = DATA_DIR) -> dict[str, int]:
     """Generate the sample GeoPackage at ``output``; return the feature count of each table."""
-    streams = {name: np.random.default_rng([seed, k]) for k, name in enumerate(SCHEMAS)}
+    streams = streams_of(seed)
     communes, sites, ports, roads, buildings = core_layers(seed, data_dir)
     land = unary_union(list(communes.geometry))
     public = make_public_buildings(buildings, dict(zip(communes["code_insee"], communes["name"])),
@@ -1128,10 +1217,12 @@ def build(output: Path = OUTPUT, seed: int = SEED, data_dir: Path = DATA_DIR) ->
         "port_zones": ports,
         "roads": roads,
         "public_buildings": public,
-        "wifi_hotspots": make_wifi_hotspots(public, inland_roads, communes, streams["wifi_hotspots"]),
+        "wifi_hotspots": make_wifi_hotspots(public, buildings, inland_roads, communes,
+                                            streams["wifi_hotspots"]),
+        "street_furniture": make_street_furniture(inland_roads, communes, streams["street_furniture"]),
     }
     shore = coastline(communes, data_dir)
-    dtm, origin = make_terrain(land, ports, shore, np.random.default_rng([seed, len(SCHEMAS)]))
+    dtm, origin = make_terrain(land, ports, shore, streams["terrain"])
     with atomic_output(output) as temporary:
         for name, frame in layers.items():
             write_layer(temporary, name, frame)

@@ -71,6 +71,7 @@ GEOMETRIES = {
     "roads": "LineString",
     "public_buildings": "Point",
     "wifi_hotspots": "Point",
+    "street_furniture": "Point",
 }
 FIELDS = {
     "communes": "code_insee:string&field=name:string&field=population:integer",
@@ -85,6 +86,7 @@ FIELDS = {
     "roads": "road_id:string&field=name:string&field=road_class:string",
     "public_buildings": "building_id:string&field=name:string&field=kind:string",
     "wifi_hotspots": "hotspot_id:string&field=name:string&field=eirp_dbm:double",
+    "street_furniture": "furniture_id:string&field=name:string&field=kind:string",
 }
 
 
@@ -360,6 +362,19 @@ def vector_styles() -> dict[str, tuple[object, QgsVectorLayerSimpleLabeling | No
         ),
         "wifi_hotspots": (
             QgsSingleSymbolRenderer(_wifi_symbol()),
+            None,
+        ),
+        # candidate sites: small and neutral, under the hotspots and the signal's blues
+        "street_furniture": (
+            categorized(
+                "kind",
+                [
+                    ("lamp_post", "Lampadaire", marker("circle", "#ffffff", 1.4, OUTLINE, 0.3)),
+                    ("bus_shelter", "Abribus", marker("square", "#ffffff", 1.8, OUTLINE, 0.3)),
+                    ("kiosk", "Kiosque", marker("diamond", "#ffffff", 2.2, OUTLINE, 0.3)),
+                ],
+                other=marker("circle", OTHER, 1.4, OUTLINE, 0.3),
+            ),
             None,
         ),
     }

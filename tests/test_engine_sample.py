@@ -50,6 +50,7 @@ SCHEMA = {  # DEVELOPERS.md, "Sample territory"
     "roads": ("LineString", ["road_id", "name", "road_class"]),
     "public_buildings": ("Point", ["building_id", "name", "kind", "code_insee", "has_wifi"]),
     "wifi_hotspots": ("Point", ["hotspot_id", "name", "eirp_dbm", "height_m", "frequency_mhz", "code_insee"]),
+    "street_furniture": ("Point", ["furniture_id", "name", "kind", "height_m", "cost_eur", "code_insee"]),
 }
 REAL = {"communes", "industrial_sites"}
 
@@ -204,8 +205,33 @@ def test_port_zones_and_derived_layers_are_consistent():
     assert (public["kind"] == "town_hall").sum() == 17
     assert 8 <= public["has_wifi"].sum() <= 12
     hotspots = layer("wifi_hotspots")
-    assert len(hotspots) == 10 and (hotspots["code_insee"] == "59183").all()
+    assert len(hotspots) == 14 and (hotspots["code_insee"] == "59183").all()
     assert set(hotspots["eirp_dbm"]) == {20.0} and set(hotspots["frequency_mhz"]) == {2437.0}
+    # the hotspots of public buildings hang on their facade: just outside the footprint
+    footprints = buildings.geometry
+    for name, point in zip(hotspots["name"], hotspots.geometry):
+        building = public.loc[public["name"] == name.removeprefix("Wi-Fi public – "), "building_id"]
+        if len(building):
+            footprint = footprints[building.iloc[0]]
+            assert not footprint.contains(point) and footprint.distance(point) == pytest.approx(1.5, abs=0.02)
+
+
+def test_street_furniture_lines_the_streets_of_the_dense_centres():
+    furniture = layer("street_furniture")
+    assert furniture["furniture_id"].is_unique and furniture["code_insee"].notna().all()
+    counts = furniture["kind"].value_counts()
+    assert counts["lamp_post"] > 1000 and counts["bus_shelter"] >= 20 and counts["kiosk"] >= 8
+    heights = furniture.groupby("kind")["height_m"].unique()
+    assert {kind: list(values) for kind, values in heights.items()} == {
+        "bus_shelter": [2.7], "kiosk": [3.0], "lamp_post": [4.0]}
+    assert (furniture["cost_eur"] > 0).all()
+    assert furniture["name"].str.match(r"^(Lampadaire|Abribus|Kiosque) \d+ – ").all()
+    roads = unary_union(list(layer("roads").geometry))
+    assert all(roads.distance(point) < 0.01 for point in furniture.geometry.iloc[::25])
+    centre = furniture[furniture["name"].str.endswith("– Dunkerque-Centre")]
+    assert len(centre) > 150 and (centre["code_insee"] == "59183").all()
+    style = (REPO / "resources" / "styles" / "street_furniture.qml").read_text(encoding="utf-8")
+    assert 'attr="kind"' in style and all(f'value="{kind}"' in style for kind in counts.index)
 
 
 def test_waste_layers():

@@ -59,6 +59,7 @@ def family_labels() -> dict[str, str]:
         "public_buildings": tr("Public buildings"),
         "wifi_hotspots": tr("Public Wi-Fi hotspots"),
         "terrain": tr("Terrain model"),
+        "street_furniture": tr("Street furniture (hotspot sites)"),
     }
 
 

@@ -125,6 +125,12 @@ WIFI_HOTSPOTS = _table(
     "Points d'accès Wi-Fi publics",
     "hotspot_id, name, eirp_dbm:float, height_m:float, frequency_mhz:float, code_insee",
 )
+STREET_FURNITURE = _table(
+    "street_furniture",
+    "Point",
+    "Mobilier urbain pouvant accueillir une borne Wi-Fi",
+    "furniture_id, name, kind, height_m:float, cost_eur:float, code_insee",
+)
 TERRAIN = Table("terrain", None, (), "Modèle numérique de terrain")
 
 FAMILIES: dict[str, Family] = {
@@ -143,6 +149,7 @@ FAMILIES: dict[str, Family] = {
         Family("public_buildings", (PUBLIC_BUILDINGS,)),
         Family("wifi_hotspots", (WIFI_HOTSPOTS,)),
         Family("terrain", (TERRAIN,), raster=True),
+        Family("street_furniture", (STREET_FURNITURE,)),  # appended: option numbers stay stable
     )
 }
 FAMILY_NAMES = list(FAMILIES)
