@@ -485,12 +485,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="317" />
+      <location filename="../processing/wifi_placement.py" line="325" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="313" />
+      <location filename="../processing/wifi_placement.py" line="321" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
@@ -1223,7 +1223,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="365" />
+      <location filename="../processing/wifi_placement.py" line="373" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1283,7 +1283,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="429" />
+      <location filename="../processing/wifi_placement.py" line="437" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
@@ -1812,7 +1812,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="321" />
+      <location filename="../processing/wifi_placement.py" line="329" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2795,7 +2795,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="351" />
+      <location filename="../processing/wifi_placement.py" line="359" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -2850,7 +2850,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="350" />
+      <location filename="../processing/wifi_placement.py" line="358" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -2918,6 +2918,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="115" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="311" />
+      <source>{count} existing hotspots outside the study extent are ignored.</source>
+      <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="378" />

@@ -305,6 +305,14 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             self.raise_if_canceled(feedback)
             feedback.setProgressText(self.tr("Coverage of the existing hotspots"))
             existing_covered = np.zeros(len(weights), bool)
+            outside = [h for h in existing if not grid.contains(h.x, h.y)]
+            if outside:
+                feedback.pushInfo(
+                    self.tr("{count} existing hotspots outside the study extent are ignored.").format(
+                        count=len(outside)
+                    )
+                )
+                existing = [h for h in existing if grid.contains(h.x, h.y)]
             if existing:
                 existing_matrix = coverage_matrix(
                     obstruction, existing, cells, settings, self.progress(feedback, 10, 20)

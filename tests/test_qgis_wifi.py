@@ -185,7 +185,7 @@ def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town)
     candidates = memory_layer(
         "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
     )
-    extent = f"{X0 - 300},{X0 + 300},{Y0 - 300},{Y0 + 300} [EPSG:2154]"
+    extent = f"{X0 - 120},{X0 + 120},{Y0 - 120},{Y0 + 120} [EPSG:2154]"  # the Port hotspot is outside
     result = processing.run(
         "territoire:wifi_placement",
         {
@@ -202,6 +202,7 @@ def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town)
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
     assert [f["site"] for f in result["SELECTED"].getFeatures()] == ["east"]
+    assert "with the 1 existing hotspots" in result["SUMMARY"]  # the one in the study extent
 
 
 def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin, tmp_path):
