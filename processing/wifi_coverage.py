@@ -617,7 +617,9 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         area = float(result.covered().sum()) * grid.cell_size**2
         outputs["COVERED_AREA_M2"] = area
         summary = self.tr("{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.").format(
-            area=round(area / 10_000, 1), threshold=f"{settings.threshold:g}", count=len(hotspots)
+            area=round(area / 10_000, 1),
+            threshold=f"{settings.threshold:g}",
+            count=sum(stats.status == "ok" for stats in result.stats),  # those in the study extent
         )
         if covered_pct is not None:
             summary += " " + self.tr("{pct} % of the demand is within usable signal.").format(
