@@ -18,8 +18,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 OUT = REPO_ROOT / "out" / "demo"
 GPKG = OUT / "territoire.gpkg"
 SAMPLE_EPCI = "245900428"
-# Dunkerque centre and Malo-les-Bains (Lambert-93), the study extent of the Wi-Fi steps.
-WIFI_CENTRE = "654500,658500,7103000,7106500 [EPSG:2154]"
+# The centre of Dunkerque (Lambert-93): about 1 km on either side of the town hall, the study
+# extent of the Wi-Fi steps; its residents are the demand ("residents of the centre").
+WIFI_CENTRE = "655200,657200,7103700,7105300 [EPSG:2154]"
 
 # Maps of the analyses: (what, file name, layers bottom to top — a table of the territory
 # GeoPackage or a file of OUT —, styles by position, title, subtitle, extra parameters).
@@ -37,11 +38,17 @@ ANALYSIS_MAPS = (
     ("access to déchèteries", "decheteries", ["communes", "decheteries_acces.gpkg", "waste_points"],
      ";waste_access;", "L'accès aux déchèteries", "Distance par la route du domicile à la déchèterie", {}),
     ("Wi-Fi signal", "wifi", ["communes", "wifi_signal.tif", "roads", "wifi_hotspots"], ";wifi_rssi;;",
-     "Le Wi-Fi public à Dunkerque-centre", "Signal reçu des bornes publiques existantes",
-     {"EXTENT": WIFI_CENTRE}),
+     "Le Wi-Fi public dans le centre de Dunkerque",
+     "Aujourd'hui, {wifi_coverage[DEMAND_COVERED_PCT]:.0f} % des habitants du centre reçoivent un signal "
+     "Wi-Fi exploitable devant chez eux", {"EXTENT": WIFI_CENTRE}),
     ("Wi-Fi: new hotspots", "wifi_nouvelles_bornes",
-     ["communes", "wifi_signal.tif", "roads", "wifi_hotspots", "wifi_nouvelles_bornes.gpkg"], ";wifi_rssi;;;",
-     "Où installer les prochaines bornes Wi-Fi ?", "{wifi_placement}", {"EXTENT": WIFI_CENTRE}),
+     ["communes", "wifi_signal_apres.tif", "roads", "street_furniture", "wifi_hotspots",
+      "wifi_nouvelles_bornes.gpkg"], ";wifi_rssi;;;;",
+     "Où installer les 10 prochaines bornes Wi-Fi ?",
+     "Avec {wifi_placement[NEW_HOTSPOTS]:.0f} nouvelles bornes, "
+     "{wifi_placement[COVERED_AFTER_PCT]:.0f} % des habitants du centre recevraient un signal Wi-Fi "
+     "exploitable devant chez eux, contre "
+     "{wifi_placement[COVERED_BEFORE_PCT]:.0f} % aujourd'hui", {"EXTENT": WIFI_CENTRE}),
     ("suitability", "aptitude", ["communes", "tiers_lieu_aptitude.tif", "roads", "tiers_lieu_sites.gpkg"],
      ";suitability;;suitability_sites", "Où ouvrir un tiers-lieu ?",
      "Aptitude multicritère (0–100) et les 5 meilleurs sites", {}),
@@ -62,10 +69,13 @@ def map_step(what: str, name: str, layers: list[str], styles: str, title: str, s
 # Layers of the overview map, bottom to top (GeoPackage tables of the schema).
 OVERVIEW_TABLES = ("communes", "port_zones", "roads", "industrial_sites")
 
-# One entry per step: (what it makes, algorithm id, parameters).  Paths are strings; a list
-# value is passed as repeated NAME=value arguments (multiple-layer parameters).
+# One entry per step: (what it makes, algorithm id, parameters[, name of its results]).  Paths
+# are strings; a list value is passed as repeated NAME=value arguments (multiple-layer
+# parameters).  A later string parameter may use the results of an earlier step by name (by
+# default the algorithm's, e.g. "wifi_placement"): "{wifi_placement}" is its SUMMARY sentence,
+# "{wifi_placement[COVERED_AFTER_PCT]:.0f}" one of its numbers.
 # Each analysis adds its step (and its map) here.
-STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
+STEPS: list[tuple] = [
     (
         "Sample territory (Communauté urbaine de Dunkerque) into a GeoPackage",
         "territoire:load_open_data",
@@ -127,10 +137,24 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
         },
     ),
     (
-        "Wi-Fi: 10 more hotspots among public buildings without Wi-Fi, existing ones kept",
+        "Wi-Fi candidate sites: public buildings without Wi-Fi and street furniture, in one layer",
+        "native:mergevectorlayers",
+        {
+            "LAYERS": [
+                f"{GPKG}|layername=public_buildings|subset=has_wifi=0",
+                f"{GPKG}|layername=street_furniture",
+            ],
+            "CRS": "EPSG:2154",
+            "OUTPUT": str(OUT / "wifi_candidats.gpkg"),
+        },
+    ),
+    (
+        "Wi-Fi: 10 more hotspots among the candidate sites, existing ones kept",
         "territoire:wifi_placement",
         {
-            "CANDIDATES": f"{GPKG}|layername=public_buildings|subset=has_wifi=0",
+            "CANDIDATES": str(OUT / "wifi_candidats.gpkg"),
+            "CANDIDATE_ID_FIELD": "name",
+            "CANDIDATE_HEIGHT_FIELD": "height_m",
             "EXISTING": f"{GPKG}|layername=wifi_hotspots|subset=code_insee='59183'",
             "DEMAND": f"{GPKG}|layername=buildings|subset=code_insee='59183'",
             "BUILDINGS": f"{GPKG}|layername=buildings",
@@ -140,6 +164,33 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
             "CURVE": str(OUT / "wifi_courbe.gpkg"),
             "UNCOVERED": str(OUT / "wifi_non_couverts.gpkg"),
         },
+    ),
+    (
+        "Wi-Fi hotspots after: the existing ones and the 10 new ones, in one layer",
+        "native:mergevectorlayers",
+        {
+            "LAYERS": [
+                f"{GPKG}|layername=wifi_hotspots|subset=code_insee='59183'",
+                str(OUT / "wifi_nouvelles_bornes.gpkg"),
+            ],
+            "CRS": "EPSG:2154",
+            "OUTPUT": str(OUT / "wifi_bornes_apres.gpkg"),
+        },
+    ),
+    (
+        "Wi-Fi coverage with the new hotspots (the map of the signal after)",
+        "territoire:wifi_coverage",
+        {
+            "HOTSPOTS": str(OUT / "wifi_bornes_apres.gpkg"),
+            "BUILDINGS": f"{GPKG}|layername=buildings",
+            "DEMAND": f"{GPKG}|layername=buildings|subset=code_insee='59183'",
+            "EXTENT": WIFI_CENTRE,
+            "RSSI": str(OUT / "wifi_signal_apres.tif"),
+            "BEST_SERVER": str(OUT / "wifi_meilleur_serveur_apres.tif"),
+            "COVERAGE": str(OUT / "wifi_couverture_apres.gpkg"),
+            "HOTSPOT_STATS": str(OUT / "wifi_bornes_apres_stats.gpkg"),
+        },
+        "wifi_coverage_after",
     ),
     (
         "Fibre coverage per commune (FTTH rate, communes below 80 %, fibre at industrial sites)",
@@ -263,6 +314,13 @@ STEPS: list[tuple[str, str, dict[str, str | list[str]]]] = [
 ]
 
 
+class StepResults(dict):
+    """A step's results: formatted as is, its SUMMARY sentence; indexed, its outputs."""
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.get("SUMMARY", "")), spec)
+
+
 def qgis_environment(profile: Path, plugin_parent: Path) -> dict[str, str]:
     environment = dict(os.environ)
     environment.update(
@@ -325,15 +383,14 @@ def main() -> None:
         capture_output=True,
     )
     print("Territoire numérique demo — sample territory: Communauté urbaine de Dunkerque")
-    summaries: dict[str, str] = {}  # an algorithm's SUMMARY sentence, usable as "{<algorithm>}" later
-    for title, algorithm, parameters in STEPS:
+    earlier: dict[str, StepResults] = {}  # each step's results, usable as "{<name>}" later
+    for title, algorithm, parameters, *named in STEPS:
         filled = {
-            name: value.format(**summaries) if isinstance(value, str) and "{" in value else value
+            name: value.format(**earlier) if isinstance(value, str) and "{" in value else value
             for name, value in parameters.items()
         }
         results = run_step(title, algorithm, filled, environment)
-        if isinstance(results.get("SUMMARY"), str):
-            summaries[algorithm.split(":")[1]] = results["SUMMARY"]
+        earlier[named[0] if named else algorithm.split(":")[1]] = StepResults(results)
     print("\nMaps and data are in:", OUT)
     for path in sorted(OUT.iterdir()):
         if path.is_file():
