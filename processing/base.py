@@ -4,7 +4,8 @@ An algorithm module in this package defines one subclass of
 :class:`TerritoireAlgorithm`; the provider discovers it by itself.  A subclass
 sets ``ALGORITHM_ID`` and ``GROUP`` and implements ``displayName``,
 ``shortHelpString``, ``initAlgorithm`` and ``processAlgorithm``; the analysis
-itself lives in the Qt-free ``engine`` package.
+itself lives in the Qt-free ``engine`` package.  Its icon is
+``resources/icons/<ALGORITHM_ID>.svg`` (or the file named by ``ICON``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
 
     ALGORITHM_ID = ""
     GROUP = "analysis"
+    #: Icon file (SVG) under ``resources/icons/``; empty: ``<ALGORITHM_ID>.svg``.
+    ICON = ""
     #: Python modules the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES: tuple[str, ...] = ("numpy",)
 
@@ -53,11 +56,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         }
         return names[self.GROUP]
 
+    @classmethod
+    def icon_file(cls) -> str:
+        """Name of the algorithm's icon under ``resources/icons/``: ``ICON``, else ``<ALGORITHM_ID>.svg``."""
+        return cls.ICON or f"{cls.ALGORITHM_ID}.svg"
+
     def icon(self) -> QIcon:
-        return QIcon(icon_path(f"{self.ALGORITHM_ID}.svg"))
+        return QIcon(self.svgIconPath())
 
     def svgIconPath(self) -> str:
-        return icon_path("territoire.svg")
+        return icon_path(self.icon_file())
 
     def helpUrl(self) -> str:
         return (

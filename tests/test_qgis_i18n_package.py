@@ -12,6 +12,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TS = REPO_ROOT / "i18n" / "territoire_numerique_fr.ts"
 QM = REPO_ROOT / "i18n" / "territoire_numerique_fr.qm"
+ICONS = REPO_ROOT / "resources" / "icons"
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +72,9 @@ def test_package_installs_and_lists_algorithms(tmp_path, compiled_translation):
         assert "territoire_numerique/metadata.txt" in names
         assert "territoire_numerique/i18n/territoire_numerique_fr.qm" in names
         assert not [n for n in names if n.split("/")[1] in {"tests", "bench", ".venv", "out"}]
+        # Every icon the algorithms, toolbar and dock show (a new file must be tracked by git).
+        icons = {f"territoire_numerique/resources/icons/{p.name}" for p in ICONS.glob("*.svg")}
+        assert len(icons) > 3 and not icons - set(names), sorted(icons - set(names))
         content.extractall(tmp_path / "plugins")
     profile = tmp_path / "profile"
     qgis_process(["plugins", "enable", "territoire_numerique"], tmp_path / "plugins", profile)

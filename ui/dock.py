@@ -128,7 +128,9 @@ class TerritoireDock(QDockWidget):
         self.algorithms.setMinimumHeight(170)
         tools_layout.addWidget(self.algorithms)
         buttons = QHBoxLayout()
-        self.suitability_button = QPushButton(tr("Suitability model…"), tools_box)
+        self.suitability_button = QPushButton(
+            QIcon(icon_path("site_suitability.svg")), tr("Suitability model…"), tools_box
+        )
         self.suitability_button.clicked.connect(self.open_suitability)
         self.export_button = QPushButton(QIcon(icon_path("export_map.svg")), tr("Export map"), tools_box)
         self.export_button.clicked.connect(self.export_map)
