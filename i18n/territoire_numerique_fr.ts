@@ -54,7 +54,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="520" />
+      <location filename="../ui/suitability_editor.py" line="521" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -64,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="325" />
+      <location filename="../processing/site_suitability.py" line="327" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
@@ -79,13 +79,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="263" />
-      <location filename="../ui/suitability_editor.py" line="639" />
+      <location filename="../ui/suitability_editor.py" line="264" />
+      <location filename="../ui/suitability_editor.py" line="645" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="539" />
+      <location filename="../ui/suitability_editor.py" line="540" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -121,7 +121,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="51" />
+      <location filename="../processing/base.py" line="54" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -171,7 +171,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="75" />
+      <location filename="../ui/suitability_editor.py" line="76" />
       <source>Attribute of the feature at the cell</source>
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
@@ -187,12 +187,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="309" />
+      <location filename="../ui/suitability_editor.py" line="310" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="84" />
+      <location filename="../ui/suitability_editor.py" line="85" />
       <source>Benefit: more is better</source>
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
@@ -202,7 +202,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="189" />
+      <location filename="../processing/site_suitability.py" line="190" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
@@ -232,7 +232,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="635" />
+      <location filename="../ui/suitability_editor.py" line="636" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -319,7 +319,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="138" />
+      <location filename="../processing/site_suitability.py" line="139" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
@@ -334,7 +334,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="402" />
+      <location filename="../processing/site_suitability.py" line="404" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -354,8 +354,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="82" />
-      <location filename="../ui/suitability_editor.py" line="316" />
+      <location filename="../ui/suitability_editor.py" line="83" />
+      <location filename="../ui/suitability_editor.py" line="317" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -365,7 +365,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="114" />
+      <location filename="../processing/site_suitability.py" line="115" />
       <source>Cell size (m)</source>
       <translation>Taille de cellule (m)</translation>
     </message>
@@ -405,7 +405,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="227" />
+      <location filename="../ui/dock.py" line="229" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -445,12 +445,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="737" />
+      <location filename="../ui/suitability_editor.py" line="743" />
       <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="250" />
+      <location filename="../ui/suitability_editor.py" line="251" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -460,7 +460,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="84" />
+      <location filename="../ui/suitability_editor.py" line="85" />
       <source>Cost: less is better</source>
       <translation>Coût : moins c'est mieux</translation>
     </message>
@@ -505,7 +505,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="248" />
+      <location filename="../ui/suitability_editor.py" line="249" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
@@ -520,7 +520,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="53" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -596,12 +596,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="519" />
+      <location filename="../ui/suitability_editor.py" line="520" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="312" />
+      <location filename="../ui/suitability_editor.py" line="313" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
@@ -617,7 +617,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à un point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="73" />
+      <location filename="../ui/suitability_editor.py" line="74" />
       <source>Distance to the nearest feature</source>
       <translation>Distance à l'entité la plus proche</translation>
     </message>
@@ -653,7 +653,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="227" />
+      <location filename="../ui/dock.py" line="229" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -668,7 +668,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="91" />
+      <location filename="../ui/suitability_editor.py" line="92" />
       <source>Exclude (never suitable)</source>
       <translation>Exclure (jamais apte)</translation>
     </message>
@@ -679,7 +679,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/export_map.py" line="55" />
-      <location filename="../ui/dock.py" line="133" />
+      <location filename="../ui/dock.py" line="135" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -706,7 +706,7 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="107" />
+      <location filename="../processing/site_suitability.py" line="108" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
@@ -788,18 +788,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="308" />
+      <location filename="../ui/suitability_editor.py" line="309" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="310" />
-      <location filename="../ui/suitability_editor.py" line="635" />
+      <location filename="../ui/suitability_editor.py" line="311" />
+      <location filename="../ui/suitability_editor.py" line="636" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="198" />
+      <location filename="../processing/site_suitability.py" line="199" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
@@ -839,12 +839,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="352" />
+      <location filename="../ui/suitability_editor.py" line="353" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="80" />
+      <location filename="../ui/suitability_editor.py" line="81" />
       <source>Gaussian (ideal value)</source>
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
@@ -854,7 +854,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="234" />
+      <location filename="../processing/site_suitability.py" line="235" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -900,7 +900,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="60" />
+      <location filename="../ui/suitability_editor.py" line="61" />
       <source>High value</source>
       <translation>Valeur haute</translation>
     </message>
@@ -910,17 +910,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="598" />
-      <source>Hotspot {name} ({key}) is outside the study extent: skipped.</source>
-      <translation>La borne {name} ({key}) est hors de l'emprise d'étude : ignorée.</translation>
-    </message>
-    <message>
       <location filename="../processing/wifi_coverage.py" line="592" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="227" />
+      <location filename="../ui/dock.py" line="229" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -930,7 +925,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="63" />
+      <location filename="../ui/suitability_editor.py" line="64" />
       <source>Ideal value</source>
       <translation>Valeur idéale</translation>
     </message>
@@ -946,7 +941,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="91" />
+      <location filename="../ui/suitability_editor.py" line="92" />
       <source>Include (only there)</source>
       <translation>Inclure (seulement là)</translation>
     </message>
@@ -991,7 +986,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="758" />
+      <location filename="../ui/suitability_editor.py" line="764" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1006,7 +1001,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="144" />
+      <location filename="../ui/dock.py" line="146" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1047,22 +1042,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="306" />
+      <location filename="../ui/suitability_editor.py" line="307" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="352" />
+      <location filename="../ui/suitability_editor.py" line="353" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="274" />
+      <location filename="../processing/site_suitability.py" line="275" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="262" />
+      <location filename="../processing/site_suitability.py" line="263" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1092,7 +1087,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="78" />
+      <location filename="../ui/suitability_editor.py" line="79" />
       <source>Linear</source>
       <translation>Linéaire</translation>
     </message>
@@ -1112,7 +1107,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="141" />
+      <location filename="../ui/dock.py" line="143" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1163,7 +1158,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="59" />
+      <location filename="../ui/suitability_editor.py" line="60" />
       <source>Low value</source>
       <translation>Valeur basse</translation>
     </message>
@@ -1183,7 +1178,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="55" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1208,7 +1203,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="307" />
+      <location filename="../ui/suitability_editor.py" line="308" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
@@ -1218,7 +1213,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="174" />
+      <location filename="../processing/site_suitability.py" line="175" />
       <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
@@ -1228,12 +1223,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="61" />
+      <location filename="../ui/suitability_editor.py" line="62" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="148" />
+      <location filename="../processing/site_suitability.py" line="149" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
@@ -1243,27 +1238,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="88" />
+      <location filename="../ui/suitability_editor.py" line="89" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="635" />
+      <location filename="../ui/suitability_editor.py" line="636" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="243" />
+      <location filename="../ui/suitability_editor.py" line="244" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="745" />
+      <location filename="../ui/suitability_editor.py" line="751" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="305" />
+      <location filename="../ui/suitability_editor.py" line="306" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1293,7 +1288,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="220" />
+      <location filename="../ui/dock.py" line="222" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1335,7 +1330,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="523" />
+      <location filename="../ui/suitability_editor.py" line="524" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1357,7 +1352,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="144" />
+      <location filename="../processing/site_suitability.py" line="145" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
@@ -1367,7 +1362,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="531" />
+      <location filename="../ui/suitability_editor.py" line="532" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1402,7 +1397,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="758" />
+      <location filename="../ui/suitability_editor.py" line="764" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1412,7 +1407,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="235" />
+      <location filename="../ui/suitability_editor.py" line="236" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1427,7 +1422,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart d'optimalité</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="89" />
+      <location filename="../ui/suitability_editor.py" line="90" />
       <source>Ordered weighted average (OWA)</source>
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
@@ -1523,7 +1518,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="74" />
+      <location filename="../ui/suitability_editor.py" line="75" />
       <source>Raster value</source>
       <translation>Valeur du raster</translation>
     </message>
@@ -1578,8 +1573,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="263" />
-      <location filename="../ui/suitability_editor.py" line="639" />
+      <location filename="../ui/suitability_editor.py" line="264" />
+      <location filename="../ui/suitability_editor.py" line="645" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
@@ -1655,12 +1650,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="131" />
+      <location filename="../processing/site_suitability.py" line="132" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="237" />
+      <location filename="../ui/suitability_editor.py" line="238" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -1675,32 +1670,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="768" />
+      <location filename="../ui/suitability_editor.py" line="774" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="236" />
+      <location filename="../ui/suitability_editor.py" line="237" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="209" />
+      <location filename="../ui/dock.py" line="211" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="229" />
+      <location filename="../ui/dock.py" line="231" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="155" />
+      <location filename="../processing/site_suitability.py" line="156" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="162" />
+      <location filename="../processing/site_suitability.py" line="163" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
@@ -1725,12 +1720,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="79" />
+      <location filename="../ui/suitability_editor.py" line="80" />
       <source>Sigmoid (S-curve)</source>
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="145" />
+      <location filename="../processing/site_suitability.py" line="146" />
       <source>Site area (m²)</source>
       <translation>Surface du site (m²)</translation>
     </message>
@@ -1745,7 +1740,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="80" />
+      <location filename="../processing/site_suitability.py" line="81" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -1833,7 +1828,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="144" />
+      <location filename="../ui/dock.py" line="146" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -1843,7 +1838,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="62" />
+      <location filename="../ui/suitability_editor.py" line="63" />
       <source>Spread</source>
       <translation>Étalement</translation>
     </message>
@@ -1895,24 +1890,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="184" />
-      <location filename="../processing/site_suitability.py" line="339" />
+      <location filename="../processing/site_suitability.py" line="185" />
+      <location filename="../processing/site_suitability.py" line="341" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="88" />
-      <location filename="../processing/site_suitability.py" line="101" />
+      <location filename="../processing/site_suitability.py" line="102" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="226" />
+      <location filename="../ui/suitability_editor.py" line="227" />
       <source>Suitability model editor</source>
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="131" />
+      <location filename="../ui/dock.py" line="132" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -1944,7 +1939,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="123" />
+      <location filename="../processing/site_suitability.py" line="124" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
@@ -2276,7 +2271,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="753" />
+      <location filename="../ui/suitability_editor.py" line="759" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
@@ -2303,7 +2298,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
       <location filename="../processing/export_map.py" line="184" />
-      <location filename="../processing/site_suitability.py" line="220" />
+      <location filename="../processing/site_suitability.py" line="221" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -2350,7 +2345,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/_layer_io.py" line="101" />
       <location filename="../processing/_layer_io.py" line="206" />
-      <location filename="../processing/base.py" line="112" />
+      <location filename="../processing/base.py" line="120" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2488,8 +2483,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="64" />
-      <location filename="../ui/suitability_editor.py" line="81" />
+      <location filename="../ui/suitability_editor.py" line="65" />
+      <location filename="../ui/suitability_editor.py" line="82" />
       <source>Threshold</source>
       <translation>Seuil</translation>
     </message>
@@ -2526,12 +2521,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="311" />
+      <location filename="../ui/suitability_editor.py" line="312" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="605" />
+      <location filename="../ui/suitability_editor.py" line="606" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -2724,32 +2719,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="523" />
+      <location filename="../ui/suitability_editor.py" line="524" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="87" />
+      <location filename="../ui/suitability_editor.py" line="88" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="86" />
+      <location filename="../ui/suitability_editor.py" line="87" />
       <source>Weighted linear combination (WLC)</source>
       <translation>Combinaison linéaire pondérée (WLC)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="249" />
+      <location filename="../ui/suitability_editor.py" line="250" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="751" />
+      <location filename="../ui/suitability_editor.py" line="757" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="299" />
+      <location filename="../ui/suitability_editor.py" line="300" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -2759,13 +2754,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="83" />
+      <location filename="../processing/site_suitability.py" line="84" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="683" />
+      <location filename="../processing/wifi_coverage.py" line="684" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2790,7 +2785,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="612" />
+      <location filename="../processing/wifi_coverage.py" line="613" />
       <source>Wi-Fi signal (dBm)</source>
       <translation>Signal Wi-Fi (dBm)</translation>
     </message>
@@ -2800,7 +2795,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="602" />
+      <location filename="../processing/wifi_coverage.py" line="603" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
@@ -2845,7 +2840,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="739" />
+      <location filename="../ui/suitability_editor.py" line="745" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
@@ -2855,7 +2850,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="739" />
+      <location filename="../ui/suitability_editor.py" line="745" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
@@ -2910,7 +2905,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="619" />
+      <location filename="../processing/wifi_coverage.py" line="620" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
@@ -2923,6 +2918,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_placement.py" line="311" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="599" />
+      <source>{count} hotspots outside the study extent are ignored: {names}.</source>
+      <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="378" />
@@ -2956,7 +2956,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="625" />
+      <location filename="../processing/wifi_coverage.py" line="626" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
@@ -2966,12 +2966,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="97" />
+      <location filename="../processing/base.py" line="105" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="103" />
+      <location filename="../processing/base.py" line="111" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

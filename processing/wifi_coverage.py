@@ -588,17 +588,18 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
 
         for stats in result.stats:
             if stats.warning:
-                feedback.reportError(
+                feedback.pushWarning(
                     self.tr("Hotspot {name} ({key}): {warning}").format(
                         name=stats.name, key=stats.key, warning=stats.warning
                     )
                 )
-            if stats.status != "ok":
-                feedback.reportError(
-                    self.tr("Hotspot {name} ({key}) is outside the study extent: skipped.").format(
-                        name=stats.name, key=stats.key
-                    )
+        skipped = [f"{stats.name} ({stats.key})" for stats in result.stats if stats.status != "ok"]
+        if skipped:
+            feedback.pushInfo(
+                self.tr("{count} hotspots outside the study extent are ignored: {names}.").format(
+                    count=len(skipped), names=", ".join(skipped)
                 )
+            )
         feedback.setProgressText(self.tr("Writing the rasters"))
         rssi_path = self.parameterAsOutputLayer(parameters, self.RSSI, context)
         best_path = self.parameterAsOutputLayer(parameters, self.BEST_SERVER, context)

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python3-scipy
+APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-rtree python3-rasterio python3-scipy
   python3-requests python3-networkx python3-pytest xvfb gdal-bin qttools5-dev-tools pyqt5-dev-tools
   poppler-utils imagemagick)
 
@@ -22,6 +22,10 @@ fi
 if [ ! -x .venv/bin/python ]; then
   echo "Creating .venv from /usr/bin/python3 (system site packages: PyQGIS, GDAL, GeoPandas)"
   /usr/bin/python3 -m venv --system-site-packages .venv
+fi
+# pyproj looks for PROJ's data under sys.prefix, which in a venv is .venv: point it at Debian's.
+if [ ! -e .venv/share/proj ] && [ -d /usr/share/proj ]; then
+  mkdir -p .venv/share && ln -s /usr/share/proj .venv/share/proj
 fi
 if ! cmp -s requirements-dev.txt .venv/.requirements-dev.txt; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt

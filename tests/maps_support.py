@@ -142,13 +142,19 @@ def write_model(path: Path, gpkg: Path) -> Path:
     return path
 
 
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
 def pdf_text(path: Path, page: int | None = None) -> str:
-    """Text of a PDF (one page or all) with pdftotext, lines joined with spaces."""
+    """Text of a PDF (one page or all) with pdftotext, lines joined with spaces, ligatures spelt out.
+
+    Whether "fi" comes out as the ligature "ﬁ" depends on the fonts the machine has.
+    """
     arguments = ["pdftotext", "-layout"]
     if page is not None:
         arguments += ["-f", str(page), "-l", str(page)]
     completed = subprocess.run([*arguments, str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(completed.stdout.split())
+    return " ".join(completed.stdout.translate(LIGATURES).split())
 
 
 def pdf_pages(path: Path) -> int:
