@@ -2760,7 +2760,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="684" />
+      <location filename="../processing/wifi_coverage.py" line="691" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2785,9 +2785,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="613" />
-      <source>Wi-Fi signal (dBm)</source>
-      <translation>Signal Wi-Fi (dBm)</translation>
+      <location filename="../processing/wifi_coverage.py" line="619" />
+      <source>Wi-Fi signal of {count} hotspots (dBm)</source>
+      <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="359" />
@@ -2905,7 +2905,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="620" />
+      <location filename="../processing/wifi_coverage.py" line="627" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
@@ -2956,7 +2956,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="626" />
+      <location filename="../processing/wifi_coverage.py" line="633" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>

@@ -610,7 +610,14 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         self.raise_if_canceled(feedback)
         feedback.setProgress(80)
         outputs = {self.RSSI: rssi_path, self.BEST_SERVER: best_path}
-        style_output(self, context, rssi_path, style_path("wifi_rssi"), self.tr("Wi-Fi signal (dBm)"))
+        hotspot_count = sum(stats.status == "ok" for stats in result.stats)  # those in the study extent
+        style_output(
+            self,
+            context,
+            rssi_path,
+            style_path("wifi_rssi"),
+            self.tr("Wi-Fi signal of {count} hotspots (dBm)").format(count=hotspot_count),
+        )
         outputs[self.COVERAGE] = self._write_coverage(parameters, context, feedback, grid, classes, settings)
         outputs[self.HOTSPOT_STATS] = self._write_hotspots(parameters, context, feedback, result, hotspots)
         if zone_frame is not None:
@@ -620,7 +627,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         summary = self.tr("{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.").format(
             area=round(area / 10_000, 1),
             threshold=f"{settings.threshold:g}",
-            count=sum(stats.status == "ok" for stats in result.stats),  # those in the study extent
+            count=hotspot_count,
         )
         if covered_pct is not None:
             summary += " " + self.tr("{pct} % of the demand is within usable signal.").format(
