@@ -359,10 +359,11 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
                 row.update(values)
             write_features(out_sink, out_fields, list(frame_in.geometry), out_rows, feedback, span)
             results[output] = out_destination
-            title = (
-                self.tr("Solar potential per zone") if output == self.ZONES_OUTPUT else self.tr("Solar sites")
-            )
-            style_output(self, context, out_destination, "", title)
+            if output == self.ZONES_OUTPUT:
+                style, title = style_path("solar_potential_zones"), self.tr("Solar potential per zone")
+            else:
+                style, title = "", self.tr("Solar sites")
+            style_output(self, context, out_destination, style, title)
         self._report(potential, len(frame), feedback)
         return results
 

@@ -264,6 +264,14 @@ def test_solar_potential_roofs_zones_sites(territoire_plugin, territory, tmp_pat
     assert (zones["59001"]["roofs"], zones["59001"]["potential_kwh"]) == (1, 105_600.0)
     assert (zones["59002"]["roofs"], zones["59002"]["potential_kwh"]) == (2, 33_600.0)
     assert zones["59002"]["roofs_without_yield"] == 1 and zones["59003"]["roofs"] == 0
+    zone_layer = QgsVectorLayer(result["ZONES_OUTPUT"], "zones", "ogr")
+    assert zone_layer.loadDefaultStyle()[1]  # the per-zone classes are stored with the output
+    drawn = {zone["code_insee"]: rule_labels_matching(zone_layer, zone) for zone in zone_layer.getFeatures()}
+    assert drawn == {
+        "59001": ["Moins de 1 GWh/an"],
+        "59002": ["Moins de 1 GWh/an"],
+        "59003": ["Aucun potentiel connu (pas de toiture retenue)"],
+    }
     sites = {row["site_id"]: row for row in features(result["SITES_OUTPUT"])}
     assert sites["s1"]["roofs"] == 1
     assert sites["s1"]["share_pct"] == pytest.approx(100 * 105_600 / 139_200, abs=0.01)
