@@ -156,7 +156,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="305" />
+      <location filename="../processing/export_map.py" line="307" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
@@ -661,6 +661,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../engine/opendata/geo_api.py" line="56" />
       <source>EPCI {siren} not found on geo.api.gouv.fr: {error}</source>
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="306" />
+      <source>Each page shows its profile beside the median.</source>
+      <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="167" />
@@ -1168,7 +1173,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="315" />
+      <location filename="../processing/export_map.py" line="317" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
@@ -1797,7 +1802,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="363" />
+      <location filename="../processing/solar_potential.py" line="365" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
@@ -2071,7 +2076,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="347" />
+      <location filename="../processing/export_map.py" line="349" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2951,7 +2956,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="371" />
+      <location filename="../processing/solar_potential.py" line="372" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>

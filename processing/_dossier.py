@@ -781,7 +781,7 @@ def sources_page(layout, dossier: Dossier, page: int, pages: int) -> None:
             source.title,
             source.publisher,
             source.licence,
-            source.vintage,
+            "—" if source.synthetic or not source.vintage else source.vintage,  # a seed is no vintage
             t(dossier, "synthetic") if source.synthetic else t(dossier, "real"),
         ]
         for source in dossier.sources

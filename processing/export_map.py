@@ -26,7 +26,7 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from ..resources_paths import style_path
-from . import _layout
+from . import _atlas_profile, _layout
 from .base import TerritoireAlgorithm
 
 
@@ -302,6 +302,8 @@ class ExportMap(TerritoireAlgorithm):
             if atlas_layer is not None:
                 field = self.parameterAsString(parameters, self.ATLAS_TITLE_FIELD, context)
                 highlight = self.prepare_atlas(layout, the_map, atlas_layer, field, title)
+                if _atlas_profile.add_profile_sheet(layout, the_map, atlas_layer, language):
+                    feedback.pushInfo(self.tr("Each page shows its profile beside the median."))
                 feedback.pushInfo(self.tr("Atlas of {count} pages.").format(count=atlas_layer.featureCount()))
                 _layout.export_atlas_pdf(layout, output, dpi, feedback)
                 del highlight

@@ -283,12 +283,16 @@ STEPS: list[tuple] = [
     # --- maps for elected officials: one per analysis, then the atlas and the decision dossier ---
     *[map_step(*entry) for entry in ANALYSIS_MAPS],
     (
-        "Atlas of the communes (one page each)",
+        "Atlas of the communes: a page each, its profile beside the territory's median",
         "territoire:export_map",
         {
-            "LAYERS": [f"{GPKG}|layername={table}" for table in OVERVIEW_TABLES],
-            "TITLE": "Atlas des communes",
-            "ATLAS_LAYER": f"{GPKG}|layername=communes",
+            "LAYERS": [
+                str(OUT / "profil_communes.gpkg"),
+                f"{GPKG}|layername=roads",
+                f"{GPKG}|layername=industrial_sites",
+            ],
+            "TITLE": "Atlas des communes : chaque commune comparée à la médiane du territoire",
+            "ATLAS_LAYER": str(OUT / "profil_communes.gpkg"),
             "ATLAS_TITLE_FIELD": "name",
             "OUTPUT": str(OUT / "atlas_communes.pdf"),
         },

@@ -85,6 +85,7 @@ def test_method_and_sources_pages(dossier):
     for expected in ("Sources des données", "Communes d'essai", "Licence Ouverte 2.0", "2024", "réelle",
                      "synthétique (exemple)"):  # fmt: skip
         assert expected in sources, expected
+    assert "graine" not in sources  # the seed of a synthetic layer is not shown as its vintage
 
 
 def test_english_when_the_locale_is_english(territoire_plugin, data, tmp_path):

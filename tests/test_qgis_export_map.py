@@ -106,6 +106,46 @@ def test_atlas_one_page_per_commune(territoire_plugin, gpkg, tmp_path):
         assert "Atlas des communes" in text
 
 
+def test_atlas_of_a_territory_profile_shows_each_commune_beside_the_median(territoire_plugin, gpkg, tmp_path):
+    from qgis import processing
+
+    inputs = {key: f"{gpkg}|layername={table}" for key, table in (
+        ("COMMUNES", "communes"), ("FIBRE", "fibre"), ("INDUSTRIAL_SITES", "industrial_sites"),
+        ("PORT_ZONES", "port_zones"),
+    )}  # fmt: skip
+    profile = processing.run(
+        "territoire:territory_profile", {**inputs, "OUTPUT": str(tmp_path / "profil.gpkg")}
+    )["OUTPUT"]
+    output = tmp_path / "atlas_profil.pdf"
+    feedback = QgsProcessingFeedback()
+    log = []
+    feedback.pushInfo = log.append
+    run({"LAYERS": [profile], "TITLE": "Profil des communes", "ATLAS_LAYER": profile,
+         "ATLAS_TITLE_FIELD": "name", "OUTPUT": str(output)}, feedback)  # fmt: skip
+    assert any("profile beside the median" in line for line in log)
+    assert pdf_pages(output) == 3
+    profile_layer = QgsVectorLayer(profile, "profil", "ogr")
+    frame = {feature["name"]: feature for feature in profile_layer.getFeatures()}
+    for page, name in enumerate(sorted(frame), start=1):
+        text = pdf_text(output, page)
+        assert text.startswith(name), text[:80]
+        row = frame[name]
+        assert "Profil de la commune" in text and "Médiane" in text
+        for label, value in (("Population", f"{row['population']:,.0f} hab.".replace(",", " ")),
+                             ("Superficie", f"{row['area_km2']:.1f} km²".replace(".", ",")),
+                             ("Sites industriels (ICPE)", f"{row['icpe_count']}")):  # fmt: skip
+            assert label in text and value in text, (name, label, value)
+        assert f"{row['population_median']:,.0f} hab.".replace(",", " ") in text
+    assert "Surface couverte en Wi-Fi" not in pdf_text(output)  # not computed: left off the sheet
+
+
+def test_atlas_of_plain_communes_has_no_profile_sheet(territoire_plugin, gpkg, tmp_path):
+    output = tmp_path / "atlas.pdf"
+    run({"LAYERS": layers(gpkg, "communes"), "ATLAS_LAYER": f"{gpkg}|layername=communes",
+         "ATLAS_TITLE_FIELD": "name", "OUTPUT": str(output)})  # fmt: skip
+    assert "Profil de la commune" not in pdf_text(output)
+
+
 def test_default_layers_are_the_visible_project_layers(territoire_plugin, gpkg, tmp_path):
     project = QgsProject.instance()
     layer = QgsVectorLayer(f"{gpkg}|layername=communes", "Mes communes", "ogr")
