@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-rtree python3-rasterio python3-scipy
   python3-requests python3-networkx python3-pytest xvfb gdal-bin qttools5-dev-tools pyqt5-dev-tools
-  poppler-utils imagemagick)
+  poppler-utils imagemagick fonts-liberation2)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
