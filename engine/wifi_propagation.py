@@ -260,27 +260,54 @@ class Obstruction:
         return self._dataset.GetRasterBand(1)
 
 
+def _grid_dataset(values: np.ndarray, grid: Grid) -> gdal.Dataset:
+    """A GDAL dataset over ``values`` (shared memory: what GDAL writes lands in the array)."""
+    dataset = gdal_array.OpenArray(values)
+    dataset.SetGeoTransform(grid.geotransform)
+    if grid.crs_wkt:
+        dataset.SetProjection(grid.crs_wkt)
+    return dataset
+
+
 def _warp_onto(path: str, grid: Grid) -> np.ndarray:
-    """Resample a raster onto the grid (bilinear), nodata → 0, as float32."""
+    """Resample a raster onto the grid (bilinear, on every core), nodata → 0, as float32."""
     try:
         source = gdal.Open(path)
     except RuntimeError as error:
         raise EngineError("Cannot read the raster {path}: {reason}", path=path, reason=str(error)) from None
-    x_max = grid.x_min + grid.n_cols * grid.cell_size
-    y_min = grid.y_max - grid.n_rows * grid.cell_size
+    values = np.zeros(grid.shape, np.float32)  # cells the raster does not cover (or nodata) stay 0
     options = gdal.WarpOptions(
-        format="MEM",
-        outputBounds=(grid.x_min, y_min, x_max, grid.y_max),
-        width=grid.n_cols,
-        height=grid.n_rows,
-        dstSRS=grid.crs_wkt or None,
-        resampleAlg="bilinear",
-        outputType=gdal.GDT_Float32,
-        dstNodata=np.nan,
+        resampleAlg="bilinear", multithread=True, warpOptions=["NUM_THREADS=ALL_CPUS"], warpMemoryLimit=256
     )
-    warped = gdal.Warp("", source, options=options)
-    values = warped.GetRasterBand(1).ReadAsArray().astype(np.float32, copy=False)
-    return np.nan_to_num(values, nan=0.0)
+    gdal.Warp(_grid_dataset(values, grid), source, options=options)
+    return values
+
+
+def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarray:
+    """Heights burnt onto the grid (cell centre inside), in order: the last one wins a cell.
+
+    Through an in-memory OGR layer built from WKB: much faster than handing GeoJSON-like
+    geometries to the rasteriser one by one.
+    """
+    heights = np.zeros(grid.shape, np.float32)
+    vectors = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = vectors.CreateLayer("buildings", geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
+    definition = layer.GetLayerDefn()
+    for geometry, height in pairs:
+        if geometry is None or geometry.is_empty:
+            continue
+        feature = ogr.Feature(definition)
+        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(geometry.wkb))
+        feature.SetField(0, height)
+        layer.CreateFeature(feature)
+    target = _grid_dataset(heights, grid)
+    try:
+        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=height"])
+    except RuntimeError as error:
+        raise EngineError("The buildings could not be rasterised: {reason}", reason=str(error)) from None
+    target.FlushCache()
+    return heights
 
 
 def build_obstruction(
@@ -295,9 +322,6 @@ def build_obstruction(
     ground) pairs rasterised onto the grid (cell centre inside) and added to the ground; the
     taller building wins where footprints overlap.
     """
-    from rasterio import features
-    from rasterio.transform import Affine
-
     ground = _warp_onto(terrain, grid) if terrain else np.zeros(grid.shape, np.float32)
     top = _warp_onto(surface, grid) if surface else ground.copy()
     if surface and not terrain:
@@ -308,14 +332,9 @@ def build_obstruction(
             for geometry, height in buildings
         ]
         pairs.sort(key=lambda pair: pair[1])
-        heights = features.rasterize(
-            pairs,
-            out_shape=grid.shape,
-            transform=Affine.from_gdal(*grid.geotransform),
-            fill=0.0,
-            dtype="float32",
-        )
-        np.maximum(top, ground + heights, out=top)
+        heights = _burn_heights(pairs, grid)
+        heights += ground
+        np.maximum(top, heights, out=top)
     return Obstruction(grid, ground, top)
 
 

@@ -339,7 +339,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="268" />
+      <location filename="../engine/wifi_propagation.py" line="277" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
@@ -566,7 +566,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="535" />
+      <location filename="../engine/wifi_propagation.py" line="554" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -2094,6 +2094,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/wifi_placement.py" line="128" />
       <source>The budget mode needs a positive budget.</source>
       <translation>Le mode budget nécessite un budget positif.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="308" />
+      <source>The buildings could not be rasterised: {reason}</source>
+      <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
       <location filename="../engine/opendata/loader.py" line="202" />

@@ -225,6 +225,30 @@ def test_terrain_ridge_blocks_and_raster_output(tmp_path):
     assert dataset.GetGeoTransform() == grid.geotransform
 
 
+def test_terrain_nodata_and_cells_beyond_it_are_ground_level_zero(tmp_path):
+    small = Grid.from_bounds(0.0, 0.0, 100.0, 100.0, 10.0)
+    values = np.full(small.shape, 7.0, np.float32)
+    values[2:5, 2:5] = -9999.0  # a hole of nodata
+    terrain = tmp_path / "terrain.tif"
+    write_raster(terrain, small, values, -9999.0)
+    grid = Grid.from_bounds(0.0, -50.0, 150.0, 100.0, 2.0)  # reaches 50 m past two edges
+    ground = build_obstruction(grid, terrain=str(terrain)).ground
+    assert ground[int(grid.cell_of(50.0, 50.0)[0]), int(grid.cell_of(50.0, 50.0)[1])] == pytest.approx(7.0)
+    hole = grid.cell_of(35.0, 65.0)  # centre of the nodata cells
+    assert ground[int(hole[0]), int(hole[1])] == 0.0
+    assert (ground[:, grid.n_cols - 10 :] == 0.0).all() and (ground[grid.n_rows - 10 :, :] == 0.0).all()
+
+
+def test_taller_building_wins_where_footprints_overlap():
+    grid = flat_grid(100.0)
+    obstruction = build_obstruction(grid, buildings=[(box(20, 20, 60, 60), 15.0), (box(40, 40, 80, 80), 6.0)])
+    row, col = (int(v) for v in grid.cell_of(50.0, 50.0))
+    assert obstruction.surface[row, col] == pytest.approx(15.0)
+    row, col = (int(v) for v in grid.cell_of(70.0, 70.0))
+    assert obstruction.surface[row, col] == pytest.approx(6.0)
+    assert obstruction.indoor.sum() == pytest.approx((1600 + 1600 - 400) / CELL**2)
+
+
 def test_degenerate_inputs():
     grid = flat_grid()
     obstruction = build_obstruction(grid)
