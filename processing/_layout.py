@@ -20,6 +20,7 @@ from qgis.core import (
     QgsFeedback,
     QgsFillSymbol,
     QgsLayerTreeLayer,
+    QgsLayerTreeModelLegendNode,
     QgsLayout,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -31,6 +32,7 @@ from qgis.core import (
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsLineSymbol,
+    QgsMapHitTest,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
@@ -47,7 +49,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QLocale
+from qgis.PyQt.QtCore import QDate, QLocale, QSizeF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..engine.errors import EngineError
@@ -62,6 +64,8 @@ from ..engine.provenance import (
 from ..resources_paths import style_path, template_path
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
+HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows
+NODE_ORDER = "legend/node-order"  # layer tree custom property of QgsMapLayerLegendUtils
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
 FORMATS = ("pdf", "png", "svg")
 
@@ -364,7 +368,7 @@ def fill_legend_item(legend: QgsLayoutItemLegend, layers: list[QgsMapLayer], lan
     """Fill one legend item with ``layers`` (bottom to top), see :func:`fill_legend`."""
     legend.setTitle(text("legend", language))
     legend.setAutoUpdateModel(False)
-    legend.setLegendFilterByMapEnabled(True)
+    legend.setLegendFilterByMapEnabled(False)  # filter_legend_by_map does it, keeping legend-only rules
     root = legend.model().rootGroup()
     root.removeAllChildren()
     for layer in reversed(layers):
@@ -375,7 +379,58 @@ def fill_legend_item(legend: QgsLayoutItemLegend, layers: list[QgsMapLayer], lan
             classes = renderer.shader().rasterShaderFunction().colorRampItemList()
             QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(classes) + 1)))
     legend.updateLegend()
+    filter_legend_by_map(legend)
     fit_legend(legend)
+
+
+def legend_only_keys(layer: QgsVectorLayer) -> set[str]:
+    """Keys of the rules that draw no feature and only explain the symbology in the legend.
+
+    A rule whose filter is ``FALSE`` (the arrow widths of a flow map, a "hazardous: red
+    outline" note) is never drawn: QGIS's own filter by map content would always hide it.
+    """
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        return set()
+    root = renderer.rootRule()
+    keys = set()
+    for rule in root.descendants():
+        if rule.filterExpression().strip().upper() == "FALSE":
+            while rule is not None and rule is not root:  # with the group headings above it
+                keys.add(rule.ruleKey())
+                rule = rule.parent()
+    return keys
+
+
+def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
+    """Keep the legend classes drawn in the linked map's current extent, and the legend-only rules.
+
+    Run again for each atlas page (the map then shows another extent).
+    """
+    the_map = legend.linkedMap()
+    if the_map is None:
+        return
+    frame = the_map.rect()
+    pixels = QSizeF(frame.width() / 25.4 * HIT_TEST_DPI, frame.height() / 25.4 * HIT_TEST_DPI)
+    hits = QgsMapHitTest(the_map.mapSettings(the_map.extent(), pixels, HIT_TEST_DPI, True))
+    hits.run()
+    model = legend.model()
+    for node in model.rootGroup().findLayers():
+        layer = node.layer()
+        if not isinstance(layer, QgsVectorLayer):
+            continue
+        node.removeCustomProperty(NODE_ORDER)
+        model.refreshLayerLegend(node)
+        always = legend_only_keys(layer)
+        keys = [
+            legend_node.data(QgsLayerTreeModelLegendNode.LegendNodeRoles.RuleKeyRole)
+            for legend_node in model.layerOriginalLegendNodes(node)
+        ]
+        shown = [i for i, key in enumerate(keys) if key in always or hits.legendKeyVisible(key, layer)]
+        if len(shown) < len(keys):
+            QgsMapLayerLegendUtils.setLegendNodeOrder(node, shown)
+            model.refreshLayerLegend(node)
+    legend.refresh()
 
 
 def legend_labels(node: QgsLayerTreeLayer) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsMapLayer,
     QgsProcessing,
@@ -333,6 +334,9 @@ class ExportMap(TerritoireAlgorithm):
         the_map.setAtlasDriven(True)
         the_map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         the_map.setAtlasMargin(0.15)
+        legend = _layout.item(layout, "legend")
+        if isinstance(legend, QgsLayoutItemLegend):  # each page's legend lists what its map shows
+            atlas.featureChanged.connect(lambda _feature: _layout.filter_legend_by_map(legend))
         highlight = _layout.atlas_highlight(coverage)
         the_map.setLayers([highlight, *the_map.layers()])
         page_title = _layout.atlas_title_expression(field) if field else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pytest
+from maps_support import pdf_text
 
 from territoire_numerique.engine.waste_codes import accepts, parse_code, parse_patterns
 from territoire_numerique.resources_paths import SAMPLE_GPKG
@@ -58,6 +59,18 @@ def test_flows_respect_every_rule_and_the_closure_loses_outlets(territoire_plugi
     assert summary.loc["waste losing its outlet (closure)", "scenario"] == pytest.approx(lost, abs=0.01)
     baseline_intake = flows[(flows.receiver_id == largest) & (flows.status == "removed")].tonnes.sum()
     assert baseline_intake > 0 and lost > 0  # the largest receiver took waste that has nowhere else to go
+    flow_map = tmp_path / "flux.pdf"
+    processing.run(
+        "territoire:export_map",
+        {"LAYERS": [f"{SAMPLE_GPKG}|layername=communes", result["FLOWS"]], "OUTPUT": str(flow_map)},
+    )
+    text = pdf_text(flow_map)
+    # the width scale and the hazardous note are legend-only rules: they stay in a legend filtered by map
+    for entry in ("Tonnage (largeur ∝ t/an)", "1 000 t/an", "100 000 t/an",
+                  "Déchet dangereux (contour rouge)", "Flux perdu (scénario de fermeture)"):  # fmt: skip
+        assert entry in text, entry
+    assert ("Métaux" in text) == ("metals" in set(current.family))
+    assert ("Soins, laboratoires" in text) == ("healthcare" in set(current.family))
 
 
 def test_access_shares_are_consistent(territoire_plugin, tmp_path) -> None:
