@@ -15,6 +15,7 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsArrowSymbolLayer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeedback,
@@ -460,13 +461,45 @@ def wrap_text(value: str, font, width_mm: float) -> str:
 MIN_COLUMN_MM = 42  # narrower legend columns wrap every label: shrink the text instead
 
 
+def line_symbol_height(symbol) -> float:
+    """Height (mm) a line symbol needs in a legend patch: its widest layer, arrow heads included."""
+    if not isinstance(symbol, QgsLineSymbol):
+        return 0.0
+    heights = [0.0]
+    for layer in symbol.symbolLayers():
+        if isinstance(layer, QgsArrowSymbolLayer):
+            heights.append(max(layer.arrowWidth(), layer.arrowStartWidth()) + 2 * layer.headThickness())
+        else:
+            heights.append(layer.width())
+    return max(heights)
+
+
+def fit_tall_symbols(legend: QgsLayoutItemLegend, node: QgsLayerTreeLayer) -> None:
+    """Give line symbols wider than the legend patch (a flow-width scale) a patch of their height."""
+    layer = node.layer()
+    if not isinstance(layer, QgsVectorLayer) or layer.renderer() is None:
+        return
+    for index, item in enumerate(layer.renderer().legendSymbolItems()):
+        height = line_symbol_height(item.symbol())
+        if height > legend.symbolHeight():
+            patch = QSizeF(max(legend.symbolWidth(), 1.4 * height), height + 1.0)  # an arrow, not a block
+            QgsMapLayerLegendUtils.setLegendNodeSymbolSize(node, index, patch)
+
+
 def fit_legend(legend: QgsLayoutItemLegend) -> None:
-    """Wrap long labels, split into columns, then shrink the text until the legend fits its frame."""
+    """Wrap long labels, split into columns, then shrink the text, patches and spacing until the
+    legend fits its frame."""
     frame = legend.sizeWithUnits()
     styles = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
     base_sizes = {style: legend.rstyle(style).font().pointSizeF() for style in styles}
+    spaced = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.Symbol)
+    top = QgsLegendStyle.Side.Top
+    base_margins = {style: legend.rstyle(style).margin(top) for style in spaced}
+    base_symbol_height = legend.symbolHeight()
     nodes = [node for node in legend.model().rootGroup().children() if isinstance(node, QgsLayerTreeLayer)]
     originals = {node.layerId(): (node.name(), legend_labels(node)) for node in nodes}
+    for node in nodes:
+        fit_tall_symbols(legend, node)
     legend.updateFilterByMap(False)
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
     space = legend.columnSpace()
@@ -479,6 +512,9 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
             font = legend.rstyle(style).font()
             font.setPointSizeF(base_sizes[style] * factor)
             legend.setStyleFont(style, font)
+        for style in spaced:
+            legend.setStyleMargin(style, top, base_margins[style] * factor)
+        legend.setSymbolHeight(base_symbol_height * factor)
         column_width = (frame.width() - (columns - 1) * legend.columnSpace()) / columns
         text_width = column_width - legend.symbolWidth() - 3
         title_font = legend.rstyle(QgsLegendStyle.Style.Subgroup).font()
