@@ -66,7 +66,8 @@ from ..resources_paths import style_path, template_path
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows
-NODE_ORDER = "legend/node-order"  # layer tree custom property of QgsMapLayerLegendUtils
+NODE_ORDER = "legend/node-order"  # layer tree custom properties read by the legend renderer
+TITLE_STYLE = "legend/title-style"
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
 FORMATS = ("pdf", "png", "svg")
 
@@ -421,6 +422,7 @@ def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
         if not isinstance(layer, QgsVectorLayer):
             continue
         node.removeCustomProperty(NODE_ORDER)
+        node.removeCustomProperty(TITLE_STYLE)
         model.refreshLayerLegend(node)
         always = legend_only_keys(layer)
         keys = [
@@ -430,6 +432,8 @@ def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
         shown = [i for i, key in enumerate(keys) if key in always or hits.legendKeyVisible(key, layer)]
         if len(shown) < len(keys):
             QgsMapLayerLegendUtils.setLegendNodeOrder(node, shown)
+            if not shown:  # nothing of the layer in the frame: not even its title
+                node.setCustomProperty(TITLE_STYLE, "hidden")
             model.refreshLayerLegend(node)
     legend.refresh()
 

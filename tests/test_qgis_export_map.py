@@ -57,10 +57,11 @@ def test_pdf_has_title_legend_labels_and_credits(territoire_plugin, gpkg, tmp_pa
 def test_legend_shows_only_what_is_on_the_map(territoire_plugin, gpkg, tmp_path):
     output = tmp_path / "zoom.pdf"
     run({
-        "LAYERS": layers(gpkg, "communes", "roads", "industrial_sites"),
+        "LAYERS": layers(gpkg, "communes", "port_zones", "roads", "industrial_sites"),
         "TITLE": TITLE, "EXTENT": "641000,643000,7102500,7103500 [EPSG:2154]", "OUTPUT": str(output),
     })  # fmt: skip
     text = pdf_text(output)
+    assert "Zone portuaire d'essai" not in text  # a layer with nothing in the frame: not even its name
     assert "Route principale" in text and "Route secondaire" in text
     assert "Autoroute" not in text and "Voie locale" not in text
     assert "Seveso seuil haut" in text and "Seveso seuil bas" not in text
