@@ -2,8 +2,8 @@
 
 When the atlas layer is the output of ``territoire:territory_profile`` (indicators with their
 ``_median``), each page shows the commune's figures beside the territory's median: the map gives
-up part of its frame (its right side in landscape, its bottom in portrait) to a sheet of three
-table (indicator, commune, median); a value cell reads the page's feature from a map of
+up part of its frame (its right side when wider than tall, else its bottom) to a table
+(indicator, commune, median); a value cell reads the page's feature from a map of
 pre-formatted texts.
 """
 
@@ -81,12 +81,12 @@ def _make_room(layout: QgsLayout, the_map: QgsLayoutItemMap) -> tuple[float, flo
     """Shrink the map frame and move the items drawn on its freed part; the sheet's rectangle."""
     position, frame = the_map.positionWithUnits(), the_map.sizeWithUnits()
     x, y, width, height = position.x(), position.y(), frame.width(), frame.height()
-    if width >= height:  # landscape: the sheet on the right, the north arrow follows the edge
+    if width >= height:  # the sheet on the right, the north arrow follows the map's edge
         sheet_width = round(width * SHARE)
         place(the_map, 0, x, y, width - sheet_width - GAP, height)
         _shift(layout, "north_arrow", -(sheet_width + GAP), 0.0)
         return x + width - sheet_width, y, sheet_width, height
-    sheet_height = round(height * SHARE)  # portrait: the sheet below, the scale bar moves up
+    sheet_height = round(height * SHARE)  # a tall frame: the sheet below, the scale bar moves up
     place(the_map, 0, x, y, width, height - sheet_height - GAP)
     _shift(layout, "scalebar", 0.0, -(sheet_height + GAP))
     return x, y + height - sheet_height, width, sheet_height

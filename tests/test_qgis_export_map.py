@@ -107,7 +107,10 @@ def test_atlas_one_page_per_commune(territoire_plugin, gpkg, tmp_path):
         assert "Atlas des communes" in text
 
 
-def test_atlas_of_a_territory_profile_shows_each_commune_beside_the_median(territoire_plugin, gpkg, tmp_path):
+@pytest.mark.parametrize("template", ["a4_landscape", "a4_portrait"])
+def test_atlas_of_a_territory_profile_shows_each_commune_beside_the_median(
+    territoire_plugin, gpkg, tmp_path, template
+):
     from qgis import processing
 
     inputs = {key: f"{gpkg}|layername={table}" for key, table in (
@@ -121,7 +124,7 @@ def test_atlas_of_a_territory_profile_shows_each_commune_beside_the_median(terri
     feedback = QgsProcessingFeedback()
     log = []
     feedback.pushInfo = log.append
-    run({"LAYERS": [profile], "TITLE": "Profil des communes", "ATLAS_LAYER": profile,
+    run({"LAYERS": [profile], "TITLE": "Profil des communes", "ATLAS_LAYER": profile, "TEMPLATE": template,
          "ATLAS_TITLE_FIELD": "name", "OUTPUT": str(output)}, feedback)  # fmt: skip
     assert any("profile beside the median" in line for line in log)
     assert pdf_pages(output) == 3
