@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from qgis.core import (
     Qgis,
     QgsArrowSymbolLayer,
+    QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeedback,
@@ -419,10 +421,18 @@ def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
     model = legend.model()
     for node in model.rootGroup().findLayers():
         layer = node.layer()
+        node.removeCustomProperty(TITLE_STYLE)
+        if isinstance(layer, QgsRasterLayer):
+            present = raster_classes_in(layer, the_map.extent(), the_map.crs())
+            if present is not None:  # its classes come after the band-name line
+                QgsMapLayerLegendUtils.setLegendNodeOrder(node, [1 + i for i in present])
+                if not present:
+                    node.setCustomProperty(TITLE_STYLE, "hidden")
+            model.refreshLayerLegend(node)
+            continue
         if not isinstance(layer, QgsVectorLayer):
             continue
         node.removeCustomProperty(NODE_ORDER)
-        node.removeCustomProperty(TITLE_STYLE)
         model.refreshLayerLegend(node)
         always = legend_only_keys(layer)
         keys = [
@@ -436,6 +446,48 @@ def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
                 node.setCustomProperty(TITLE_STYLE, "hidden")
             model.refreshLayerLegend(node)
     legend.refresh()
+
+
+RASTER_SAMPLE = 512  # cells per side read to find the classes a raster shows in a frame
+NUMPY_TYPES = {
+    Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+    Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+    Qgis.DataType.Float64: np.float64,
+}  # fmt: skip
+
+
+def raster_classes_in(layer: QgsRasterLayer, extent: QgsRectangle, crs) -> list[int] | None:
+    """Indices of the classes of a discrete classed raster that occur in ``extent`` (in ``crs``).
+
+    None when the raster is not drawn by discrete classes (its legend is then left whole).
+    The frame is read at most RASTER_SAMPLE cells a side: a class thinner than that is not
+    visible on paper either.
+    """
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsSingleBandPseudoColorRenderer) or renderer.shader() is None:
+        return None
+    function = renderer.shader().rasterShaderFunction()
+    if function.colorRampType() != QgsColorRampShader.Type.Discrete:
+        return None
+    provider = layer.dataProvider()
+    dtype = NUMPY_TYPES.get(provider.dataType(renderer.band()))
+    if dtype is None:
+        return None
+    if crs.isValid() and layer.crs().isValid() and crs != layer.crs():
+        extent = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance()).transformBoundingBox(extent)
+    frame = extent.intersect(layer.extent())
+    if frame.isEmpty():
+        return []
+    cols = max(1, min(RASTER_SAMPLE, round(frame.width() / layer.rasterUnitsPerPixelX())))
+    rows = max(1, min(RASTER_SAMPLE, round(frame.height() / layer.rasterUnitsPerPixelY())))
+    block = provider.block(renderer.band(), frame, cols, rows)
+    values = np.frombuffer(bytes(block.data()), dtype=dtype, count=cols * rows).astype(np.float64)
+    valid = np.isfinite(values)
+    if provider.sourceHasNoDataValue(renderer.band()):
+        valid &= values != provider.sourceNoDataValue(renderer.band())
+    uppers = np.array([item.value for item in function.colorRampItemList()], dtype=np.float64)
+    classes = np.searchsorted(uppers, values[valid], side="left")  # value <= upper bound
+    return sorted(int(index) for index in np.unique(classes[classes < len(uppers)]))
 
 
 def legend_labels(node: QgsLayerTreeLayer) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from maps_support import make_test_gpkg, pdf_pages, pdf_text
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
@@ -65,6 +66,32 @@ def test_legend_shows_only_what_is_on_the_map(territoire_plugin, gpkg, tmp_path)
     assert "Route principale" in text and "Route secondaire" in text
     assert "Autoroute" not in text and "Voie locale" not in text
     assert "Seveso seuil haut" in text and "Seveso seuil bas" not in text
+
+
+def test_raster_legend_lists_the_classes_in_the_frame(territoire_plugin, tmp_path):
+    from osgeo import gdal, osr
+
+    raster = tmp_path / "aptitude.tif"
+    dataset = gdal.GetDriverByName("GTiff").Create(str(raster), 200, 100, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((640000.0, 10.0, 0.0, 7101000.0, 0.0, -10.0))
+    lambert = osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    dataset.SetProjection(lambert.ExportToWkt())
+    values = np.full((100, 200), 10.0, np.float32)  # "Très faible" in the west half
+    values[:, 100:] = 90.0  # "Très bonne" in the east half
+    values[:10, :10] = -9999.0
+    dataset.GetRasterBand(1).WriteArray(values)
+    dataset.GetRasterBand(1).SetNoDataValue(-9999.0)
+    dataset = None
+    texts = {}
+    for name, extent in (("all", "640000,642000,7100000,7101000"), ("west", "640000,640400,7100000,7101000")):
+        output = tmp_path / f"{name}.pdf"
+        run({"LAYERS": [str(raster)], "STYLES": "suitability", "EXTENT": f"{extent} [EPSG:2154]",
+             "OUTPUT": str(output)})  # fmt: skip
+        texts[name] = pdf_text(output)
+    assert "Très faible (0–20)" in texts["all"] and "Très bonne (80–100)" in texts["all"]
+    assert "Très faible (0–20)" in texts["west"] and "Très bonne (80–100)" not in texts["west"]
+    assert "Moyenne (40–60)" not in texts["all"]  # a class no cell has
 
 
 def test_png_is_not_blank_and_has_the_page_size(territoire_plugin, gpkg, tmp_path):
