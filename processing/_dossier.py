@@ -34,6 +34,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsMapLayer,
     QgsPalLayerSettings,
+    QgsPathResolver,
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
@@ -43,6 +44,7 @@ from qgis.core import (
     QgsScaleBarSettings,
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
+    QgsSymbolLayerUtils,
     QgsTableCell,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -58,6 +60,7 @@ from ..engine.provenance import Source
 from . import _layout
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"  # shipped with QGIS
 FONT = "Arial"
 INK, GREY, ACCENT, LIGHT = "#1b1b1b", "#555555", "#1f4e79", "#e8eef5"
 BAR, BAR_MAX = "#0072b2", "#d9e3ee"
@@ -445,7 +448,8 @@ def map_furniture(layout, page: int, the_map: QgsLayoutItemMap, rect) -> None:
     """North arrow (top right) and scale bar (bottom left) inside the map frame."""
     x, y, width, height = rect
     north = QgsLayoutItemPicture(layout)
-    north.setPicturePath("arrows/NorthArrow_02.svg")
+    # a name on QGIS's SVG paths must be resolved here (a template's is resolved when it is read)
+    north.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath(NORTH_ARROW_SVG, QgsPathResolver()))
     north.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     north.setBackgroundEnabled(True)
     north.setBackgroundColor(QColor(255, 255, 255, 215))

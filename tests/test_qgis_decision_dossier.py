@@ -108,3 +108,18 @@ def test_sites_without_scores_are_refused(territoire_plugin, data, tmp_path):
     with pytest.raises(QgsProcessingException, match="lacks the fields rank, score"):
         run(arguments)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_site_map_north_arrow_is_found_on_the_svg_paths(territoire_plugin):
+    from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsPrintLayout, QgsProject
+
+    from territoire_numerique.processing import _dossier
+
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    the_map = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(the_map)
+    _dossier.map_furniture(layout, 0, the_map, (10.0, 10.0, 120.0, 90.0))
+    arrows = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
+    assert len(arrows) == 1
+    assert Path(arrows[0].picturePath()).is_file() and not arrows[0].isMissingImage()
