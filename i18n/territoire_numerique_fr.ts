@@ -111,7 +111,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Le long des routes</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="204" />
+      <location filename="../processing/export_map.py" line="205" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -156,17 +156,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="307" />
+      <location filename="../processing/export_map.py" line="308" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="145" />
+      <location filename="../processing/export_map.py" line="146" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="153" />
+      <location filename="../processing/export_map.py" line="154" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
@@ -177,7 +177,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="111" />
-      <location filename="../processing/export_map.py" line="88" />
+      <location filename="../processing/export_map.py" line="89" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -663,7 +663,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="306" />
+      <location filename="../processing/export_map.py" line="307" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -683,7 +683,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="55" />
+      <location filename="../processing/export_map.py" line="56" />
       <location filename="../ui/dock.py" line="135" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -694,7 +694,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="58" />
+      <location filename="../processing/export_map.py" line="59" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -716,7 +716,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="120" />
+      <location filename="../processing/export_map.py" line="121" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
@@ -814,7 +814,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="126" />
+      <location filename="../processing/export_map.py" line="127" />
       <source>Format (default: from the output file name)</source>
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
@@ -936,7 +936,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="119" />
-      <location filename="../processing/export_map.py" line="114" />
+      <location filename="../processing/export_map.py" line="115" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1067,22 +1067,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="81" />
+      <location filename="../processing/export_map.py" line="82" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="102" />
+      <location filename="../processing/export_map.py" line="103" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="110" />
+      <location filename="../processing/_layout.py" line="118" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="105" />
+      <location filename="../processing/export_map.py" line="106" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
@@ -1158,7 +1158,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="117" />
-      <location filename="../processing/export_map.py" line="112" />
+      <location filename="../processing/export_map.py" line="113" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
@@ -1168,17 +1168,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur basse</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="161" />
+      <location filename="../processing/export_map.py" line="162" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="317" />
+      <location filename="../processing/export_map.py" line="318" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="249" />
+      <location filename="../processing/export_map.py" line="250" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
@@ -1447,7 +1447,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="162" />
+      <location filename="../processing/export_map.py" line="163" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1594,7 +1594,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="135" />
+      <location filename="../processing/waste_access.py" line="308" />
+      <source>Residents within reach of a facility, per commune</source>
+      <translation>Habitants à portée d'une installation, par commune</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="136" />
       <source>Resolution (dpi)</source>
       <translation>Résolution (dpi)</translation>
     </message>
@@ -1879,18 +1884,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="200" />
+      <location filename="../processing/export_map.py" line="201" />
       <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
       <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="92" />
+      <location filename="../processing/export_map.py" line="93" />
       <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="109" />
-      <location filename="../processing/export_map.py" line="87" />
+      <location filename="../processing/export_map.py" line="88" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -2076,7 +2081,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="349" />
+      <location filename="../processing/export_map.py" line="353" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2226,17 +2231,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="129" />
+      <location filename="../processing/_layout.py" line="137" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="131" />
+      <location filename="../processing/_layout.py" line="139" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="125" />
+      <location filename="../processing/_layout.py" line="133" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2246,12 +2251,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="239" />
+      <location filename="../processing/export_map.py" line="240" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="499" />
+      <location filename="../processing/_layout.py" line="646" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2296,7 +2301,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="172" />
+      <location filename="../processing/export_map.py" line="173" />
       <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
@@ -2307,7 +2312,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
-      <location filename="../processing/export_map.py" line="184" />
+      <location filename="../processing/export_map.py" line="185" />
       <location filename="../processing/site_suitability.py" line="221" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
@@ -2411,7 +2416,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="262" />
+      <location filename="../processing/export_map.py" line="263" />
       <source>The style {qml} could not be applied to {layer}: {reason}</source>
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
@@ -2483,7 +2488,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="225" />
+      <location filename="../processing/export_map.py" line="226" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
@@ -2504,7 +2509,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="86" />
+      <location filename="../processing/export_map.py" line="87" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -2548,6 +2553,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="185" />
+      <location filename="../processing/waste_access.py" line="327" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -2971,7 +2977,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="322" />
+      <location filename="../processing/waste_access.py" line="331" />
       <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>

@@ -300,6 +300,13 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                     commune_sink, commune_fields, list(communes.geometry), commune_rows, feedback, (80, 90)
                 )
                 results[self.COMMUNES_OUTPUT] = commune_destination
+                style_output(
+                    self,
+                    context,
+                    commune_destination,
+                    style_path("waste_access_communes"),
+                    self.tr("Residents within reach of a facility, per commune"),
+                )
         # underserved areas
         radius = self.parameterAsDouble(parameters, self.CLUSTER_DISTANCE, context)
         areas = underserved_areas(
@@ -316,6 +323,8 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             area_sink, area_fields, [polygon for polygon, _ in areas], area_rows, feedback, (90, 100)
         )
         results[self.UNDERSERVED] = area_destination
+        underserved_style = style_path("waste_access_underserved")
+        style_output(self, context, area_destination, underserved_style, self.tr("Underserved areas"))
         total = float(weight.sum())
         served = float((weight * result.within).sum())
         feedback.pushInfo(

@@ -35,8 +35,10 @@ ANALYSIS_MAPS = (
     ("waste flows", "dechets", ["communes", "roads", "dechets_flux.gpkg", "dechets_sites.gpkg"],
      ";;waste_flows;waste_nodes", "Les flux de déchets industriels",
      "Des producteurs aux installations de traitement, par la route", {}),
-    ("access to déchèteries", "decheteries", ["communes", "decheteries_acces.gpkg", "waste_points"],
-     ";waste_access;", "L'accès aux déchèteries", "Distance par la route du domicile à la déchèterie", {}),
+    ("access to déchèteries", "decheteries",
+     ["decheteries_communes.gpkg", "decheteries_zones_mal_desservies.gpkg", "roads", "waste_points"], "",
+     "L'accès aux déchèteries",
+     "Part des habitants à moins de 3 km d'une déchèterie par la route, et zones mal desservies", {}),
     ("Wi-Fi signal", "wifi", ["communes", "wifi_signal.tif", "roads", "wifi_hotspots"], ";wifi_rssi;;",
      "Le Wi-Fi public dans le centre de Dunkerque",
      "Aujourd'hui, {wifi_coverage[DEMAND_COVERED_PCT]:.0f} % des habitants du centre reçoivent un signal "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pytest
+from qgis.core import QgsRenderContext, QgsVectorLayer
 from shapely.geometry import LineString, Point, box
 
 pytestmark = pytest.mark.qgis
@@ -71,6 +72,21 @@ def test_access_along_roads_with_kind_filter(territoire_plugin, town, tmp_path) 
     underserved = gpd.read_file(result["UNDERSERVED"])
     assert underserved.population.tolist() == [30.0]  # b4 has no population: no area of its own
     assert underserved.features.tolist() == [1]
+    drawn = {}  # the per-commune classes and the areas' hatching are stored with the outputs
+    for output, key in ((result["COMMUNES_OUTPUT"], "code_insee"), (result["UNDERSERVED"], "area_id")):
+        layer = QgsVectorLayer(output, "out", "ogr")
+        assert layer.loadDefaultStyle()[1]
+        context = QgsRenderContext()
+        renderer = layer.renderer().clone()
+        renderer.startRender(context, layer.fields())
+        for feature in layer.getFeatures():
+            context.expressionContext().setFeature(feature)
+            drawn[feature[key]] = [symbol.label() for symbol in renderer.legendSymbolItems()
+                                   if symbol.ruleKey() in renderer.legendKeysForFeature(feature, context)
+                                   and symbol.symbol() is not None]  # fmt: skip
+        renderer.stopRender(context)
+    assert drawn["59001"] == ["95 % et plus"] and drawn["59002"] == ["Moins de 50 %"]
+    assert drawn[1] == ["Zone mal desservie (habitants au-delà du seuil)"]
 
 
 def test_geographic_crs_is_refused(territoire_plugin, town, tmp_path) -> None:
