@@ -275,6 +275,9 @@ STEPS: list[tuple] = [
             "KINDS": "decheterie",
             "DISTANCE": "1",
             "ROADS": f"{GPKG}|layername=roads",
+            # the sample's synthetic roads are main roads and the streets of dense centres only:
+            # a building up to 1 km from them joins them straight (that walk counts in its distance)
+            "SNAP_TOLERANCE": "1000",
             "THRESHOLD": "3",
             "COMMUNES": f"{GPKG}|layername=communes",
             "OUTPUT": str(OUT / "decheteries_acces.gpkg"),
