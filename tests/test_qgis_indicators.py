@@ -266,6 +266,7 @@ def test_solar_potential_roofs_zones_sites(territoire_plugin, territory, tmp_pat
     assert zones["59002"]["roofs_without_yield"] == 1 and zones["59003"]["roofs"] == 0
     zone_layer = QgsVectorLayer(result["ZONES_OUTPUT"], "zones", "ogr")
     assert zone_layer.loadDefaultStyle()[1]  # the per-zone classes are stored with the output
+    assert zone_layer.labelsEnabled()
     drawn = {zone["code_insee"]: rule_labels_matching(zone_layer, zone) for zone in zone_layer.getFeatures()}
     assert drawn == {
         "59001": ["Moins de 1 GWh/an"],
@@ -431,6 +432,8 @@ def test_styles_fit_the_outputs(territoire_plugin, territory, tmp_path, algorith
     output = QgsVectorLayer(processing.run(algorithm, parameters)["OUTPUT"], "out", "ogr")
     message, ok = output.loadNamedStyle(style_path(style))
     assert ok, message
+    if style != "solar_potential":  # zones are labelled with their name (roofs are not)
+        assert output.labelsEnabled()
     rules = output.renderer().rootRule().descendants()
     for rule in rules:
         if rule.filterExpression():
