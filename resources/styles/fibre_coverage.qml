@@ -422,7 +422,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style blendMode="0" textOpacity="1" fontFamily="Sans Serif" fontSizeUnit="Point" useSubstitutions="0" fontItalic="0" capitalization="0" fieldName="attribute(@feature, 'name')" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontKerning="1" fontStrikeout="0" fontUnderline="0" fontLetterSpacing="0" textOrientation="horizontal" multilineHeight="1" allowHtml="0" previewBkgrdColor="255,255,255,255" namedStyle="" isExpression="1" fontWeight="50" fontSize="9" textColor="26,26,26,255" legendString="Aa" fontWordSpacing="0">
+      <text-style blendMode="0" textOpacity="1" fontFamily="Sans Serif" fontSizeUnit="Point" useSubstitutions="0" fontItalic="0" capitalization="0" fieldName="&quot;name&quot;" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontKerning="1" fontStrikeout="0" fontUnderline="0" fontLetterSpacing="0" textOrientation="horizontal" multilineHeight="1" allowHtml="0" previewBkgrdColor="255,255,255,255" namedStyle="" isExpression="1" fontWeight="50" fontSize="9" textColor="26,26,26,255" legendString="Aa" fontWordSpacing="0">
         <families/>
         <text-buffer bufferSizeUnits="MM" bufferBlendMode="0" bufferSize="0.80000000000000004" bufferDraw="1" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferOpacity="1" bufferJoinStyle="128" bufferNoFill="1" bufferColor="255,255,255,255"/>
         <text-mask maskSize="1.5" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskSizeUnits="MM" maskedSymbolLayers="" maskType="0" maskJoinStyle="128" maskOpacity="1" maskEnabled="0"/>
