@@ -7,10 +7,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
   /usr/bin/python3 -m venv --system-site-packages .venv-bench
 fi
-# pyproj looks for PROJ's data under sys.prefix (the venv): point it at Debian's.
-if [ ! -e .venv-bench/share/proj ] && [ -d /usr/share/proj ]; then
-  mkdir -p .venv-bench/share && ln -s /usr/share/proj .venv-bench/share/proj
-fi
+bash scripts/link_proj.sh .venv-bench
 if [ -f bench/requirements.txt ] && ! cmp -s bench/requirements.txt .venv-bench/.requirements.txt; then
   .venv-bench/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
   cp bench/requirements.txt .venv-bench/.requirements.txt

@@ -18,11 +18,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QFont
 
 from ..engine.profile_sheet import profile_sheet, sheet_lines
 from . import _layout
-from ._dossier import ACCENT, FONT, LIGHT, MM, box, label, place
+from ._dossier import ACCENT, LIGHT, MM, box, font, label, place
 
 MIN_LINES = 3  # fewer indicators than this: not a profile, no sheet
 SHARE = 0.40  # part of the map frame given to the sheet
@@ -101,18 +100,12 @@ def _shift(layout: QgsLayout, item_id: str, dx: float, dy: float) -> None:
 
 def _fitting_size(size: float, widths: tuple[float, ...], columns: tuple[list[str], ...]) -> float:
     """The largest font size (at most ``size``, at least 5 pt) at which every cell fits its column."""
-    font = label_font(size)
+    text_font = font(size)
     scale = 1.0
     for width, texts in zip(widths, columns):
-        widest = max(QgsLayoutUtils.textWidthMM(font, text) for text in texts)
+        widest = max(QgsLayoutUtils.textWidthMM(text_font, text) for text in texts)
         scale = min(scale, (width - 1.5) / widest if widest else 1.0)
     return max(5.0, size * scale)
-
-
-def label_font(size: float) -> QFont:
-    font = QFont(FONT)
-    font.setPointSizeF(size)
-    return font
 
 
 def _value_expression(values: dict[object, list[str]], row: int) -> str:

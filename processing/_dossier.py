@@ -319,6 +319,14 @@ def place(item, page: int, x: float, y: float, width: float, height: float) -> N
     item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
 
 
+def font(size: float, bold: bool = False) -> QFont:
+    """The layouts' text font at ``size`` points."""
+    text_font = QFont(FONT)
+    text_font.setPointSizeF(size)
+    text_font.setBold(bold)
+    return text_font
+
+
 def label(
     layout,
     page: int,
@@ -333,10 +341,7 @@ def label(
     align=Qt.AlignmentFlag.AlignLeft,
 ) -> QgsLayoutItemLabel:
     item = QgsLayoutItemLabel(layout)
-    font = QFont(FONT)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    item.setFont(font)
+    item.setFont(font(size, bold))
     item.setFontColor(QColor(colour))
     item.setText(value)
     item.setHAlign(align)

@@ -68,8 +68,7 @@ from ..resources_paths import style_path, template_path
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows
-NODE_ORDER = "legend/node-order"  # layer tree custom properties read by the legend renderer
-TITLE_STYLE = "legend/title-style"
+TITLE_STYLE = "legend/title-style"  # layer tree custom property read by the legend renderer
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
 FORMATS = ("pdf", "png", "svg")
 
@@ -396,11 +395,10 @@ def legend_only_keys(layer: QgsVectorLayer) -> set[str]:
     renderer = layer.renderer()
     if not isinstance(renderer, QgsRuleBasedRenderer):
         return set()
-    root = renderer.rootRule()
     keys = set()
-    for rule in root.descendants():
+    for rule in renderer.rootRule().descendants():
         if rule.filterExpression().strip().upper() == "FALSE":
-            while rule is not None and rule is not root:  # with the group headings above it
+            while rule.parent() is not None:  # with the group headings above it, up to the root
                 keys.add(rule.ruleKey())
                 rule = rule.parent()
     return keys
@@ -420,32 +418,38 @@ def filter_legend_by_map(legend: QgsLayoutItemLegend) -> None:
     hits.run()
     model = legend.model()
     for node in model.rootGroup().findLayers():
-        layer = node.layer()
-        node.removeCustomProperty(TITLE_STYLE)
-        if isinstance(layer, QgsRasterLayer):
-            present = raster_classes_in(layer, the_map.extent(), the_map.crs())
-            if present is not None:  # its classes come after the band-name line
-                QgsMapLayerLegendUtils.setLegendNodeOrder(node, [1 + i for i in present])
-                if not present:
-                    node.setCustomProperty(TITLE_STYLE, "hidden")
-            model.refreshLayerLegend(node)
+        shown = legend_nodes_in_frame(node, hits, the_map)
+        if shown is None:
             continue
-        if not isinstance(layer, QgsVectorLayer):
-            continue
-        node.removeCustomProperty(NODE_ORDER)
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, shown)
+        if shown:
+            node.removeCustomProperty(TITLE_STYLE)
+        else:  # nothing of the layer in the frame: not even its title
+            node.setCustomProperty(TITLE_STYLE, "hidden")
         model.refreshLayerLegend(node)
-        always = legend_only_keys(layer)
-        keys = [
-            legend_node.data(QgsLayerTreeModelLegendNode.LegendNodeRoles.RuleKeyRole)
-            for legend_node in model.layerOriginalLegendNodes(node)
-        ]
-        shown = [i for i, key in enumerate(keys) if key in always or hits.legendKeyVisible(key, layer)]
-        if len(shown) < len(keys):
-            QgsMapLayerLegendUtils.setLegendNodeOrder(node, shown)
-            if not shown:  # nothing of the layer in the frame: not even its title
-                node.setCustomProperty(TITLE_STYLE, "hidden")
-            model.refreshLayerLegend(node)
     legend.refresh()
+
+
+def legend_nodes_in_frame(
+    node: QgsLayerTreeLayer, hits: QgsMapHitTest, the_map: QgsLayoutItemMap
+) -> list[int] | None:
+    """Indices of the layer's legend entries to show for the map's frame; None: leave them as they are.
+
+    Vector entries are those the hit test found drawn, plus the legend-only rules; a discrete
+    classed raster's are its classes present in the frame, after its band-name line.
+    """
+    layer = node.layer()
+    if isinstance(layer, QgsRasterLayer):
+        present = raster_classes_in(layer, the_map.extent(), the_map.crs(), the_map.layout().project())
+        return None if present is None else [1 + index for index in present]
+    if not isinstance(layer, QgsVectorLayer) or layer.legend() is None:
+        return None
+    always = legend_only_keys(layer)
+    keys = [  # the layer's own entries, before any order or label set on the node
+        entry.data(QgsLayerTreeModelLegendNode.LegendNodeRoles.RuleKeyRole)
+        for entry in layer.legend().createLayerTreeModelLegendNodes(node)
+    ]
+    return [index for index, key in enumerate(keys) if key in always or hits.legendKeyVisible(key, layer)]
 
 
 RASTER_SAMPLE = 512  # cells per side read to find the classes a raster shows in a frame
@@ -456,7 +460,9 @@ NUMPY_TYPES = {
 }  # fmt: skip
 
 
-def raster_classes_in(layer: QgsRasterLayer, extent: QgsRectangle, crs) -> list[int] | None:
+def raster_classes_in(
+    layer: QgsRasterLayer, extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, project: QgsProject
+) -> list[int] | None:
     """Indices of the classes of a discrete classed raster that occur in ``extent`` (in ``crs``).
 
     None when the raster is not drawn by discrete classes (its legend is then left whole).
@@ -474,7 +480,7 @@ def raster_classes_in(layer: QgsRasterLayer, extent: QgsRectangle, crs) -> list[
     if dtype is None:
         return None
     if crs.isValid() and layer.crs().isValid() and crs != layer.crs():
-        extent = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance()).transformBoundingBox(extent)
+        extent = QgsCoordinateTransform(crs, layer.crs(), project).transformBoundingBox(extent)
     frame = extent.intersect(layer.extent())
     if frame.isEmpty():
         return []
@@ -556,7 +562,6 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
     originals = {node.layerId(): (node.name(), legend_labels(node)) for node in nodes}
     for node in nodes:
         fit_tall_symbols(legend, node)
-    legend.updateFilterByMap(False)
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
     space = legend.columnSpace()
     max_columns = max(1, min(4, int((frame.width() + space) // (MIN_COLUMN_MM + space))))

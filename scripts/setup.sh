@@ -23,10 +23,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating .venv from /usr/bin/python3 (system site packages: PyQGIS, GDAL, GeoPandas)"
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
-# pyproj looks for PROJ's data under sys.prefix, which in a venv is .venv: point it at Debian's.
-if [ ! -e .venv/share/proj ] && [ -d /usr/share/proj ]; then
-  mkdir -p .venv/share && ln -s /usr/share/proj .venv/share/proj
-fi
+bash scripts/link_proj.sh .venv
 if ! cmp -s requirements-dev.txt .venv/.requirements-dev.txt; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
   cp requirements-dev.txt .venv/.requirements-dev.txt
