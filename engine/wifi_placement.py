@@ -2,14 +2,17 @@
 
 The coverage of each candidate site is computed with the propagation model and obstruction of
 :mod:`wifi_propagation` as a sparse demand × candidate matrix.  Demand already covered by the
-existing hotspots is removed, identical demand rows are merged, then the problem is solved
-exactly with HiGHS (``scipy.optimize.milp``) within a time limit; greedy + swap local search is
-the fallback (and the answer when HiGHS finds nothing better in time).
+existing hotspots is removed, identical demand rows are merged and dominated candidates dropped;
+greedy + swap and the rounded LP relaxation (interior point) give the plan, the LP duals a proven
+bound, and branch-and-bound (HiGHS) runs only while the gap is above the target, within the time
+limit.  Every plan comes with its bound and gap.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,19 +69,30 @@ def merge_rows(matrix: sparse.spmatrix, weights: np.ndarray) -> tuple[sparse.csr
     return csr[first], merged_weights
 
 
+GAP_TARGET = 0.005  # branch-and-bound runs only while the proven gap is above this (0.5 %)
+
+
 @dataclass
 class Placement:
-    """The solution: selected sites (indices into the candidates) in rank order and how it was found."""
+    """The solution: selected sites (indices into the candidates) in rank order and its certificate.
+
+    ``objective`` is the value of the plan, ``bound`` a proven bound of the best possible value
+    (upper for count/budget, lower for target) and ``gap`` = |bound − objective| / max(|bound|,
+    |objective|): the plan is within ``gap`` of the best possible.
+    """
 
     selected: list[int]
     gains: list[float]  # marginal demand weight of each selected site, in rank order
-    method: str  # "HiGHS MILP (optimal)", "HiGHS MILP (time limit)", "greedy + swap"
+    method: str  # how the plan was found: "greedy + swap", "rounded LP relaxation", "HiGHS branch-and-bound"
     objective: float  # optimised value: weight covered by new sites (count, budget); sites or cost (target)
-    bound: float  # best known upper bound (count/budget) or lower bound (target) of the objective
+    bound: float  # proven upper bound (count/budget) or lower bound (target) of the objective
     covered_weight: float  # demand weight covered by the new sites beyond the existing ones
-    gap: float  # relative optimality gap (0 = proven optimal; NaN = unknown)
+    gap: float  # relative optimality gap (0 = proven optimal)
     total_weight: float
     existing_weight: float  # covered by the existing hotspots alone
+    bound_method: str = ""  # how the bound was proven (LP relaxation, branch-and-bound, greedy)
+    reduced: tuple[int, int] = (0, 0)  # (merged demand rows, candidates kept) of the reduced instance
+    seconds: dict[str, float] = field(default_factory=dict)  # time per step: reduction, heuristic, lp, ...
     curve: list[tuple[int, float, bool]] = field(default_factory=list)  # (k, weight covered, in solution)
 
     @property
@@ -89,6 +103,11 @@ class Placement:
     def after_pct(self) -> float:
         covered = self.existing_weight + self.covered_weight
         return 100.0 * covered / self.total_weight if self.total_weight else 0.0
+
+    @property
+    def optimal(self) -> bool:
+        """Proven optimal: the bound equals the objective (to rounding)."""
+        return self.gap <= 1e-9
 
 
 def place(
@@ -102,13 +121,21 @@ def place(
     costs: np.ndarray | None = None,
     time_limit: float = 60.0,
     exact: bool = True,
+    gap_target: float = GAP_TARGET,
 ) -> Placement:
-    """Solve the MCLP for the candidates of ``matrix`` (demand × candidates, boolean).
+    """Solve the MCLP for the candidates of ``matrix`` (demand × candidates, boolean), with a bound.
 
     ``count``: at most ``count`` new sites maximising the covered weight (and cost ≤ ``budget``
     when given); ``target``: fewest new sites (cheapest with costs) reaching ``target_pct`` % of
     the total weight including the existing coverage; ``budget``: maximum covered weight with
-    total cost ≤ ``budget``.  ``exact=False`` skips HiGHS (greedy + swap only).
+    total cost ≤ ``budget``.
+
+    Steps: reduce (merge identical demand rows, drop dominated candidates); greedy + swap; the LP
+    relaxation by interior point, whose duals give a bound valid whatever the solver's tolerances
+    (Lagrangian bound) and whose rounding is a second plan; then, only while the gap is above
+    ``gap_target`` and within ``time_limit`` s, branch-and-bound (HiGHS: ``highspy`` when
+    installed, else ``scipy.optimize.milp``).  ``exact=False`` stops after greedy + swap (bounds:
+    submodularity and single-site coverages).
     """
     weights = np.asarray(weights, dtype=np.float64)
     n_sites = matrix.shape[1]
@@ -128,6 +155,8 @@ def place(
         raise EngineError("The budget mode needs a positive budget.")
     existing_weight = float(weights[existing_covered].sum())
     open_weights = np.where(existing_covered, 0.0, weights)
+    started = time.monotonic()
+    deadline = started + time_limit
     reduced, merged = merge_rows(matrix, open_weights)
     k = min(count, n_sites) if mode == "count" else n_sites
     needed = 0.0
@@ -143,66 +172,279 @@ def place(
                 target=target_pct,
                 best=round(100.0 * (existing_weight + reachable) / total, 1),
             )
+    cost_matters = budget is not None or (mode == "target" and np.ptp(costs) > 0)
+    keep = _undominated(reduced, costs if cost_matters else None)
+    core, core_weights = merge_rows(reduced[:, keep], merged)
+    problem = _Problem(core, core_weights, costs[keep], mode, k, budget, needed)
+    seconds = {"reduction": time.monotonic() - started}
 
-    started = time.monotonic()
+    clock = time.monotonic()
     target_needed = needed if mode == "target" else None
+    bound_k = _bound_k(mode, budget, k)
     greedy_sel, greedy_bounds = _greedy(
-        reduced, merged, costs, k, budget, target_needed, bound_k=_bound_k(mode, budget, k)
+        core, core_weights, problem.costs, k, budget, target_needed, bound_k=bound_k
     )
-    remaining = max(0.0, time_limit - (time.monotonic() - started))
-    heuristic = _swap(
-        reduced,
-        merged,
-        costs,
-        greedy_sel,
-        budget,
-        target_needed,
-        deadline=time.monotonic() + remaining / 4,
-    )
-    heuristic_obj = _covered_weight(reduced, merged, heuristic)
-    if _bound_k(mode, budget, k):
-        greedy_bounds.append(_online_bound(reduced, merged, heuristic, k))
-    remaining = max(1.0, time_limit - (time.monotonic() - started))
-    solution = _milp(reduced, merged, costs, mode, k, budget, needed, remaining) if exact else None
-
-    if mode == "target":
-        heuristic_value = _target_value(costs, heuristic)
-        if solution is not None and solution[1] <= heuristic_value + 1e-9:
-            selected, value, _, optimal = solution
-            method = "HiGHS MILP (optimal)" if optimal else "HiGHS MILP (time limit)"
-        else:
-            selected, value = heuristic, heuristic_value
-            method = "greedy + swap"
-        objective = value
-        # a lower bound of the minimum: HiGHS' dual bound, never above the value reported
-        bound = min(solution[2], value) if solution is not None and not math.isnan(solution[2]) else math.nan
-    else:
-        if solution is not None and solution[1] >= heuristic_obj - 1e-9:
-            selected, objective, _, optimal = solution
-            method = "HiGHS MILP (optimal)" if optimal else "HiGHS MILP (time limit)"
-        else:
-            selected, objective = heuristic, heuristic_obj
-            method = "greedy + swap"
-        # the tightest valid upper bound of the maximum: HiGHS' dual bound and those the greedy
-        # gives (count mode), never below the objective reached
-        bounds = [b for b in [solution[2] if solution is not None else math.nan, *greedy_bounds]
-                  if not math.isnan(b)]
-        bound = max(min(bounds), objective) if bounds else math.nan
-
-    ranked, gains = _rank(reduced, merged, selected)
+    swap_deadline = min(deadline, time.monotonic() + max(time_limit / 4, 0.1))
+    heuristic = _swap(core, core_weights, problem.costs, greedy_sel, budget, target_needed, swap_deadline)
+    plans = [(heuristic, "greedy + swap")]
+    bounds = [(b, "greedy (submodularity)") for b in greedy_bounds]
+    if bound_k:
+        bounds.append((_online_bound(core, core_weights, heuristic, k), "greedy (submodularity)"))
+    bounds.append((problem.simple_bound(), "single-site coverages"))
+    seconds["heuristic"] = time.monotonic() - clock
+    duals = None
+    if exact:
+        clock = time.monotonic()
+        relaxation = _lp_relaxation(problem, max(deadline - time.monotonic(), 1.0))
+        seconds["lp"] = time.monotonic() - clock
+        if relaxation is not None:
+            x, duals, mu = relaxation
+            bounds.append((problem.lagrangian(duals, mu), "LP relaxation (interior point)"))
+            rounded = _swap(
+                core, core_weights, problem.costs, problem.round(x), budget, target_needed, swap_deadline
+            )
+            plans.append((rounded, "rounded LP relaxation"))
+    selected, method, objective = problem.best(plans)
+    bound, bound_method = problem.tightest(bounds, objective)
+    gap = _gap(objective, bound)
+    if exact and gap > gap_target and time.monotonic() < deadline - 0.5:
+        clock = time.monotonic()
+        left = deadline - time.monotonic()
+        found = _branch_and_bound(problem, objective, duals, gap_target, left)
+        seconds["branch_and_bound"] = time.monotonic() - clock
+        if found is not None:
+            plan, plan_bound = found
+            selected, method, objective = problem.best([(selected, method), (plan, "HiGHS branch-and-bound")])
+            bound, bound_method = problem.tightest(
+                [(bound, bound_method), (plan_bound, "branch-and-bound")], objective
+            )
+            gap = _gap(objective, bound)
+    chosen = [int(keep[j]) for j in selected]
+    ranked, gains = _rank(reduced, merged, chosen)
     placement = Placement(
         selected=ranked,
         gains=gains,
         method=method,
         objective=float(objective),
         bound=float(bound),
-        covered_weight=_covered_weight(reduced, merged, selected),
-        gap=_gap(objective, bound),
+        covered_weight=_covered_weight(reduced, merged, chosen),
+        gap=gap,
         total_weight=total,
         existing_weight=existing_weight,
+        bound_method=bound_method,
+        reduced=core.shape,
+        seconds=seconds,
     )
     placement.curve = _curve(reduced, merged, ranked, gains, existing_weight, extra=max(len(ranked), 1))
     return placement
+
+
+def _undominated(matrix: sparse.csr_matrix, costs: np.ndarray | None) -> np.ndarray:
+    """Candidates kept: a candidate whose covered demand is contained in another's, at a cost not
+    lower (when costs matter), is dropped; of identical ones the first is kept.  Sites covering
+    nothing are dropped (all of them when none covers anything: one is kept)."""
+    csc = sparse.csc_matrix(matrix, dtype=np.float64)
+    n = csc.shape[1]
+    size = np.diff(csc.indptr)
+    cost = np.zeros(n) if costs is None else costs
+    dropped = size == 0
+    transposed = csc.T.tocsr()
+    for first in range(0, n, 512):
+        inter = (transposed[first : first + 512] @ csc).tocoo()
+        j, other = inter.row + first, inter.col
+        inside = (j != other) & (inter.data == size[j]) & (cost[j] >= cost[other])
+        same = (size[j] == size[other]) & (cost[j] == cost[other])
+        dropped[j[inside & (~same | (j > other))]] = True
+    kept = np.flatnonzero(~dropped)
+    return kept if len(kept) else np.array([0])
+
+
+class _Problem:
+    """One MCLP instance (reduced): its model, value, feasibility, rounding and Lagrangian bound."""
+
+    def __init__(self, matrix, weights, costs, mode: str, k: int, budget: float | None, needed: float):
+        self.matrix = sparse.csr_matrix(matrix, dtype=np.float64)
+        self.csc = self.matrix.tocsc()
+        self.weights, self.costs, self.mode, self.k = weights, costs, mode, k
+        self.budget, self.needed = budget, needed
+        self.unit = np.ptp(costs) == 0  # target mode minimises the number of sites
+        self.maximise = mode != "target"
+        values = weights if self.maximise else costs  # the optimum is an integer when these are
+        self.integral = bool(np.all(values == np.round(values)))
+
+    def value(self, selected: Sequence[int]) -> float:
+        if self.maximise:
+            return _covered_weight(self.matrix, self.weights, selected)
+        return _target_value(self.costs, selected)
+
+    def feasible(self, selected: Sequence[int]) -> bool:
+        if len(set(selected)) != len(selected) or (self.mode == "count" and len(selected) > self.k):
+            return False
+        if self.budget is not None and float(self.costs[list(selected)].sum()) > self.budget + 1e-9:
+            return False
+        return self.maximise or _covered_weight(self.matrix, self.weights, selected) >= self.needed - 1e-9
+
+    def best(self, plans: list[tuple[list[int], str]]) -> tuple[list[int], str, float]:
+        """The best feasible plan (the first of equal ones)."""
+        best = None
+        for plan, method in plans:
+            if not self.feasible(plan):
+                continue
+            value = self.value(plan)
+            if best is None or (value > best[2] + 1e-9 if self.maximise else value < best[2] - 1e-9):
+                best = (list(plan), method, value)
+        if best is None:
+            raise EngineError("No feasible plan was found.")
+        return best
+
+    def tightest(self, bounds: list[tuple[float, str]], objective: float) -> tuple[float, str]:
+        """The tightest valid bound, never on the wrong side of the objective reached."""
+        finite = [(self.snap(b), name) for b, name in bounds if math.isfinite(b)]
+        bound, name = (min if self.maximise else max)(finite, key=lambda pair: pair[0])
+        return (max(bound, objective) if self.maximise else min(bound, objective)), name
+
+    def snap(self, bound: float) -> float:
+        """A bound moved to the integer grid when the optimum is an integer (rounding noise of a
+        solver's bound, 1e-9 relative, is forgiven in the optimum's favour)."""
+        if not self.integral:
+            return bound
+        slack = 1e-9 * max(1.0, abs(bound))
+        return float(math.floor(bound + slack) if self.maximise else math.ceil(bound - slack))
+
+    def lagrangian(self, duals: np.ndarray, mu: float = 0.0) -> float:
+        """Bound of the optimum valid for any duals u ≥ 0 of y_i ≤ Σ_j a_ij·x_j (and μ ≥ 0 of the
+        target row): upper bound Σ max(0, w − u) + max over the relaxed x of (Aᵀu)·x (count,
+        budget); lower bound μ·needed + Σ min(0, c − Aᵀu) + Σ min(0, u − μ·w) (target)."""
+        u = np.maximum(duals, 0.0)
+        value = self.csc.T @ u
+        if self.maximise:
+            options = []
+            if self.mode == "count":
+                options.append(_top_sum(np.maximum(value, 0.0), self.k))
+            if self.budget is not None:
+                options.append(_fractional_knapsack(value, self.costs, self.budget))
+            return float(np.maximum(self.weights - u, 0.0).sum()) + min(options)
+        objective = np.ones(len(value)) if self.unit else self.costs
+        mu = max(mu, 0.0)
+        bound = (
+            mu * self.needed
+            + float(np.minimum(objective - value, 0.0).sum())
+            + float(np.minimum(u - mu * self.weights, 0.0).sum())
+        )
+        return max(bound, 0.0)
+
+    def simple_bound(self) -> float:
+        """The Lagrangian bound at u = μ·w: the k best single-site coverages, or the fractional
+        knapsack of them under the budget (count, budget); the cheapest fractional cover of the
+        target by single-site coverages (target)."""
+        if self.maximise:
+            return self.lagrangian(self.weights)
+        covers = np.asarray(self.csc.T @ self.weights).ravel()
+        objective = np.ones(len(covers)) if self.unit else self.costs
+        useful = np.flatnonzero(covers > 0)
+        ratio = objective[useful] / covers[useful]
+        order = useful[np.argsort(ratio, kind="stable")]
+        reach = np.searchsorted(np.cumsum(covers[order]), self.needed - 1e-9)
+        mu = float(objective[order[min(reach, len(order) - 1)]] / covers[order[min(reach, len(order) - 1)]])
+        return self.lagrangian(mu * self.weights, mu)
+
+    def fixings(self, duals: np.ndarray, incumbent: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lagrangian reduced-cost fixing (count mode, no budget): sites every plan better than
+        ``incumbent`` must contain, and sites none may contain."""
+        u = np.maximum(duals, 0.0)
+        value = np.maximum(self.csc.T @ u, 0.0)
+        n = len(value)
+        order = np.argsort(-value, kind="stable")
+        k = min(self.k, n)
+        bound = float(np.maximum(self.weights - u, 0.0).sum()) + float(value[order[:k]].sum())
+        kth = value[order[k - 1]]
+        next_best = value[order[k]] if k < n else 0.0
+        better = incumbent + (1.0 if self.integral else 0.0) - 1e-9 * max(1.0, abs(incumbent))
+        top = np.zeros(n, bool)
+        top[order[:k]] = True
+        fixed_in = np.flatnonzero(top & (bound - value + next_best < better))
+        fixed_out = np.flatnonzero(~top & (bound - kth + value < better))
+        return fixed_in, fixed_out
+
+    def round(self, x: np.ndarray) -> list[int]:
+        """A plan from the LP solution: sites by decreasing x_j, within k and the budget (count,
+        budget), until the target is reached (target)."""
+        order = np.lexsort((np.arange(len(x)), -x))
+        selected: list[int] = []
+        spent = 0.0
+        uncovered = self.weights.copy()
+        for j in order:
+            if self.mode == "target":
+                if self.weights.sum() - uncovered.sum() >= self.needed - 1e-9:
+                    break
+            elif x[j] <= 1e-6 or len(selected) >= self.k:
+                break
+            if self.budget is not None and spent + self.costs[j] > self.budget + 1e-9:
+                continue
+            selected.append(int(j))
+            spent += self.costs[j]
+            uncovered[self.csc[:, j].indices] = 0.0
+        return selected
+
+    def model(self) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """(objective to minimise, rows, row lower bounds, row upper bounds) over [x (sites), y (demand)],
+        every variable in [0, 1]; the first m rows are y_i − Σ_j a_ij·x_j ≤ 0."""
+        m, n = self.matrix.shape
+        rows = [sparse.hstack([-self.matrix, sparse.identity(m, format="csr")], format="csr")]
+        lower, upper = [np.full(m, -np.inf)], [np.zeros(m)]
+
+        def add(row: np.ndarray, low: float, high: float) -> None:
+            rows.append(sparse.csr_matrix(row[None, :]))
+            lower.append(np.array([low]))
+            upper.append(np.array([high]))
+
+        if self.mode == "count":
+            add(np.concatenate([np.ones(n), np.zeros(m)]), -np.inf, self.k)
+        if self.budget is not None:
+            add(np.concatenate([self.costs, np.zeros(m)]), -np.inf, self.budget)
+        if self.mode == "target":
+            add(np.concatenate([np.zeros(n), self.weights]), self.needed - 1e-9, np.inf)
+            objective = np.concatenate([np.ones(n) if self.unit else self.costs, np.zeros(m)])
+        else:
+            objective = np.concatenate([np.zeros(n), -self.weights])
+        return objective, sparse.vstack(rows, format="csr"), np.concatenate(lower), np.concatenate(upper)
+
+
+def _fractional_knapsack(values: np.ndarray, costs: np.ndarray, budget: float) -> float:
+    """max Σ v_j·x_j over x ∈ [0, 1] with Σ c_j·x_j ≤ budget (take by decreasing v/c)."""
+    positive = values > 0
+    free = positive & (costs <= 0)
+    total = float(values[free].sum())
+    paid = np.flatnonzero(positive & ~free)
+    order = paid[np.argsort(-values[paid] / costs[paid], kind="stable")]
+    spent = np.cumsum(costs[order])
+    whole = spent <= budget
+    total += float(values[order[whole]].sum())
+    rest = order[~whole]
+    if len(rest):
+        left = budget - (spent[whole][-1] if whole.any() else 0.0)
+        total += values[rest[0]] * max(left, 0.0) / costs[rest[0]]
+    return total
+
+
+def _lp_relaxation(problem: _Problem, time_limit: float) -> tuple[np.ndarray, np.ndarray, float] | None:
+    """LP relaxation by interior point (HiGHS IPM through ``scipy.optimize.linprog``): (x, duals u of
+    the demand rows, dual μ of the target row), or None when it does not finish in time."""
+    objective, rows, lower, upper = problem.model()
+    sign = np.where(np.isfinite(upper), 1.0, -1.0)
+    result = optimize.linprog(
+        objective,
+        A_ub=sparse.diags(sign) @ rows,
+        b_ub=np.where(sign > 0, upper, -lower),
+        bounds=(0, 1),
+        method="highs-ipm",
+        options={"time_limit": float(time_limit), "disp": False},
+    )
+    if result.status != 0 or result.x is None:
+        return None
+    m, n = problem.matrix.shape
+    marginals = -np.asarray(result.ineqlin.marginals)
+    return result.x[:n], marginals[:m], float(marginals[-1]) if problem.mode == "target" else 0.0
 
 
 def _bound_k(mode: str, budget: float | None, k: int) -> int:
@@ -345,75 +587,115 @@ def _weight(times: np.ndarray, weights: np.ndarray) -> float:
     return float(weights[times > 0].sum())
 
 
-def _milp(
-    matrix: sparse.csr_matrix,
-    weights: np.ndarray,
-    costs: np.ndarray,
-    mode: str,
-    k: int,
-    budget: float | None,
-    needed: float,
+def _branch_and_bound(
+    problem: _Problem,
+    value: float,
+    duals: np.ndarray | None,
+    gap_target: float,
     time_limit: float,
-) -> tuple[list[int], float, float, bool] | None:
-    """Exact MCLP with HiGHS: (selected, objective, bound, proven optimal) or None if no solution.
-
-    Variables: x_j ∈ {0,1} per site, y_i ∈ [0,1] per merged demand row; y_i ≤ Σ_j a_ij·x_j.
-    """
-    m, n = matrix.shape
-    a = sparse.csr_matrix(matrix, dtype=np.float64)
-    link = sparse.hstack([-a, sparse.identity(m, format="csr")], format="csr")
-    constraints = [optimize.LinearConstraint(link, -np.inf, 0.0)]
-    if mode == "count":
-        constraints.append(
-            optimize.LinearConstraint(
-                sparse.hstack([np.ones((1, n)), sparse.csr_matrix((1, m))], format="csr"), 0, k
-            )
-        )
-    if budget is not None and mode in ("count", "budget"):
-        constraints.append(
-            optimize.LinearConstraint(
-                sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget
-            )
-        )
-    if mode == "target":
-        reach = sparse.hstack([sparse.csr_matrix((1, n)), weights[None, :]], format="csr")
-        constraints.append(optimize.LinearConstraint(reach, needed - 1e-9, np.inf))
-        if budget is not None:
-            constraints.append(
-                optimize.LinearConstraint(
-                    sparse.hstack([costs[None, :], sparse.csr_matrix((1, m))], format="csr"), 0, budget
-                )
-            )
-        objective = np.concatenate([costs if np.ptp(costs) > 0 else np.ones(n), np.zeros(m)])
-    else:
-        objective = np.concatenate([np.zeros(n), -weights])
-    integrality = np.concatenate([np.ones(n), np.zeros(m)])
-    result = optimize.milp(
-        objective,
-        constraints=constraints,
-        integrality=integrality,
-        bounds=optimize.Bounds(0, 1),
-        options={"time_limit": float(time_limit), "disp": False},
-    )
-    if result.x is None:
+) -> tuple[list[int], float] | None:
+    """Branch-and-bound on the instance, first shrunk by Lagrangian reduced-cost fixing when the LP
+    duals are known (count mode): (plan, proven bound) or None when HiGHS finds no plan in time.
+    With fixing, the optimum is at most max(incumbent, optimum of the shrunk instance)."""
+    n = problem.matrix.shape[1]
+    sub, free, fixed_in, offset, fixed = problem, np.arange(n), np.zeros(0, np.int64), 0.0, False
+    if duals is not None and problem.mode == "count" and problem.budget is None:
+        fixed_in, fixed_out = problem.fixings(duals, value)
+        fixed = bool(len(fixed_in) or len(fixed_out))
+        if fixed:
+            covered = np.asarray(problem.matrix[:, fixed_in].sum(axis=1)).ravel() > 0
+            offset = float(problem.weights[covered].sum())
+            free = np.setdiff1d(np.arange(n), np.union1d(fixed_in, fixed_out))
+            rows = np.flatnonzero(~covered)
+            matrix, weights = merge_rows(problem.matrix[rows][:, free], problem.weights[rows])
+            if matrix.shape[0] == 0 or len(free) == 0 or problem.k == len(fixed_in):
+                return [int(j) for j in fixed_in], max(offset, value)
+            k = problem.k - len(fixed_in)
+            sub = _Problem(matrix, weights, problem.costs[free], "count", k, None, 0.0)
+    share = gap_target * abs(value) / max(abs(value) - offset, 1e-9)
+    solved = _solve_mip(sub, share, time_limit)
+    if solved is None:
         return None
-    selected = [int(j) for j in np.flatnonzero(result.x[:n] > 0.5)]
-    optimal = result.status == 0
-    dual = getattr(result, "mip_dual_bound", None)
-    dual = float(dual) if dual is not None and math.isfinite(dual) else math.nan
-    # HiGHS stops as "optimal" within its relative gap tolerance (1e-4): keep its dual bound
-    # then too, so that the gap reported is never smaller than the true one.
-    if mode == "target":
-        value = _target_value(costs, selected)
-        bound = dual
+    plan = [int(j) for j in fixed_in] + [int(free[j]) for j in solved[0]]
+    bound = offset + solved[1]
+    return plan, (max(bound, value) if fixed else bound)
+
+
+def _solve_mip(problem: _Problem, gap: float, time_limit: float) -> tuple[list[int], float] | None:
+    """HiGHS on the MILP (binary x per site): ``highspy`` when installed (a current HiGHS, interior
+    point for its LPs), else ``scipy.optimize.milp``.  (plan, dual bound in the objective's sense:
+    upper for count/budget, lower for target; NaN when unknown) or None without a plan."""
+    objective, rows, lower, upper = problem.model()
+    m, n = problem.matrix.shape
+    try:
+        import highspy
+    except ImportError:
+        highspy = None
+    if highspy is not None:
+        x, dual = _solve_highspy(highspy, objective, rows, lower, upper, n, gap, time_limit)
     else:
-        value = _covered_weight(matrix, weights, selected)
-        bound = -dual
-    if math.isnan(bound):
-        bound = value if optimal else math.nan
-    elif optimal and abs(bound - value) <= 1e-9 * max(1.0, abs(value)):
-        bound = value  # rounding noise of a proven optimum
-    return selected, value, bound, optimal
+        result = optimize.milp(
+            objective,
+            constraints=[optimize.LinearConstraint(rows, lower, upper)],
+            integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+            bounds=optimize.Bounds(0, 1),
+            options={"time_limit": float(time_limit), "disp": False, "mip_rel_gap": float(gap)},
+        )
+        x = result.x
+        dual = getattr(result, "mip_dual_bound", None)
+    if x is None:
+        return None
+    plan = [int(j) for j in np.flatnonzero(np.asarray(x[:n]) > 0.5)]
+    dual = float(dual) if dual is not None and math.isfinite(dual) else math.nan
+    return plan, (-dual if problem.maximise else dual)
+
+
+def _solve_highspy(highspy, objective, rows, lower, upper, n: int, gap: float, time_limit: float):
+    """(x or None, dual bound of the minimisation) by ``highspy``."""
+    columns = sparse.csc_matrix(rows)
+    model = highspy.HighsLp()
+    model.num_col_, model.num_row_ = columns.shape[1], columns.shape[0]
+    model.col_cost_ = objective
+    model.col_lower_ = np.zeros(columns.shape[1])
+    model.col_upper_ = np.ones(columns.shape[1])
+    model.row_lower_ = np.where(np.isfinite(lower), lower, -highspy.kHighsInf)
+    model.row_upper_ = np.where(np.isfinite(upper), upper, highspy.kHighsInf)
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.num_col_, model.a_matrix_.num_row_ = columns.shape[1], columns.shape[0]
+    model.a_matrix_.start_ = columns.indptr
+    model.a_matrix_.index_ = columns.indices
+    model.a_matrix_.value_ = columns.data
+    model.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * (
+        columns.shape[1] - n
+    )
+    solver = _quiet(highspy.Highs)
+    for name, option in (
+        ("output_flag", False),
+        ("time_limit", float(time_limit)),
+        ("mip_rel_gap", float(gap)),
+        ("mip_lp_solver", "ipm"),
+    ):
+        solver.setOptionValue(name, option)
+    solver.passModel(model)
+    solver.run()
+    solution = solver.getSolution()
+    if not solution.value_valid:
+        return None, math.nan
+    return np.asarray(solution.col_value), solver.getInfo().mip_dual_bound
+
+
+def _quiet(make):
+    """``make()`` with the standard output closed: the first ``highspy.Highs()`` of a process prints
+    a banner there, which would mix with the JSON of ``qgis_process --json``."""
+    sys.stdout.flush()
+    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        return make()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
 
 
 def _rank(

@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="224" />
+      <location filename="../processing/wifi_placement.py" line="226" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="141" />
+      <location filename="../processing/wifi_placement.py" line="142" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -227,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="170" />
+      <location filename="../processing/wifi_placement.py" line="171" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -299,22 +299,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="93" />
+      <location filename="../processing/wifi_placement.py" line="94" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="103" />
+      <location filename="../processing/wifi_placement.py" line="104" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="124" />
+      <location filename="../engine/wifi_placement.py" line="151" />
       <source>Candidate costs must be finite and not negative.</source>
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="84" />
+      <location filename="../processing/wifi_placement.py" line="85" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -324,7 +324,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="78" />
+      <location filename="../processing/wifi_placement.py" line="79" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -370,7 +370,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="139" />
+      <location filename="../processing/wifi_placement.py" line="140" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -385,7 +385,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="61" />
+      <location filename="../processing/wifi_placement.py" line="62" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
@@ -480,22 +480,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="193" />
+      <location filename="../processing/wifi_placement.py" line="194" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="325" />
+      <location filename="../processing/wifi_placement.py" line="327" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="321" />
+      <location filename="../processing/wifi_placement.py" line="323" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="306" />
+      <location filename="../processing/wifi_placement.py" line="308" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -555,13 +555,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="199" />
+      <location filename="../processing/wifi_placement.py" line="200" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="119" />
+      <location filename="../processing/wifi_placement.py" line="120" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -576,12 +576,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="207" />
+      <location filename="../processing/wifi_placement.py" line="208" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="206" />
+      <location filename="../processing/wifi_placement.py" line="207" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
@@ -591,7 +591,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="112" />
+      <location filename="../processing/wifi_placement.py" line="113" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -678,7 +678,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -880,7 +880,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="567" />
-      <location filename="../processing/wifi_placement.py" line="292" />
+      <location filename="../processing/wifi_placement.py" line="294" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -903,6 +903,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/fibre_coverage.py" line="128" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="419" />
+      <source>HiGHS branch-and-bound</source>
+      <translation>séparation et évaluation (HiGHS)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="61" />
@@ -1006,6 +1011,16 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
+      <location filename="../processing/wifi_placement.py" line="426" />
+      <source>LP relaxation</source>
+      <translation>relaxation linéaire</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="420" />
+      <source>LP relaxation (interior point)</source>
+      <translation>relaxation linéaire (point intérieur)</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="146" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
@@ -1077,7 +1092,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="118" />
+      <location filename="../processing/_layout.py" line="117" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
@@ -1223,11 +1238,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="373" />
-      <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
-      <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
-    </message>
-    <message>
       <location filename="../ui/suitability_editor.py" line="62" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
@@ -1283,12 +1293,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="437" />
+      <location filename="../processing/wifi_placement.py" line="501" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="188" />
+      <location filename="../processing/wifi_placement.py" line="189" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1301,6 +1311,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/loader.py" line="226" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="297" />
+      <source>No feasible plan was found.</source>
+      <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="324" />
@@ -1345,8 +1360,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="151" />
-      <location filename="../processing/wifi_placement.py" line="212" />
+      <location filename="../processing/wifi_placement.py" line="152" />
+      <location filename="../processing/wifi_placement.py" line="214" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1372,7 +1387,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1422,9 +1437,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
-      <source>Optimality gap</source>
-      <translation>Écart d'optimalité</translation>
+      <location filename="../processing/wifi_placement.py" line="211" />
+      <source>Optimality gap (proven)</source>
+      <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="90" />
@@ -1496,6 +1511,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="155" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="210" />
+      <source>Proven bound of the best possible objective</source>
+      <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="189" />
@@ -1576,6 +1596,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/waste_flows.py" line="187" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="381" />
+      <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
+      <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="264" />
@@ -1812,12 +1837,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="213" />
+      <location filename="../processing/wifi_placement.py" line="215" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="329" />
+      <location filename="../processing/wifi_placement.py" line="331" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1827,7 +1852,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="270" />
+      <location filename="../processing/wifi_placement.py" line="272" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
@@ -1928,7 +1953,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="214" />
+      <location filename="../processing/wifi_placement.py" line="216" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -1964,7 +1989,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="160" />
+      <location filename="../processing/wifi_placement.py" line="161" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -2086,17 +2111,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../processing/wifi_placement.py" line="144" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="222" />
+      <location filename="../processing/wifi_placement.py" line="224" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="128" />
+      <location filename="../engine/wifi_placement.py" line="155" />
       <source>The budget mode needs a positive budget.</source>
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
@@ -2111,7 +2136,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="263" />
+      <location filename="../processing/wifi_placement.py" line="265" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2146,7 +2171,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="142" />
+      <location filename="../processing/wifi_placement.py" line="143" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2231,17 +2256,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="137" />
+      <location filename="../processing/_layout.py" line="136" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="139" />
+      <location filename="../processing/_layout.py" line="138" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="133" />
+      <location filename="../processing/_layout.py" line="132" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2256,7 +2281,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="646" />
+      <location filename="../processing/_layout.py" line="651" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2296,7 +2321,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="126" />
+      <location filename="../engine/wifi_placement.py" line="153" />
       <source>The number of new hotspots must be at least 1.</source>
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
@@ -2438,12 +2463,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="136" />
+      <location filename="../engine/wifi_placement.py" line="165" />
       <source>The target must be between 0 and 100 % (got {value}).</source>
       <translation>La cible doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="140" />
+      <location filename="../engine/wifi_placement.py" line="169" />
       <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
@@ -2458,7 +2483,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le terrain n'a pas pu être découpé selon le territoire.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="121" />
+      <location filename="../engine/wifi_placement.py" line="148" />
       <source>The total demand weight is zero: nothing to cover.</source>
       <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
     </message>
@@ -2478,7 +2503,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="118" />
+      <location filename="../engine/wifi_placement.py" line="145" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -2498,13 +2523,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
+      <location filename="../processing/wifi_placement.py" line="434" />
+      <source>This plan is the best possible (proven).</source>
+      <translation>Ce plan est le meilleur possible (prouvé).</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="435" />
+      <source>This plan is within {gap} % of the best possible (proven bound).</source>
+      <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="65" />
       <location filename="../ui/suitability_editor.py" line="82" />
       <source>Threshold</source>
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="179" />
+      <location filename="../processing/wifi_placement.py" line="180" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2608,7 +2643,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="116" />
+      <location filename="../engine/wifi_placement.py" line="143" />
       <source>Unknown placement mode {mode}.</source>
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
@@ -2791,7 +2826,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="58" />
+      <location filename="../processing/wifi_placement.py" line="59" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
@@ -2806,7 +2841,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="359" />
+      <location filename="../processing/wifi_placement.py" line="361" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -2856,19 +2891,55 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
+      <location filename="../processing/wifi_placement.py" line="421" />
+      <location filename="../processing/wifi_placement.py" line="427" />
+      <source>branch-and-bound</source>
+      <translation>séparation et évaluation</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="358" />
+      <location filename="../processing/wifi_placement.py" line="360" />
       <source>features</source>
       <translation>entités</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="422" />
+      <source>greedy (submodularity)</source>
+      <translation>glouton (sous-modularité)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="417" />
+      <source>greedy + swap</source>
+      <translation>glouton + échanges</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="425" />
+      <source>heuristic</source>
+      <translation>heuristique</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="424" />
+      <source>reduction</source>
+      <translation>réduction</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="418" />
+      <source>rounded LP relaxation</source>
+      <translation>relaxation linéaire arrondie</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="423" />
+      <source>single-site coverages</source>
+      <translation>couvertures site par site</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="251" />
@@ -2931,7 +3002,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="311" />
+      <location filename="../processing/wifi_placement.py" line="313" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import dataclasses
 
 import numpy as np
 from qgis.core import (
@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QLocale
 
 from ..engine.errors import Cancelled, EngineError
 from ..engine.wifi_placement import MODES, coverage_matrix, place
@@ -206,7 +207,8 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             ("COVERED_BEFORE_PCT", self.tr("Demand within usable signal before (%)")),
             ("COVERED_AFTER_PCT", self.tr("Demand within usable signal after (%)")),
             ("OBJECTIVE", self.tr("Objective value")),
-            ("GAP", self.tr("Optimality gap")),
+            ("BOUND", self.tr("Proven bound of the best possible objective")),
+            ("GAP", self.tr("Optimality gap (proven)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
         self.addOutput(QgsProcessingOutputNumber("NEW_HOTSPOTS", self.tr("Number of new hotspots")))
@@ -367,11 +369,31 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             before=round(result.before_pct),
             existing=len(existing),
         )
-        gap = "—" if math.isnan(result.gap) else f"{100.0 * result.gap:.2f} %"
+        certificate = self._certificate(result)
+        self._certificate_note = (
+            f"Plan: {result.method}, objective {result.objective:g}; proven bound {result.bound:g} "
+            f"({result.bound_method}); gap {100.0 * result.gap:.3g} %"
+        )
+        summary = f"{summary} {certificate}"
         feedback.pushInfo(summary)
+        locale = QLocale()
         feedback.pushInfo(
-            self.tr("Method: {method}; objective {objective}; optimality gap {gap}.").format(
-                method=result.method, objective=round(result.objective, 3), gap=gap
+            self.tr(
+                "Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones "
+                "dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); "
+                "gap {gap} %. Times: {times}."
+            ).format(
+                rows=result.reduced[0],
+                sites=result.reduced[1],
+                method=self._name(result.method),
+                objective=locale.toString(float(result.objective), "f", 1),
+                bound=locale.toString(float(result.bound), "f", 1),
+                bound_method=self._name(result.bound_method),
+                gap=locale.toString(100.0 * result.gap, "f", 2),
+                times=", ".join(
+                    f"{self._name(step)} {locale.toString(seconds, 'f', 2)} s"
+                    for step, seconds in result.seconds.items()
+                ),
             )
         )
         outputs.update(
@@ -379,6 +401,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 "COVERED_BEFORE_PCT": result.before_pct,
                 "COVERED_AFTER_PCT": result.after_pct,
                 "OBJECTIVE": result.objective,
+                "BOUND": result.bound,
                 "GAP": result.gap,
                 "NEW_HOTSPOTS": len(result.selected),
                 "METHOD": result.method,
@@ -386,6 +409,46 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             }
         )
         feedback.setProgress(100)
+        return outputs
+
+    def _name(self, key: str) -> str:
+        """Translated name of a method or step of engine.wifi_placement.place."""
+        names = {
+            "greedy + swap": self.tr("greedy + swap"),
+            "rounded LP relaxation": self.tr("rounded LP relaxation"),
+            "HiGHS branch-and-bound": self.tr("HiGHS branch-and-bound"),
+            "LP relaxation (interior point)": self.tr("LP relaxation (interior point)"),
+            "branch-and-bound": self.tr("branch-and-bound"),
+            "greedy (submodularity)": self.tr("greedy (submodularity)"),
+            "single-site coverages": self.tr("single-site coverages"),
+            "reduction": self.tr("reduction"),
+            "heuristic": self.tr("heuristic"),
+            "lp": self.tr("LP relaxation"),
+            "branch_and_bound": self.tr("branch-and-bound"),
+        }
+        return names.get(key, key)
+
+    def _certificate(self, result) -> str:
+        """The sentence saying how far the plan can be from the best possible."""
+        if result.optimal:
+            return self.tr("This plan is the best possible (proven).")
+        return self.tr("This plan is within {gap} % of the best possible (proven bound).").format(
+            gap=QLocale().toString(100.0 * result.gap, "g", 2)
+        )
+
+    def postProcessAlgorithm(self, context, feedback):
+        """Then the plan's certificate (method, objective, bound, gap) in the note of the selected
+        sites' ``sources`` row, beside the provenance."""
+        outputs = super().postProcessAlgorithm(context, feedback)
+        note, destination = self.__dict__.get("_certificate_note"), self.__dict__.get("_selected")
+        if note and destination:
+            from ..engine.provenance import read_sources, write_sources
+            from ._layer_io import gpkg_table
+
+            path, table = gpkg_table(destination)
+            source = read_sources(path).get(table) if table else None
+            if source is not None:
+                write_sources(path, [dataclasses.replace(source, note=f"{source.note}. {note}")])
         return outputs
 
     @staticmethod
@@ -433,6 +496,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 }
             )
         write_features(sink, fields, geometries, rows, feedback, (85.0, 90.0))
+        self._selected = destination
         style_output(
             self, context, destination, style_path("wifi_placement"), self.tr("New Wi-Fi hotspots (rank)")
         )

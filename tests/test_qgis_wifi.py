@@ -8,6 +8,8 @@ from osgeo import gdal
 from qgis import processing
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessing, QgsProject, QgsVectorLayer
 
+from territoire_numerique.engine.provenance import read_sources
+
 
 def memory_layer(kind: str, fields: str, rows: list[tuple[str, list]], name: str) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{kind}?crs=EPSG:2154&{fields}", name, "memory")
@@ -158,7 +160,11 @@ def test_wifi_placement_end_to_end(territoire_plugin, town, tmp_path):
     assert [f["eirp_dbm"] for f in selected] == [20.0, 20.0] and result["NEW_HOTSPOTS"] == 2
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(30.0)
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
-    assert result["METHOD"] == "HiGHS MILP (optimal)" and result["GAP"] == 0.0
+    assert result["GAP"] == 0.0 and result["BOUND"] == result["OBJECTIVE"] == 70.0
+    assert result["METHOD"] in ("greedy + swap", "rounded LP relaxation", "HiGHS branch-and-bound")
+    assert "best possible (proven)" in result["SUMMARY"]
+    note = read_sources(tmp_path / "selected.gpkg")["selected"].note  # the certificate, kept with the layer
+    assert "objective 70; proven bound 70" in note and "gap 0 %" in note
     assert "100 %" in result["SUMMARY"] and "30 %" in result["SUMMARY"]
     curve = [(f["new_hotspots"], f["covered_pct"]) for f in QgsVectorLayer(result["CURVE"]).getFeatures()]
     assert curve == [(0, pytest.approx(30.0)), (1, pytest.approx(80.0)), (2, pytest.approx(100.0))]
