@@ -20,6 +20,8 @@ Usage: bench_wifi.py [--phase placement] [--peer-sample 40] [--cells 74e6] [--pe
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
+import importlib.util
 import json
 import math
 import os
@@ -197,213 +199,271 @@ def phase_coverage(arguments) -> dict:
     }
 
 
-def say(key: str, value: object) -> None:
-    """Print one figure at once (the peer may run for many minutes after it)."""
-    print(f"  {key:24s} {value:.3f}" if isinstance(value, float) else f"  {key:24s} {value}", flush=True)
+def versions() -> dict:
+    """Library versions and cores the figures were measured with."""
+    import scipy
+    import shapely
+    from osgeo import gdal
 
-
-def spopt_worker(matrix, weights: np.ndarray, k: int, time_limit: float, memory_gb: float, messages) -> None:
-    """Child process: PySAL spopt's MCLP on ``matrix``; sends ("stage", name), then ("done", figures)
-    or ("error", message).  Runs in its own process group so that CBC, started by PuLP, is
-    stopped with it; its address space is capped at ``memory_gb``."""
-    os.setsid()
-    limit = int(memory_gb * 2**30)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    import pulp
-    from spopt.locate import MCLP
-
-    try:
-        messages.put(("stage", "dense cost matrix"))
-        started = time.perf_counter()
-        cost = np.where(matrix.toarray(), 0.0, 2.0)  # spopt wants a dense client × facility cost matrix
-        messages.put(("stage", "model building"))
-        model = MCLP.from_cost_matrix(cost, weights, service_radius=1.0, p_facilities=k, name="bench")
-        build_seconds = time.perf_counter() - started
-        messages.put(("stage", "solving (CBC)"))
-        model = model.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=int(time_limit)))
-        seconds = time.perf_counter() - started
-    except MemoryError:
-        messages.put(("error", f"ran out of memory (address space capped at {memory_gb:g} GB)"))
-        return
-    chosen = [j for j, variable in enumerate(model.fac_vars) if variable.value() and variable.value() > 0.5]
-    covered = np.asarray(matrix[:, chosen].sum(axis=1)).ravel() > 0
-    messages.put(
-        (
-            "done",
-            {
-                "s": seconds,
-                "build_s": build_seconds,
-                "objective": float(weights[covered].sum()),
-                "status": pulp.LpStatus[model.problem.status],
-                "peak_mb": peak_mb(),
-            },
-        )
-    )
-
-
-def child_peak_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of a running process, MB (NaN once it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return math.nan
-
-
-def run_spopt(matrix, weights: np.ndarray, arguments, k: int, ours_seconds: float, tag: str) -> dict:
-    """spopt's MCLP in a child process (forkserver: its max RSS is its own) with a wall-clock limit
-    of ``--peer-timeout`` s counted once spopt is imported; figures prefixed with ``tag``."""
-    import multiprocessing
-    import queue
-
-    context = multiprocessing.get_context("forkserver")
-    messages = context.Queue()
-    child = context.Process(
-        target=spopt_worker,
-        args=(matrix, weights, k, arguments.time_limit, arguments.peer_memory_gb, messages),
-    )
-    child.start()
-    stages: list[tuple[str, float]] = []  # (stage, monotonic start) once spopt is imported
-    outcome, figures = None, {}
-    deadline = time.monotonic() + arguments.peer_timeout
-    while outcome is None and time.monotonic() < deadline and child.is_alive():
-        try:
-            kind, payload = messages.get(timeout=1.0)
-        except queue.Empty:
-            continue
-        if kind == "stage":
-            if not stages:
-                deadline = time.monotonic() + arguments.peer_timeout
-            stages.append((payload, time.monotonic()))
-        else:
-            outcome, figures = kind, payload
-    result: dict = {}
-    if outcome == "done":
-        child.join()
-        result = {
-            f"{tag}_s": figures["s"],
-            f"{tag}_model_build_s": figures["build_s"],
-            f"{tag}_objective": figures["objective"],
-            f"{tag}_status": figures["status"],
-            f"{tag}_peak_mb": figures["peak_mb"],
-            f"{tag}_ratio_time": figures["s"] / ours_seconds,
-        }
-    else:
-        stopped = time.monotonic()
-        peak = child_peak_mb(child.pid)
-        if child.is_alive():
-            os.killpg(child.pid, 9)  # the child and the CBC it may have started
-        child.join()
-        stage = stages[-1][0] if stages else "importing spopt"
-        elapsed = stopped - stages[0][1] if stages else 0.0
-        if outcome == "error":
-            result[tag] = f"{figures} after {elapsed:.0f} s ({stage})"
-        elif child.exitcode not in (None, 0, -9):
-            result[tag] = f"exited with code {child.exitcode} after {elapsed:.0f} s ({stage})"
-        else:
-            result[tag] = f"did not finish in {arguments.peer_timeout:g} s ({stage})"
-            result[f"{tag}_ratio_time_lower_bound"] = arguments.peer_timeout / ours_seconds
-        ends = [start for _, start in stages[1:]] + [stopped]
-        result[f"{tag}_stages"] = ", ".join(
-            f"{name} {end - start:.1f} s" for (name, start), end in zip(stages, ends)
-        )
-        result[f"{tag}_peak_mb_when_stopped"] = peak
-    for key, value in result.items():
-        say(key, value)
-    return result
-
-
-def solve_ours(matrix, weights: np.ndarray, k: int, arguments, tag: str) -> dict:
-    """Ours on one instance: HiGHS (greedy + swap fallback), then greedy + swap alone."""
-    started = time.perf_counter()
-    ours = place(matrix, weights, np.zeros(len(weights), bool), count=k, time_limit=arguments.time_limit)
-    ours_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    greedy = place(matrix, weights, np.zeros(len(weights), bool), count=k, exact=False)
-    greedy_seconds = time.perf_counter() - started
-    result = {
-        f"{tag}_s": ours_seconds,
-        f"{tag}_method": ours.method,
-        f"{tag}_objective": ours.objective,
-        f"{tag}_bound": ours.bound,
-        f"{tag}_gap": ours.gap,
-        f"{tag}_pct": ours.after_pct,
-        f"{tag}_greedy_swap_s": greedy_seconds,
-        f"{tag}_greedy_swap_objective": greedy.objective,
+    figures = {
+        "python": sys.version.split()[0],
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "shapely": shapely.__version__,
+        "gdal": gdal.__version__,
+        "cores": os.cpu_count(),
     }
-    for key, value in result.items():
-        say(key, value)
-    return result
+    try:
+        import highspy
+
+        figures["highspy"] = importlib.metadata.version("highspy")
+        del highspy
+    except ImportError:
+        figures["highspy"] = "not installed"
+    return figures
 
 
-def phase_placement(arguments) -> dict:
-    """Ours at full size, then spopt on a sub-instance where it finishes (with ours on the same
-    sub-instance), then spopt at full size; every figure is printed as soon as it is known."""
-    settings = RadioSettings()
-    grid, pairs, terrain, label = territory(arguments.placement_cells, arguments.cell_size)
+def old_method(matrix, weights: np.ndarray, k: int, time_limit: float) -> dict:
+    """The method before the certificate (engine of 2026-11-29), same steps and same calls:
+    merged rows, greedy + swap, then ``scipy.optimize.milp`` (HiGHS, its default dual simplex for
+    the root LP) within the time limit; the better plan, the tightest of HiGHS' dual bound and
+    the greedy bounds."""
+    from scipy import optimize
+
+    from territoire_numerique.engine.wifi_placement import (
+        _covered_weight,
+        _greedy,
+        _online_bound,
+        _swap,
+        merge_rows,
+    )
+
+    started = time.perf_counter()
+    reduced, merged = merge_rows(matrix, weights)
+    m, n = reduced.shape
+    costs = np.ones(n)
+    selected, bounds = _greedy(reduced, merged, costs, k, None, None, bound_k=k)
+    heuristic = _swap(reduced, merged, costs, selected, None, None, time.monotonic() + time_limit / 4)
+    bounds.append(_online_bound(reduced, merged, heuristic, k))
+    objective = _covered_weight(reduced, merged, heuristic)
+    a = sparse.csr_matrix(reduced, dtype=np.float64)
+    link = sparse.hstack([-a, sparse.identity(m, format="csr")], format="csr")
+    cardinality = sparse.hstack([np.ones((1, n)), sparse.csr_matrix((1, m))], format="csr")
+    result = optimize.milp(
+        np.concatenate([np.zeros(n), -merged]),
+        constraints=[
+            optimize.LinearConstraint(link, -np.inf, 0.0),
+            optimize.LinearConstraint(cardinality, 0, k),
+        ],
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+        bounds=optimize.Bounds(0, 1),
+        options={"time_limit": float(time_limit - (time.perf_counter() - started)), "disp": False},
+    )
+    method = "greedy + swap"
+    if result.x is not None:
+        plan = [int(j) for j in np.flatnonzero(result.x[:n] > 0.5)]
+        value = _covered_weight(reduced, merged, plan)
+        if value >= objective - 1e-9:
+            objective, method = value, "HiGHS MILP"
+    dual = getattr(result, "mip_dual_bound", None)
+    if dual is not None and math.isfinite(dual):
+        bounds.append(-dual)
+    bound = max(min(bounds), objective)
+    return {
+        "s": time.perf_counter() - started,
+        "method": method,
+        "objective": objective,
+        "bound": bound,
+        "gap": (bound - objective) / bound,
+        "highs_status": result.message,
+    }
+
+
+def say(key: str, value: object) -> None:
+    """Print one figure at once (the slow runs come after it)."""
+    print(f"  {key:34s} {value:.7g}" if isinstance(value, float) else f"  {key:34s} {value}", flush=True)
+
+
+def solve_new(matrix, weights: np.ndarray, k: int, time_limit: float, highspy: bool) -> dict:
+    """Ours: place() with its certificate; ``highspy=False`` hides highspy (SciPy's HiGHS only)."""
+    hidden = sys.modules.get("highspy", "absent")
+    if not highspy:
+        sys.modules["highspy"] = None  # import fails: SciPy's milp for branch-and-bound
+    try:
+        started = time.perf_counter()
+        result = place(matrix, weights, np.zeros(len(weights), bool), count=k, time_limit=time_limit)
+        seconds = time.perf_counter() - started
+    finally:
+        if hidden == "absent":
+            sys.modules.pop("highspy", None)
+        else:
+            sys.modules["highspy"] = hidden
+    return {
+        "s": seconds,
+        "method": result.method,
+        "objective": result.objective,
+        "bound": result.bound,
+        "bound_method": result.bound_method,
+        "gap": result.gap,
+        "reduced": f"{result.reduced[0]} rows × {result.reduced[1]} candidates",
+        "steps": ", ".join(f"{name} {value:.2f} s" for name, value in result.seconds.items()),
+    }
+
+
+def placement_instance(cells: float, arguments, seed: int):
+    """Grid, obstruction, candidate sites, demand points and weights (random, on open ground)."""
+    grid, pairs, terrain, label = territory(cells, arguments.cell_size)
     obstruction = build_obstruction(grid, terrain=terrain, buildings=pairs)
-    generator = np.random.default_rng(SEED + 1)
-    from shapely.geometry import Point
-
+    generator = np.random.default_rng(seed)
     sites = [
         Hotspot(i + 1, x, y)
         for i, (x, y) in enumerate(open_points(obstruction, arguments.candidates, generator))
     ]
     points = open_points(obstruction, arguments.demand, generator)
     weights = generator.integers(1, 20, len(points)).astype(float)
-    cells = demand_cells(grid, [Point(x, y) for x, y in points], weights)
-    started = time.perf_counter()
-    matrix = coverage_matrix(obstruction, sites, cells, settings)
-    matrix_seconds = time.perf_counter() - started
-    del obstruction
-    result = {
-        "data": label,
-        "grid_cells": grid.n_rows * grid.n_cols,
-        "candidates": len(sites),
-        "demand": len(points),
-        "k": arguments.k,
-        "links": int(matrix.nnz),
-        "matrix_s": matrix_seconds,
+    return grid, obstruction, sites, points, weights, label
+
+
+def compare(name: str, matrix, weights: np.ndarray, arguments) -> dict:
+    """Old method and ours (SciPy only, and with highspy when installed) on one matrix."""
+    figures: dict = {}
+
+    def record(tag: str, values: dict) -> None:
+        for key, value in values.items():
+            figures[f"{name}_{tag}_{key}"] = value
+            say(f"{name}_{tag}_{key}", value)
+
+    record("new_scipy", solve_new(matrix, weights, arguments.k, arguments.time_limit, highspy=False))
+    if importlib.util.find_spec("highspy"):
+        record("new_highspy", solve_new(matrix, weights, arguments.k, arguments.time_limit, highspy=True))
+    old = old_method(matrix, weights, arguments.k, arguments.time_limit)
+    record("old", old)
+    new = figures[f"{name}_new_scipy_objective"], figures[f"{name}_new_scipy_bound"]
+    checks = {
+        # each plan within the other's proven bound (both bounds valid), ours within its target
+        "bounds_consistent": old["objective"] <= new[1] + 1e-9 and new[0] <= old["bound"] + 1e-9,
+        "new_gap_le_0.5pct": figures[f"{name}_new_scipy_gap"] <= 0.005,
+        "time_new_scipy_over_old": figures[f"{name}_new_scipy_s"] / old["s"],
+    }
+    record("check", checks)
+    return figures
+
+
+def qgis_process_town(grid, sites, points, weights, arguments) -> dict:
+    """The town-like layout through ``qgis_process`` (the plugin as users run it, system Python):
+    candidate and demand layers written to a GeoPackage, the sample's buildings and terrain."""
+    import geopandas as gpd
+    from osgeo import gdal
+    from shapely.geometry import Point
+
+    with tempfile.TemporaryDirectory(dir=arguments.scratch) as folder:
+        layers = Path(folder) / "town.gpkg"
+        crs = "EPSG:2154"
+        gpd.GeoDataFrame(
+            {"building_id": [f"c{s.key}" for s in sites]}, geometry=[Point(s.x, s.y) for s in sites], crs=crs
+        ).to_file(layers, layer="candidates", driver="GPKG")
+        gpd.GeoDataFrame({"population": weights}, geometry=[Point(x, y) for x, y in points], crs=crs).to_file(
+            layers, layer="demand", driver="GPKG"
+        )
+        x0, y1 = grid.x_min, grid.y_max
+        x1, y0 = x0 + grid.n_cols * grid.cell_size, y1 - grid.n_rows * grid.cell_size
+        parameters = {
+            "CANDIDATES": f"{layers}|layername=candidates",
+            "DEMAND": f"{layers}|layername=demand",
+            "BUILDINGS": f"{SAMPLE}|layername=buildings",
+            "TERRAIN": gdal.Translate(
+                str(Path(folder) / "terrain.tif"), f"GPKG:{SAMPLE}:terrain"
+            ).GetDescription(),
+            "COUNT": arguments.k,
+            "TIME_LIMIT": arguments.time_limit,
+            "CELL_SIZE": grid.cell_size,
+            "EXTENT": f"{x0},{x1},{y0},{y1} [EPSG:2154]",
+            "SELECTED": str(Path(folder) / "selected.gpkg"),
+            "CURVE": str(Path(folder) / "curve.gpkg"),
+            "UNCOVERED": str(Path(folder) / "uncovered.gpkg"),
+        }
+        profile = Path(folder) / "profile"
+        environment = dict(
+            os.environ,
+            QGIS_PLUGINPATH=str(REPO / ".build" / "pkg"),
+            QGIS_CUSTOM_CONFIG_PATH=str(profile),
+            QT_QPA_PLATFORM="offscreen",
+        )
+        subprocess.run(
+            ["/usr/bin/qgis_process.bin", "plugins", "enable", "territoire_numerique"],
+            env=environment,
+            check=True,
+            capture_output=True,
+        )
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [
+                "/usr/bin/qgis_process.bin",
+                "run",
+                "territoire:wifi_placement",
+                "--json",
+                "--",
+                *(f"{key}={value}" for key, value in parameters.items()),
+            ],
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+        seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        return {"qgis_process": f"failed: {completed.stderr[-500:]}"}
+    outputs = json.loads(completed.stdout)["results"]
+    return {
+        "qgis_process_s": seconds,
+        "qgis_process_method": outputs["METHOD"],
+        "qgis_process_objective": outputs["OBJECTIVE"],
+        "qgis_process_bound": outputs["BOUND"],
+        "qgis_process_gap": outputs["GAP"],
+        "qgis_process_summary": outputs["SUMMARY"],
+    }
+
+
+def phase_placement(arguments) -> dict:
+    """Full size (2,000 candidates × 50,000 demand, k = 50, the sample's 4 M-cell centre) and the
+    town-like layout (the same counts spread over 36 km²), each solved by the old method and ours
+    in this run; the town-like one also through qgis_process."""
+    settings = RadioSettings()
+    result: dict = {
+        "compared": "ours (reduction + LP by interior point + B&B if needed) vs the old "
+        "method (greedy + swap + scipy milp, time limit), same matrix, same run",
+        "extrapolated": "nothing",
+        **versions(),
     }
     for key, value in result.items():
         say(key, value)
-    result.update(solve_ours(matrix, weights, arguments.k, arguments, "ours"))
-    result["ours_peak_mb"] = peak_mb()
-    say("ours_peak_mb", result["ours_peak_mb"])
-    try:
-        import pulp  # noqa: F401
-        import spopt  # noqa: F401
-    except ImportError as error:
-        result["spopt"] = f"not installed ({error})"
-        say("spopt", result["spopt"])
-        return result
-    # Same instance for both, small enough for spopt: the first demand points and candidates
-    # (both drawn at random, so a random sub-instance).
-    small_k = arguments.peer_k or arguments.k
-    small = sparse.csc_matrix(matrix[: arguments.peer_demand, : arguments.peer_candidates])
-    small_weights = weights[: arguments.peer_demand]
-    for key, value in {
-        "small_candidates": small.shape[1],
-        "small_demand": small.shape[0],
-        "small_k": small_k,
-        "small_links": int(small.nnz),
-    }.items():
-        result[key] = value
-        say(key, value)
-    result.update(solve_ours(small, small_weights, small_k, arguments, "small_ours"))
-    result.update(run_spopt(small, small_weights, arguments, small_k, result["small_ours_s"], "small_spopt"))
-    if "small_spopt_objective" in result:
-        check = result["small_ours_objective"] >= result["small_spopt_objective"] - 1e-6
-        result["small_ours_ge_spopt"] = check
-        result["small_ours_proven_optimal"] = result["small_ours_method"] == "HiGHS MILP (optimal)"
-        say("small_ours_ge_spopt", check)
-        say("small_ours_proven_optimal", result["small_ours_proven_optimal"])
-    result.update(run_spopt(matrix, weights, arguments, arguments.k, result["ours_s"], "spopt"))
-    if "spopt_objective" in result:
-        result["ours_ge_spopt"] = result["ours_objective"] >= result["spopt_objective"] - 1e-6
-        say("ours_ge_spopt", result["ours_ge_spopt"])
+    for name, cells in (("full", arguments.placement_cells), ("town", arguments.town_cells)):
+        grid, obstruction, sites, points, weights, label = placement_instance(cells, arguments, SEED + 1)
+        from shapely.geometry import Point
+
+        cells_ = demand_cells(grid, [Point(x, y) for x, y in points], weights)
+        started = time.perf_counter()
+        matrix = coverage_matrix(obstruction, sites, cells_, settings)
+        figures = {
+            f"{name}_data": label,
+            f"{name}_area_km2": grid.n_rows * grid.n_cols * grid.cell_size**2 / 1e6,
+            f"{name}_candidates": len(sites),
+            f"{name}_demand": len(points),
+            f"{name}_k": arguments.k,
+            f"{name}_links": int(matrix.nnz),
+            f"{name}_matrix_s": time.perf_counter() - started,
+        }
+        del obstruction
+        for key, value in figures.items():
+            say(key, value)
+        result.update(figures)
+        result.update(compare(name, matrix, weights, arguments))
+        if name == "town" and not arguments.no_qgis_process:
+            town = qgis_process_town(grid, sites, points, weights, arguments)
+            for key, value in town.items():
+                say(key, value)
+            result.update(town)
+    result["peak_mb"] = peak_mb()
+    say("peak_mb", result["peak_mb"])
     return result
 
 
@@ -419,11 +479,8 @@ def main() -> None:
     parser.add_argument("--demand", type=int, default=50_000)
     parser.add_argument("-k", type=int, default=50)
     parser.add_argument("--time-limit", type=float, default=120.0)
-    parser.add_argument("--peer-timeout", type=float, default=900.0, help="wall clock per spopt run, s")
-    parser.add_argument("--peer-memory-gb", type=float, default=12.0, help="address space cap of spopt")
-    parser.add_argument("--peer-demand", type=int, default=5000, help="sub-instance where spopt finishes")
-    parser.add_argument("--peer-candidates", type=int, default=500)
-    parser.add_argument("--peer-k", type=int, default=0, help="k of the sub-instance (default: -k)")
+    parser.add_argument("--town-cells", type=float, default=9e6, help="town-like layout: 36 km² of 2 m cells")
+    parser.add_argument("--no-qgis-process", action="store_true")
     parser.add_argument("--scratch", default=os.environ.get("TMPDIR", "/tmp"))
     arguments = parser.parse_args()
     if arguments.phase == "coverage":

@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="226" />
+      <location filename="../processing/wifi_placement.py" line="227" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="142" />
+      <location filename="../processing/wifi_placement.py" line="143" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -227,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="171" />
+      <location filename="../processing/wifi_placement.py" line="172" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -299,12 +299,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="94" />
+      <location filename="../processing/wifi_placement.py" line="95" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="104" />
+      <location filename="../processing/wifi_placement.py" line="105" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -314,7 +314,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="85" />
+      <location filename="../processing/wifi_placement.py" line="86" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -324,7 +324,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="79" />
+      <location filename="../processing/wifi_placement.py" line="80" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -370,7 +370,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="140" />
+      <location filename="../processing/wifi_placement.py" line="141" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -386,8 +386,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="62" />
-      <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
-      <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
+      <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. Every plan comes with a proven bound of the best possible: greedy selection improved by swaps and the rounded LP relaxation (interior point, whose duals give the bound), then branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
+      <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="253" />
@@ -480,22 +480,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="194" />
+      <location filename="../processing/wifi_placement.py" line="195" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="327" />
+      <location filename="../processing/wifi_placement.py" line="328" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="323" />
+      <location filename="../processing/wifi_placement.py" line="324" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="308" />
+      <location filename="../processing/wifi_placement.py" line="309" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -555,13 +555,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="200" />
+      <location filename="../processing/wifi_placement.py" line="201" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="120" />
+      <location filename="../processing/wifi_placement.py" line="121" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -576,12 +576,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="207" />
+      <location filename="../processing/wifi_placement.py" line="208" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
@@ -591,7 +591,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="113" />
+      <location filename="../processing/wifi_placement.py" line="114" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -678,7 +678,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="131" />
+      <location filename="../processing/wifi_placement.py" line="132" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -880,7 +880,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="567" />
-      <location filename="../processing/wifi_placement.py" line="294" />
+      <location filename="../processing/wifi_placement.py" line="295" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -905,7 +905,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="419" />
+      <location filename="../processing/wifi_placement.py" line="420" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1011,12 +1011,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="426" />
+      <location filename="../processing/wifi_placement.py" line="427" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="420" />
+      <location filename="../processing/wifi_placement.py" line="421" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
@@ -1293,12 +1293,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="501" />
+      <location filename="../processing/wifi_placement.py" line="502" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="189" />
+      <location filename="../processing/wifi_placement.py" line="190" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1360,8 +1360,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="152" />
-      <location filename="../processing/wifi_placement.py" line="214" />
+      <location filename="../processing/wifi_placement.py" line="153" />
+      <location filename="../processing/wifi_placement.py" line="215" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1387,7 +1387,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
+      <location filename="../processing/wifi_placement.py" line="210" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1437,7 +1437,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="211" />
+      <location filename="../processing/wifi_placement.py" line="212" />
       <source>Optimality gap (proven)</source>
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
@@ -1513,7 +1513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="210" />
+      <location filename="../processing/wifi_placement.py" line="211" />
       <source>Proven bound of the best possible objective</source>
       <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
@@ -1598,7 +1598,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="381" />
+      <location filename="../processing/wifi_placement.py" line="382" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -1837,12 +1837,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="215" />
+      <location filename="../processing/wifi_placement.py" line="216" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="331" />
+      <location filename="../processing/wifi_placement.py" line="332" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1852,7 +1852,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="272" />
+      <location filename="../processing/wifi_placement.py" line="273" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
@@ -1953,7 +1953,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="216" />
+      <location filename="../processing/wifi_placement.py" line="217" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -1989,7 +1989,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="161" />
+      <location filename="../processing/wifi_placement.py" line="162" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -2111,12 +2111,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="144" />
+      <location filename="../processing/wifi_placement.py" line="145" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="224" />
+      <location filename="../processing/wifi_placement.py" line="225" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2136,7 +2136,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="265" />
+      <location filename="../processing/wifi_placement.py" line="266" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2171,7 +2171,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../processing/wifi_placement.py" line="144" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2523,12 +2523,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="434" />
+      <location filename="../processing/wifi_placement.py" line="435" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="435" />
+      <location filename="../processing/wifi_placement.py" line="436" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -2539,7 +2539,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="180" />
+      <location filename="../processing/wifi_placement.py" line="181" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2841,7 +2841,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="361" />
+      <location filename="../processing/wifi_placement.py" line="362" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -2891,8 +2891,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="421" />
-      <location filename="../processing/wifi_placement.py" line="427" />
+      <location filename="../processing/wifi_placement.py" line="422" />
+      <location filename="../processing/wifi_placement.py" line="428" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
@@ -2902,22 +2902,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="360" />
+      <location filename="../processing/wifi_placement.py" line="361" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="422" />
+      <location filename="../processing/wifi_placement.py" line="423" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="417" />
+      <location filename="../processing/wifi_placement.py" line="418" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="425" />
+      <location filename="../processing/wifi_placement.py" line="426" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
@@ -2927,17 +2927,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="424" />
+      <location filename="../processing/wifi_placement.py" line="425" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="418" />
+      <location filename="../processing/wifi_placement.py" line="419" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="423" />
+      <location filename="../processing/wifi_placement.py" line="424" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
@@ -3002,7 +3002,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="313" />
+      <location filename="../processing/wifi_placement.py" line="314" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>

@@ -66,9 +66,10 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             "coverage is computed with the same propagation model and obstruction (buildings, terrain, "
             "DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target "
             "share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. "
-            "The problem is solved exactly with the HiGHS solver within the time limit, otherwise by "
-            "greedy selection improved by swaps; the method, objective and optimality gap are "
-            "reported. Outputs: the selected sites ranked by marginal gain, the coverage curve "
+            "Every plan comes with a proven bound of the best possible: greedy selection improved by "
+            "swaps and the rounded LP relaxation (interior point, whose duals give the bound), then "
+            "branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the "
+            "method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve "
             "(number of new hotspots → share of demand covered) and the demand left uncovered, with "
             "a before / after sentence."
         )
