@@ -14,22 +14,10 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .errors import EngineError
+from .indicator_names import INDICATORS
 from .indicators import Points, anchor_xy, rate_pct, zone_of_points
 
 #: Indicators of a profile, in output order; each also gets ``<name>_median``.
-INDICATORS = (
-    "population",
-    "area_km2",
-    "density",
-    "ftth_rate",
-    "icpe_count",
-    "seveso_count",
-    "waste_t",
-    "decheteries_near",
-    "solar_mwh",
-    "wifi_share",
-    "port_area_ha",
-)
 
 
 @dataclass

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     Qgis,
     QgsArrowSymbolLayer,
@@ -453,11 +452,6 @@ def legend_nodes_in_frame(
 
 
 RASTER_SAMPLE = 512  # cells per side read to find the classes a raster shows in a frame
-NUMPY_TYPES = {
-    Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
-    Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
-    Qgis.DataType.Float64: np.float64,
-}  # fmt: skip
 
 
 def raster_classes_in(
@@ -476,7 +470,13 @@ def raster_classes_in(
     if function.colorRampType() != QgsColorRampShader.Type.Discrete:
         return None
     provider = layer.dataProvider()
-    dtype = NUMPY_TYPES.get(provider.dataType(renderer.band()))
+    import numpy as np
+
+    dtype = {
+        Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+        Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+        Qgis.DataType.Float64: np.float64,
+    }.get(provider.dataType(renderer.band()))  # fmt: skip
     if dtype is None:
         return None
     if crs.isValid() and layer.crs().isValid() and crs != layer.crs():
