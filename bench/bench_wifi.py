@@ -1,20 +1,20 @@
-"""Wi-Fi benchmark: ours against the peers, in one run.
+"""Wi-Fi benchmark: ours against honest peers, in one run, nothing extrapolated.
 
-1. Coverage: 500 hotspots over a 2 m grid of ≈ 74 M cells with buildings — our best-server
-   coverage (windowed ``gdal.ViewshedGenerate`` + signal + best server, in place) against running
-   the ``gdal_viewshed`` command once per hotspot on the same surface with the same maximum range.
-   The peer is timed on a sample of hotspots (``--peer-sample``) and extrapolated to all of them.
+1. Coverage: 500 hotspots over a 2 m grid of ≈ 74 M cells of the sample territory (buildings +
+   terrain), the whole run on both sides (read, obstruct, compute, write the RSSI GeoTIFF), each
+   in its own process (its own peak memory): ours (``build_obstruction`` + ``best_server_coverage``
+   + ``write_raster``) against the in-process peer a competent user writes with GDAL and numpy
+   (terrain by ``gdal.Warp``, buildings by ``gdal.Rasterize``, ``gdal.ViewshedGenerate`` per
+   hotspot, the same propagation formula in numpy, best server by ``np.fmax``).  The two RSSI
+   rasters are compared cell by cell (max |Δ| dB, cells with a signal on one side only).
 2. Placement: 2,000 candidates × 50,000 demand points, k = 50, on one coverage matrix computed by
-   our propagation: ours (HiGHS MILP, greedy + swap fallback) against PySAL spopt's MCLP (PuLP/CBC,
-   dense cost matrix) — time and covered weight.  Ours is printed as soon as it is known; spopt
-   runs in a child process with a wall-clock limit (``--peer-timeout``), at full size and on a
-   sub-instance where it finishes (``--peer-demand`` × ``--peer-candidates``, ours on the same
-   sub-instance), so that there is a measured ratio and an objective check in any case.
+   our propagation, on the sample's centre and on a town-like 36 km² layout: ours (certificate:
+   LP relaxation by interior point, branch-and-bound if needed; SciPy only, then with highspy)
+   against the method before it (greedy + swap + ``scipy.optimize.milp`` with its time limit),
+   the town-like layout also through ``qgis_process`` (the plugin as users run it).
 
-Each phase runs in its own process so that its peak memory (max RSS) is its own.  Data: the sample
-territory's buildings and terrain when resources/sample/territoire_sample.gpkg exists, else a
-synthetic city of street blocks (seeded).
-Usage: bench_wifi.py [--phase placement] [--peer-sample 40] [--cells 74e6] [--peer-timeout 900]
+Every bench prints what it compares, library versions and core count.
+Usage: bench_wifi.py [--only coverage|placement] [--cells 74e6] [--hotspots 500] [--time-limit 120]
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ sys.path.insert(0, str(REPO / ".build" / "pkg"))
 
 from territoire_numerique.engine.wifi_placement import coverage_matrix, place  # noqa: E402
 from territoire_numerique.engine.wifi_propagation import (  # noqa: E402
+    RSSI_NODATA,
     Grid,
     Hotspot,
     RadioSettings,
@@ -112,91 +113,251 @@ def open_points(obstruction, count: int, generator, margin: float = 0.0) -> list
     return points
 
 
+def coverage_grid(arguments) -> Grid:
+    """The coverage grid: ``--cells`` cells of ``--cell-size`` m centred on the sample's buildings
+    (their exact extent, computed by OGR), as ``territory`` draws it."""
+    from osgeo import ogr, osr
+
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(2154)
+    source = ogr.Open(str(SAMPLE))
+    x0, x1, y0, y1 = source.GetLayerByName("buildings").GetExtent(force=True)
+    side = math.sqrt(arguments.cells) * arguments.cell_size
+    width = min(x1 - x0, side)
+    height = min(y1 - y0, arguments.cells * arguments.cell_size**2 / width)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return Grid.from_bounds(
+        cx - width / 2,
+        cy - height / 2,
+        cx + width / 2,
+        cy + height / 2,
+        arguments.cell_size,
+        reference.ExportToWkt(),
+    )
+
+
+def timings(side: str, read: float, compute: float, write: float) -> dict:
+    """One side's figures: the three steps, the whole run and the process's peak memory."""
+    return {
+        "side": side,
+        "read_obstruct_s": read,
+        "compute_s": compute,
+        "write_s": write,
+        "whole_s": read + compute + write,
+        "peak_mb": peak_mb(),
+    }
+
+
 def phase_coverage(arguments) -> dict:
+    """Ours, whole run: read the buildings (WKB → Shapely, as the plugin gets them) and the terrain,
+    obstruction, best-server coverage, RSSI GeoTIFF written (as wifi_coverage writes it).  The
+    hotspots are drawn on open ground after the obstruction (not timed) and saved for the peer."""
+    from osgeo import ogr
+    from shapely import wkb
+
     settings = RadioSettings()
+    grid = coverage_grid(arguments)
     started = time.perf_counter()
-    grid, pairs, terrain, label = territory(arguments.cells, arguments.cell_size)
-    obstruction = build_obstruction(grid, terrain=terrain, buildings=pairs)
-    build_seconds = time.perf_counter() - started
-    generator = np.random.default_rng(SEED)
-    hotspots = [
-        Hotspot(i + 1, x, y)
-        for i, (x, y) in enumerate(open_points(obstruction, arguments.hotspots, generator))
+    source = ogr.Open(str(SAMPLE))
+    pairs = [  # as the plugin gets them from QGIS: each geometry's WKB → Shapely (read_frame)
+        (wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())), feature.GetField("height"))
+        for feature in source.GetLayerByName("buildings")
     ]
+    source = None
+    obstruction = build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=pairs)
+    read_seconds = time.perf_counter() - started
+    del pairs
+    generator = np.random.default_rng(SEED)
+    points = open_points(obstruction, arguments.hotspots, generator)
+    Path(arguments.hotspots_file).write_text(json.dumps(points))
+    hotspots = [Hotspot(i + 1, x, y) for i, (x, y) in enumerate(points)]
     started = time.perf_counter()
     result = best_server_coverage(obstruction, hotspots, settings)
-    coverage_seconds = time.perf_counter() - started
-    with tempfile.TemporaryDirectory(dir=arguments.scratch) as folder:
-        started = time.perf_counter()
-        rssi = np.where(np.isfinite(result.rssi), result.rssi, np.float32(-9999.0)).astype(np.float32)
-        write_raster(Path(folder) / "rssi.tif", grid, rssi, -9999.0)
-        write_seconds = time.perf_counter() - started
-        del rssi
-        ours_peak = peak_mb()
-        # Peer: the gdal_viewshed command per hotspot on the same surface (uncompressed GeoTIFF).
-        surface = Path(folder) / "surface.tif"
-        from osgeo import gdal
+    compute_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    write_raster(arguments.rssi_file, grid, result.rssi, RSSI_NODATA)
+    write_seconds = time.perf_counter() - started
+    return timings("ours", read_seconds, compute_seconds, write_seconds)
 
-        dataset = gdal.GetDriverByName("GTiff").Create(
-            str(surface), grid.n_cols, grid.n_rows, 1, gdal.GDT_Float32, ["TILED=YES", "BIGTIFF=YES"]
+
+def phase_coverage_peer(arguments) -> dict:
+    """The in-process peer a competent user writes with GDAL and numpy: terrain warped onto the
+    grid, buildings burnt by ``gdal.Rasterize`` straight from the GeoPackage (taller last),
+    ``gdal.ViewshedGenerate`` per hotspot (same arguments as ours), the same propagation formula
+    (P.1411 LoS / NLoS floored at free space, margins, body loss) in numpy on each viewshed's
+    window, the best server kept, the RSSI GeoTIFF written."""
+    from osgeo import gdal, gdal_array
+
+    from territoire_numerique.engine.wifi_propagation import (
+        DEFAULT_BUILDING_HEIGHT,
+        P1411_LOS,
+        P1411_NLOS,
+        location_margin,
+    )
+
+    settings = RadioSettings()
+    grid = coverage_grid(arguments)
+    points = json.loads(Path(arguments.hotspots_file).read_text())
+    started = time.perf_counter()
+    ground = np.zeros(grid.shape, np.float32)
+    target = gdal_array.OpenArray(ground)
+    target.SetGeoTransform(grid.geotransform)
+    gdal.Warp(
+        target,
+        f"GPKG:{SAMPLE}:terrain",
+        resampleAlg="bilinear",
+        multithread=True,
+        warpOptions=["NUM_THREADS=ALL_CPUS"],
+        warpMemoryLimit=256,
+    )
+    target = None
+    heights = np.zeros(grid.shape, np.float32)
+    target = gdal_array.OpenArray(heights)
+    target.SetGeoTransform(grid.geotransform)
+    gdal.Rasterize(
+        target,
+        str(SAMPLE),
+        attribute="h",
+        SQLDialect="SQLITE",
+        SQLStatement=f"SELECT geom, CASE WHEN height > 0 THEN height ELSE {DEFAULT_BUILDING_HEIGHT} END AS h "
+        "FROM buildings ORDER BY h",
+    )
+    target = None
+    surface = np.maximum(ground, heights + ground)
+    del heights
+    dataset = gdal_array.OpenArray(surface)
+    dataset.SetGeoTransform(grid.geotransform)
+    band = dataset.GetRasterBand(1)
+    read_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    rssi = np.full(grid.shape, -np.inf, np.float32)
+    frequency = 2437.0
+    nlos = P1411_NLOS[settings.environment]
+    p = settings.location_probability
+    for x, y in points:
+        row, col = (int(v) for v in grid.cell_of(x, y))
+        tx_z = float(ground[row, col]) + 4.0  # hotspots on open ground, the default 4 m mast
+        view = gdal.ViewshedGenerate(
+            band,
+            "MEM",
+            "",
+            [],
+            x,
+            y,
+            tx_z - float(surface[row, col]),
+            settings.rx_height,
+            1,
+            0,
+            2,
+            3,
+            0.0,
+            gdal.GVM_Edge,
+            settings.max_range,
         )
-        dataset.SetGeoTransform(grid.geotransform)
-        dataset.SetProjection(grid.crs_wkt)
-        dataset.GetRasterBand(1).WriteArray(obstruction.surface)
-        dataset = None
-        sample = hotspots[: arguments.peer_sample]
-        peer_peak = 0.0
-        started = time.perf_counter()
-        for hotspot in sample:
+        x0, _, _, y1, _, _ = view.GetGeoTransform()
+        c0, r0 = round((x0 - grid.x_min) / grid.cell_size), round((grid.y_max - y1) / grid.cell_size)
+        visible = view.GetRasterBand(1).ReadAsArray()
+        rows, cols = slice(r0, r0 + visible.shape[0]), slice(c0, c0 + visible.shape[1])
+        dx = grid.x_min + (np.arange(cols.start, cols.stop) + 0.5) * grid.cell_size - x
+        dy = grid.y_max - (np.arange(rows.start, rows.stop) + 0.5) * grid.cell_size - y
+        dz = surface[rows, cols] + settings.rx_height - tx_z
+        d = np.maximum(np.sqrt(dx[None, :] ** 2 + dy[:, None] ** 2 + dz**2), 1.0)
+        free_space = 20 * np.log10(d) + 20 * math.log10(frequency) - 27.55
+        los_loss = (
+            10 * P1411_LOS.alpha * np.log10(d)
+            + P1411_LOS.beta
+            + 10 * P1411_LOS.gamma * math.log10(frequency / 1000)
+            + location_margin(p, P1411_LOS.sigma)
+        )
+        nlos_loss = np.maximum(
+            10 * nlos.alpha * np.log10(d) + nlos.beta + 10 * nlos.gamma * math.log10(frequency / 1000),
+            free_space,
+        ) + location_margin(p, nlos.sigma)
+        power = (20.0 - settings.body_loss - np.where(visible == 1, los_loss, nlos_loss)).astype(np.float32)
+        power[(visible == 2) | (dx[None, :] ** 2 + dy[:, None] ** 2 > settings.max_range**2)] = np.nan
+        window = rssi[rows, cols]
+        np.fmax(window, power, out=window)
+    compute_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    output = gdal.GetDriverByName("GTiff").Create(
+        arguments.peer_rssi_file,
+        grid.n_cols,
+        grid.n_rows,
+        1,
+        gdal.GDT_Float32,
+        ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"],
+    )
+    output.SetGeoTransform(grid.geotransform)
+    output.SetProjection(grid.crs_wkt)
+    output.GetRasterBand(1).SetNoDataValue(RSSI_NODATA)
+    rssi[~np.isfinite(rssi)] = RSSI_NODATA
+    output.GetRasterBand(1).WriteArray(rssi)
+    output = None
+    write_seconds = time.perf_counter() - started
+    return timings("peer", read_seconds, compute_seconds, write_seconds)
+
+
+def compare_rasters(ours: str, peer: str) -> dict:
+    """Cell by cell, block by block: max |Δ| dB where both have a signal, cells where one has a
+    signal and the other none, cells with a signal."""
+    from osgeo import gdal
+
+    first, second = gdal.Open(ours), gdal.Open(peer)  # kept open while their bands are read
+    a, b = first.GetRasterBand(1), second.GetRasterBand(1)
+    worst, only, cells = 0.0, 0, 0
+    for top in range(0, a.YSize, 1024):
+        rows = min(1024, a.YSize - top)
+        x = a.ReadAsArray(0, top, a.XSize, rows)
+        y = b.ReadAsArray(0, top, b.XSize, rows)
+        has_x, has_y = x != RSSI_NODATA, y != RSSI_NODATA
+        both = has_x & has_y
+        if both.any():
+            worst = max(worst, float(np.abs(x[both] - y[both]).max()))
+        only += int((has_x != has_y).sum())
+        cells += int(has_x.sum())
+    return {"max_abs_diff_db": worst, "cells_signal_on_one_side_only": only, "cells_with_signal": cells}
+
+
+def coverage(arguments) -> None:
+    """Ours then the peer, each in its own process (its own peak memory), then the comparison."""
+    print(
+        "  compared: whole run (read + obstruct + compute + write), both in process, in full; "
+        "extrapolated: nothing",
+        flush=True,
+    )
+    for key, value in versions().items():
+        say(key, value)
+    with tempfile.TemporaryDirectory(dir=arguments.scratch) as folder:
+        files = {
+            "--hotspots-file": str(Path(folder) / "hotspots.json"),
+            "--rssi-file": str(Path(folder) / "ours.tif"),
+            "--peer-rssi-file": str(Path(folder) / "peer.tif"),
+        }
+        forwarded = [*sys.argv[1:], *(item for pair in files.items() for item in pair)]
+        figures = {}
+        for phase in ("coverage", "coverage_peer"):
             completed = subprocess.run(
-                [
-                    "/usr/bin/time",
-                    "-f",
-                    "%M",
-                    "gdal_viewshed",
-                    "-q",
-                    "-md",
-                    str(settings.max_range),
-                    "-ox",
-                    str(hotspot.x),
-                    "-oy",
-                    str(hotspot.y),
-                    "-oz",
-                    str(hotspot.height_m),
-                    "-tz",
-                    str(settings.rx_height),
-                    "-cc",
-                    "0",
-                    str(surface),
-                    str(Path(folder) / "view.tif"),
-                ],
+                [sys.executable, "-u", __file__, "--phase", phase, *forwarded],
                 check=True,
                 capture_output=True,
                 text=True,
             )
-            peer_peak = max(peer_peak, int(completed.stderr.split()[-1]) / 1024.0)  # max RSS, kB
-        peer_seconds = time.perf_counter() - started
-    peer_total = peer_seconds * len(hotspots) / len(sample)
-    return {
-        "data": label,
-        "cells": grid.n_rows * grid.n_cols,
-        "rows": grid.n_rows,
-        "cols": grid.n_cols,
-        "cell_size": grid.cell_size,
-        "buildings": len(pairs),
-        "hotspots": len(hotspots),
-        "obstruction_s": build_seconds,
-        "coverage_s": coverage_seconds,
-        "write_rssi_s": write_seconds,
-        "ours_total_s": build_seconds + coverage_seconds,
-        "ours_peak_mb": ours_peak,
-        "covered_km2": float(result.covered().sum()) * grid.cell_size**2 / 1e6,
-        "peer_sample": len(sample),
-        "peer_sample_s": peer_seconds,
-        "peer_extrapolated_s": peer_total,
-        "peer_peak_mb": peer_peak,
-        "ratio_viewshed_only": peer_total / coverage_seconds,
-    }
+            figures[phase] = json.loads(completed.stdout.strip().splitlines()[-1])
+            for key, value in figures[phase].items():
+                say(f"{figures[phase]['side']}_{key}", value)
+        agreement = compare_rasters(files["--rssi-file"], files["--peer-rssi-file"])
+    grid = coverage_grid(arguments)
+    say("cells", grid.n_rows * grid.n_cols)
+    say("hotspots", arguments.hotspots)
+    for key, value in agreement.items():
+        say(key, value)
+    say(
+        "ratio_whole_run_peer_over_ours", figures["coverage_peer"]["whole_s"] / figures["coverage"]["whole_s"]
+    )
+    say(
+        "ratio_compute_peer_over_ours",
+        figures["coverage_peer"]["compute_s"] / figures["coverage"]["compute_s"],
+    )
 
 
 def versions() -> dict:
@@ -469,11 +630,14 @@ def phase_placement(arguments) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phase", choices=("coverage", "placement"))
+    parser.add_argument("--phase", choices=("coverage", "coverage_peer", "placement"))
+    parser.add_argument("--only", choices=("coverage", "placement"), help="run one of the two benches")
+    parser.add_argument("--hotspots-file", default="")
+    parser.add_argument("--rssi-file", default="")
+    parser.add_argument("--peer-rssi-file", default="")
     parser.add_argument("--cells", type=float, default=74e6)
     parser.add_argument("--cell-size", type=float, default=2.0)
     parser.add_argument("--hotspots", type=int, default=500)
-    parser.add_argument("--peer-sample", type=int, default=40)
     parser.add_argument("--placement-cells", type=float, default=4e6)
     parser.add_argument("--candidates", type=int, default=2000)
     parser.add_argument("--demand", type=int, default=50_000)
@@ -483,18 +647,20 @@ def main() -> None:
     parser.add_argument("--no-qgis-process", action="store_true")
     parser.add_argument("--scratch", default=os.environ.get("TMPDIR", "/tmp"))
     arguments = parser.parse_args()
-    if arguments.phase == "coverage":
-        for key, value in phase_coverage(arguments).items():
-            say(key, value)
+    if arguments.phase in ("coverage", "coverage_peer"):
+        worker = phase_coverage if arguments.phase == "coverage" else phase_coverage_peer
+        print(json.dumps(worker(arguments)), flush=True)
         return
     if arguments.phase == "placement":
         figures = phase_placement(arguments)  # prints each figure as it comes
         print(json.dumps(figures), flush=True)
         return
-    forwarded = sys.argv[1:]
-    for name in ("coverage", "placement"):
-        print(f"--- {name}", flush=True)
-        subprocess.run([sys.executable, "-u", __file__, "--phase", name, *forwarded], check=True)
+    if arguments.only != "placement":
+        print("--- coverage", flush=True)
+        coverage(arguments)
+    if arguments.only != "coverage":
+        print("--- placement", flush=True)
+        subprocess.run([sys.executable, "-u", __file__, "--phase", "placement", *sys.argv[1:]], check=True)
 
 
 if __name__ == "__main__":

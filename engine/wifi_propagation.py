@@ -11,6 +11,7 @@ below rooftops); ITU-R P.2109 building entry loss; 3GPP TR 36.814 sector pattern
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ MODELS = ("free_space", "log_distance", "p1411")
 ENVIRONMENTS = ("urban", "residential")
 INDOOR_TYPES = ("none", "traditional", "thermally_efficient")
 RSSI_NODATA = -9999.0
+#: Rows written at a time by write_raster (a multiple of the 256-row tiles).
+WRITE_BLOCK_ROWS = 1024
 BEST_SERVER_NODATA = -1
 #: Height given to buildings whose height is missing or not positive (two storeys), m.
 DEFAULT_BUILDING_HEIGHT = 6.0
@@ -101,7 +104,14 @@ def location_margin(probability_pct: float, sigma_db: float) -> float:
         raise EngineError(
             "The location probability must be between 0 and 100 % (got {value}).", value=probability_pct
         )
-    return float(norm.ppf(probability_pct / 100.0) * sigma_db)
+    return _normal_quantile(probability_pct / 100.0) * sigma_db
+
+
+@functools.lru_cache(maxsize=64)
+def _normal_quantile(probability: float) -> float:
+    """z(p) of the standard normal law (SciPy's ppf costs ~0.4 ms a call: once per hotspot and
+    model otherwise)."""
+    return float(norm.ppf(probability))
 
 
 def building_entry_loss(
@@ -251,7 +261,10 @@ class Obstruction:
     indoor: np.ndarray = field(init=False)  # cells inside a building
 
     def __post_init__(self) -> None:
-        self.indoor = (self.surface - self.ground) > 0.5
+        self.indoor = np.empty(self.surface.shape, bool)
+        for top in range(0, self.surface.shape[0], 1024):  # by blocks: no full-size float temporary
+            block = slice(top, top + 1024)
+            np.greater(self.surface[block] - self.ground[block], 0.5, out=self.indoor[block])
         self._dataset = gdal_array.OpenArray(self.surface)  # shares the array's memory
         self._dataset.SetGeoTransform(self.grid.geotransform)
 
@@ -323,7 +336,7 @@ def build_obstruction(
     taller building wins where footprints overlap.
     """
     ground = _warp_onto(terrain, grid) if terrain else np.zeros(grid.shape, np.float32)
-    top = _warp_onto(surface, grid) if surface else ground.copy()
+    top = _warp_onto(surface, grid) if surface else None
     if surface and not terrain:
         ground = top.copy()
     if buildings:
@@ -334,8 +347,12 @@ def build_obstruction(
         pairs.sort(key=lambda pair: pair[1])
         heights = _burn_heights(pairs, grid)
         heights += ground
-        np.maximum(top, heights, out=top)
-    return Obstruction(grid, ground, top)
+        if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
+            top = heights
+        else:
+            np.maximum(top, heights, out=top)
+            del heights
+    return Obstruction(grid, ground, ground.copy() if top is None else top)
 
 
 # --------------------------------------------------------------------------- one hotspot
@@ -385,18 +402,23 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     ys = grid.y_max - (np.arange(rows.start, rows.stop) + 0.5) * grid.cell_size
     dx = (xs - hotspot.x)[None, :]
     dy = (ys - hotspot.y)[:, None]
-    dz = obstruction.surface[rows, cols] + settings.rx_height - tx_z
-    distance = np.maximum(np.sqrt(dx * dx + dy * dy + dz * dz), 1.0)
+    horizontal = dx * dx + dy * dy  # the window's horizontal distance terms, an outer sum
+    dz = obstruction.surface[rows, cols] + (settings.rx_height - tx_z)
+    # One logarithm per cell: every model is linear in log10(distance).
+    log_distance = np.log10(np.maximum(horizontal + dz * dz, 1.0))
+    log_distance *= 0.5
     los = visible == 1
-    power = hotspot.eirp_dbm - settings.body_loss - path_loss(distance, los, hotspot.frequency_mhz, settings)
+    power = (hotspot.eirp_dbm - settings.body_loss) - loss_from_log(
+        log_distance, los, hotspot.frequency_mhz, settings
+    )
     if hotspot.azimuth_deg is not None:
         power += sector_gain(np.degrees(np.arctan2(dx, dy)), hotspot.azimuth_deg, hotspot.beamwidth_deg)
     if settings.indoor != "none":
         entry = building_entry_loss(hotspot.frequency_mhz, settings.indoor)
         power = np.where(obstruction.indoor[rows, cols], power - entry, power)
-    power = power.astype(np.float32)
-    power[(visible == 2) | (dx * dx + dy * dy > settings.max_range**2)] = np.nan
-    return Field(rows, cols, power, los)
+    field = power.astype(np.float32)
+    field[(visible == 2) | (horizontal > settings.max_range**2)] = np.nan
+    return Field(rows, cols, field, los)
 
 
 def path_loss(
@@ -407,22 +429,33 @@ def path_loss(
     The NLoS losses are never taken below the free-space loss (the fitted NLoS lines cross it
     at short range, outside their validity range of 30 m and more).
     """
+    distance, los = np.broadcast_arrays(np.asarray(distance, np.float64), np.asarray(los, bool))
+    return loss_from_log(np.log10(distance), los, frequency_mhz, settings)
+
+
+def loss_from_log(
+    log_distance: np.ndarray, los: np.ndarray, frequency_mhz: float, settings: RadioSettings
+) -> np.ndarray:
+    """:func:`path_loss` from log10(distance in m): each model is a + b·log10(d) per LoS / NLoS
+    (NLoS P.1411 floored at free space), so no other logarithm per cell is needed."""
     p = settings.location_probability
+    free_space = free_space_loss(1.0, frequency_mhz)  # the free-space loss at 1 m: its constant
     if settings.model == "free_space":
-        return free_space_loss(distance, frequency_mhz)
+        return free_space + 20.0 * log_distance
     if settings.model == "log_distance":
-        exponent = np.where(los, settings.exponent, settings.nlos_exponent)
-        return log_distance_loss(distance, frequency_mhz, exponent) + location_margin(p, settings.sigma_db)
+        slope = np.where(los, 10.0 * settings.exponent, 10.0 * settings.nlos_exponent)
+        return free_space + slope * log_distance + location_margin(p, settings.sigma_db)
     nlos = P1411_NLOS[settings.environment]
-    return np.where(
-        los,
-        p1411_loss(distance, frequency_mhz, P1411_LOS) + location_margin(p, P1411_LOS.sigma),
-        np.maximum(p1411_loss(distance, frequency_mhz, nlos), free_space_loss(distance, frequency_mhz))
-        + location_margin(p, nlos.sigma),
+    nlos_loss = np.maximum(
+        p1411_loss(1.0, frequency_mhz, nlos) + 10.0 * nlos.alpha * log_distance,
+        free_space + 20.0 * log_distance,
     )
+    nlos_loss += location_margin(p, nlos.sigma)
+    los_loss = 10.0 * P1411_LOS.alpha * log_distance
+    los_loss += p1411_loss(1.0, frequency_mhz, P1411_LOS) + location_margin(p, P1411_LOS.sigma)
+    return np.where(los, los_loss, nlos_loss)
 
 
-# --------------------------------------------------------------------------- many hotspots
 @dataclass
 class HotspotStats:
     key: int
@@ -475,8 +508,8 @@ def best_server_coverage(
             continue
         window = rssi[result.rows, result.cols]
         better = result.rssi > window  # NaN compares False
-        window[better] = result.rssi[better]
-        best[result.rows, result.cols][better] = hotspot.key
+        np.copyto(window, result.rssi, where=better)
+        np.copyto(best[result.rows, result.cols], hotspot.key, where=better)
         covered = result.rssi >= settings.threshold
         count[result.rows, result.cols] += covered
         stats.append(
@@ -494,12 +527,25 @@ def best_server_coverage(
         if progress:
             progress(100.0 * (index + 1) / len(hotspots))
     on = rssi >= settings.threshold
-    best_keys, best_counts = np.unique(best[on], return_counts=True)
-    alone_keys, alone_counts = np.unique(best[on & (count == 1)], return_counts=True)
+    best_counts, alone_counts = _key_counts(best[on]), _key_counts(best[on & (count == 1)])
     for s in stats:
-        s.best_cells = int(best_counts[best_keys == s.key].sum())
-        s.overlap_cells = s.covered_cells - int(alone_counts[alone_keys == s.key].sum())
+        s.best_cells = best_counts.get(s.key, 0)
+        s.overlap_cells = s.covered_cells - alone_counts.get(s.key, 0)
     return CoverageResult(grid, rssi, best, stats, settings)
+
+
+def _key_counts(keys: np.ndarray) -> dict[int, int]:
+    """How many times each key occurs: a bincount when the keys span a small range (no sort of the
+    millions of covered cells), else np.unique."""
+    if len(keys) == 0:
+        return {}
+    low, high = int(keys.min()), int(keys.max())
+    if high - low < 1 << 22:
+        counts = np.bincount(keys - low, minlength=high - low + 1)
+        present = np.flatnonzero(counts)
+        return dict(zip((present + low).tolist(), counts[present].tolist()))
+    values, counts = np.unique(keys, return_counts=True)
+    return dict(zip(values.tolist(), counts.tolist()))
 
 
 # --------------------------------------------------------------------------- demand on the grid
@@ -638,7 +684,8 @@ def _frontage(
 
 # --------------------------------------------------------------------------- writing
 def write_raster(path: str | Path, grid: Grid, values: np.ndarray, nodata: float) -> None:
-    """Write one band as a tiled, compressed GeoTIFF, atomically."""
+    """Write one band as a tiled, compressed GeoTIFF, atomically, by blocks of rows (non-finite
+    floats written as ``nodata``: no full-size copy of ``values``)."""
     data_type = gdal_array.NumericTypeCodeToGDALTypeCode(values.dtype)
     with atomic_output(path) as temporary:
         dataset = gdal.GetDriverByName("GTiff").Create(
@@ -647,14 +694,18 @@ def write_raster(path: str | Path, grid: Grid, values: np.ndarray, nodata: float
             grid.n_rows,
             1,
             data_type,
-            ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"],
+            ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"],
         )
         dataset.SetGeoTransform(grid.geotransform)
         if grid.crs_wkt:
             dataset.SetProjection(grid.crs_wkt)
         band = dataset.GetRasterBand(1)
         band.SetNoDataValue(nodata)
-        band.WriteArray(values)
+        for top in range(0, grid.n_rows, WRITE_BLOCK_ROWS):
+            block = values[top : top + WRITE_BLOCK_ROWS]
+            if block.dtype.kind == "f":
+                block = np.where(np.isfinite(block), block, block.dtype.type(nodata))
+            band.WriteArray(block, 0, top)
         band.ComputeStatistics(False)
         dataset.FlushCache()
         dataset = None

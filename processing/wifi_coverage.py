@@ -613,9 +613,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         feedback.setProgressText(self.tr("Writing the rasters"))
         rssi_path = self.parameterAsOutputLayer(parameters, self.RSSI, context)
         best_path = self.parameterAsOutputLayer(parameters, self.BEST_SERVER, context)
-        rssi = np.where(np.isfinite(result.rssi), result.rssi, np.float32(RSSI_NODATA)).astype(np.float32)
-        write_raster(rssi_path, grid, rssi, RSSI_NODATA)
-        del rssi
+        write_raster(rssi_path, grid, result.rssi, RSSI_NODATA)  # -inf (no signal) written as nodata
         write_raster(best_path, grid, result.best, BEST_SERVER_NODATA)
         self.raise_if_canceled(feedback)
         feedback.setProgress(80)
