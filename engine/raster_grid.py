@@ -473,13 +473,15 @@ def extent_in(
 
 
 def open_raster(
-    path: str | os.PathLike[str], grid: Grid, count: int = 1, nodata: float | None = None
+    path: str | os.PathLike[str], grid: Grid, count: int = 1, nodata: float | None = None, threads: int = 0
 ) -> rasterio.io.DatasetWriter:
-    """Open a Float32 raster of ``grid`` for writing: a tiled, compressed GeoTIFF (or by extension)."""
+    """Open a Float32 raster of ``grid`` for writing: a tiled, compressed GeoTIFF (or by extension),
+    compressed on ``threads`` threads (0: all processors)."""
     suffix = Path(path).suffix.lower()
     driver = "GTiff" if suffix in ("", ".tif", ".tiff") else rasterio.drivers.driver_from_extension(path)
+    workers = str(threads) if threads > 0 else "ALL_CPUS"
     options = (
-        {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1, "num_threads": "ALL_CPUS"}
+        {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1, "num_threads": workers}
         if driver == "GTiff"
         else {}
     )
@@ -499,9 +501,14 @@ def open_raster(
 
 
 def write_raster(
-    path: str | os.PathLike[str], grid: Grid, arrays: list[np.ndarray], nodata: float | None = None
+    path: str | os.PathLike[str],
+    grid: Grid,
+    arrays: list[np.ndarray],
+    nodata: float | None = None,
+    threads: int = 0,
 ) -> None:
-    """Write Float32 bands as a tiled, compressed GeoTIFF (or by the file's extension otherwise)."""
-    with open_raster(path, grid, len(arrays), nodata) as dataset:
+    """Write Float32 bands as a tiled, compressed GeoTIFF (or by the file's extension otherwise),
+    compressed on ``threads`` threads (0: all processors)."""
+    with open_raster(path, grid, len(arrays), nodata, threads) as dataset:
         for index, array in enumerate(arrays, start=1):
             dataset.write(array, index)

@@ -464,6 +464,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     staged: Path | None = None
     block_rows: int | None = None  # rows per block, None when computed whole
+    threads: int = 0  # threads of the run (options.threads): the output is compressed on as many
 
 
 ProgressCallback = Callable[[float, str], None]
@@ -629,7 +630,15 @@ def run(
         )
         staged = _run_by_blocks(model, options, grid, vectors, rows, warnings, progress, is_cancelled)
         progress(100, "Done")
-        return Result(grid, None, memory_estimate=estimate, warnings=warnings, staged=staged, block_rows=rows)
+        return Result(
+            grid,
+            None,
+            memory_estimate=estimate,
+            warnings=warnings,
+            staged=staged,
+            block_rows=rows,
+            threads=options.threads,
+        )
     progress(
         2, f"Grid of {grid.width} × {grid.height} cells; estimated peak memory {estimate / 2**20:.0f} MB"
     )
@@ -647,7 +656,13 @@ def run(
             for index, (criterion, value) in enumerate(zip(model.criteria, values)):
                 progress(5 + 70 * (index + 1) / len(model.criteria), f"Criterion {criterion.name}")
                 if folder is not None:
-                    write_raster(folder / f"{criterion.name}.tif", grid, [value], nodata=math.nan)
+                    write_raster(
+                        folder / f"{criterion.name}.tif",
+                        grid,
+                        [value],
+                        nodata=math.nan,
+                        threads=options.threads,
+                    )
                 if stack is not None:
                     stack[index] = value
                 if model.aggregation != "owa":
@@ -660,7 +675,7 @@ def run(
         total[valid == 0] = np.nan
         del valid
         np.multiply(total, 100.0, out=total)
-        result = Result(grid, total, memory_estimate=estimate, warnings=warnings)
+        result = Result(grid, total, memory_estimate=estimate, warnings=warnings, threads=options.threads)
         if options.candidates is not None:
             progress(80, "Scoring candidate sites")
             result.sites = _score_candidates(total, stack, model, options, grid)
@@ -917,7 +932,9 @@ def _run_by_blocks(
                 path = Path(scratch) / f"{index}.f32"
                 _distance(criterion, grid, data)().tofile(path)
                 sources.append(path)
-            _write_blocks(model, grid, rows, sources, shapes, staged, folder, progress, is_cancelled)
+            _write_blocks(
+                model, grid, rows, sources, shapes, staged, folder, progress, is_cancelled, options.threads
+            )
         if folder is not None:
             _publish_criteria(folder, Path(options.criteria_folder))
             folder = None
@@ -940,12 +957,16 @@ def _write_blocks(
     folder: Path | None,
     progress: ProgressCallback,
     is_cancelled: Callable[[], bool],
+    threads: int = 0,
 ) -> None:
-    """Transform, aggregate and constrain each block of rows; write it (and each criterion's)."""
+    """Transform, aggregate and constrain each block of rows; write it (and each criterion's),
+    compressed on ``threads`` threads (0: all processors)."""
     with contextlib.ExitStack() as open_files:
-        output = open_files.enter_context(open_raster(staged, grid, nodata=NODATA))
+        output = open_files.enter_context(open_raster(staged, grid, nodata=NODATA, threads=threads))
         criteria_outputs = [
-            open_files.enter_context(open_raster(folder / f"{criterion.name}.tif", grid, nodata=math.nan))
+            open_files.enter_context(
+                open_raster(folder / f"{criterion.name}.tif", grid, nodata=math.nan, threads=threads)
+            )
             for criterion in model.criteria
             if folder is not None
         ]
@@ -1134,7 +1155,7 @@ def write_suitability(path: str | os.PathLike[str], result: Result) -> None:
     array[nodata] = NODATA
     try:
         with atomic_output(path) as temporary:
-            write_raster(temporary, result.grid, [array], nodata=NODATA)
+            write_raster(temporary, result.grid, [array], nodata=NODATA, threads=result.threads)
     finally:
         array[nodata] = np.nan
 
