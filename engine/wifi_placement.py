@@ -14,8 +14,10 @@ import math
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TypeVar
 
 import numpy as np
 from scipy import optimize, sparse
@@ -24,6 +26,7 @@ from .errors import EngineError
 from .wifi_propagation import DemandCells, Hotspot, Obstruction, Progress, RadioSettings, hotspot_field
 
 MODES = ("count", "target", "budget")
+T = TypeVar("T")
 
 
 def coverage_matrix(
@@ -262,7 +265,16 @@ def _undominated(matrix: sparse.csr_matrix, costs: np.ndarray | None) -> np.ndar
 class _Problem:
     """One MCLP instance (reduced): its model, value, feasibility, rounding and Lagrangian bound."""
 
-    def __init__(self, matrix, weights, costs, mode: str, k: int, budget: float | None, needed: float):
+    def __init__(
+        self,
+        matrix: sparse.spmatrix,
+        weights: np.ndarray,
+        costs: np.ndarray,
+        mode: str,
+        k: int,
+        budget: float | None,
+        needed: float,
+    ) -> None:
         self.matrix = sparse.csr_matrix(matrix, dtype=np.float64)
         self.csc = self.matrix.tocsc()
         self.weights, self.costs, self.mode, self.k = weights, costs, mode, k
@@ -342,6 +354,8 @@ class _Problem:
         covers = np.asarray(self.csc.T @ self.weights).ravel()
         objective = np.ones(len(covers)) if self.unit else self.costs
         useful = np.flatnonzero(covers > 0)
+        if self.needed <= 0 or len(useful) == 0:
+            return 0.0
         ratio = objective[useful] / covers[useful]
         order = useful[np.argsort(ratio, kind="stable")]
         reach = np.searchsorted(np.cumsum(covers[order]), self.needed - 1e-9)
@@ -650,8 +664,17 @@ def _solve_mip(problem: _Problem, gap: float, time_limit: float) -> tuple[list[i
     return plan, (-dual if problem.maximise else dual)
 
 
-def _solve_highspy(highspy, objective, rows, lower, upper, n: int, gap: float, time_limit: float):
-    """(x or None, dual bound of the minimisation) by ``highspy``."""
+def _solve_highspy(
+    highspy: ModuleType,
+    objective: np.ndarray,
+    rows: sparse.csr_matrix,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    n: int,
+    gap: float,
+    time_limit: float,
+) -> tuple[np.ndarray | None, float]:
+    """(x or None, dual bound of the minimisation) by ``highspy``: the first ``n`` columns integer."""
     columns = sparse.csc_matrix(rows)
     model = highspy.HighsLp()
     model.num_col_, model.num_row_ = columns.shape[1], columns.shape[0]
@@ -684,7 +707,7 @@ def _solve_highspy(highspy, objective, rows, lower, upper, n: int, gap: float, t
     return np.asarray(solution.col_value), solver.getInfo().mip_dual_bound
 
 
-def _quiet(make):
+def _quiet(make: Callable[[], T]) -> T:
     """``make()`` with the standard output closed: the first ``highspy.Highs()`` of a process prints
     a banner there, which would mix with the JSON of ``qgis_process --json``."""
     sys.stdout.flush()

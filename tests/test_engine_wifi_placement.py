@@ -267,6 +267,10 @@ def test_degenerate_inputs():
         place(matrix_of([{0}], 6), WEIGHTS, NONE_EXISTING, mode="target", target_pct=50.0)
     with pytest.raises(EngineError):
         place(matrix, WEIGHTS, NONE_EXISTING, mode="budget")
+    # Nothing left to cover (the existing hotspots reach it all): an empty plan, proven optimal.
+    for options in ({"count": 2}, {"mode": "target", "target_pct": 50.0}, {"mode": "budget", "budget": 1.0}):
+        done = place(matrix, WEIGHTS, np.ones(6, bool), costs=np.ones(3), **options)
+        assert done.selected == [] and done.objective == 0.0 and done.bound == 0.0 and done.optimal
     # Zero-weight demand is ignored, not an error.
     weights = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     assert place(matrix, weights, NONE_EXISTING, count=1).selected == [2]
