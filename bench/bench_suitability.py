@@ -95,23 +95,92 @@ def run_ours(
     gpkg: Path, cell_size: float, output: Path, max_memory_mb: int = 0, threads: int = 0
 ) -> tuple[float, float, dict]:
     """Our engine in its own process: (seconds, peak RSS MB, what it printed)."""
+    return run_child(
+        "ours", gpkg, cell_size, output, ["--max-memory", str(max_memory_mb), "--threads", str(threads)]
+    )
+
+
+# --- the limit: a bare numpy / SciPy pipeline of the same maths ------------------------------------
+def bare(gpkg: Path, cell_size: float, output: Path) -> None:
+    """Child process: the model's maths with nothing around it — rasterio rasterize per layer,
+    ``scipy.ndimage.distance_transform_edt`` (float64, SciPy's own distances) on the padded grid,
+    ``rasterio.warp.reproject`` for the terrain, the transforms as the chain's numpy expressions,
+    the weighted sum, the constraints, one GeoTIFF write (same creation options); no validation, no
+    memory planning, no threads, no progress.  Prints the seconds as JSON."""
+    from rasterio import features, warp
+    from rasterio.enums import Resampling
+    from scipy import ndimage
+    from shapely.geometry import mapping
+
     started = time.perf_counter()
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        "ours",
-        "--gpkg",
-        str(gpkg),
-        "--cell-size",
-        str(cell_size),
-    ]
-    command += ["--output", str(output), "--max-memory", str(max_memory_mb), "--threads", str(threads)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE)
+    model = bench_model(gpkg)
+    grid = model_grid(model, Options(cell_size=cell_size))
+    namespace = {"clip": np.clip, "exp": np.exp}
+    total = np.zeros(grid.shape, np.float32)
+    for criterion, weight in zip(model.criteria, model.weights):
+        _, layer = split_uri(criterion.layer)
+        if criterion.measure == "value":
+            raw = np.zeros(grid.shape, np.float32)
+            with rasterio.open(f"GPKG:{gpkg}:{layer}") as source:
+                warp.reproject(
+                    rasterio.band(source, 1), raw, dst_transform=grid.transform, dst_crs=grid.rasterio_crs,
+                    resampling=Resampling[criterion.resampling],
+                )  # fmt: skip
+        else:
+            data = read_vector(criterion.layer, "EPSG:2154", criterion.where, criterion.field)
+            if criterion.measure == "attribute":
+                shapes = [
+                    (mapping(g), float(v)) for g, v in zip(data.geometries, data.values) if v is not None
+                ]
+                raw = features.rasterize(
+                    shapes, out_shape=grid.shape, transform=grid.transform, fill=0, dtype="float32"
+                )
+            else:
+                left, top, right, bottom = padding(grid, data, distance_margin(criterion, grid))
+                shape = (grid.height + top + bottom, grid.width + left + right)
+                transform = rasterio.Affine(
+                    cell_size, 0, grid.xmin - left * cell_size, 0, -cell_size, grid.ymax + top * cell_size
+                )
+                mask = features.rasterize(
+                    [mapping(g) for g in data.geometries], out_shape=shape, transform=transform, fill=0,
+                    dtype="uint8", all_touched=layer not in ("communes", "port_zones"),
+                )  # fmt: skip
+                distance = ndimage.distance_transform_edt(mask == 0, sampling=cell_size)
+                raw = distance[top : top + grid.height, left : left + grid.width].astype(np.float32)
+                del mask, distance
+        namespace["A"] = raw
+        total += np.float32(weight) * eval(expression("A", criterion.transform), namespace).astype(np.float32)
+    allowed = np.ones(grid.shape, bool)
+    for constraint in model.constraints:
+        data = read_vector(constraint.layer, "EPSG:2154")
+        shapes = [
+            mapping(g.buffer(constraint.buffer) if constraint.buffer > 0 else g) for g in data.geometries
+        ]
+        burnt = features.rasterize(
+            shapes, out_shape=grid.shape, transform=grid.transform, fill=0, dtype="uint8"
+        )
+        allowed &= burnt == (1 if constraint.mode == "include" else 0)
+    result = np.where(allowed, 100 * total, np.float32(-9999)).astype(np.float32)
+    with rasterio.open(
+        output, "w", driver="GTiff", width=grid.width, height=grid.height, count=1, dtype="float32",
+        crs=grid.rasterio_crs, transform=grid.transform, nodata=-9999, tiled=True, compress="deflate",
+        predictor=3, zlevel=1,
+    ) as dataset:  # fmt: skip
+        dataset.write(result, 1)
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def run_child(
+    kind: str, gpkg: Path, cell_size: float, output: Path, extra: list[str]
+) -> tuple[float, float, dict]:
+    """A child of this script (``--child kind``) in its own process: (seconds, peak RSS MB, its JSON)."""
+    started = time.perf_counter()
+    command = [sys.executable, __file__, "--child", kind, "--gpkg", str(gpkg), "--cell-size", str(cell_size)]
+    process = subprocess.Popen([*command, "--output", str(output), *extra], stdout=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if status != 0:
-        raise SystemExit("our run failed")
+        raise SystemExit(f"the {kind} run failed")
     return (
         seconds,
         usage.ru_maxrss / 1024.0,
@@ -336,7 +405,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cell-size", type=float, default=5.0)
     parser.add_argument("--gpkg", type=Path, default=SAMPLE)
-    parser.add_argument("--child", choices=["ours"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["ours", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--threads", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -345,6 +414,9 @@ def main() -> None:
     arguments, _ = parser.parse_known_args()
     if arguments.child == "ours":
         ours(arguments.gpkg, arguments.cell_size, arguments.output, arguments.max_memory, arguments.threads)
+        return
+    if arguments.child == "bare":
+        bare(arguments.gpkg, arguments.cell_size, arguments.output)
         return
     if not arguments.gpkg.exists():
         raise SystemExit(f"no sample territory at {arguments.gpkg}: run scripts/make_sample.py first")
@@ -378,6 +450,10 @@ def main() -> None:
         single_tif = work / "single.tif"
         single_seconds, single_peak, _ = run_ours(arguments.gpkg, arguments.cell_size, single_tif, threads=1)
         chain_seconds, chain_peak, steps = chain(model, grid, arguments.gpkg, work, chain_tif)
+        bare_tif = work / "bare.tif"
+        bare_seconds, bare_peak, _ = run_child("bare", arguments.gpkg, arguments.cell_size, bare_tif, [])
+        with rasterio.open(bare_tif) as dataset:
+            limit = dataset.read(1)
         with rasterio.open(ours_tif) as first, rasterio.open(chain_tif) as second:
             a, b = first.read(1), second.read(1)
         valid_a, valid_b = a != -9999, b != -9999
@@ -400,6 +476,14 @@ def main() -> None:
         )
         for step in steps:
             print("   ", step)
+        bare_valid = limit != -9999
+        bare_both = valid_a & bare_valid
+        print(
+            f"bare numpy/SciPy pipeline       {bare_seconds:7.1f} s  peak {bare_peak:6.0f} MB (the limit; "
+            f"ours on one thread / it: {single_seconds / bare_seconds:.2f}×, goal ≤ 1.2×; agreement with "
+            f"ours: mask differs on {(valid_a != bare_valid).mean():.4%} of cells, max |Δ| "
+            f"{np.abs(a[bare_both] - limit[bare_both]).max():.4f} points)"
+        )
         if arguments.max_memory:
             blocks_tif = work / "blocks.tif"
             seconds, peak, blocked = run_ours(
