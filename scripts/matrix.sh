@@ -89,6 +89,9 @@ run_in_root() {
       LANG=C.UTF-8 CI="${CI:-}" TERRITOIRE_MATRIX=1 /bin/bash -euo pipefail -c "
         cd /work/main
         export DEBIAN_FRONTEND=noninteractive
+        # a developer machine has git (it cloned the repo): the packaging test lists files with it
+        command -v git >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends git; } >/dev/null
+        git init -q . && git add -A
         make test
         make demo
       "
