@@ -390,7 +390,7 @@ def test_industrial_sites_joined_with_irep(server, tmp_path):
         "ENGIE Thermique France - Centrale DK6": ("070.01279", "1.(c)"),  # the IREP E-PRTR activity
         "Dépôt pétrolier de la Côte d'Opale": (None, None),
         "Terminal méthanier": (None, None),
-        "FERROGLOBE MANGANESE FRANCE": ("070.00720", "2.(b)"),
+        "FERROGLOBE MANGANESE FRANCE": ("070.00720", "2.(e)"),
     }
     assert "2 matched" in read_sources(output)["industrial_sites"].note
 
