@@ -63,7 +63,8 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
     assert result["OUTPUT"] == str(output)
     with sqlite3.connect(output) as connection:
         assert connection.execute("SELECT COUNT(*) FROM communes").fetchone()[0] == 17
-        assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 6
+        # the lower-case archive (tests/fixtures/replay/irep/2022): 8 rows of placed establishments
+        assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 8
     group = project.layerTreeRoot().findGroup("CU de Dunkerque")
     assert group is not None
     layers = {node.layer().name(): node.layer() for node in group.findLayers()}
@@ -164,12 +165,29 @@ def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
 
 def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay, tmp_path):
     from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning: str) -> None:
+            self.warnings.append(warning)
 
     online = tmp_path / "online.gpkg"
+    feedback = Recorder()
     processing.run(
         "territoire:load_open_data",
         {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "online", "OUTPUT": str(online)},
+        feedback=feedback,
     )
+    # the ARCEP buildings at 0,0 and without position are a warning, in the user's language
+    assert any(
+        warning.startswith("ARCEP base_imb 59 (Ma connexion internet base_imb) : 2 des 7 lignes")
+        or warning.startswith("ARCEP base_imb 59 (Ma connexion internet base_imb): 2 of 7 rows")
+        for warning in feedback.warnings
+    ), feedback.warnings
     counts = table_counts(online)
     assert {
         table: counts[table]
@@ -178,7 +196,7 @@ def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay,
         "communes": 17,
         "fibre": 5,
         "fibre_communes": 2,
-        "industrial_sites": 2,
+        "industrial_sites": 4,  # Non ICPE entries and impossible positions left out
         "waste_points": 5,
         "solar": 4,
     }
