@@ -7,7 +7,6 @@ import hashlib
 import importlib.util
 import sqlite3
 import sys
-import warnings
 from pathlib import Path
 
 import fiona
@@ -16,13 +15,12 @@ import networkx as nx
 import numpy as np
 import pytest
 import rasterio
-from shapely.errors import ShapelyDeprecationWarning
 from shapely.geometry import Point
 from shapely.ops import unary_union
-from shapely.strtree import STRtree
 from shapely.wkt import dumps
 
 from territoire_numerique.engine.provenance import read_sources
+from territoire_numerique.engine.shapely_compat import GeometryIndex
 
 REPO = Path(__file__).resolve().parents[1]
 GPKG = REPO / "resources" / "sample" / "territoire_sample.gpkg"
@@ -161,11 +159,10 @@ def test_buildings_are_inside_the_communes_and_do_not_overlap():
     per_commune = buildings.groupby("code_insee").size()
     assert per_commune.idxmax() == "59183"
     sample = buildings.sample(2000, random_state=1)
-    with warnings.catch_warnings():  # Shapely 1.8 announces the 2.0 API change
-        warnings.simplefilter("ignore", ShapelyDeprecationWarning)
-        tree = STRtree(list(buildings.geometry))
+    geometries = list(buildings.geometry)
+    tree = GeometryIndex(geometries)
     for geometry in sample.geometry:
-        overlapping = [other for other in tree.query(geometry) if other.intersection(geometry).area > 0.01]
+        overlapping = [k for k in tree.query(geometry) if geometries[k].intersection(geometry).area > 0.01]
         assert len(overlapping) == 1  # itself
 
 
