@@ -3009,12 +3009,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="341" />
-      <location filename="../engine/opendata/waste_points.py" line="360" />
-      <source>{source} could not be read: {error}</source>
-      <translation>{source} n'a pas pu être lu : {error}</translation>
-    </message>
-    <message>
       <location filename="../engine/opendata/context.py" line="59" />
       <source>{source}: nothing was loaded for this territory ({read} rows read; {reasons}).</source>
       <translation>{source} : rien n'a été chargé pour ce territoire ({read} lignes lues ; {reasons}).</translation>
@@ -3023,6 +3017,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/context.py" line="67" />
       <source>{source}: {dropped} of {usable} rows of the territory could not be loaded ({percent} %): {reasons}.</source>
       <translation>{source} : {dropped} des {usable} lignes du territoire n'ont pas pu être chargées ({percent} %) : {reasons}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/waste_points.py" line="341" />
+      <location filename="../engine/opendata/waste_points.py" line="360" />
+      <source>{source}: {error}</source>
+      <translation>{source} : {error}</translation>
     </message>
     <message>
       <location filename="../engine/opendata/positions.py" line="119" />

@@ -201,10 +201,10 @@ def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(bare, tmp_p
         "sinoe:30512",
     }
     problem, dropped = family.warnings
-    assert str(problem).startswith("OpenStreetMap could not be read: Malformed JSON")
+    assert str(problem).startswith("OpenStreetMap: Malformed JSON")
     # the national /raw CSV (annuaire layout): 0,0 and no position among the territory's rows
     assert dropped.values["dropped"] == 2 and "impossible position" in dropped.values["reasons"]
-    assert "warnings: OpenStreetMap could not be read: Malformed JSON" in family.summary()
+    assert "warnings: OpenStreetMap: Malformed JSON" in family.summary()
     assert "Malformed JSON" in read_sources(output)["waste_points"].note
 
 

@@ -235,8 +235,9 @@ def load_industrial_waste(
 ) -> IrepResult:
     """Write the waste rows of the territory's establishments; return the report of the unplaced ones."""
     archive, establishments = _open_archive(archive_path, url)
-    sites_tally = Tally(f"IREP {year} establishments")
-    waste_tally = Tally(f"IREP {year} waste rows")
+    # many territories hold no IREP establishment: only waste rows of placed ones are expected
+    sites_tally = Tally(f"IREP {year} establishments", expected=False)
+    waste_tally = Tally(f"IREP {year} waste rows", expected=False)
     with archive:
         placer = Placer(territory)
         names = {fold(commune.name) for commune in territory.communes}
@@ -268,6 +269,7 @@ def load_industrial_waste(
                 other += 1
                 sites_tally.skip("establishments elsewhere")
         sites_tally.written = len(sites)
+        waste_tally.expected = bool(sites)
         _check_placed(unplaced, placed_here)
         for words, hazardous_file in (
             (("dechets", "dangereux"), True),

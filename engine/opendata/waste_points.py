@@ -338,7 +338,7 @@ def load_waste_points(
         dates += got
         urls.append(url)
     except EngineError as error:
-        problems.append(EngineError("{source} could not be read: {error}", source="SINOE", error=str(error)))
+        problems.append(EngineError("{source}: {error}", source="SINOE", error=str(error)))
     osm_tally = Tally("OpenStreetMap", expected=False)
     osm: list[WastePoint] = []
     try:
@@ -357,7 +357,7 @@ def load_waste_points(
         urls.append(fetcher.url(overpass.SOURCE))
     except EngineError as error:
         problems.append(
-            EngineError("{source} could not be read: {error}", source="OpenStreetMap", error=str(error))
+            EngineError("{source}: {error}", source="OpenStreetMap", error=str(error))
         )
     if not urls:
         raise EngineError(
