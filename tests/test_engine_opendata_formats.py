@@ -221,3 +221,31 @@ def test_georisques_positions_swapped_is_an_error_naming_it(bare, tmp_path):
     family = report.families[1]
     assert "4 of 4 positions fall outside the territory" in family.error
     assert "look like EPSG:4326 with latitude and longitude swapped" in family.error
+
+
+def test_overpass_remark_and_empty_centre_still_read(bare, tmp_path):
+    """Overpass answers HTTP 200 with a ``remark`` on a runtime error; a way may have an empty centre."""
+    add_sinoe(bare)
+    bare.add(
+        PREFIXES["OVERPASS"],
+        Reply(
+            b'{"version": 0.6, "elements": [], '
+            b'"remark": "runtime error: Query timed out in \\"query\\" at line 1 after 61 seconds."}'
+        ),
+    )
+    report, _output = load(tmp_path, ["waste_points"])
+    (family,) = report.families
+    assert family.ok and family.counts["waste_points"] == 2  # SINOE kept
+    assert str(family.warnings[0]).startswith("OpenStreetMap: Overpass could not answer")
+    assert [tally.source for tally in family.tallies] == ["SINOE"]
+
+    answer = json.loads(fixture("overpass/waste_points.json"))
+    answer["elements"].append(
+        {"type": "way", "id": 999, "center": {}, "tags": {"amenity": "recycling", "recycling_type": "centre"}}
+    )
+    bare.routes = [route for route in bare.routes if route.path != PREFIXES["OVERPASS"]]
+    bare.add(PREFIXES["OVERPASS"], Reply(json.dumps(answer).encode()))
+    report, _output = load(tmp_path / "again", ["waste_points"])
+    (family,) = report.families
+    osm = family.tallies[1]
+    assert family.ok and osm.dropped == {"elements without position": 1}
