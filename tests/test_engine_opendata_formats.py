@@ -249,3 +249,11 @@ def test_overpass_remark_and_empty_centre_still_read(bare, tmp_path):
     (family,) = report.families
     osm = family.tallies[1]
     assert family.ok and osm.dropped == {"elements without position": 1}
+
+
+def test_a_page_instead_of_the_buildings_file_is_refused(bare, tmp_path):
+    """A mirror answering an HTML page (or any other table) is an error, not 0 buildings."""
+    serve_arcep(bare, b"<html><head><title>Maintenance</title></head></html>\n")
+    report, _output = load(tmp_path, ["boundaries", "fibre"])
+    failed = {family.family: family.error for family in report.families if not family.ok}
+    assert "is not an ARCEP buildings file" in failed["fibre"]

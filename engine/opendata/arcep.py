@@ -184,7 +184,7 @@ def read_buildings(
     check: PositionCheck,
     target_crs: str,
     cancelled: Callable[[], bool],
-) -> tuple[dict[str, Building], Tally, Layout | None]:
+) -> tuple[dict[str, Building], Tally, Layout]:
     """The territory's buildings of a buildings file, with the tally of its rows."""
     codes = set(territory.codes)
     buildings: dict[str, Building] = {}
@@ -224,6 +224,8 @@ def read_buildings(
         if state is not None and state.lower().startswith(FTTH_STATES):
             building.technos.add("FO")
         buildings[building_id] = building
+    if layout is None:  # no row: still refuse a file that is not a buildings file
+        layout = building_layout(stream.fields, label)
     tally.drop("short CSV rows (truncated file?)", stream.short_rows)
     check.verify(tally.source)
     return buildings, tally, layout
@@ -308,7 +310,7 @@ def load_fibre(
         fibre_rows = _write(writer, buildings, cancelled)
         urls.append(str(user_file))
         retrieved.append(datetime.date.fromtimestamp(Path(user_file).stat().st_mtime).isoformat())
-        without_eligibility = 0 if layout is not None and layout.cartefibre else len(buildings)
+        without_eligibility = 0 if layout.cartefibre else len(buildings)
     else:
         if fetcher is None:
             raise EngineError("No network access was configured for this run.")
