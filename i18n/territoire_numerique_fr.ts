@@ -930,7 +930,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="218" />
+      <location filename="../engine/opendata/irep.py" line="231" />
       <source>IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): the coordinates are in an unexpected system.</source>
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
@@ -1325,7 +1325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/arcep.py" line="314" />
+      <location filename="../engine/opendata/arcep.py" line="316" />
       <location filename="../engine/opendata/context.py" line="159" />
       <location filename="../engine/opendata/loader.py" line="205" />
       <source>No network access was configured for this run.</source>
@@ -2078,12 +2078,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="170" />
+      <location filename="../engine/opendata/irep.py" line="183" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="166" />
+      <location filename="../engine/opendata/irep.py" line="151" />
+      <source>The IREP file {member} has no {column} column (its columns: {columns}).</source>
+      <translation>Le fichier IREP {member} n'a pas de colonne {column} (ses colonnes : {columns}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/irep.py" line="179" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>

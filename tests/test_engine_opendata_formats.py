@@ -257,3 +257,22 @@ def test_a_page_instead_of_the_buildings_file_is_refused(bare, tmp_path):
     report, _output = load(tmp_path, ["boundaries", "fibre"])
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert "is not an ARCEP buildings file" in failed["fibre"]
+
+
+def test_an_irep_file_of_another_layout_is_refused(bare, tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("2022/etablissements.csv", fixture("irep/2022/etablissements.csv"))
+        archive.writestr(
+            "2022/Prod_dechets_dangereux.csv", "identifiant;code_dechet;tonnage\n070.01279;10 01 14*;3\n"
+        )
+    bare.add("/2022.zip", Reply(buffer.getvalue(), content_type="application/zip"))
+    report, _output = load(tmp_path, ["boundaries", "industrial_waste"], irep_year=2022)
+    failed = {family.family: family.error for family in report.families if not family.ok}
+    assert failed["industrial_waste"] == (
+        "The IREP file 2022/Prod_dechets_dangereux.csv has no quantite column (its columns: code_dechet, "
+        "identifiant, tonnage)."
+    )

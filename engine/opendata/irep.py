@@ -133,15 +133,28 @@ def waste_code(raw: str) -> tuple[str, bool] | None:
     return f"{digits[:2]} {digits[2:4]} {digits[4:]}{'*' if hazardous else ''}", hazardous
 
 
-def read_csv_rows(data: bytes) -> Iterator[dict[str, str]]:
-    """Rows of a CSV with lower-case keys: UTF-8 (BOM or not) or Latin-1, ``;`` or ``,``."""
+def read_csv_rows(data: bytes, member: str = "", required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    """Rows of a CSV with lower-case keys: UTF-8 (BOM or not) or Latin-1, ``;`` or ``,``.
+
+    ``required``: columns the header must have (one of ``a|b``), else an EngineError naming ``member``.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter):
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    for wanted in required:
+        if not columns.intersection(wanted.split("|")):
+            raise EngineError(
+                "The IREP file {member} has no {column} column (its columns: {columns}).",
+                member=member,
+                column=wanted.replace("|", " or "),
+                columns=", ".join(sorted(columns)[:15]),
+            )
+    for row in reader:
         yield {(key or "").strip().lower(): (value or "").strip() for key, value in row.items() if key}
 
 
@@ -244,7 +257,8 @@ def load_industrial_waste(
         sites: dict[str, dict[str, object]] = {}
         unplaced: dict[str, dict[str, object]] = {}
         other = placed_here = 0
-        for row in read_csv_rows(archive.read(establishments)):
+        required = ("identifiant", "commune", "coordonnees_x", "coordonnees_y")
+        for row in read_csv_rows(archive.read(establishments), establishments, required):
             sites_tally.read += 1
             site_id = first(row, "identifiant")
             placement = placer.place(
@@ -277,7 +291,9 @@ def load_industrial_waste(
         ):
             for member in _member(archive, *words):
                 treatment = "trait" in Path(member).name.lower()
-                for row in read_csv_rows(archive.read(member)):
+                quantity = "quantite_traitee|quantite_admise|quantite" if treatment else "quantite"
+                required = ("identifiant", "code_dechet", quantity)
+                for row in read_csv_rows(archive.read(member), member, required):
                     if cancelled():
                         raise Cancelled()
                     waste_tally.read += 1
