@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from opendata_replay import GEOJSON, add_all_families
 from opendata_support import CUD, build_sample
-from replay_server import ReplayServer, Reply, fixture
+from replay_server import FIXTURES, ReplayServer, Reply, fixture
 from test_engine_opendata_online import add_geo_api
 
 from territoire_numerique.engine.opendata.irep import default_year
@@ -313,3 +313,28 @@ def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, mon
                     "OUTPUT": str(tmp_path / "x.gpkg"),
                 },
             )
+
+
+def test_fibre_file_and_non_icpe_entries_kept(territoire_plugin, replay, tmp_path):
+    """FIBRE_FILE (a cartefibre export on disk) and KEEP_NON_ICPE reach the loaders."""
+    from qgis import processing
+
+    output = tmp_path / "kept.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {
+            "TERRITORY": "59183,59271",
+            "LAYERS": ["fibre", "industrial_sites"],
+            "SOURCE": "online",
+            "FIBRE_FILE": str(FIXTURES / "arcep" / "cartefibre_immeubles_59.csv"),
+            "KEEP_NON_ICPE": True,
+            "OUTPUT": str(output),
+        },
+    )
+    with sqlite3.connect(output) as connection:
+        deployment = dict(connection.execute("SELECT building_id, deployment FROM fibre"))
+        classified = dict(connection.execute("SELECT name, icpe_classified FROM industrial_sites"))
+    assert deployment["IMB/59271/X/0001"] == "cible" and len(deployment) == 4
+    assert classified["GARAGE DU PORT"] == 0 and classified["SUPERMARCHE DU PUYTHOUCK"] == 0
+    assert len(classified) == 6  # 4 classified installations + 2 Non ICPE entries, flagged
+    assert not [seen for seen in replay.seen if seen.path.startswith("/arcep")]
