@@ -7,8 +7,8 @@ compatible with Qt5 and Qt6" notes:
 - ``exec_()`` (``exec()`` works in both);
 - unscoped enum values (``Qt.AlignLeft``, ``QgsProcessing.TypeVectorPolygon``): PyQt6 and
   QGIS 4 only know ``Qt.AlignmentFlag.AlignLeft``. Found by resolving each ``Class.Member``
-  read in the code against the real classes: a value that belongs to an enum nested in the
-  class must be spelt through that enum;
+  read in the code against the real classes: a value that is an enum member must be spelt
+  through its enum;
 - classes Qt 6 removed (``QRegExp``, ``QDesktopWidget``, ``QStringListModel`` moves aside) and
   ``QVariant`` type constants (Qt 6 has ``QMetaType.Type``; processing/_qgis_compat.py alone
   spells the QGIS 3.22 variant).
@@ -19,11 +19,11 @@ there on Qt 6 (and 3.22 has it nowhere else).
 from __future__ import annotations
 
 import ast
+import enum
 import importlib
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO_ROOT
 
 pytestmark = pytest.mark.qgis
@@ -37,7 +37,9 @@ QT_MODULES = ("qgis.core", "qgis.gui", "qgis.PyQt.QtCore", "qgis.PyQt.QtGui", "q
 
 def python_files() -> list[Path]:
     return sorted(
-        path for path in REPO_ROOT.rglob("*.py") if not SKIPPED_DIRS.intersection(path.relative_to(REPO_ROOT).parts)
+        path
+        for path in REPO_ROOT.rglob("*.py")
+        if not SKIPPED_DIRS.intersection(path.relative_to(REPO_ROOT).parts)
     )
 
 
@@ -54,13 +56,16 @@ def imported_classes(tree: ast.Module) -> dict[str, object]:
     return classes
 
 
-def nested_enum_of(owner: type, value: object) -> str | None:
-    """The name of the enum nested in ``owner`` that ``value`` belongs to, if any."""
+def enum_of(owner: type, value: object) -> str | None:
+    """The qualified name of the enum that ``value`` is a member of, when it is not ``owner`` itself
+    (sip enums of PyQt5 and QGIS 3.22, Python enums of QGIS 3.40+: their unscoped aliases resolve
+    to members of ``Qgis.*`` enums)."""
     kind = type(value)
-    name = kind.__name__
-    if kind is owner or isinstance(value, type) or not name or getattr(owner, name, None) is not kind:
+    if kind is owner or isinstance(value, type):
         return None
-    return name
+    if issubclass(kind, enum.Enum) or (issubclass(kind, int) and "." in kind.__qualname__):
+        return kind.__qualname__
+    return None
 
 
 def qt5_idioms(path: Path) -> list[str]:
@@ -71,7 +76,8 @@ def qt5_idioms(path: Path) -> list[str]:
     classes = imported_classes(tree)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            is_import = isinstance(node, ast.Import)
+            names = [alias.name for alias in node.names] if is_import else [node.module or ""]
             for name in names:
                 if name.split(".")[0] in {"PyQt5", "PyQt6", "PySide2", "PySide6", "sip"}:
                     found.append(f"{where}:{node.lineno}: imports {name} (import Qt through qgis.PyQt)")
@@ -92,11 +98,11 @@ def qt5_idioms(path: Path) -> list[str]:
             if isinstance(node.value, ast.Name) and node.value.id in classes:
                 owner = classes[node.value.id]
                 value = getattr(owner, node.attr, None)
-                enum = nested_enum_of(owner, value) if value is not None else None
-                if enum:
+                member_of = enum_of(owner, value) if value is not None else None
+                if member_of:
                     found.append(
                         f"{where}:{node.lineno}: unscoped enum {node.value.id}.{node.attr} "
-                        f"(write {node.value.id}.{enum}.{node.attr})"
+                        f"(spell it through its enum, {member_of})"
                     )
     return found
 
@@ -127,5 +133,5 @@ def test_the_check_finds_each_idiom(tmp_path):
     assert len(found) == 5, found
     assert any("PyQt5" in line for line in found) and any("QRegExp" in line for line in found)
     assert any("exec_" in line for line in found)
-    assert any("Qt.AlignmentFlag.AlignLeft" in line for line in found)
-    assert any("QgsProcessing.SourceType.TypeVectorPolygon" in line for line in found)
+    assert any("unscoped enum Qt.AlignLeft" in line for line in found)
+    assert any("unscoped enum QgsProcessing.TypeVectorPolygon" in line for line in found)
