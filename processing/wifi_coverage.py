@@ -678,8 +678,6 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             [g for g in zone_geometries if g is not None], list(frame.geometry), weights, usable, good
         )
         zone_frame = zone_frame[zone_frame.geometry.notna()]
-        zone_frame.attrs["fields"] = zones.fields()
-        zone_frame.attrs["wkb_type"] = zones.wkbType()
         return shares, covered_pct, zone_frame
 
     def _write_coverage(self, parameters, context, feedback, grid, classes, settings) -> str:
@@ -765,9 +763,10 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             ("demand_good", "float"),
             ("good_pct", "float"),
         ]
-        fields = extended_fields(zone_frame.attrs["fields"], kinds)
+        zones = self.parameterAsSource(parameters, self.ZONES, context)
+        fields = extended_fields(zones.fields(), kinds)
         sink, destination = self.parameterAsSink(
-            parameters, self.ZONE_STATS, context, fields, zone_frame.attrs["wkb_type"], self.grid_crs
+            parameters, self.ZONE_STATS, context, fields, zones.wkbType(), self.grid_crs
         )
         if sink is None:
             return ""

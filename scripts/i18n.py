@@ -120,7 +120,8 @@ def main(argv: list[str]) -> int:
     if command == "merge":
         translations: dict[str, str] = {}
         for other in argv[2:]:
-            translations.update({source: text for source, text in read_translations(Path(other)).items() if text})
+            found = read_translations(Path(other))
+            translations.update({source: text for source, text in found.items() if text})
         translations.update({source: text for source, text in read_translations().items() if text})
         write_ts(source_messages(), translations)
         print(f"{TS_FILE.relative_to(REPO_ROOT)} updated with the translations of {len(argv) - 2} file(s)")
