@@ -69,9 +69,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             "Every plan comes with a proven bound of the best possible: greedy selection improved by "
             "swaps and the rounded LP relaxation (interior point, whose duals give the bound), then "
             "branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the "
-            "method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve "
-            "(number of new hotspots → share of demand covered) and the demand left uncovered, with "
-            "a before / after sentence."
+            "method, objective, bound and gap are always reported. Outputs: the selected sites ranked "
+            "by marginal gain, the coverage curve (number of new hotspots → share of demand covered) "
+            "and the demand left uncovered, with a before / after sentence."
         )
 
     def initAlgorithm(self, config=None) -> None:
