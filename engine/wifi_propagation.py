@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal, gdal_array, ogr
+from osgeo import gdal, gdal_array, ogr, osr
 from scipy import sparse
 from scipy.stats import norm
 
@@ -307,7 +307,11 @@ def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarr
     """
     heights = np.zeros(grid.shape, np.float32)
     vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
-    layer = vectors.CreateLayer("buildings", geom_type=ogr.wkbUnknown)
+    reference = None
+    if grid.crs_wkt:  # the grid's CRS (the geometries are in it): no "assuming matching" warning
+        reference = osr.SpatialReference()
+        reference.ImportFromWkt(grid.crs_wkt)
+    layer = vectors.CreateLayer("buildings", reference, geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
     definition = layer.GetLayerDefn()
     for geometry, height in pairs:
