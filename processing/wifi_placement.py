@@ -398,7 +398,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 objective=locale.toString(float(result.objective), "f", 1),
                 bound=locale.toString(float(result.bound), "f", 1),
                 bound_method=self._name(result.bound_method),
-                gap=locale.toString(100.0 * result.gap, "f", 2),
+                gap=locale.toString(100.0 * result.gap, "g", 2),
                 times=", ".join(
                     f"{self._name(step)} {locale.toString(seconds, 'f', 2)} s"
                     for step, seconds in result.seconds.items()
