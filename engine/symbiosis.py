@@ -37,6 +37,7 @@ from .symbiosis_survey import (
     WATER_NEED_CLASSES,
     WATER_OFFER_CLASSES,
     SurveyRow,
+    tr,
 )
 from .waste_codes import LEVEL_CODE, LEVEL_NAMES, MATCH_SCORE, WasteCode, match_level
 from .waste_flows import curved_line
@@ -54,14 +55,14 @@ _REQUIRED = (
 _LEVELS = {name: level for level, name in LEVEL_NAMES.items()}
 _EPS = 1e-6
 
-REASON_NO_MATCH = "no compatible counterpart in the survey"
-REASON_TOO_FAR = "compatible counterparts are all beyond the maximum distance"
-REASON_SEASON = "compatible counterparts within reach are not in the same season"
-REASON_COST = "the exchange would cost more than it saves"
-REASON_QUANTITY = "compatible counterparts are used up (quantity)"
-REASON_CLOSURE_NEED = "lost its supply (closure scenario)"
-REASON_CLOSURE_OFFER = "lost its outlet (closure scenario)"
-REASON_CLOSED = "actor closed (scenario)"
+REASON_NO_MATCH = tr("no compatible counterpart in the survey")
+REASON_TOO_FAR = tr("compatible counterparts are all beyond the maximum distance")
+REASON_SEASON = tr("compatible counterparts within reach are not in the same season")
+REASON_COST = tr("the exchange would cost more than it saves")
+REASON_QUANTITY = tr("compatible counterparts are used up (quantity)")
+REASON_CLOSURE_NEED = tr("lost its supply (closure scenario)")
+REASON_CLOSURE_OFFER = tr("lost its outlet (closure scenario)")
+REASON_CLOSED = tr("actor closed (scenario)")
 
 SYNERGY_FIELDS = [
     ("resource", "text"),
@@ -99,6 +100,7 @@ BALANCE_FIELDS = [
     ("needed_met", "float"),
     ("needed_unmet", "float"),
     ("closed", "bool"),
+    ("confidential", "bool"),
 ]
 UNMATCHED_FIELDS = [
     ("row", "int"),
@@ -112,6 +114,7 @@ UNMATCHED_FIELDS = [
     ("baseline_remaining", "float"),
     ("unit", "text"),
     ("reason", "text"),
+    ("confidential", "bool"),
 ]
 SUMMARY_FIELDS = [
     ("resource", "text"),
@@ -182,6 +185,8 @@ class Options:
     network: RoadNetwork | None = None
     snap_tolerance: float = 500.0
     closed_actors: frozenset[str] = frozenset()
+    show_confidential: bool = False  # False: confidential rows' actors and sites are not named
+    confidential_label: str = "Confidential actor {number}"  # the name printed instead
 
 
 @dataclass
@@ -252,6 +257,17 @@ class SymbiosisModel:
             [r.actor in options.closed_actors or r.key in options.closed_actors for r in self.rows], bool
         )
         self.mask = np.array([_months_mask(r.months) for r in self.rows], np.int64)
+        self.alias: dict[str, str] = {}
+        for row in self.rows:
+            if row.confidential and not options.show_confidential and row.actor not in self.alias:
+                self.alias[row.actor] = options.confidential_label.format(number=len(self.alias) + 1)
+
+    def names(self, i: int) -> tuple[str, str]:
+        """(actor, site) of row ``i`` as printed: an alias for a confidential row."""
+        row = self.rows[i]
+        if row.actor in self.alias:  # one confidential row hides the actor everywhere
+            return self.alias[row.actor], ""
+        return row.actor, row.site
 
     # --- distances ------------------------------------------------------------------------------
     def distances(self, progress: Progress | None) -> np.ndarray:
@@ -516,14 +532,15 @@ class SymbiosisModel:
             resource = offer.resource
             cost = c.unit_cost[e] * taken
             value = c.unit_value[e] * taken
+            (offer_actor, offer_site), (need_actor, need_site) = self.names(o), self.names(n)
             records[(o, n)] = {
                 "resource": resource,
                 "family": FAMILY[resource],
-                "offer_actor": offer.actor,
-                "offer_site": offer.site,
+                "offer_actor": offer_actor,
+                "offer_site": offer_site,
                 "offer_spec": offer.spec,
-                "need_actor": need.actor,
-                "need_site": need.site,
+                "need_actor": need_actor,
+                "need_site": need_site,
                 "need_spec": need.spec,
                 "quantity": round(taken, 3),
                 "delivered": round(delivered, 3),
@@ -592,8 +609,8 @@ class SymbiosisModel:
                 {
                     "row": row.row,
                     "role": row.role,
-                    "actor": row.actor,
-                    "site": row.site,
+                    "actor": self.names(i)[0],
+                    "site": self.names(i)[1],
                     "resource": row.resource,
                     "spec": row.spec,
                     "quantity": round(float(self.quantity[i]), 3),
@@ -613,8 +630,8 @@ class SymbiosisModel:
             entry = groups.setdefault(
                 (row.key, row.resource),
                 {
-                    "actor": row.actor,
-                    "site": row.site,
+                    "actor": self.names(i)[0],
+                    "site": self.names(i)[1],
                     "resource": row.resource,
                     "unit": row.unit,
                     "offered": 0.0,
@@ -670,12 +687,12 @@ class SymbiosisModel:
         after = self._totals(c, now, ~self.closed) if c is not None and now is not None else None
         rows = []
         names = [
-            ("offered", "offered"),
-            ("needed", "needed"),
-            ("delivered", "exchanged (delivered)"),
-            ("cost_eur", "transport and pipe cost"),
-            ("value_eur", "value of the substituted supply"),
-            ("co2_avoided_t", "CO2 avoided"),
+            ("offered", tr("offered")),
+            ("needed", tr("needed")),
+            ("delivered", tr("exchanged (delivered)")),
+            ("cost_eur", tr("transport and pipe cost")),
+            ("value_eur", tr("value of the substituted supply")),
+            ("co2_avoided_t", tr("CO2 avoided")),
         ]
         present = [r for r in RESOURCES if (r, "offered") in before or (r, "needed") in before]
         for resource in [*present, "all"]:

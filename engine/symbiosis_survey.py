@@ -107,16 +107,23 @@ _MONTHS = {
 }
 ALL_YEAR = frozenset(range(1, 13))
 
-# Problems reported for rows that cannot be used (English source strings, translated for users).
-PROBLEM_ROLE = "role is not offer or need"
-PROBLEM_RESOURCE = "unknown resource"
-PROBLEM_SPEC = "unknown class or unreadable spec for this resource"
-PROBLEM_QUANTITY = "quantity missing or not a number"
-PROBLEM_NEGATIVE = "negative or zero quantity"
-PROBLEM_UNIT = "unit does not fit the resource"
-PROBLEM_SEASON = "unreadable season"
-PROBLEM_ACTOR = "no actor"
-PROBLEM_PLACE = "no point, and neither SIRET nor site name found in the ICPE / IREP layers"
+
+def tr(text: str) -> str:
+    """Mark an English string for translation (scripts/i18n.py extracts it; the Processing layer
+    translates it when it shows it); the engine keeps the English text."""
+    return text
+
+
+# Problems reported for rows that cannot be used.
+PROBLEM_ROLE = tr("role is not offer or need")
+PROBLEM_RESOURCE = tr("unknown resource")
+PROBLEM_SPEC = tr("unknown class or unreadable spec for this resource")
+PROBLEM_QUANTITY = tr("quantity missing or not a number")
+PROBLEM_NEGATIVE = tr("negative or zero quantity")
+PROBLEM_UNIT = tr("unit does not fit the resource")
+PROBLEM_SEASON = tr("unreadable season")
+PROBLEM_ACTOR = tr("no actor")
+PROBLEM_PLACE = tr("no point, and neither SIRET nor site name found in the ICPE / IREP layers")
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,7 @@ class Problem:
     field: str
     value: str
     problem: str
+    confidential: bool = False
 
 
 @dataclass
@@ -557,7 +565,8 @@ def check_survey(raw: list[dict], places: Places | None = None) -> Survey:
 
         def reject(name: str, problem: str, row: dict = row, number: int = number) -> None:
             value = str(row.get(name, "") or "")
-            survey.problems.append(Problem(number, row.get("actor", ""), name, value, problem))
+            confidential = _truthy(row.get("confidential", ""))
+            survey.problems.append(Problem(number, row.get("actor", ""), name, value, problem, confidential))
 
         role = _plain(row.get("role", ""))
         resource = _plain(row.get("resource", ""))

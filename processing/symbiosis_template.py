@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
@@ -51,7 +52,10 @@ class SymbiosisTemplateAlgorithm(TerritoireAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterCrs(self.CRS, self.tr("Coordinate reference system"), "EPSG:2154")
+            # optional: QGIS 3.22 refuses a missing CRS parameter even when it has a default
+            QgsProcessingParameterCrs(
+                self.CRS, self.tr("Coordinate reference system"), "EPSG:2154", optional=True
+            )
         )
         self.addParameter(QgsProcessingParameterBoolean(self.CSV, self.tr("Also a CSV twin"), True))
         self.addParameter(QgsProcessingParameterBoolean(self.XLSX, self.tr("Also an XLSX twin"), True))
@@ -66,6 +70,8 @@ class SymbiosisTemplateAlgorithm(TerritoireAlgorithm):
         if path.suffix.lower() != ".gpkg":
             path = path.with_suffix(".gpkg")
         crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem("EPSG:2154")
         self.require_projected_crs(crs, self.tr("The survey CRS"))
         if not crs.authid().upper().startswith("EPSG:"):
             raise QgsProcessingException(self.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))

@@ -256,3 +256,17 @@ def test_optimum_matches_networkx_min_cost_flow(rules) -> None:
     reference, _ = networkx_allocation(model, candidates, everyone)
     assert len(allocation.flows) > 10
     assert ours == pytest.approx(reference, rel=1e-9, abs=1e-6)
+
+
+def test_confidential_actors_are_never_named(rules) -> None:
+    survey = rows(
+        ("Secret SA", "offer", "heat", "120", 100, 0),
+        ("Réseau", "need", "heat", "60", 300, 1),
+        ("Secret SA", "need", "water", "potable", 10, 1),
+    )
+    survey[0].confidential = True
+    result = run_synergies(survey, rules, Options())
+    text = repr([result.synergies, result.balance, result.unmatched])
+    assert "Secret" not in text and "Confidential actor 1" in text
+    shown = run_synergies(survey, rules, Options(show_confidential=True))
+    assert shown.synergies[0]["offer_actor"] == "Secret SA"
