@@ -23,9 +23,6 @@ from qgis.core import (
 
 from .base import TerritoireAlgorithm
 
-#: Field names tried, in order, for the SIRET and the name of the sites of the ICPE / IREP layers.
-SIRET_FIELDS = ("siret", "num_siret", "numero_siret", "code_siret")
-NAME_FIELDS = ("name", "nom", "nom_ets", "nom_etablissement", "site_name", "raison_sociale")
 PROBLEM_FIELDS = [
     ("row", "int"),
     ("actor", "text"),
@@ -179,34 +176,6 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             self._input_sources += [s for s in read_sources(survey).values() if s not in self._input_sources]
         return True
 
-    def _places(self, parameters, context, crs, feedback):
-        from ..engine.symbiosis_survey import Places
-        from ._layer_io import read_points
-
-        siret, name, xy = [], [], []
-        for layer in self.parameterAsLayerList(parameters, self.PLACES, context):
-            fields = [f.name() for f in layer.fields()]
-            lower = {f.lower(): f for f in fields}
-            mapping = {}
-            for column, candidates in (("siret", SIRET_FIELDS), ("name", NAME_FIELDS)):
-                found = next((lower[c] for c in candidates if c in lower), None)
-                if found:
-                    mapping[column] = found
-            if not mapping:
-                feedback.pushWarning(
-                    self.tr("{layer} has neither a SIRET nor a name field: not used to place rows.").format(
-                        layer=layer.name()
-                    )
-                )
-                continue
-            frame, _ = read_points(layer, crs, context, mapping, feedback)
-            for _, record in frame.iterrows():
-                if record["x"] == record["x"]:
-                    siret.append(str(record.get("siret") or ""))
-                    name.append(str(record.get("name") or ""))
-                    xy.append((float(record["x"]), float(record["y"])))
-        return Places(siret, name, xy) if xy else None
-
     def processAlgorithm(self, parameters, context, feedback):
         from ..engine.errors import Cancelled, EngineError
         from ..engine.symbiosis import (
@@ -218,9 +187,9 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             load_rules,
             run_synergies,
         )
-        from ..engine.symbiosis_survey import check_survey, read_survey
         from ..resources_paths import style_path
         from ._layer_io import extended_fields, style_output, write_features
+        from ._survey_io import read_checked_survey
         from .waste_flows import _geometry, engine_progress, read_network
 
         crs = self.parameterAsCrs(parameters, self.CRS, context)
@@ -229,28 +198,11 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         self.require_projected_crs(crs, self.tr("The analysis CRS"))
         if not crs.authid().upper().startswith("EPSG:"):
             raise QgsProcessingException(self.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
-        epsg = int(crs.authid().split(":")[1])
         try:
             rules = load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
-            feedback.setProgressText(self.tr("Reading the survey"))
-            raw = read_survey(self.parameterAsFile(parameters, self.SURVEY, context), epsg)
-            survey = check_survey(raw, self._places(parameters, context, crs, feedback))
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
-        feedback.pushInfo(
-            self.tr("Survey: {read} rows read, {used} usable, {set_aside} set aside.").format(
-                read=survey.read, used=len(survey.rows), set_aside=len(survey.problems)
-            )
-        )
-        for problem, count in sorted(survey.counts().items()):
-            feedback.pushWarning(
-                self.tr("{count} rows set aside: {problem}.").format(count=count, problem=self.tr(problem))
-            )
-        by_place = sum(1 for row in survey.rows if row.placed_by != "point")
-        if by_place:
-            feedback.pushInfo(
-                self.tr("{count} rows placed through the ICPE / IREP layers.").format(count=by_place)
-            )
+        survey = read_checked_survey(self, parameters, self.SURVEY, self.PLACES, context, crs, feedback)
         closure = self.parameterAsString(parameters, self.CLOSURE, context) or ""
         closed = frozenset(part.strip() for part in closure.split(",") if part.strip())
         known = {row.actor for row in survey.rows} | {row.key for row in survey.rows}

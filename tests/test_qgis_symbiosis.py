@@ -203,3 +203,60 @@ def test_bad_survey_rows_are_reported_through_qgis_process(places, tmp_path) -> 
     refused = qgis_process(arguments, tmp_path)
     assert refused.returncode != 0 and "has no table with a role field" in refused.stdout + refused.stderr
     assert not list((tmp_path / "refused").iterdir())
+
+
+def test_shared_facility_from_a_layer_and_from_the_survey(territoire_plugin, places, tmp_path) -> None:
+    from qgis import processing
+
+    path = str(tmp_path / "facility.gpkg")
+    actors = gpd.GeoDataFrame(
+        {"name": ["A", "B", "C"], "people": [10.0, 5.0, 40.0]},
+        geometry=[Point(X0, Y0), Point(X0 + 2 * KM, Y0), Point(X0 + 5 * KM, Y0)],
+        crs="EPSG:2154",
+    )
+    candidates = gpd.GeoDataFrame(
+        {"site": ["west", "middle", "east"]},
+        geometry=[
+            Point(X0 + 0.5 * KM, Y0 + 100),
+            Point(X0 + 2 * KM, Y0 + 100),
+            Point(X0 + 4.5 * KM, Y0 + 100),
+        ],
+        crs="EPSG:2154",
+    )
+    actors.to_file(path, layer="actors", driver="GPKG")
+    candidates.to_file(path, layer="candidates", driver="GPKG")
+    common = {
+        "CANDIDATES": f"{path}|layername=candidates",
+        "CANDIDATE_ID_FIELD": "site",
+        "DISTANCE": 1,
+        "ROADS": f"{places}|layername=roads",
+        "THRESHOLD": 10,
+        "THRESHOLD_UNIT": 1,  # minutes at 30 km/h: 5 km
+        "SITES": str(tmp_path / "sites.gpkg"),
+        "ASSIGNMENTS": str(tmp_path / "assignments.gpkg"),
+        "SUMMARY": str(tmp_path / "summary.gpkg"),
+    }
+    result = processing.run(
+        "territoire:shared_facility",
+        {**common, "ACTORS": f"{path}|layername=actors", "NAME_FIELD": "name", "WEIGHT_FIELD": "people"},
+    )
+    assert result["CHOSEN"] == "east"  # 40 people at C outweigh A and B
+    sites = gpd.read_file(result["SITES"]).sort_values("rank")
+    assert list(sites.site_id) == ["east", "middle", "west"] and sites.chosen.tolist() == [True, False, False]
+    assignments = gpd.read_file(result["ASSIGNMENTS"])
+    assert assignments.set_index("actor").distance_m["C"] == pytest.approx(500 + 100, abs=1)
+    assert bool(assignments.set_index("actor")["within"]["A"]) is True  # 4.5 km + 0.2 km in 9.4 minutes
+    two = processing.run(
+        "territoire:shared_facility",
+        {**common, "ACTORS": f"{path}|layername=actors", "WEIGHT_FIELD": "people", "COUNT": 2,
+         "SITES": str(tmp_path / "sites2.gpkg"), "ASSIGNMENTS": str(tmp_path / "a2.gpkg"),
+         "SUMMARY": str(tmp_path / "s2.gpkg")},
+    )  # fmt: skip
+    assert set(two["CHOSEN"].split(", ")) == {"west", "east"}
+    survey = write_survey(tmp_path / "survey.csv", GOOD)
+    from_survey = processing.run(
+        "territoire:shared_facility",
+        {**common, "SURVEY": str(survey), "SERVICE": "Restaurant", "SITES": str(tmp_path / "s3.gpkg"),
+         "ASSIGNMENTS": str(tmp_path / "a3.gpkg"), "SUMMARY": str(tmp_path / "m3.gpkg")},
+    )  # fmt: skip
+    assert from_survey["CHOSEN"] == "west"  # the one need for a restaurant is at 1 km
