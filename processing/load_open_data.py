@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from osgeo import gdal
 from qgis.core import (
     QgsAbstractMetadataBase,
     QgsCoordinateReferenceSystem,
@@ -34,17 +33,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
-from ..engine.cache import DiskCache, Fetcher, default_cache_dir
 from ..engine.endpoints import SOURCES
 from ..engine.errors import Cancelled, EngineError
-from ..engine.http_client import HttpClient
-from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
-from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
-from ..engine.opendata.solar import parse_field_mapping
+from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES, SOURCE_MODES
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, output_folder_is_writable
+
+if TYPE_CHECKING:
+    from ..engine.opendata.loader import LoadReport
 
 SAMPLE_EPCI = "245900428"
 EPCI_NAMES = {SAMPLE_EPCI: "Communauté urbaine de Dunkerque"}
@@ -55,7 +53,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "load_open_data"
     GROUP = "data"
-    REQUIRES = ("osgeo", "shapely")
+    REQUIRES = ("numpy", "shapely", "requests", "osgeo")
 
     TERRITORY = "TERRITORY"
     LAYERS = "LAYERS"
@@ -186,6 +184,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         }
 
     def checkParameterValues(self, parameters, context):
+        from ..engine.opendata.solar import parse_field_mapping
+
         parameters = enum_indices(parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -219,6 +219,10 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.cache import DiskCache, Fetcher
+        from ..engine.http_client import HttpClient
+        from ..engine.opendata.loader import load_open_data
+
         parameters = enum_indices(parameters)
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
         families = [FAMILY_NAMES[index] for index in self.parameterAsEnums(parameters, self.LAYERS, context)]
@@ -277,6 +281,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     def _export_terrain(self, report: LoadReport, destination: str) -> str:
         """Copy the GeoPackage's terrain table to a GeoTIFF (qgis_process on QGIS 3.22 cannot
         address a raster table inside a GeoPackage)."""
+        from osgeo import gdal
+
         if "terrain" not in report.tables:
             raise QgsProcessingException(
                 self.tr(
@@ -345,6 +351,8 @@ def url_settings() -> dict[str, str]:
 
 def cache_folder() -> str:
     """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
+    from ..engine.cache import default_cache_dir
+
     folder = QgsSettings().value("territoire_numerique/cache_dir", "")
     return str(folder) if folder else str(default_cache_dir())
 

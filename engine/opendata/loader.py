@@ -39,10 +39,9 @@ from .gpkg import (
     table_names,
 )
 from .online import run_online
-from .schema import FAMILIES, LAMBERT_93, Family, Table
+from .schema import FAMILIES, LAMBERT_93, SOURCE_MODES, Family, Table
 from .territory import Territory, parse_territory, territory_from_gpkg
 
-SOURCE_MODES = ("online", "cache", "sample")
 #: Options naming a user's file that replaces a family's source, even with SOURCE=sample.
 USER_FILE_OPTIONS = {"port_zones": "port_zones_file", "solar": "solar_cadastre"}
 #: What a family may fail with on bad data or a bad service without stopping the other families.

@@ -153,3 +153,6 @@ FAMILIES: dict[str, Family] = {
     )
 }
 FAMILY_NAMES = list(FAMILIES)
+
+#: Where a load takes its data: the services, the last download kept in the cache, or the bundled sample.
+SOURCE_MODES = ("online", "cache", "sample")
