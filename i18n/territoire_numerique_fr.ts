@@ -14,12 +14,12 @@
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="217" />
+      <location filename="../processing/_layer_io.py" line="210" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="136" />
+      <location filename="../engine/wifi_propagation.py" line="139" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
@@ -41,6 +41,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/wifi_placement.py" line="141" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="155" />
+      <source>A shared facility needs actors and candidate sites.</source>
+      <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="209" />
@@ -79,6 +84,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="86" />
+      <source>Actor name field</source>
+      <translation>Champ du nom de l'acteur</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="160" />
+      <source>Actor weights must be positive numbers.</source>
+      <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="80" />
+      <source>Actors (points)</source>
+      <translation>Acteurs (points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="229" />
+      <location filename="../processing/shared_facility.py" line="360" />
+      <source>Actors and their site</source>
+      <translation>Acteurs et leur site</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="264" />
       <location filename="../ui/suitability_editor.py" line="645" />
       <source>Add</source>
@@ -100,15 +126,31 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="230" />
+      <source>Allocating the resources</source>
+      <translation>Affectation des ressources</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="462" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="117" />
+      <location filename="../processing/shared_facility.py" line="146" />
       <location filename="../processing/waste_access.py" line="121" />
-      <location filename="../processing/waste_flows.py" line="221" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="60" />
+      <source>Also a CSV twin</source>
+      <translation>Aussi une copie CSV</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="61" />
+      <source>Also an XLSX twin</source>
+      <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="205" />
@@ -187,6 +229,16 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="263" />
+      <source>Balance per actor</source>
+      <translation>Bilan par acteur</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="153" />
+      <source>Balance per actor and resource</source>
+      <translation>Bilan par acteur et par ressource</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="310" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
@@ -258,6 +310,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="219" />
       <location filename="../processing/waste_access.py" line="245" />
       <location filename="../processing/waste_flows.py" line="442" />
       <source>Building the road network</source>
@@ -289,6 +342,16 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="695" />
+      <source>CO2 avoided</source>
+      <translation>CO2 évité</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="93" />
+      <source>CRS of the analysis and of the x, y columns</source>
+      <translation>SCR de l'analyse et des colonnes x, y</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="113" />
       <source>Cache (last download, offline)</source>
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
@@ -314,6 +377,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="128" />
       <location filename="../processing/wifi_placement.py" line="84" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -324,6 +388,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="123" />
       <location filename="../processing/wifi_placement.py" line="78" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -339,7 +404,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="277" />
+      <location filename="../processing/shared_facility.py" line="228" />
+      <location filename="../processing/shared_facility.py" line="358" />
+      <source>Candidate sites ranked</source>
+      <translation>Sites candidats classés</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="280" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
@@ -375,6 +446,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="200" />
+      <location filename="../processing/symbiosis_template.py" line="77" />
+      <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
+      <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="236" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
@@ -385,14 +462,39 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="63" />
+      <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
+      <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="61" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="351" />
+      <source>Choosing the site</source>
+      <translation>Choix du site</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="377" />
+      <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
+      <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="140" />
+      <source>Closure scenario: actors that close (comma-separated)</source>
+      <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="254" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="212" />
+      <source>Closure scenario: no actor of the survey is called {names}.</source>
+      <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="450" />
@@ -445,9 +547,25 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="228" />
+      <location filename="../processing/shared_facility.py" line="284" />
+      <source>Confidential actor {number}</source>
+      <translation>Acteur confidentiel {number}</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="242" />
+      <source>Confidential row</source>
+      <translation>Ligne confidentielle</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="743" />
       <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="178" />
+      <source>Constraint (minimum)</source>
+      <translation>Contrainte (minimum)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="251" />
@@ -458,6 +576,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/decision_dossier.py" line="95" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="57" />
+      <source>Coordinate reference system</source>
+      <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="85" />
@@ -566,7 +689,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="554" />
+      <location filename="../engine/wifi_propagation.py" line="557" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -606,8 +729,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="116" />
+      <location filename="../processing/shared_facility.py" line="145" />
       <location filename="../processing/waste_access.py" line="120" />
-      <location filename="../processing/waste_flows.py" line="220" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -627,8 +751,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="166" />
+      <location filename="../processing/shared_facility.py" line="243" />
       <location filename="../processing/waste_access.py" line="193" />
-      <location filename="../processing/waste_flows.py" line="292" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -751,6 +876,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="157" />
+      <location filename="../processing/resource_synergies.py" line="268" />
+      <source>Factors and their sources</source>
+      <translation>Facteurs et leurs sources</translation>
+    </message>
+    <message>
       <location filename="../processing/fibre_coverage.py" line="167" />
       <location filename="../processing/fibre_coverage.py" line="290" />
       <source>Fibre at sites</source>
@@ -869,6 +1000,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="241" />
+      <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
+      <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
+    </message>
+    <message>
       <location filename="../processing/fibre_coverage.py" line="126" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
@@ -918,6 +1054,16 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/wifi_coverage.py" line="602" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="99" />
+      <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
+      <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="117" />
+      <source>ICPE / IREP sites, to place survey rows without a point</source>
+      <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="229" />
@@ -974,6 +1120,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/load_open_data.py" line="165" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="33" />
+      <source>Industrial symbiosis survey template</source>
+      <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="52" />
@@ -1077,7 +1228,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="116" />
+      <location filename="../processing/_layout.py" line="117" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
@@ -1198,6 +1349,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="163" />
       <location filename="../processing/waste_flows.py" line="245" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
@@ -1228,6 +1380,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="214" />
+      <source>Metres</source>
+      <translation>Mètres</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="62" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
@@ -1238,6 +1395,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="185" />
+      <source>Minimum suitability</source>
+      <translation>Aptitude minimale</translation>
+    </message>
+    <message>
       <location filename="../processing/solar_potential.py" line="138" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
@@ -1246,6 +1408,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="89" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="214" />
+      <source>Minutes</source>
+      <translation>Minutes</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="636" />
@@ -1273,12 +1440,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="146" />
+      <source>Name the confidential actors in the outputs</source>
+      <translation>Nommer les acteurs confidentiels dans les résultats</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="74" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="290" />
+      <location filename="../engine/shared_facility.py" line="73" />
+      <location filename="../engine/symbiosis.py" line="247" />
+      <location filename="../engine/waste_flows.py" line="288" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
@@ -1315,7 +1489,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="464" />
+      <location filename="../engine/waste_flows.py" line="462" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1357,6 +1531,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="136" />
       <location filename="../processing/site_suitability.py" line="144" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
@@ -1402,6 +1577,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
+      <location filename="../engine/shared_facility.py" line="88" />
+      <source>Only {eligible} eligible candidate sites for {count} facilities.</source>
+      <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="764" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
@@ -1425,6 +1605,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_placement.py" line="209" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="103" />
+      <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
+      <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="90" />
@@ -1553,7 +1738,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="103" />
+      <location filename="../processing/_survey_io.py" line="48" />
+      <source>Reading the survey</source>
+      <translation>Lecture de l'enquête</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="96" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -1604,16 +1794,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="60" />
+      <source>Resource synergies (industrial symbiosis Toile)</source>
+      <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="87" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="152" />
       <location filename="../ui/dock.py" line="57" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="124" />
       <location filename="../processing/waste_access.py" line="128" />
       <location filename="../processing/waste_flows.py" line="228" />
       <source>Roads (for distances along the roads)</source>
@@ -1658,6 +1855,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/solar_potential.py" line="87" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="107" />
+      <source>Rules (JSON; empty: the bundled rules)</source>
+      <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="131" />
@@ -1715,6 +1917,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="111" />
+      <source>Service of the survey's needs (e.g. restaurant)</source>
+      <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
+    </message>
+    <message>
       <location filename="../processing/territory_profile.py" line="115" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
@@ -1723,6 +1930,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="244" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="60" />
+      <source>Shared facility site</source>
+      <translation>Site d'un équipement partagé</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="230" />
+      <location filename="../processing/shared_facility.py" line="362" />
+      <source>Shared facility summary</source>
+      <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="544" />
@@ -1765,8 +1983,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="132" />
+      <location filename="../processing/shared_facility.py" line="157" />
       <location filename="../processing/waste_access.py" line="136" />
-      <location filename="../processing/waste_flows.py" line="236" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -1848,6 +2067,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="221" />
+      <source>Speed for the times (km/h)</source>
+      <translation>Vitesse pour les temps (km/h)</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="63" />
       <source>Spread</source>
       <translation>Étalement</translation>
@@ -1858,8 +2082,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="117" />
+      <location filename="../processing/shared_facility.py" line="146" />
       <location filename="../processing/waste_access.py" line="121" />
-      <location filename="../processing/waste_flows.py" line="221" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -1879,7 +2104,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="336" />
+      <location filename="../processing/_layer_io.py" line="329" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -1922,9 +2147,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="171" />
+      <source>Suitability raster (0-100)</source>
+      <translation>Raster d'aptitude (0-100)</translation>
+    </message>
+    <message>
       <location filename="../processing/decision_dossier.py" line="84" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="177" />
+      <source>Suitability used as</source>
+      <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
@@ -1936,6 +2171,49 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="191" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="62" />
+      <source>Survey (CSV)</source>
+      <translation>Enquête (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="51" />
+      <source>Survey (GeoPackage)</source>
+      <translation>Enquête (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="85" />
+      <source>Survey (GeoPackage, CSV or XLSX)</source>
+      <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="63" />
+      <source>Survey (XLSX)</source>
+      <translation>Enquête (XLSX)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="155" />
+      <location filename="../processing/resource_synergies.py" line="266" />
+      <source>Survey rows set aside</source>
+      <translation>Lignes de l'enquête écartées</translation>
+    </message>
+    <message>
+      <location filename="../processing/_survey_io.py" line="57" />
+      <source>Survey: {read} rows read, {used} usable, {set_aside} set aside.</source>
+      <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="152" />
+      <location filename="../processing/resource_synergies.py" line="261" />
+      <source>Synergies</source>
+      <translation>Synergies</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="156" />
+      <location filename="../processing/resource_synergies.py" line="267" />
+      <source>Synergies summary</source>
+      <translation>Synthèse des synergies</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="281" />
@@ -2071,9 +2349,15 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="236" />
+      <location filename="../engine/symbiosis.py" line="478" />
+      <location filename="../engine/waste_flows.py" line="234" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="198" />
+      <source>The analysis CRS</source>
+      <translation>Le SCR de l'analyse</translation>
     </message>
     <message>
       <location filename="../engine/opendata/tabular.py" line="35" />
@@ -2101,7 +2385,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="308" />
+      <location filename="../engine/wifi_propagation.py" line="311" />
       <source>The buildings could not be rasterised: {reason}</source>
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
@@ -2121,7 +2405,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="216" />
+      <location filename="../engine/wifi_propagation.py" line="219" />
       <source>The cell size must be positive (got {value} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2136,7 +2420,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="145" />
+      <location filename="../engine/profile.py" line="146" />
       <source>The déchèterie distance cannot be negative (got {value} m).</source>
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2221,7 +2505,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="89" />
+      <location filename="../processing/_layer_io.py" line="82" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
@@ -2231,24 +2515,29 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="135" />
+      <location filename="../processing/_layout.py" line="136" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="137" />
+      <location filename="../processing/_layout.py" line="138" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="131" />
+      <location filename="../processing/_layout.py" line="132" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="101" />
+      <location filename="../engine/wifi_propagation.py" line="104" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="140" />
+      <source>The location solver failed: {reason}</source>
+      <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="240" />
@@ -2256,12 +2545,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="651" />
+      <location filename="../processing/_layout.py" line="652" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="195" />
+      <location filename="../engine/wifi_propagation.py" line="198" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2294,6 +2583,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/suitability.py" line="139" />
       <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="157" />
+      <source>The number of facilities must be at least 1.</source>
+      <translation>Le nombre d'équipements doit être au moins 1.</translation>
     </message>
     <message>
       <location filename="../engine/wifi_placement.py" line="126" />
@@ -2343,7 +2637,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="817" />
+      <location filename="../engine/waste_flows.py" line="815" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -2358,8 +2652,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="101" />
-      <location filename="../processing/_layer_io.py" line="206" />
+      <location filename="../engine/symbiosis.py" line="139" />
+      <source>The rules file {path} cannot be read: {reason}</source>
+      <translation>Le fichier de règles {path} est illisible : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="144" />
+      <source>The rules file {path} has no resources object.</source>
+      <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="149" />
+      <source>The rules of {resource} lack {keys}.</source>
+      <translation>Il manque {keys} aux règles de {resource}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="94" />
+      <location filename="../processing/_layer_io.py" line="199" />
       <location filename="../processing/base.py" line="167" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
@@ -2421,6 +2730,41 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
+      <location filename="../processing/symbiosis_template.py" line="75" />
+      <source>The survey CRS</source>
+      <translation>Le SCR de l'enquête</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="387" />
+      <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
+      <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="378" />
+      <source>The survey file {path} does not exist.</source>
+      <translation>Le fichier d'enquête {path} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="397" />
+      <source>The survey file {path} has no table with a role field.</source>
+      <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="410" />
+      <source>The survey has no column {columns}.</source>
+      <translation>L'enquête n'a pas de colonne {columns}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="282" />
+      <source>The survey has no need for the service {service}.</source>
+      <translation>L'enquête n'a aucun besoin du service {service}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="766" />
+      <source>The survey has no usable row.</source>
+      <translation>L'enquête n'a aucune ligne utilisable.</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="233" />
       <location filename="../processing/site_suitability.py" line="213" />
       <location filename="../processing/site_suitability.py" line="292" />
@@ -2473,7 +2817,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="87" />
+      <location filename="../engine/symbiosis.py" line="158" />
+      <source>The water rules let {water} serve potable water: only potable water may.</source>
+      <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="156" />
+      <source>The water rules name unknown classes: {classes}.</source>
+      <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/profile.py" line="88" />
       <source>The zones have no field {field} to group by.</source>
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
@@ -2483,7 +2837,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_access.py" line="44" />
+      <location filename="../engine/waste_access.py" line="42" />
       <source>There is no facility to measure access to (check the kind filter).</source>
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
@@ -2507,6 +2861,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="82" />
       <source>Threshold</source>
       <translation>Seuil</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="204" />
+      <source>Threshold for the share within</source>
+      <translation>Seuil de la part desservie</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="213" />
+      <source>Threshold unit</source>
+      <translation>Unité du seuil</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="179" />
@@ -2546,6 +2910,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="63" />
+      <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
+      <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="606" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
@@ -2583,7 +2952,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="193" />
+      <location filename="../engine/wifi_propagation.py" line="196" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -2603,7 +2972,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="191" />
+      <location filename="../engine/wifi_propagation.py" line="194" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -2613,12 +2982,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="164" />
+      <source>Unknown match level {level} in the rules.</source>
+      <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
+    </message>
+    <message>
       <location filename="../engine/wifi_placement.py" line="116" />
       <source>Unknown placement mode {mode}.</source>
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="189" />
+      <location filename="../engine/wifi_propagation.py" line="192" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -2637,6 +3011,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/loader.py" line="195" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="329" />
+      <source>Unknown survey format {format}.</source>
+      <translation>Format d'enquête inconnu {format}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="154" />
+      <location filename="../processing/resource_synergies.py" line="265" />
+      <source>Unmet needs and unused offers</source>
+      <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="156" />
@@ -2745,6 +3130,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="94" />
+      <source>Weight field (empty: 1 per actor)</source>
+      <translation>Champ de poids (vide : 1 par acteur)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="195" />
+      <source>Weight k of unsuitability on distances</source>
+      <translation>Poids k de l'inaptitude sur les distances</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="178" />
+      <source>Weight on distances</source>
+      <translation>Poids sur les distances</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="88" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
@@ -2781,7 +3181,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="709" />
+      <location filename="../processing/wifi_coverage.py" line="707" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2816,9 +3216,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
+      <location filename="../processing/symbiosis_template.py" line="36" />
+      <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
+      <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="613" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="85" />
+      <source>Written: {path}</source>
+      <translation>Écrit : {path}</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="139" />
@@ -2846,6 +3256,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="65" />
+      <source>actor closed (scenario)</source>
+      <translation>acteur fermé (scénario)</translation>
+    </message>
+    <message>
       <location filename="../engine/suitability.py" line="382" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
@@ -2861,9 +3276,29 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="59" />
+      <source>compatible counterparts are all beyond the maximum distance</source>
+      <translation>les partenaires compatibles sont tous au-delà de la distance maximale</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="62" />
+      <source>compatible counterparts are used up (quantity)</source>
+      <translation>les partenaires compatibles sont épuisés (quantité)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="60" />
+      <source>compatible counterparts within reach are not in the same season</source>
+      <translation>les partenaires compatibles à portée ne sont pas de la même saison</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>consistent</source>
       <translation>cohérent</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="692" />
+      <source>exchanged (delivered)</source>
+      <translation>échangé (livré)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="366" />
@@ -2876,14 +3311,99 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="64" />
+      <source>lost its outlet (closure scenario)</source>
+      <translation>a perdu son débouché (scénario de fermeture)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="63" />
+      <source>lost its supply (closure scenario)</source>
+      <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="691" />
+      <source>needed</source>
+      <translation>besoins</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="122" />
+      <source>negative or zero quantity</source>
+      <translation>quantité négative ou nulle</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="125" />
+      <source>no actor</source>
+      <translation>pas d'acteur</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="58" />
+      <source>no compatible counterpart in the survey</source>
+      <translation>aucun partenaire compatible dans l'enquête</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="126" />
+      <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
+      <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="690" />
+      <source>offered</source>
+      <translation>offres</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="121" />
+      <source>quantity missing or not a number</source>
+      <translation>quantité absente ou non numérique</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="118" />
+      <source>role is not offer or need</source>
+      <translation>role n'est ni offer ni need</translation>
+    </message>
+    <message>
       <location filename="../processing/territory_profile.py" line="249" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="61" />
+      <source>the exchange would cost more than it saves</source>
+      <translation>l'échange coûterait plus qu'il ne rapporte</translation>
+    </message>
+    <message>
       <location filename="../processing/territory_profile.py" line="231" />
       <source>tonnes</source>
       <translation>tonnages</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="693" />
+      <source>transport and pipe cost</source>
+      <translation>coût de transport et de canalisation</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="123" />
+      <source>unit does not fit the resource</source>
+      <translation>unité inadaptée à la ressource</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="120" />
+      <source>unknown class or unreadable spec for this resource</source>
+      <translation>classe inconnue ou spec illisible pour cette ressource</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="119" />
+      <source>unknown resource</source>
+      <translation>ressource inconnue</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="124" />
+      <source>unreadable season</source>
+      <translation>saison illisible</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="694" />
+      <source>value of the substituted supply</source>
+      <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="334" />
@@ -2951,6 +3471,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
+      <location filename="../processing/_survey_io.py" line="70" />
+      <source>{count} rows placed through the ICPE / IREP layers.</source>
+      <translation>{count} lignes placées grâce aux couches ICPE / IREP.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_survey_io.py" line="63" />
+      <source>{count} rows set aside: {problem}.</source>
+      <translation>{count} lignes écartées : {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="292" />
+      <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
+      <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="270" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
@@ -2967,6 +3502,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="285" />
       <location filename="../processing/waste_flows.py" line="523" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
@@ -2975,6 +3511,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/solar_potential.py" line="375" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_survey_io.py" line="29" />
+      <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
+      <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="335" />
+      <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
+      <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="643" />
