@@ -38,7 +38,7 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "resource_synergies"
     GROUP = "analysis"
-    REQUIRES = ("numpy", "scipy", "geopandas")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
 
     SURVEY = "SURVEY"
     CRS = "CRS"

@@ -30,7 +30,7 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "shared_facility"
     GROUP = "analysis"
-    REQUIRES = ("numpy", "scipy", "geopandas")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
 
     ACTORS = "ACTORS"
     NAME_FIELD = "NAME_FIELD"

@@ -22,7 +22,7 @@ class SymbiosisTemplateAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "symbiosis_template"
     GROUP = "data"
-    REQUIRES = ()
+    REQUIRES = ("osgeo",)
 
     OUTPUT = "OUTPUT"
     CRS = "CRS"
