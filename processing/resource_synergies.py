@@ -9,6 +9,8 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
@@ -18,8 +20,10 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsSettings,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QLocale
 
 from .base import TerritoireAlgorithm
 
@@ -157,6 +161,13 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             (self.FACTORS, self.tr("Factors and their sources"), table),
         ):
             self.addParameter(QgsProcessingParameterFeatureSink(name, description, kind))
+        for name, description in (
+            ("SYNERGY_COUNT", self.tr("Number of synergies")),
+            ("CO2_AVOIDED_T", self.tr("CO2 avoided (t/yr)")),
+            ("NET_EUR", self.tr("Net saving (EUR/yr)")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+        self.addOutput(QgsProcessingOutputString("SENTENCE", self.tr("In one sentence")))
 
     def checkParameterValues(self, parameters, context):
         ok, message = super().checkParameterValues(parameters, context)
@@ -294,6 +305,22 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
                 unmet=len(result.unmatched),
             )
         )
+        totals = {(row["resource"], row["indicator"]): row for row in result.summary}
+        now = "scenario" if closed else "baseline"
+        results["SYNERGY_COUNT"] = sum(1 for s in result.synergies if s["status"] != "removed")
+        results["CO2_AVOIDED_T"] = float(totals[("all", "CO2 avoided")][now])
+        value = float(totals[("all", "value of the substituted supply")][now])
+        results["NET_EUR"] = value - float(totals[("all", "transport and pipe cost")][now])
+        # the user's QGIS locale (qgis_process does not make it the default QLocale)
+        locale = QLocale(str(QgsSettings().value("locale/userLocale", "") or QLocale().name()))
+        results["SENTENCE"] = self.tr(
+            "{count} synergies, {co2} t of CO2 and {net} EUR avoided a year"
+        ).format(
+            count=results["SYNERGY_COUNT"],
+            co2=locale.toString(results["CO2_AVOIDED_T"], "f", 0),
+            net=locale.toString(results["NET_EUR"], "f", 0),
+        )
+        feedback.pushInfo(results["SENTENCE"])
         return results
 
     def postProcessAlgorithm(self, context, feedback):

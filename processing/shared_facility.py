@@ -9,6 +9,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputString,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -230,6 +231,7 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             (self.SUMMARY, self.tr("Shared facility summary"), QgsProcessing.SourceType.TypeVector),
         ):
             self.addParameter(QgsProcessingParameterFeatureSink(name, description, kind))
+        self.addOutput(QgsProcessingOutputString("CHOSEN", self.tr("Chosen sites")))
 
     def checkParameterValues(self, parameters, context):
         ok, message = super().checkParameterValues(parameters, context)

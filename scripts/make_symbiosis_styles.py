@@ -20,11 +20,13 @@ from qgis.core import (
     QgsFillSymbol,
     QgsLineSymbol,
     QgsMapLayer,
+    QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
     QgsProperty,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSymbolLayer,
+    QgsTemplatedLineSymbolLayerBase,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
@@ -41,7 +43,7 @@ RESOURCES = (
     ("water", "Eau", "#2b8cbe"),
     ("service", "Services partagés", "#7b3294"),
 )
-WIDTH = 'min(7, 0.6 + 5 * coalesce("quantity", 0) / maximum("quantity", group_by:="resource"))'
+WIDTH = 'min(4, 0.5 + 3.5 * coalesce("quantity", 0) / maximum("quantity", group_by:="resource"))'
 
 
 def arrow(colour: str, alpha: int = 220) -> QgsLineSymbol:
@@ -53,8 +55,8 @@ def arrow(colour: str, alpha: int = 220) -> QgsLineSymbol:
     for key, expression in (
         (QgsSymbolLayer.Property.PropertyArrowWidth, WIDTH),
         (QgsSymbolLayer.Property.PropertyArrowStartWidth, WIDTH),
-        (QgsSymbolLayer.Property.PropertyArrowHeadLength, f"2 + 0.6 * ({WIDTH})"),
-        (QgsSymbolLayer.Property.PropertyArrowHeadThickness, f"1.2 + 0.5 * ({WIDTH})"),
+        (QgsSymbolLayer.Property.PropertyArrowHeadLength, f"1.5 + 0.5 * ({WIDTH})"),
+        (QgsSymbolLayer.Property.PropertyArrowHeadThickness, f"1 + 0.4 * ({WIDTH})"),
     ):
         layer.setDataDefinedProperty(key, QgsProperty.fromExpression(expression))
     colour_alpha = QColor(colour)
@@ -127,7 +129,11 @@ def facility_renderer() -> QgsCategorizedSymbolRenderer:
 
 
 def assignment_renderer() -> QgsRuleBasedRenderer:
-    line = QgsLineSymbol.createSimple({"line_color": "#0072b2", "line_width": "0.4", "line_style": "dash"})
+    line = QgsLineSymbol.createSimple({"line_color": "#0072b2", "line_width": "0.6", "line_style": "dash"})
+    actor = QgsMarkerLineSymbolLayer()
+    actor.setPlacement(QgsTemplatedLineSymbolLayerBase.Placement.FirstVertex)
+    actor.setSubSymbol(marker("circle", "#0072b2", 2.4))
+    line.appendSymbolLayer(actor)
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(line, label="Acteur → site partagé"))
     return QgsRuleBasedRenderer(root)

@@ -1,58 +1,58 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis readOnly="0" styleCategories="AllStyleCategories" minScale="100000000" simplifyLocal="1" maxScale="0" simplifyMaxScale="1" labelsEnabled="0" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" version="3.22.16-Białowieża" simplifyAlgorithm="0" symbologyReferenceScale="-1">
+<qgis styleCategories="AllStyleCategories" readOnly="0" simplifyDrawingTol="1" hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="100000000" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1" version="3.22.16-Białowieża" labelsEnabled="0" simplifyAlgorithm="0" symbologyReferenceScale="-1">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal enabled="0" limitMode="0" mode="0" durationField="" fixedDuration="0" endExpression="" startField="" endField="" accumulate="0" durationUnit="min" startExpression="">
+  <temporal endField="" endExpression="" fixedDuration="0" accumulate="0" startExpression="" limitMode="0" durationField="" durationUnit="min" enabled="0" mode="0" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 type="RuleRenderer" forceraster="0" referencescale="-1" enableorderby="0" symbollevels="0">
-    <rules key="{79762c3b-9cda-4317-9057-7540a90682d6}">
-      <rule key="{a441eacc-3ea7-4db5-a81e-6ace4109fa6c}" symbol="0" label="Déchets" filter="&quot;resource&quot; = 'waste' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{3bebfd0d-72b1-4d6b-a36e-e6c7da937e43}" symbol="1" label="Matières" filter="&quot;resource&quot; = 'material' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{f4e5e22b-eb4a-41ff-b1c1-8814378fb033}" symbol="2" label="Chaleur" filter="&quot;resource&quot; = 'heat' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{a8b3973a-e4c9-4bde-ab34-70da402aacd9}" symbol="3" label="Vapeur" filter="&quot;resource&quot; = 'steam' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{1ff8c6d2-6570-4429-a984-b3084227882d}" symbol="4" label="Eau" filter="&quot;resource&quot; = 'water' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{fb55a03f-e126-4b5e-8975-a87f7e8a812b}" symbol="5" label="Services partagés" filter="&quot;resource&quot; = 'service' AND &quot;status&quot; &lt;> 'removed'"/>
-      <rule key="{bcb77f0a-b01d-4efb-8de7-e4014034a398}" symbol="6" label="Échange perdu (fermeture)" filter="&quot;status&quot; = 'removed'"/>
+  <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
+    <rules key="{289ccadf-ff4a-408b-8e77-6c523a964636}">
+      <rule label="Déchets" key="{e75fbbd1-5074-429c-934b-404c3f0831a7}" symbol="0" filter="&quot;resource&quot; = 'waste' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Matières" key="{7fe7f2ae-e5b0-4034-a2ae-07bb386860c1}" symbol="1" filter="&quot;resource&quot; = 'material' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Chaleur" key="{7cf41c04-02fb-454b-bb75-f65a6942a340}" symbol="2" filter="&quot;resource&quot; = 'heat' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Vapeur" key="{17566d50-59c7-4442-addb-75de72acc49e}" symbol="3" filter="&quot;resource&quot; = 'steam' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Eau" key="{2e346d03-b00a-4c52-a432-a0b57648893c}" symbol="4" filter="&quot;resource&quot; = 'water' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Services partagés" key="{5b814926-ce84-41df-90da-e6a67674734c}" symbol="5" filter="&quot;resource&quot; = 'service' AND &quot;status&quot; &lt;> 'removed'"/>
+      <rule label="Échange perdu (fermeture)" key="{e981264d-9075-4009-bd1c-458918fb689b}" symbol="6" filter="&quot;status&quot; = 'removed'"/>
     </rules>
     <symbols>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="0">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="0" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -76,53 +76,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@0@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@0@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="140,81,10,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="140,81,10,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="140,81,10,220" k="color"/>
@@ -137,45 +137,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="1">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="1" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -199,53 +199,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@1@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@1@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="216,179,101,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="216,179,101,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="216,179,101,220" k="color"/>
@@ -260,45 +260,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="2">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="2" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -322,53 +322,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@2@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@2@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="215,48,31,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="215,48,31,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="215,48,31,220" k="color"/>
@@ -383,45 +383,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="3">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="3" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -445,53 +445,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@3@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@3@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="252,141,89,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="252,141,89,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="252,141,89,220" k="color"/>
@@ -506,45 +506,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="4">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="4" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -568,53 +568,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@4@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@4@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="43,140,190,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="43,140,190,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="43,140,190,220" k="color"/>
@@ -629,45 +629,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="5">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="5" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -691,53 +691,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@5@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@5@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="123,50,148,220"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="123,50,148,220" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="123,50,148,220" k="color"/>
@@ -752,45 +752,45 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" clip_to_extent="1" alpha="1" force_rhr="0" name="6">
+      <symbol force_rhr="0" type="line" clip_to_extent="1" name="6" alpha="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option type="QString" name="name" value=""/>
+            <Option type="QString" value="" name="name"/>
             <Option name="properties"/>
-            <Option type="QString" name="type" value="collection"/>
+            <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="ArrowLine">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="1"/>
-            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="1"/>
-            <Option type="QString" name="arrow_width_unit" value="MM"/>
-            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="1.5"/>
-            <Option type="QString" name="head_length_unit" value="MM"/>
-            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.5"/>
-            <Option type="QString" name="head_thickness_unit" value="MM"/>
-            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_type" value="0"/>
-            <Option type="QString" name="is_curved" value="1"/>
-            <Option type="QString" name="is_repeated" value="0"/>
-            <Option type="QString" name="offset" value="0"/>
-            <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="ring_filter" value="0"/>
+            <Option type="QString" value="1" name="arrow_start_width"/>
+            <Option type="QString" value="MM" name="arrow_start_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_start_width_unit_scale"/>
+            <Option type="QString" value="0" name="arrow_type"/>
+            <Option type="QString" value="1" name="arrow_width"/>
+            <Option type="QString" value="MM" name="arrow_width_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="arrow_width_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_length"/>
+            <Option type="QString" value="MM" name="head_length_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_length_unit_scale"/>
+            <Option type="QString" value="1.5" name="head_thickness"/>
+            <Option type="QString" value="MM" name="head_thickness_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="head_thickness_unit_scale"/>
+            <Option type="QString" value="0" name="head_type"/>
+            <Option type="QString" value="1" name="is_curved"/>
+            <Option type="QString" value="0" name="is_repeated"/>
+            <Option type="QString" value="0" name="offset"/>
+            <Option type="QString" value="MM" name="offset_unit"/>
+            <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_unit_scale"/>
+            <Option type="QString" value="0" name="ring_filter"/>
           </Option>
           <prop v="1" k="arrow_start_width"/>
           <prop v="MM" k="arrow_start_width_unit"/>
@@ -814,53 +814,53 @@
           <prop v="0" k="ring_filter"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option type="QString" name="name" value=""/>
+              <Option type="QString" value="" name="name"/>
               <Option type="Map" name="properties">
                 <Option type="Map" name="arrowHeadLength">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="2 + 0.6 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1.5 + 0.5 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowHeadThickness">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="1.2 + 0.5 * (min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="1 + 0.4 * (min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;)))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowStartWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
                 <Option type="Map" name="arrowWidth">
-                  <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="min(7, 0.6 + 5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))"/>
-                  <Option type="int" name="type" value="3"/>
+                  <Option type="bool" value="true" name="active"/>
+                  <Option type="QString" value="min(4, 0.5 + 3.5 * coalesce(&quot;quantity&quot;, 0) / maximum(&quot;quantity&quot;, group_by:=&quot;resource&quot;))" name="expression"/>
+                  <Option type="int" value="3" name="type"/>
                 </Option>
               </Option>
-              <Option type="QString" name="type" value="collection"/>
+              <Option type="QString" value="collection" name="type"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" clip_to_extent="1" alpha="1" force_rhr="0" name="@6@0">
+          <symbol force_rhr="0" type="fill" clip_to_extent="1" name="@6@0" alpha="1">
             <data_defined_properties>
               <Option type="Map">
-                <Option type="QString" name="name" value=""/>
+                <Option type="QString" value="" name="name"/>
                 <Option name="properties"/>
-                <Option type="QString" name="type" value="collection"/>
+                <Option type="QString" value="collection" name="type"/>
               </Option>
             </data_defined_properties>
-            <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="189,189,189,160"/>
-                <Option type="QString" name="joinstyle" value="bevel"/>
-                <Option type="QString" name="offset" value="0,0"/>
-                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="offset_unit" value="MM"/>
-                <Option type="QString" name="outline_color" value="255,255,200,255"/>
-                <Option type="QString" name="outline_style" value="solid"/>
-                <Option type="QString" name="outline_width" value="0.1"/>
-                <Option type="QString" name="outline_width_unit" value="MM"/>
-                <Option type="QString" name="style" value="solid"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
+                <Option type="QString" value="189,189,189,160" name="color"/>
+                <Option type="QString" value="bevel" name="joinstyle"/>
+                <Option type="QString" value="0,0" name="offset"/>
+                <Option type="QString" value="3x:0,0,0,0,0,0" name="offset_map_unit_scale"/>
+                <Option type="QString" value="MM" name="offset_unit"/>
+                <Option type="QString" value="255,255,200,255" name="outline_color"/>
+                <Option type="QString" value="solid" name="outline_style"/>
+                <Option type="QString" value="0.1" name="outline_width"/>
+                <Option type="QString" value="MM" name="outline_width_unit"/>
+                <Option type="QString" value="solid" name="style"/>
               </Option>
               <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
               <prop v="189,189,189,160" k="color"/>
@@ -875,9 +875,9 @@
               <prop v="solid" k="style"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option type="QString" name="name" value=""/>
+                  <Option type="QString" value="" name="name"/>
                   <Option name="properties"/>
-                  <Option type="QString" name="type" value="collection"/>
+                  <Option type="QString" value="collection" name="type"/>
                 </Option>
               </data_defined_properties>
             </layer>
@@ -901,21 +901,21 @@
   <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field configurationFlags="None" name="resource">
+    <field name="resource" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="status">
+    <field name="status" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field configurationFlags="None" name="quantity">
+    <field name="quantity" configurationFlags="None">
       <editWidget type="">
         <config>
           <Option/>
@@ -924,28 +924,28 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="resource" index="0" name=""/>
-    <alias field="status" index="1" name=""/>
-    <alias field="quantity" index="2" name=""/>
+    <alias index="0" name="" field="resource"/>
+    <alias index="1" name="" field="status"/>
+    <alias index="2" name="" field="quantity"/>
   </aliases>
   <defaults>
-    <default field="resource" expression="" applyOnUpdate="0"/>
-    <default field="status" expression="" applyOnUpdate="0"/>
-    <default field="quantity" expression="" applyOnUpdate="0"/>
+    <default expression="" field="resource" applyOnUpdate="0"/>
+    <default expression="" field="status" applyOnUpdate="0"/>
+    <default expression="" field="quantity" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint field="resource" exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint field="status" exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0"/>
-    <constraint field="quantity" exp_strength="0" constraints="0" unique_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="resource" unique_strength="0"/>
+    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="status" unique_strength="0"/>
+    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="quantity" unique_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" field="resource" desc=""/>
-    <constraint exp="" field="status" desc=""/>
-    <constraint exp="" field="quantity" desc=""/>
+    <constraint desc="" field="resource" exp=""/>
+    <constraint desc="" field="status" exp=""/>
+    <constraint desc="" field="quantity" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
+  <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
