@@ -270,29 +270,30 @@ class SymbiosisModel:
         return row.actor, row.site
 
     # --- distances ------------------------------------------------------------------------------
-    def distances(self, progress: Progress | None) -> np.ndarray:
-        """km between every row and every other (offers × needs used), inf beyond reach."""
-        offers = np.flatnonzero(self.role == "offer")
-        needs = np.flatnonzero(self.role == "need")
-        km = np.full((len(self.rows), len(self.rows)), np.inf)
-        if not len(offers) or not len(needs):
-            return km
-        if self.o.distance == "network":
-            limit = 1000.0 * max(float(rule["max_distance_km"]) for rule in self.rules.values())
-            metres, _, _ = self.o.network.distances(  # type: ignore[union-attr]
-                self.xy[offers],
-                self.xy[needs],
-                tolerance=self.o.snap_tolerance,
-                limit=limit,
-                progress=None if progress is None else (lambda f: progress(0.3 * f, "distances")),
-            )
-        else:
-            metres = cdist(self.xy[offers], self.xy[needs])
-        km[np.ix_(offers, needs)] = metres / 1000.0
-        return km
+    def distances(self, progress: Progress | None) -> dict[str, np.ndarray]:
+        """Per resource, km from each of its offers to each of its needs (survey order), inf
+        beyond the resource's maximum distance along the roads."""
+        matrices: dict[str, np.ndarray] = {}
+        for step, resource in enumerate(RESOURCES):
+            offers = np.flatnonzero((self.resource == resource) & (self.role == "offer"))
+            needs = np.flatnonzero((self.resource == resource) & (self.role == "need"))
+            if not len(offers) or not len(needs):
+                continue
+            _tick(progress, 0.3 * step / len(RESOURCES), "distances")
+            if self.o.distance == "network":
+                metres, _, _ = self.o.network.distances(  # type: ignore[union-attr]
+                    self.xy[offers],
+                    self.xy[needs],
+                    tolerance=self.o.snap_tolerance,
+                    limit=1000.0 * float(self.rules[resource]["max_distance_km"]) + 1.0,
+                )
+            else:
+                metres = cdist(self.xy[offers], self.xy[needs])
+            matrices[resource] = metres / 1000.0
+        return matrices
 
     # --- candidates -----------------------------------------------------------------------------
-    def candidates(self, km_all: np.ndarray, open_rows: np.ndarray) -> Candidates:
+    def candidates(self, km_all: dict[str, np.ndarray], open_rows: np.ndarray) -> Candidates:
         parts: dict[str, list] = {
             k: [] for k in ("offer", "need", "km", "eta", "cost", "value", "co2", "match")
         }
@@ -303,7 +304,11 @@ class SymbiosisModel:
             needs = np.flatnonzero((self.resource == resource) & (self.role == "need") & open_rows)
             if not len(offers) or not len(needs):
                 continue
-            km = km_all[np.ix_(offers, needs)]
+            all_offers = np.flatnonzero((self.resource == resource) & (self.role == "offer"))
+            all_needs = np.flatnonzero((self.resource == resource) & (self.role == "need"))
+            km = km_all[resource][
+                np.ix_(np.searchsorted(all_offers, offers), np.searchsorted(all_needs, needs))
+            ]
             ok, score, match = self._compatible(resource, rule, offers, needs, km)
             ok &= self.key[offers][:, None] != self.key[needs][None, :]
             within = ok & (km <= float(rule["max_distance_km"]) + 1e-9)
