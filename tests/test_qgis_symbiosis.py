@@ -260,3 +260,22 @@ def test_shared_facility_from_a_layer_and_from_the_survey(territoire_plugin, pla
          "ASSIGNMENTS": str(tmp_path / "a3.gpkg"), "SUMMARY": str(tmp_path / "m3.gpkg")},
     )  # fmt: skip
     assert from_survey["CHOSEN"] == "west"  # the one need for a restaurant is at 1 km
+
+
+def test_sample_survey_shows_every_resource_and_says_synthetic(territoire_plugin, tmp_path) -> None:
+    from qgis import processing
+
+    sample = REPO_ROOT / "resources" / "sample"
+    result = processing.run(
+        "territoire:resource_synergies",
+        parameters(sample / "symbiosis_survey.gpkg", str(sample / "territoire_sample.gpkg"), tmp_path),
+    )
+    synergies = gpd.read_file(result["SYNERGIES"])
+    assert set(synergies.resource) == {"waste", "material", "heat", "steam", "water", "service"}
+    problems = gpd.read_file(result["PROBLEMS"])
+    assert list(problems.problem) == ["unit does not fit the resource"]
+    assert {"Ryssen Alcools", "Ecocem", "Aquanord"} <= set(synergies.need_actor)  # Ryssen placed by name
+    assert "Chimie du port (fictif)" not in set(synergies.need_actor)  # confidential
+    with sqlite3.connect(result["SYNERGIES"]) as connection:
+        (synthetic,) = connection.execute("SELECT synthetic FROM sources").fetchone()
+    assert synthetic == 1
