@@ -83,7 +83,10 @@ SYNERGY_FIELDS = [
     ("net_eur", "float"),
     ("co2_avoided_t", "float"),
     ("match", "text"),
+    ("confidence", "text"),
     ("confidential", "bool"),
+    ("offer_confidential", "bool"),
+    ("need_confidential", "bool"),
     ("status", "text"),
     ("offer_row", "int"),
     ("need_row", "int"),
@@ -257,6 +260,7 @@ class SymbiosisModel:
             [r.actor in options.closed_actors or r.key in options.closed_actors for r in self.rows], bool
         )
         self.mask = np.array([_months_mask(r.months) for r in self.rows], np.int64)
+        self.secret = {row.actor for row in self.rows if row.confidential}  # any row confidential
         self.alias: dict[str, str] = {}
         for row in self.rows:
             if row.confidential and not options.show_confidential and row.actor not in self.alias:
@@ -557,7 +561,10 @@ class SymbiosisModel:
                 "net_eur": round(float(value - cost), 2),
                 "co2_avoided_t": round(float(c.co2[e] * taken), 3),
                 "match": c.match[e],
+                "confidence": _CONFIDENCE.get(c.match[e], "high"),
                 "confidential": offer.confidential or need.confidential,
+                "offer_confidential": offer.actor in self.secret,
+                "need_confidential": need.actor in self.secret,
                 "offer_row": offer.row,
                 "need_row": need.row,
             }
@@ -751,6 +758,9 @@ class SymbiosisModel:
 
 
 _ALL_RESOURCES = ("cost_eur", "value_eur", "co2_avoided_t")
+#: Confidence of a synergy: exact rules (temperature, pressure, class, service) are high; a waste
+#: or material match is as good as its level on the code hierarchy.
+_CONFIDENCE = {"code": "high", "sub-chapter": "medium", "chapter": "low", "family": "low"}
 
 
 def _number(value: object) -> float | None:

@@ -9,6 +9,11 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="136" />
+      <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
+      <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="226" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
@@ -126,7 +131,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="240" />
+      <location filename="../processing/resource_synergies.py" line="241" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
@@ -136,7 +141,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/resource_synergies.py" line="121" />
       <location filename="../processing/shared_facility.py" line="147" />
       <location filename="../processing/waste_access.py" line="121" />
       <source>Along the roads</source>
@@ -220,6 +225,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../processing/decision_dossier.py" line="112" />
       <location filename="../processing/export_map.py" line="89" />
+      <location filename="../processing/synergy_dossier.py" line="173" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -229,12 +235,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="273" />
+      <location filename="../processing/resource_synergies.py" line="274" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="156" />
+      <location filename="../processing/resource_synergies.py" line="157" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -310,7 +316,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="229" />
+      <location filename="../processing/resource_synergies.py" line="230" />
       <location filename="../processing/waste_access.py" line="245" />
       <location filename="../processing/waste_flows.py" line="442" />
       <source>Building the road network</source>
@@ -342,17 +348,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="695" />
+      <location filename="../engine/symbiosis.py" line="707" />
       <source>CO2 avoided</source>
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="165" />
+      <location filename="../processing/resource_synergies.py" line="166" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="96" />
+      <location filename="../processing/resource_synergies.py" line="97" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -451,7 +457,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="210" />
+      <location filename="../processing/resource_synergies.py" line="211" />
       <location filename="../processing/symbiosis_template.py" line="77" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
@@ -492,7 +498,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="143" />
+      <location filename="../processing/resource_synergies.py" line="144" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
@@ -502,7 +508,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="222" />
+      <location filename="../processing/resource_synergies.py" line="223" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
@@ -557,13 +563,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="238" />
+      <location filename="../processing/resource_synergies.py" line="239" />
       <location filename="../processing/shared_facility.py" line="286" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="252" />
+      <location filename="../processing/resource_synergies.py" line="253" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -584,6 +590,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="95" />
+      <location filename="../processing/synergy_dossier.py" line="164" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
@@ -739,7 +746,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="119" />
+      <location filename="../processing/resource_synergies.py" line="120" />
       <location filename="../processing/shared_facility.py" line="146" />
       <location filename="../processing/waste_access.py" line="120" />
       <source>Distance</source>
@@ -761,7 +768,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="176" />
+      <location filename="../processing/resource_synergies.py" line="177" />
       <location filename="../processing/shared_facility.py" line="245" />
       <location filename="../processing/waste_access.py" line="193" />
       <source>Distances along the roads need a road layer (ROADS).</source>
@@ -769,11 +776,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="125" />
+      <location filename="../processing/synergy_dossier.py" line="191" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="276" />
+      <location filename="../processing/synergy_dossier.py" line="344" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -886,10 +895,15 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="160" />
-      <location filename="../processing/resource_synergies.py" line="278" />
+      <location filename="../processing/resource_synergies.py" line="161" />
+      <location filename="../processing/resource_synergies.py" line="279" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="156" />
+      <source>Factors and their sources (output of Resource synergies)</source>
+      <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="167" />
@@ -1066,7 +1080,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="102" />
+      <location filename="../processing/resource_synergies.py" line="103" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
@@ -1102,7 +1116,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="169" />
+      <location filename="../processing/resource_synergies.py" line="170" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1455,12 +1469,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="149" />
+      <location filename="../processing/resource_synergies.py" line="150" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="166" />
+      <location filename="../processing/resource_synergies.py" line="167" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
@@ -1471,7 +1485,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/shared_facility.py" line="73" />
-      <location filename="../engine/symbiosis.py" line="247" />
+      <location filename="../engine/symbiosis.py" line="250" />
       <location filename="../engine/waste_flows.py" line="288" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
@@ -1557,7 +1571,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="164" />
+      <location filename="../processing/resource_synergies.py" line="165" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1703,6 +1717,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="178" />
+      <source>Print the names of confidential actors</source>
+      <translation>Imprimer les noms des acteurs confidentiels</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="143" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
@@ -1819,7 +1838,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="63" />
+      <location filename="../processing/resource_synergies.py" line="64" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
@@ -1835,7 +1854,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="127" />
+      <location filename="../processing/resource_synergies.py" line="128" />
       <location filename="../processing/waste_access.py" line="128" />
       <location filename="../processing/waste_flows.py" line="228" />
       <source>Roads (for distances along the roads)</source>
@@ -1882,7 +1901,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="110" />
+      <location filename="../processing/resource_synergies.py" line="111" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -2008,7 +2027,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="135" />
+      <location filename="../processing/resource_synergies.py" line="136" />
       <location filename="../processing/shared_facility.py" line="158" />
       <location filename="../processing/waste_access.py" line="136" />
       <source>Snapping tolerance to the roads</source>
@@ -2107,7 +2126,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/resource_synergies.py" line="121" />
       <location filename="../processing/shared_facility.py" line="147" />
       <location filename="../processing/waste_access.py" line="121" />
       <source>Straight line</source>
@@ -2146,6 +2165,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="110" />
       <location filename="../processing/export_map.py" line="88" />
+      <location filename="../processing/synergy_dossier.py" line="171" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -2208,7 +2228,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="88" />
+      <location filename="../processing/resource_synergies.py" line="89" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -2218,8 +2238,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="158" />
-      <location filename="../processing/resource_synergies.py" line="276" />
+      <location filename="../processing/resource_synergies.py" line="159" />
+      <location filename="../processing/resource_synergies.py" line="277" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
@@ -2229,14 +2249,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="155" />
-      <location filename="../processing/resource_synergies.py" line="271" />
+      <location filename="../processing/resource_synergies.py" line="156" />
+      <location filename="../processing/resource_synergies.py" line="272" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="159" />
-      <location filename="../processing/resource_synergies.py" line="277" />
+      <location filename="../processing/synergy_dossier.py" line="149" />
+      <source>Synergies (output of Resource synergies)</source>
+      <translation>Synergies (résultat de Synergies de ressources)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="160" />
+      <location filename="../processing/resource_synergies.py" line="278" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
@@ -2250,6 +2275,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/waste_flows.py" line="269" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="133" />
+      <source>Synergy dossier (PDF)</source>
+      <translation>Dossier des synergies (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="184" />
+      <source>Synergy pages at most</source>
+      <translation>Pages de synergies au plus</translation>
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="123" />
@@ -2312,6 +2347,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="172" />
       <location filename="../ui/dock.py" line="80" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -2374,13 +2410,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="478" />
+      <location filename="../engine/symbiosis.py" line="487" />
       <location filename="../engine/waste_flows.py" line="234" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="208" />
+      <location filename="../processing/resource_synergies.py" line="209" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2677,17 +2713,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="139" />
+      <location filename="../engine/symbiosis.py" line="142" />
       <source>The rules file {path} cannot be read: {reason}</source>
       <translation>Le fichier de règles {path} est illisible : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="144" />
+      <location filename="../engine/symbiosis.py" line="147" />
       <source>The rules file {path} has no resources object.</source>
       <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="149" />
+      <location filename="../engine/symbiosis.py" line="152" />
       <source>The rules of {resource} lack {keys}.</source>
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
@@ -2785,7 +2821,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="766" />
+      <location filename="../engine/symbiosis.py" line="781" />
       <source>The survey has no usable row.</source>
       <translation>L'enquête n'a aucune ligne utilisable.</translation>
     </message>
@@ -2842,12 +2878,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="158" />
+      <location filename="../engine/symbiosis.py" line="161" />
       <source>The water rules let {water} serve potable water: only potable water may.</source>
       <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="156" />
+      <location filename="../engine/symbiosis.py" line="159" />
       <source>The water rules name unknown classes: {classes}.</source>
       <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
     </message>
@@ -2904,6 +2940,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/export_map.py" line="87" />
+      <location filename="../processing/synergy_dossier.py" line="170" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -2935,7 +2972,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="66" />
+      <location filename="../processing/resource_synergies.py" line="67" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3007,7 +3044,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="164" />
+      <location filename="../engine/symbiosis.py" line="167" />
       <source>Unknown match level {level} in the rules.</source>
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
@@ -3043,8 +3080,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="157" />
-      <location filename="../processing/resource_synergies.py" line="275" />
+      <location filename="../processing/resource_synergies.py" line="158" />
+      <location filename="../processing/resource_synergies.py" line="276" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3321,7 +3358,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="692" />
+      <location filename="../engine/symbiosis.py" line="704" />
       <source>exchanged (delivered)</source>
       <translation>échangé (livré)</translation>
     </message>
@@ -3346,7 +3383,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="691" />
+      <location filename="../engine/symbiosis.py" line="703" />
       <source>needed</source>
       <translation>besoins</translation>
     </message>
@@ -3371,7 +3408,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="690" />
+      <location filename="../engine/symbiosis.py" line="702" />
       <source>offered</source>
       <translation>offres</translation>
     </message>
@@ -3401,7 +3438,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="693" />
+      <location filename="../engine/symbiosis.py" line="705" />
       <source>transport and pipe cost</source>
       <translation>coût de transport et de canalisation</translation>
     </message>
@@ -3426,7 +3463,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>saison illisible</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="694" />
+      <location filename="../engine/symbiosis.py" line="706" />
       <source>value of the substituted supply</source>
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
@@ -3506,12 +3543,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="314" />
+      <location filename="../processing/resource_synergies.py" line="316" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="302" />
+      <location filename="../processing/resource_synergies.py" line="303" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -3532,7 +3569,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="295" />
+      <location filename="../processing/resource_synergies.py" line="296" />
       <location filename="../processing/waste_flows.py" line="523" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
@@ -3546,6 +3583,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/_survey_io.py" line="29" />
       <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="213" />
+      <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
+      <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
     <message>
       <location filename="../engine/symbiosis_survey.py" line="335" />

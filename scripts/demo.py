@@ -369,6 +369,19 @@ STEPS: list[tuple] = [
         },
     ),
     (
+        "Synergy dossier: the Toile, then a page per proposed synergy (confidential actors not named)",
+        "territoire:synergy_dossier",
+        {
+            "SYNERGIES": str(OUT / "symbiose_synergies.gpkg"),
+            "FACTORS": str(OUT / "symbiose_facteurs.gpkg"),
+            "CONTEXT_LAYERS": [f"{GPKG}|layername={table}" for table in ("communes", "port_zones", "roads")],
+            "SUBTITLE": "Enquête synthétique auprès des acteurs du territoire",
+            "TERRITORY": "Communauté urbaine de Dunkerque",
+            "AUTHOR": "Territoire numérique (démonstration)",
+            "OUTPUT": str(OUT / "dossier_synergies.pdf"),
+        },
+    ),
+    (
         "Decision dossier: where to open a tiers-lieu (cover, map, one page per site, method, sources)",
         "territoire:decision_dossier",
         {

@@ -279,3 +279,44 @@ def test_sample_survey_shows_every_resource_and_says_synthetic(territoire_plugin
     with sqlite3.connect(result["SYNERGIES"]) as connection:
         (synthetic,) = connection.execute("SELECT synthetic FROM sources").fetchone()
     assert synthetic == 1
+
+
+def test_synergy_dossier_has_a_page_per_synergy_and_hides_confidential_actors(
+    territoire_plugin, places, tmp_path
+) -> None:
+    from qgis import processing
+
+    survey = write_survey(tmp_path / "survey.csv", GOOD)
+    synergies = processing.run(
+        "territoire:resource_synergies", parameters(survey, places, tmp_path, SHOW_CONFIDENTIAL=True)
+    )
+    assert "Chimie" in set(gpd.read_file(synergies["SYNERGIES"]).need_actor)  # named in the layer
+    result = processing.run(
+        "territoire:synergy_dossier",
+        {
+            "SYNERGIES": synergies["SYNERGIES"],
+            "FACTORS": synergies["FACTORS"],
+            "CONTEXT_LAYERS": [f"{places}|layername=roads"],
+            "TERRITORY": "Test",
+            "OUTPUT": str(tmp_path / "dossier.pdf"),
+        },
+    )
+    text = subprocess.run(
+        ["pdftotext", result["OUTPUT"], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.count("\f")
+    assert pages == 2 + 5 + 1  # cover, the Toile, 5 synergies, factors
+    assert "Chimie" not in text  # never printed by name unless asked
+    assert "STEP" in text and "Distillerie" in text
+    shown = processing.run(
+        "territoire:synergy_dossier",
+        {
+            "SYNERGIES": synergies["SYNERGIES"],
+            "SHOW_CONFIDENTIAL": True,
+            "OUTPUT": str(tmp_path / "named.pdf"),
+        },
+    )
+    named = subprocess.run(
+        ["pdftotext", shown["OUTPUT"], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Chimie" in named and named.count("\f") == 2 + 5
