@@ -13,6 +13,10 @@ from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 SHAPELY_2 = hasattr(shapely, "contains_xy")
+#: (major, minor, patch) of the GEOS library under Shapely (``shapely.geos`` is deprecated in 2.x).
+GEOS_VERSION: tuple[int, int, int] = (
+    shapely.geos_version if SHAPELY_2 else __import__("shapely.geos").geos.geos_version
+)
 
 
 class GeometryIndex:

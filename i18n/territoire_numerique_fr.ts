@@ -53,8 +53,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
-      <location filename="../processing/load_open_data.py" line="288" />
+      <location filename="../processing/load_open_data.py" line="230" />
+      <location filename="../processing/load_open_data.py" line="313" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -77,6 +77,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/site_suitability.py" line="335" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="152" />
+      <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
+      <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="191" />
@@ -343,7 +348,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="170" />
+      <location filename="../processing/load_open_data.py" line="191" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -368,7 +373,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../processing/load_open_data.py" line="203" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -463,12 +468,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="236" />
+      <location filename="../processing/load_open_data.py" line="257" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="206" />
+      <location filename="../processing/load_open_data.py" line="227" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -553,7 +558,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="163" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -665,7 +670,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="101" />
+      <location filename="../processing/load_open_data.py" line="109" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
@@ -943,7 +948,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="164" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -1009,7 +1014,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="148" />
+      <location filename="../processing/load_open_data.py" line="169" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1095,6 +1100,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Codes INSEE</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/irep.py" line="231" />
+      <source>IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): the coordinates are in an unexpected system.</source>
+      <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="147" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
@@ -1146,7 +1156,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="165" />
+      <location filename="../processing/load_open_data.py" line="186" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1161,7 +1171,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="166" />
+      <location filename="../processing/load_open_data.py" line="187" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1174,6 +1184,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../ui/suitability_editor.py" line="764" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="160" />
+      <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
+      <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="114" />
@@ -1282,7 +1297,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="69" />
+      <location filename="../processing/load_open_data.py" line="72" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1297,22 +1312,24 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="72" />
+      <location filename="../processing/load_open_data.py" line="75" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
 LAYERS: the families to load. SOURCE: online (download, keeping a cache), cache (no network: the last download) or sample (the bundled sample territory). Scripts and qgis_process may give the family and source keys (LAYERS=boundaries LAYERS=roads SOURCE=sample) or the option numbers.
-Advanced: a file of official port limits instead of OpenStreetMap; a local solar cadastre (file or https address) with its field mapping instead of the BD TOPO roofs × PVGIS estimate.
+Advanced: a file of official port limits instead of OpenStreetMap; a local solar cadastre (file or https address) with its field mapping instead of the BD TOPO roofs × PVGIS estimate; an ARCEP buildings file on disk (cartefibre immeubles export or base_imb) instead of the Ma connexion internet downloads; keep the Géorisques entries that are not classified ('Non ICPE', flagged icpe_classified false).
+Each family says what it read, wrote and dropped, and why, in the log and in the note of its 'sources' rows; a source that loads nothing or drops more than 3 % of its rows is reported as a warning.
 A family that fails is reported in the log and the others are still loaded. The layers are added to the project in a group named after the territory, styled, with their metadata (source, licence, vintage, retrieval date).</source>
-      <translation>Charge les données ouvertes de communes françaises ou d'une intercommunalité (EPCI) dans un seul GeoPackage, avec une table par famille selon un schéma normalisé (docs/schema.md) et une table « sources » (producteur, URL, licence, millésime, date de récupération).
+      <translation>Charge les données ouvertes de communes françaises ou d'une intercommunalité (EPCI) dans un seul GeoPackage, avec une table par famille selon un schéma normalisé (docs/schema.md) et une table « sources » (producteur, URL, licence, millésime, date de récupération).
 
-TERRITORY : codes INSEE des communes séparés par des virgules (ex. 59183, 59271) ou SIREN d'un EPCI (ex. 245900428 pour la Communauté urbaine de Dunkerque).
-LAYERS : les familles à charger. SOURCE : online (téléchargement, avec conservation d'un cache), cache (sans réseau : le dernier téléchargement) ou sample (le territoire d'exemple fourni). Les scripts et qgis_process peuvent indiquer les clés de famille et de source (LAYERS=boundaries LAYERS=roads SOURCE=sample) ou les numéros d'option.
-Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap ; un cadastre solaire local (fichier ou adresse https) avec sa correspondance de champs au lieu de l'estimation toitures BD TOPO × PVGIS.
+TERRITORY : codes INSEE des communes séparés par des virgules (ex. 59183, 59271) ou SIREN d'un EPCI (ex. 245900428 pour la Communauté urbaine de Dunkerque).
+LAYERS : les familles à charger. SOURCE : online (téléchargement, avec conservation d'un cache), cache (sans réseau : le dernier téléchargement) ou sample (le territoire d'exemple fourni). Les scripts et qgis_process peuvent indiquer les clés de famille et de source (LAYERS=boundaries LAYERS=roads SOURCE=sample) ou les numéros d'option.
+Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap ; un cadastre solaire local (fichier ou adresse https) avec sa correspondance de champs au lieu de l'estimation toitures BD TOPO × PVGIS ; un fichier d'immeubles ARCEP sur disque (export cartefibre immeubles ou base_imb) au lieu des téléchargements Ma connexion internet ; garder les entrées Géorisques non classées (« Non ICPE », marquées icpe_classified faux).
+Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le journal et dans la note de ses lignes « sources » ; une source qui ne charge rien ou écarte plus de 3 % de ses lignes est signalée par un avertissement.
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="132" />
+      <location filename="../processing/load_open_data.py" line="140" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1516,9 +1533,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/context.py" line="65" />
+      <location filename="../engine/opendata/arcep.py" line="316" />
+      <location filename="../engine/opendata/context.py" line="159" />
       <location filename="../engine/opendata/loader.py" line="205" />
-      <location filename="../engine/opendata/solar.py" line="150" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
@@ -1533,7 +1550,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun territoire indiqué : saisissez des codes INSEE de communes (ex. 59183) ou le SIREN d'un EPCI.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="238" />
+      <location filename="../engine/opendata/waste_points.py" line="363" />
       <source>No waste point source could be read: {problems}</source>
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
@@ -1591,7 +1608,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="126" />
+      <location filename="../processing/load_open_data.py" line="134" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1611,7 +1628,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne (portails de données ouvertes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="181" />
+      <location filename="../processing/load_open_data.py" line="202" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
@@ -1661,7 +1678,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="148" />
+      <location filename="../processing/load_open_data.py" line="169" />
       <source>Output GeoPackage</source>
       <translation>GeoPackage de sortie</translation>
     </message>
@@ -1712,7 +1729,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="169" />
+      <location filename="../processing/load_open_data.py" line="190" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1737,7 +1754,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="174" />
+      <location filename="../processing/load_open_data.py" line="195" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1747,7 +1764,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="173" />
+      <location filename="../processing/load_open_data.py" line="194" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1861,7 +1878,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="171" />
+      <location filename="../processing/load_open_data.py" line="192" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1876,7 +1893,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="168" />
+      <location filename="../processing/load_open_data.py" line="189" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1921,7 +1938,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="204" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -2039,12 +2056,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="218" />
+      <location filename="../processing/load_open_data.py" line="239" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="137" />
+      <location filename="../processing/load_open_data.py" line="145" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -2095,7 +2112,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="110" />
+      <location filename="../processing/load_open_data.py" line="118" />
       <location filename="../ui/dock.py" line="110" />
       <source>Source</source>
       <translation>Source</translation>
@@ -2138,7 +2155,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="176" />
+      <location filename="../processing/load_open_data.py" line="197" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -2297,7 +2314,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="118" />
+      <location filename="../processing/load_open_data.py" line="126" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -2317,12 +2334,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="154" />
+      <location filename="../processing/load_open_data.py" line="175" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="175" />
+      <location filename="../processing/load_open_data.py" line="196" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2379,7 +2396,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="94" />
+      <location filename="../processing/load_open_data.py" line="102" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2400,12 +2417,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="150" />
+      <location filename="../engine/opendata/irep.py" line="183" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="146" />
+      <location filename="../engine/opendata/irep.py" line="151" />
+      <source>The IREP file {member} has no {column} column (its columns: {columns}).</source>
+      <translation>Le fichier IREP {member} n'a pas de colonne {column} (ses colonnes : {columns}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/irep.py" line="179" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
@@ -2661,7 +2683,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="203" />
+      <location filename="../processing/load_open_data.py" line="224" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
@@ -2673,7 +2695,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="201" />
+      <location filename="../processing/load_open_data.py" line="222" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2826,7 +2848,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a aucune ligne utilisable.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="233" />
+      <location filename="../processing/load_open_data.py" line="254" />
       <location filename="../processing/site_suitability.py" line="213" />
       <location filename="../processing/site_suitability.py" line="292" />
       <source>The target CRS</source>
@@ -2838,7 +2860,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="195" />
+      <location filename="../processing/load_open_data.py" line="216" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2853,7 +2875,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="302" />
+      <location filename="../processing/load_open_data.py" line="327" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -3004,7 +3026,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue de PVGIS ({url}) : pas de outputs.totals.fixed.E_y.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="102" />
+      <location filename="../engine/opendata/waste_points.py" line="153" />
       <source>Unexpected answer from SINOE ({url}): no results.</source>
       <translation>Réponse inattendue de SINOE ({url}) : aucun résultat.</translation>
     </message>
@@ -3029,7 +3051,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/endpoints.py" line="32" />
+      <location filename="../engine/endpoints.py" line="35" />
       <source>Unknown data source {source}.</source>
       <translation>Source de données inconnue {source}.</translation>
     </message>
@@ -3111,7 +3133,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="167" />
+      <location filename="../processing/load_open_data.py" line="188" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -3182,7 +3204,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../processing/load_open_data.py" line="193" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -3553,13 +3575,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="270" />
+      <location filename="../processing/load_open_data.py" line="293" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
       <location filename="../engine/opendata/loader.py" line="241" />
-      <location filename="../engine/opendata/online.py" line="248" />
+      <location filename="../engine/opendata/online.py" line="251" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
@@ -3590,6 +3612,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/arcep.py" line="128" />
+      <source>{name} is not an ARCEP buildings file (Ma connexion internet base_imb or cartefibre immeubles): its columns are {columns}.</source>
+      <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
+    </message>
+    <message>
       <location filename="../engine/symbiosis_survey.py" line="335" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
@@ -3603,6 +3630,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/waste_access.py" line="333" />
       <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/context.py" line="59" />
+      <source>{source}: nothing was loaded for this territory ({read} rows read; {reasons}).</source>
+      <translation>{source} : rien n'a été chargé pour ce territoire ({read} lignes lues ; {reasons}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/context.py" line="67" />
+      <source>{source}: {dropped} of {usable} rows of the territory could not be loaded ({percent} %): {reasons}.</source>
+      <translation>{source} : {dropped} des {usable} lignes du territoire n'ont pas pu être chargées ({percent} %) : {reasons}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/waste_points.py" line="341" />
+      <location filename="../engine/opendata/waste_points.py" line="360" />
+      <source>{source}: {error}</source>
+      <translation>{source} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/positions.py" line="119" />
+      <source>{source}: {outside} of {total} positions fall outside the territory when read as {declared}, and no usual coordinate system places them in it.</source>
+      <translation>{source} : {outside} des {total} positions tombent hors du territoire lues en {declared}, et aucun système de coordonnées usuel ne les y place.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/positions.py" line="110" />
+      <source>{source}: {outside} of {total} positions fall outside the territory: the coordinates look like {likely}, not {declared}.</source>
+      <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="152" />

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -62,6 +63,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     PORT_ZONES_FILE = "PORT_ZONES_FILE"
     SOLAR_CADASTRE = "SOLAR_CADASTRE"
     SOLAR_FIELDS = "SOLAR_FIELDS"
+    FIBRE_FILE = "FIBRE_FILE"
+    KEEP_NON_ICPE = "KEEP_NON_ICPE"
     OUTPUT = "OUTPUT"
     TERRAIN_OUTPUT = "TERRAIN_OUTPUT"
 
@@ -81,7 +84,12 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             "SOURCE=sample) or the option numbers.\n"
             "Advanced: a file of official port limits instead of OpenStreetMap; a local solar "
             "cadastre (file or https address) with its field mapping instead of the BD TOPO roofs "
-            "× PVGIS estimate.\n"
+            "× PVGIS estimate; an ARCEP buildings file on disk (cartefibre immeubles export or "
+            "base_imb) instead of the Ma connexion internet downloads; keep the Géorisques entries "
+            "that are not classified ('Non ICPE', flagged icpe_classified false).\n"
+            "Each family says what it read, wrote and dropped, and why, in the log and in the note of "
+            "its 'sources' rows; a source that loads nothing or drops more than 3 % of its rows is "
+            "reported as a warning.\n"
             "A family that fails is reported in the log and the others are still loaded. The layers "
             "are added to the project in a group named after the territory, styled, with their "
             "metadata (source, licence, vintage, retrieval date)."
@@ -138,6 +146,19 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                     "Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC"
                 ),
                 optional=True,
+            ),
+            QgsProcessingParameterFile(
+                self.FIBRE_FILE,
+                self.tr(
+                    "ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)"
+                ),
+                QgsProcessingParameterFile.Behavior.File,
+                optional=True,
+            ),
+            QgsProcessingParameterBoolean(
+                self.KEEP_NON_ICPE,
+                self.tr("Keep Géorisques entries that are not classified (Non ICPE)"),
+                defaultValue=False,
             ),
         ]
         for parameter in advanced:
@@ -251,6 +272,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                         parameters, self.SOLAR_CADASTRE, context
                     ).strip(),
                     "solar_fields": self.parameterAsString(parameters, self.SOLAR_FIELDS, context),
+                    "fibre_file": self.parameterAsFile(parameters, self.FIBRE_FILE, context),
+                    "keep_non_icpe": self.parameterAsBoolean(parameters, self.KEEP_NON_ICPE, context),
                 },
                 target_crs=crs.toWkt(),
                 sample_gpkg=SAMPLE_GPKG,
@@ -271,6 +294,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                         family=family.family, error=family.error
                     )
                 )
+            for warning in family.warnings:
+                feedback.pushWarning(self.tr(warning.message).format(**warning.values))
         self._load_on_completion(report, context)
         results = {self.OUTPUT: output}
         terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)

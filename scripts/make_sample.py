@@ -53,6 +53,10 @@ OUTPUT = REPO_ROOT / "resources" / "sample" / "territoire_sample.gpkg"
 TERRITORIES_CSV = REPO_ROOT / "resources" / "territories.csv"
 # Fixed dates keep the output byte-for-byte reproducible (GDAL stamps gpkg_contents.last_change).
 GENERATED = "2026-11-22"
+#: GEOS (major, minor) the committed sample was made with (Debian 12). Other GEOS versions node
+#: and buffer some geometries differently (GEOS 3.14 splits the roads into 3,122 segments instead
+#: of 3,338): there the generator is deterministic but does not reproduce the committed file.
+MADE_WITH_GEOS = (3, 11)
 OGR_DATE = f"{GENERATED}T00:00:00Z"
 SYNTHETIC_NOTE = (
     "Données d'exemple synthétiques — générées par scripts/make_sample.py (graine {seed}) ; "
