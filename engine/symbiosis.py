@@ -597,9 +597,6 @@ class SymbiosisModel:
 
     def _unmatched(self, c: Candidates, now: Allocation, base: Allocation, scenario: bool) -> list[dict]:
         records = []
-        edges_of = np.zeros(len(self.rows), int)
-        np.add.at(edges_of, c.offer, 1)
-        np.add.at(edges_of, c.need, 1)
         for i, row in enumerate(self.rows):
             remaining = self.quantity[i] - now.used[i]
             baseline_remaining = self.quantity[i] - base.used[i]
