@@ -13,6 +13,7 @@ sites by SIRET, then by site name.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 import zipfile
@@ -327,9 +328,16 @@ def write_template(path: str | Path, epsg: int = 2154, twins: Sequence[str] = ("
     unknown = [twin for twin in twins if twin not in ("csv", "xlsx")]
     if unknown:
         raise EngineError("Unknown survey format {format}.", format=", ".join(unknown))
-    targets = [path, *(path.with_suffix(f".{twin}") for twin in twins)]
-    if "csv" in twins:
-        targets.append(path.with_name(f"{path.stem}_fields.csv"))
+    csv_path, fields_path, xlsx_path = (
+        path.with_suffix(".csv"),
+        path.with_name(f"{path.stem}_fields.csv"),
+        path.with_suffix(".xlsx"),
+    )
+    targets = (
+        [path]
+        + ([csv_path, fields_path] if "csv" in twins else [])
+        + ([xlsx_path] if "xlsx" in twins else [])
+    )
     existing = [str(target) for target in targets if target.exists()]
     if existing:
         raise EngineError(
@@ -338,34 +346,26 @@ def write_template(path: str | Path, epsg: int = 2154, twins: Sequence[str] = ("
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     crs_label = f"EPSG:{epsg}"
-    written = []
-    with atomic_output(path) as temporary:
-        dataset = _create("GPKG", temporary)
+    # every file is written to a temporary first and moved into place only when all are written
+    with contextlib.ExitStack() as stack:
+        temporary = {target: stack.enter_context(atomic_output(target)) for target in targets}
+        dataset = _create("GPKG", temporary[path])
         layer = dataset.CreateLayer(SURVEY_LAYER, srs=srs, geom_type=ogr.wkbPoint, options=["FID=fid"])
         _create_fields(layer, coordinates=False, domains=_domains(dataset))
         _write_documentation(dataset, "survey_fields", crs_label)
         dataset = None
-    written.append(path)
-    for twin in twins:
-        target = path.with_suffix(f".{twin}")
-        if twin == "csv":
-            fields_path = path.with_name(f"{path.stem}_fields.csv")
-            for output, documentation in ((target, False), (fields_path, True)):
-                with atomic_output(output) as temporary:
-                    dataset = _create("CSV", temporary)
-                    if documentation:
-                        _write_documentation(dataset, temporary.stem, crs_label)
-                    else:
-                        layer = dataset.CreateLayer(temporary.stem, geom_type=ogr.wkbNone)
-                        _create_fields(layer, coordinates=True, domains={})
-                    dataset = None
-                written.append(output)
-        else:
+        if "csv" in twins:
+            dataset = _create("CSV", temporary[csv_path])
+            _create_fields(dataset.CreateLayer("survey", geom_type=ogr.wkbNone), coordinates=True, domains={})
+            dataset = None
+            dataset = _create("CSV", temporary[fields_path])
+            _write_documentation(dataset, "fields", crs_label)
+            dataset = None
+        if "xlsx" in twins:
             names = [n for n, *_ in FIELDS] + ["x", "y"]
-            with atomic_output(target) as temporary:
-                write_xlsx(temporary, [(SURVEY_LAYER, names, []), ("fields", *_documentation(crs_label))])
-            written.append(target)
-    return written
+            sheets = [(SURVEY_LAYER, names, []), ("fields", *_documentation(crs_label))]
+            write_xlsx(temporary[xlsx_path], sheets)
+    return targets
 
 
 # --- reading --------------------------------------------------------------------------------------

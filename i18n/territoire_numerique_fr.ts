@@ -94,7 +94,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="87" />
+      <location filename="../processing/shared_facility.py" line="88" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
@@ -104,13 +104,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="81" />
+      <location filename="../processing/shared_facility.py" line="82" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="230" />
-      <location filename="../processing/shared_facility.py" line="362" />
+      <location filename="../processing/shared_facility.py" line="231" />
+      <location filename="../processing/shared_facility.py" line="363" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -136,7 +136,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="241" />
+      <location filename="../processing/resource_synergies.py" line="240" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
@@ -146,8 +146,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="121" />
-      <location filename="../processing/shared_facility.py" line="147" />
+      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="148" />
       <location filename="../processing/waste_access.py" line="121" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
@@ -240,12 +240,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="274" />
+      <location filename="../processing/resource_synergies.py" line="273" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="157" />
+      <location filename="../processing/resource_synergies.py" line="156" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -321,7 +321,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="230" />
+      <location filename="../processing/resource_synergies.py" line="229" />
       <location filename="../processing/waste_access.py" line="245" />
       <location filename="../processing/waste_flows.py" line="442" />
       <source>Building the road network</source>
@@ -353,17 +353,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="707" />
+      <location filename="../engine/symbiosis.py" line="704" />
       <source>CO2 avoided</source>
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="166" />
+      <location filename="../processing/resource_synergies.py" line="165" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="97" />
+      <location filename="../processing/resource_synergies.py" line="96" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -393,7 +393,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="129" />
+      <location filename="../processing/shared_facility.py" line="130" />
       <location filename="../processing/wifi_placement.py" line="84" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -404,7 +404,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="124" />
+      <location filename="../processing/shared_facility.py" line="125" />
       <location filename="../processing/wifi_placement.py" line="78" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -420,8 +420,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="229" />
-      <location filename="../processing/shared_facility.py" line="360" />
+      <location filename="../processing/shared_facility.py" line="230" />
+      <location filename="../processing/shared_facility.py" line="361" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -462,7 +462,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="211" />
+      <location filename="../processing/resource_synergies.py" line="210" />
       <location filename="../processing/symbiosis_template.py" line="77" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
@@ -478,7 +478,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="64" />
+      <location filename="../processing/shared_facility.py" line="65" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
@@ -488,22 +488,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="353" />
+      <location filename="../processing/shared_facility.py" line="354" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="234" />
+      <location filename="../processing/shared_facility.py" line="235" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="379" />
+      <location filename="../processing/shared_facility.py" line="381" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="144" />
+      <location filename="../processing/resource_synergies.py" line="143" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
@@ -513,7 +513,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="223" />
+      <location filename="../processing/resource_synergies.py" line="222" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
@@ -568,13 +568,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="239" />
-      <location filename="../processing/shared_facility.py" line="286" />
+      <location filename="../processing/resource_synergies.py" line="238" />
+      <location filename="../processing/shared_facility.py" line="287" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="253" />
+      <location filename="../processing/resource_synergies.py" line="252" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -584,7 +584,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="179" />
+      <location filename="../processing/shared_facility.py" line="180" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
@@ -751,8 +751,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
-      <location filename="../processing/shared_facility.py" line="146" />
+      <location filename="../processing/resource_synergies.py" line="119" />
+      <location filename="../processing/shared_facility.py" line="147" />
       <location filename="../processing/waste_access.py" line="120" />
       <source>Distance</source>
       <translation>Distance</translation>
@@ -773,8 +773,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="177" />
-      <location filename="../processing/shared_facility.py" line="245" />
+      <location filename="../processing/resource_synergies.py" line="176" />
+      <location filename="../processing/shared_facility.py" line="246" />
       <location filename="../processing/waste_access.py" line="193" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
@@ -900,8 +900,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="161" />
-      <location filename="../processing/resource_synergies.py" line="279" />
+      <location filename="../processing/resource_synergies.py" line="160" />
+      <location filename="../processing/resource_synergies.py" line="278" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
@@ -1029,7 +1029,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="243" />
+      <location filename="../processing/shared_facility.py" line="244" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
@@ -1085,12 +1085,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="103" />
+      <location filename="../processing/resource_synergies.py" line="102" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="118" />
+      <location filename="../processing/shared_facility.py" line="119" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
@@ -1126,7 +1126,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="170" />
+      <location filename="../processing/resource_synergies.py" line="169" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1395,7 +1395,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="164" />
+      <location filename="../processing/shared_facility.py" line="165" />
       <location filename="../processing/waste_flows.py" line="245" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
@@ -1426,7 +1426,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="215" />
+      <location filename="../processing/shared_facility.py" line="216" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
@@ -1441,7 +1441,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="186" />
+      <location filename="../processing/shared_facility.py" line="187" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
@@ -1456,7 +1456,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="215" />
+      <location filename="../processing/shared_facility.py" line="216" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1486,12 +1486,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="150" />
+      <location filename="../processing/resource_synergies.py" line="149" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="167" />
+      <location filename="../processing/resource_synergies.py" line="166" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
@@ -1582,13 +1582,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="137" />
+      <location filename="../processing/shared_facility.py" line="138" />
       <location filename="../processing/site_suitability.py" line="144" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="165" />
+      <location filename="../processing/resource_synergies.py" line="164" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1663,7 +1663,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart d'optimalité</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="104" />
+      <location filename="../processing/shared_facility.py" line="105" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -1855,7 +1855,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="64" />
+      <location filename="../processing/resource_synergies.py" line="63" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
@@ -1865,13 +1865,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="153" />
+      <location filename="../processing/shared_facility.py" line="154" />
       <location filename="../ui/dock.py" line="57" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="128" />
+      <location filename="../processing/resource_synergies.py" line="127" />
       <location filename="../processing/waste_access.py" line="128" />
       <location filename="../processing/waste_flows.py" line="228" />
       <source>Roads (for distances along the roads)</source>
@@ -1918,7 +1918,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="111" />
+      <location filename="../processing/resource_synergies.py" line="110" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -1978,7 +1978,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="112" />
+      <location filename="../processing/shared_facility.py" line="113" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
@@ -1993,13 +1993,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="61" />
+      <location filename="../processing/shared_facility.py" line="62" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="231" />
-      <location filename="../processing/shared_facility.py" line="364" />
+      <location filename="../processing/shared_facility.py" line="232" />
+      <location filename="../processing/shared_facility.py" line="365" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
@@ -2044,8 +2044,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="136" />
-      <location filename="../processing/shared_facility.py" line="158" />
+      <location filename="../processing/resource_synergies.py" line="135" />
+      <location filename="../processing/shared_facility.py" line="159" />
       <location filename="../processing/waste_access.py" line="136" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
@@ -2128,7 +2128,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="222" />
+      <location filename="../processing/shared_facility.py" line="223" />
       <source>Speed for the times (km/h)</source>
       <translation>Vitesse pour les temps (km/h)</translation>
     </message>
@@ -2143,8 +2143,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="121" />
-      <location filename="../processing/shared_facility.py" line="147" />
+      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="148" />
       <location filename="../processing/waste_access.py" line="121" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
@@ -2209,7 +2209,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="172" />
+      <location filename="../processing/shared_facility.py" line="173" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
@@ -2219,7 +2219,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="178" />
+      <location filename="../processing/shared_facility.py" line="179" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
@@ -2245,7 +2245,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="89" />
+      <location filename="../processing/resource_synergies.py" line="88" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -2255,8 +2255,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="159" />
-      <location filename="../processing/resource_synergies.py" line="277" />
+      <location filename="../processing/resource_synergies.py" line="158" />
+      <location filename="../processing/resource_synergies.py" line="276" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
@@ -2266,8 +2266,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="156" />
-      <location filename="../processing/resource_synergies.py" line="272" />
+      <location filename="../processing/resource_synergies.py" line="155" />
+      <location filename="../processing/resource_synergies.py" line="271" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
@@ -2277,8 +2277,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="160" />
-      <location filename="../processing/resource_synergies.py" line="278" />
+      <location filename="../processing/resource_synergies.py" line="159" />
+      <location filename="../processing/resource_synergies.py" line="277" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
@@ -2438,7 +2438,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="209" />
+      <location filename="../processing/resource_synergies.py" line="208" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2838,12 +2838,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="284" />
+      <location filename="../processing/shared_facility.py" line="285" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="781" />
+      <location filename="../engine/symbiosis.py" line="778" />
       <source>The survey has no usable row.</source>
       <translation>L'enquête n'a aucune ligne utilisable.</translation>
     </message>
@@ -2946,12 +2946,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="205" />
+      <location filename="../processing/shared_facility.py" line="206" />
       <source>Threshold for the share within</source>
       <translation>Seuil de la part desservie</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="214" />
+      <location filename="../processing/shared_facility.py" line="215" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
@@ -2994,7 +2994,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="67" />
+      <location filename="../processing/resource_synergies.py" line="66" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3097,13 +3097,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="329" />
+      <location filename="../engine/symbiosis_survey.py" line="330" />
       <source>Unknown survey format {format}.</source>
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="158" />
-      <location filename="../processing/resource_synergies.py" line="276" />
+      <location filename="../processing/resource_synergies.py" line="157" />
+      <location filename="../processing/resource_synergies.py" line="275" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3214,17 +3214,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="95" />
+      <location filename="../processing/shared_facility.py" line="96" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="196" />
+      <location filename="../processing/shared_facility.py" line="197" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="179" />
+      <location filename="../processing/shared_facility.py" line="180" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
@@ -3380,7 +3380,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="704" />
+      <location filename="../engine/symbiosis.py" line="701" />
       <source>exchanged (delivered)</source>
       <translation>échangé (livré)</translation>
     </message>
@@ -3405,17 +3405,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="703" />
+      <location filename="../engine/symbiosis.py" line="700" />
       <source>needed</source>
       <translation>besoins</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="122" />
+      <location filename="../engine/symbiosis_survey.py" line="123" />
       <source>negative or zero quantity</source>
       <translation>quantité négative ou nulle</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="125" />
+      <location filename="../engine/symbiosis_survey.py" line="126" />
       <source>no actor</source>
       <translation>pas d'acteur</translation>
     </message>
@@ -3425,22 +3425,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="126" />
+      <location filename="../engine/symbiosis_survey.py" line="127" />
       <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="702" />
+      <location filename="../engine/symbiosis.py" line="699" />
       <source>offered</source>
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="121" />
+      <location filename="../engine/symbiosis_survey.py" line="122" />
       <source>quantity missing or not a number</source>
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="118" />
+      <location filename="../engine/symbiosis_survey.py" line="119" />
       <source>role is not offer or need</source>
       <translation>role n'est ni offer ni need</translation>
     </message>
@@ -3460,32 +3460,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="705" />
+      <location filename="../engine/symbiosis.py" line="702" />
       <source>transport and pipe cost</source>
       <translation>coût de transport et de canalisation</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="123" />
+      <location filename="../engine/symbiosis_survey.py" line="124" />
       <source>unit does not fit the resource</source>
       <translation>unité inadaptée à la ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="120" />
+      <location filename="../engine/symbiosis_survey.py" line="121" />
       <source>unknown class or unreadable spec for this resource</source>
       <translation>classe inconnue ou spec illisible pour cette ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="119" />
+      <location filename="../engine/symbiosis_survey.py" line="120" />
       <source>unknown resource</source>
       <translation>ressource inconnue</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="124" />
+      <location filename="../engine/symbiosis_survey.py" line="125" />
       <source>unreadable season</source>
       <translation>saison illisible</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="706" />
+      <location filename="../engine/symbiosis.py" line="703" />
       <source>value of the substituted supply</source>
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
@@ -3565,7 +3565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="316" />
+      <location filename="../processing/resource_synergies.py" line="314" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
@@ -3617,7 +3617,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="335" />
+      <location filename="../engine/symbiosis_survey.py" line="343" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>

@@ -20,11 +20,10 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
-    QgsSettings,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QLocale
 
+from ..i18n_support import user_locale
 from .base import TerritoireAlgorithm
 
 PROBLEM_FIELDS = [
@@ -289,13 +288,14 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             results[name] = destination
             style_output(self, context, destination, style_path(style) if style else "", title)
         self._factors = result.factors
+        locale = user_locale()
         for row in result.summary:
             if row["resource"] == "all":
                 values = [row[k] for k in ("baseline", "scenario") if row[k] is not None]
                 feedback.pushInfo(
                     self.tr("{indicator}: {values} {unit}").format(
                         indicator=self.tr(row["indicator"]),
-                        values=" → ".join(f"{v:,.0f}" for v in values),
+                        values=" → ".join(locale.toString(float(v), "f", 0) for v in values),
                         unit=row["unit"],
                     )
                 )
@@ -311,8 +311,6 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         results["CO2_AVOIDED_T"] = float(totals[("all", "CO2 avoided")][now])
         value = float(totals[("all", "value of the substituted supply")][now])
         results["NET_EUR"] = value - float(totals[("all", "transport and pipe cost")][now])
-        # the user's QGIS locale (qgis_process does not make it the default QLocale)
-        locale = QLocale(str(QgsSettings().value("locale/userLocale", "") or QLocale().name()))
         results["SENTENCE"] = self.tr(
             "{count} synergies, {co2} t of CO2 and {net} EUR avoided a year"
         ).format(

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..i18n_support import user_locale
 from .base import TerritoireAlgorithm
 
 
@@ -374,12 +375,15 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             results[name] = destination
             style_output(self, context, destination, style_path(style) if style else "", title)
         chosen = ", ".join(result.sites[j]["site_id"] for j in result.chosen)
+        locale = user_locale()
         summary = {row["indicator"]: row["value"] for row in result.summary}
         feedback.pushInfo(
             self.tr("Chosen: {sites}; {share} % of the weight within {threshold} m.").format(
                 sites=chosen,
-                share=f"{summary['share of the weight within the threshold'] or 0:.0f}",
-                threshold=f"{threshold:.0f}",
+                share=locale.toString(
+                    float(summary["share of the weight within the threshold"] or 0), "f", 0
+                ),
+                threshold=locale.toString(float(threshold), "f", 0),
             )
         )
         results["CHOSEN"] = chosen
