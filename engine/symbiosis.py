@@ -251,11 +251,11 @@ class SymbiosisModel:
         self.rows = list(rows)
         self.rules = rules["resources"]
         self.o = options
-        self.role = np.array([r.role for r in self.rows])
-        self.resource = np.array([r.resource for r in self.rows])
+        self.role = np.array([r.role for r in self.rows], dtype=str)
+        self.resource = np.array([r.resource for r in self.rows], dtype=str)
         self.xy = np.array([[r.x, r.y] for r in self.rows], float).reshape(-1, 2)
         self.quantity = np.array([r.quantity for r in self.rows], float)
-        self.key = np.array([r.key for r in self.rows])
+        self.key = np.array([r.key for r in self.rows], dtype=str)
         self.closed = np.array(
             [r.actor in options.closed_actors or r.key in options.closed_actors for r in self.rows], bool
         )
@@ -773,7 +773,7 @@ def _tick(progress: Progress | None, fraction: float, step: str) -> None:
 def run_synergies(
     rows: Sequence[SurveyRow], rules: dict, options: Options, progress: Progress | None = None
 ) -> Result:
-    """Candidates, one LP for every resource, closure scenario, outputs (see module doc)."""
-    if not rows:
-        raise EngineError("The survey has no usable row.")
+    """Candidates, one LP for every resource, closure scenario, outputs (see module doc).
+
+    A survey without usable rows gives empty outputs (its set-aside rows still need reporting)."""
     return SymbiosisModel(rows, rules, options).run(progress)

@@ -136,7 +136,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="240" />
+      <location filename="../processing/resource_synergies.py" line="242" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
@@ -240,7 +240,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="273" />
+      <location filename="../processing/resource_synergies.py" line="275" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
@@ -321,7 +321,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="229" />
+      <location filename="../processing/resource_synergies.py" line="231" />
       <location filename="../processing/waste_access.py" line="245" />
       <location filename="../processing/waste_flows.py" line="442" />
       <source>Building the road network</source>
@@ -513,7 +513,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="222" />
+      <location filename="../processing/resource_synergies.py" line="224" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
@@ -568,13 +568,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="238" />
+      <location filename="../processing/resource_synergies.py" line="240" />
       <location filename="../processing/shared_facility.py" line="287" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="252" />
+      <location filename="../processing/resource_synergies.py" line="254" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -901,7 +901,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="160" />
-      <location filename="../processing/resource_synergies.py" line="278" />
+      <location filename="../processing/resource_synergies.py" line="280" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
@@ -2256,7 +2256,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="158" />
-      <location filename="../processing/resource_synergies.py" line="276" />
+      <location filename="../processing/resource_synergies.py" line="278" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
@@ -2267,7 +2267,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="155" />
-      <location filename="../processing/resource_synergies.py" line="271" />
+      <location filename="../processing/resource_synergies.py" line="273" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
@@ -2278,7 +2278,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="159" />
-      <location filename="../processing/resource_synergies.py" line="277" />
+      <location filename="../processing/resource_synergies.py" line="279" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
@@ -2843,9 +2843,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="778" />
-      <source>The survey has no usable row.</source>
-      <translation>L'enquête n'a aucune ligne utilisable.</translation>
+      <location filename="../processing/resource_synergies.py" line="217" />
+      <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
+      <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="254" />
@@ -3103,7 +3103,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="157" />
-      <location filename="../processing/resource_synergies.py" line="275" />
+      <location filename="../processing/resource_synergies.py" line="277" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3565,12 +3565,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="314" />
+      <location filename="../processing/resource_synergies.py" line="316" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="303" />
+      <location filename="../processing/resource_synergies.py" line="305" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -3591,7 +3591,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="296" />
+      <location filename="../processing/resource_synergies.py" line="298" />
       <location filename="../processing/waste_flows.py" line="523" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>

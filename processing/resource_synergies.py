@@ -213,6 +213,8 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         survey = read_checked_survey(self, parameters, self.SURVEY, self.PLACES, context, crs, feedback)
+        if not survey.rows:
+            feedback.pushWarning(self.tr("The survey has no usable row: see the rows set aside (PROBLEMS)."))
         closure = self.parameterAsString(parameters, self.CLOSURE, context) or ""
         closed = frozenset(part.strip() for part in closure.split(",") if part.strip())
         known = {row.actor for row in survey.rows} | {row.key for row in survey.rows}

@@ -270,3 +270,9 @@ def test_confidential_actors_are_never_named(rules) -> None:
     assert "Secret" not in text and "Confidential actor 1" in text
     shown = run_synergies(survey, rules, Options(show_confidential=True))
     assert shown.synergies[0]["offer_actor"] == "Secret SA"
+
+
+def test_a_survey_without_usable_rows_gives_empty_outputs(rules) -> None:
+    result = run_synergies([], rules, Options())
+    assert result.synergies == [] and result.unmatched == [] and result.balance == []
+    assert {row["baseline"] for row in result.summary} == {0.0}

@@ -195,6 +195,16 @@ def test_bad_survey_rows_are_reported_through_qgis_process(places, tmp_path) -> 
     log = completed.stdout + completed.stderr
     assert "7 rows read, 2 usable, 5 set aside" in log
     assert len(gpd.read_file(output["results"]["SYNERGIES"])) == 1
+    # only bad rows: every output is written, the rows set aside are listed
+    only_bad = parameters(write_survey(tmp_path / "bad_only.csv", BAD), places, tmp_path / "bad_only")
+    arguments = ["run", "territoire:resource_synergies", "--json", "--"]
+    for name, value in only_bad.items():
+        arguments += [f"{name}={item}" for item in value] if isinstance(value, list) else [f"{name}={value}"]
+    completed = qgis_process(arguments, tmp_path)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    assert "no usable row" in completed.stdout + completed.stderr
+    assert len(gpd.read_file(only_bad["PROBLEMS"])) == len(BAD)
+    assert len(gpd.read_file(only_bad["SYNERGIES"])) == 0
     # a survey without the required columns is refused in words, nothing written
     (tmp_path / "bad.csv").write_text("nom,valeur\nA,1\n", encoding="utf-8")
     arguments = ["run", "territoire:resource_synergies", "--"]
