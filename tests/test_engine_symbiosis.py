@@ -256,6 +256,22 @@ def test_optimum_matches_networkx_min_cost_flow(rules) -> None:
     reference, _ = networkx_allocation(model, candidates, everyone)
     assert len(allocation.flows) > 10
     assert ours == pytest.approx(reference, rel=1e-9, abs=1e-6)
+    # no allocated pair breaks a rule: temperatures, water classes, seasons, distances
+    classes = lossless["resources"]["water"]["classes"]
+    for e, n, _, _, months in allocation.flows:
+        offer, need = survey[candidates.offer[e]], survey[n]
+        assert (
+            offer.resource == need.resource
+            and candidates.km[e] <= lossless["resources"][offer.resource]["max_distance_km"]
+        )
+        if offer.resource == "heat":
+            assert offer.quality >= need.quality + 10
+        if offer.resource == "water":
+            assert need.quality in classes[offer.quality] and (
+                need.quality != "potable" or offer.quality == "potable"
+            )
+        if lossless["resources"][offer.resource]["seasonal"]:
+            assert months <= offer.months & need.months
 
 
 def test_confidential_actors_are_never_named(rules) -> None:
