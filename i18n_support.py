@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "TerritoireNumerique"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
@@ -20,6 +20,12 @@ def user_language() -> str:
     """Two-letter language of the QGIS user interface (``en`` when unset)."""
     locale = QgsSettings().value("locale/userLocale", "") or ""
     return str(locale)[:2] or "en"
+
+
+def user_locale() -> QLocale:
+    """The locale of the QGIS user interface, for numbers shown to users (qgis_process does not
+    make it the default QLocale)."""
+    return QLocale(str(QgsSettings().value("locale/userLocale", "") or QLocale().name()))
 
 
 def install_translator(language: str | None = None) -> QTranslator | None:

@@ -28,6 +28,14 @@ LEVEL_NAMES = {
     LEVEL_FAMILY: "family",
     LEVEL_NONE: "none",
 }
+#: Score of each match level (waste flows' synergy score, symbiosis value of a waste or material).
+MATCH_SCORE = {
+    LEVEL_CODE: 1.0,
+    LEVEL_SUB_CHAPTER: 0.8,
+    LEVEL_CHAPTER: 0.5,
+    LEVEL_FAMILY: 0.3,
+    LEVEL_NONE: 0.0,
+}
 
 
 @dataclass(frozen=True, order=True)

@@ -28,11 +28,10 @@ from scipy.spatial.distance import cdist
 from .errors import Cancelled, EngineError
 from .road_network import RoadNetwork
 from .waste_codes import (
-    LEVEL_CHAPTER,
     LEVEL_CODE,
     LEVEL_FAMILY,
     LEVEL_NAMES,
-    LEVEL_SUB_CHAPTER,
+    MATCH_SCORE,
     WasteCode,
     match_level,
     parse_code,
@@ -119,7 +118,6 @@ CAUSE_CAPACITY = "accepting receivers are full"
 CAUSE_CLOSURE = "lost its outlet (closure scenario)"
 CAUSE_CLOSED = "producer closed (scenario)"
 
-_MATCH_SCORE = {LEVEL_CODE: 1.0, LEVEL_SUB_CHAPTER: 0.8, LEVEL_CHAPTER: 0.5, LEVEL_FAMILY: 0.3}
 _EPS = 1e-6
 
 
@@ -676,7 +674,7 @@ class WasteFlowModel:
             candidates = np.flatnonzero(ok)
             if not len(candidates):
                 continue
-            match = np.vectorize(_MATCH_SCORE.get)(level[candidates])
+            match = np.vectorize(MATCH_SCORE.get)(level[candidates])
             proximity = np.clip(1.0 - km[candidates] / scale, 0.0, 1.0)
             fit = np.minimum(1.0, spare[candidates] / items.tonnes[i])
             accepted = self.accepted[items.code_index[i], candidates]

@@ -9,6 +9,11 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="136" />
+      <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
+      <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="229" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
@@ -19,7 +24,7 @@
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="139" />
+      <location filename="../engine/wifi_propagation.py" line="149" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
@@ -41,6 +46,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/wifi_placement.py" line="143" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="155" />
+      <source>A shared facility needs actors and candidate sites.</source>
+      <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="230" />
@@ -84,6 +94,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="88" />
+      <source>Actor name field</source>
+      <translation>Champ du nom de l'acteur</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="160" />
+      <source>Actor weights must be positive numbers.</source>
+      <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="82" />
+      <source>Actors (points)</source>
+      <translation>Acteurs (points)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="231" />
+      <location filename="../processing/shared_facility.py" line="363" />
+      <source>Actors and their site</source>
+      <translation>Acteurs et leur site</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="264" />
       <location filename="../ui/suitability_editor.py" line="645" />
       <source>Add</source>
@@ -105,15 +136,31 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="242" />
+      <source>Allocating the resources</source>
+      <translation>Affectation des ressources</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="462" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="148" />
       <location filename="../processing/waste_access.py" line="121" />
-      <location filename="../processing/waste_flows.py" line="221" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="60" />
+      <source>Also a CSV twin</source>
+      <translation>Aussi une copie CSV</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="61" />
+      <source>Also an XLSX twin</source>
+      <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="205" />
@@ -183,6 +230,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../processing/decision_dossier.py" line="112" />
       <location filename="../processing/export_map.py" line="89" />
+      <location filename="../processing/synergy_dossier.py" line="173" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -190,6 +238,16 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../engine/opendata/solar.py" line="60" />
       <source>Bad solar field mapping '{item}': write target=FIELD.</source>
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="275" />
+      <source>Balance per actor</source>
+      <translation>Bilan par acteur</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="156" />
+      <source>Balance per actor and resource</source>
+      <translation>Bilan par acteur et par ressource</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="310" />
@@ -263,6 +321,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="231" />
       <location filename="../processing/waste_access.py" line="245" />
       <location filename="../processing/waste_flows.py" line="442" />
       <source>Building the road network</source>
@@ -294,6 +353,21 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="704" />
+      <source>CO2 avoided</source>
+      <translation>CO2 évité</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="165" />
+      <source>CO2 avoided (t/yr)</source>
+      <translation>CO2 évité (t/an)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="96" />
+      <source>CRS of the analysis and of the x, y columns</source>
+      <translation>SCR de l'analyse et des colonnes x, y</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="113" />
       <source>Cache (last download, offline)</source>
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
@@ -314,11 +388,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="151" />
+      <location filename="../engine/wifi_placement.py" line="154" />
       <source>Candidate costs must be finite and not negative.</source>
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="130" />
       <location filename="../processing/wifi_placement.py" line="86" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -329,6 +404,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="125" />
       <location filename="../processing/wifi_placement.py" line="80" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -344,12 +420,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="280" />
+      <location filename="../processing/shared_facility.py" line="230" />
+      <location filename="../processing/shared_facility.py" line="361" />
+      <source>Candidate sites ranked</source>
+      <translation>Sites candidats classés</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_propagation.py" line="293" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="713" />
+      <location filename="../engine/suitability.py" line="728" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -380,6 +462,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="210" />
+      <location filename="../processing/symbiosis_template.py" line="77" />
+      <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
+      <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="257" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
@@ -390,14 +478,44 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="65" />
+      <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
+      <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="62" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. Every plan comes with a proven bound of the best possible: greedy selection improved by swaps and the rounded LP relaxation (interior point, whose duals give the bound), then branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="354" />
+      <source>Choosing the site</source>
+      <translation>Choix du site</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="235" />
+      <source>Chosen sites</source>
+      <translation>Sites choisis</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="381" />
+      <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
+      <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="143" />
+      <source>Closure scenario: actors that close (comma-separated)</source>
+      <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="254" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="224" />
+      <source>Closure scenario: no actor of the survey is called {names}.</source>
+      <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="450" />
@@ -450,9 +568,25 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="240" />
+      <location filename="../processing/shared_facility.py" line="287" />
+      <source>Confidential actor {number}</source>
+      <translation>Acteur confidentiel {number}</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="254" />
+      <source>Confidential row</source>
+      <translation>Ligne confidentielle</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="743" />
       <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="180" />
+      <source>Constraint (minimum)</source>
+      <translation>Contrainte (minimum)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="251" />
@@ -461,8 +595,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="95" />
+      <location filename="../processing/synergy_dossier.py" line="164" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="57" />
+      <source>Coordinate reference system</source>
+      <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="85" />
@@ -520,7 +660,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="836" />
+      <location filename="../engine/suitability.py" line="851" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -571,7 +711,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="557" />
+      <location filename="../engine/wifi_propagation.py" line="607" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -611,8 +751,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="119" />
+      <location filename="../processing/shared_facility.py" line="147" />
       <location filename="../processing/waste_access.py" line="120" />
-      <location filename="../processing/waste_flows.py" line="220" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -632,18 +773,21 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="176" />
+      <location filename="../processing/shared_facility.py" line="246" />
       <location filename="../processing/waste_access.py" line="193" />
-      <location filename="../processing/waste_flows.py" line="292" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="125" />
+      <location filename="../processing/synergy_dossier.py" line="191" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="276" />
+      <location filename="../processing/synergy_dossier.py" line="344" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -754,6 +898,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/waste_access.py" line="101" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="160" />
+      <location filename="../processing/resource_synergies.py" line="280" />
+      <source>Factors and their sources</source>
+      <translation>Facteurs et leurs sources</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="156" />
+      <source>Factors and their sources (output of Resource synergies)</source>
+      <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="167" />
@@ -874,6 +1029,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="244" />
+      <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
+      <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
+    </message>
+    <message>
       <location filename="../processing/fibre_coverage.py" line="126" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
@@ -930,6 +1090,16 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="102" />
+      <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
+      <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="119" />
+      <source>ICPE / IREP sites, to place survey rows without a point</source>
+      <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="229" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
@@ -961,6 +1131,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="169" />
+      <source>In one sentence</source>
+      <translation>En une phrase</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="92" />
       <source>Include (only there)</source>
       <translation>Inclure (seulement là)</translation>
@@ -989,6 +1164,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../processing/load_open_data.py" line="186" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="33" />
+      <source>Industrial symbiosis survey template</source>
+      <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="52" />
@@ -1230,6 +1410,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="165" />
       <location filename="../processing/waste_flows.py" line="245" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
@@ -1255,6 +1436,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="216" />
+      <source>Metres</source>
+      <translation>Mètres</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="62" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
@@ -1265,6 +1451,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="187" />
+      <source>Minimum suitability</source>
+      <translation>Aptitude minimale</translation>
+    </message>
+    <message>
       <location filename="../processing/solar_potential.py" line="138" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
@@ -1273,6 +1464,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="89" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="216" />
+      <source>Minutes</source>
+      <translation>Minutes</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="636" />
@@ -1300,12 +1496,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="149" />
+      <source>Name the confidential actors in the outputs</source>
+      <translation>Nommer les acteurs confidentiels dans les résultats</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="166" />
+      <source>Net saving (EUR/yr)</source>
+      <translation>Économie nette (EUR/an)</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="74" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="290" />
+      <location filename="../engine/shared_facility.py" line="73" />
+      <location filename="../engine/symbiosis.py" line="250" />
+      <location filename="../engine/waste_flows.py" line="288" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
@@ -1330,7 +1538,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="297" />
+      <location filename="../engine/wifi_placement.py" line="309" />
       <source>No feasible plan was found.</source>
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
@@ -1347,7 +1555,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="464" />
+      <location filename="../engine/waste_flows.py" line="462" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1389,9 +1597,15 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="138" />
       <location filename="../processing/site_suitability.py" line="144" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="164" />
+      <source>Number of synergies</source>
+      <translation>Nombre de synergies</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="191" />
@@ -1434,6 +1648,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
+      <location filename="../engine/shared_facility.py" line="88" />
+      <source>Only {eligible} eligible candidate sites for {count} facilities.</source>
+      <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="764" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
@@ -1457,6 +1676,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_placement.py" line="212" />
       <source>Optimality gap (proven)</source>
       <translation>Écart à l'optimum (prouvé)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="105" />
+      <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
+      <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="90" />
@@ -1525,6 +1749,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="178" />
+      <source>Print the names of confidential actors</source>
+      <translation>Imprimer les noms des acteurs confidentiels</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="143" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
@@ -1590,6 +1819,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
+      <location filename="../processing/_survey_io.py" line="48" />
+      <source>Reading the survey</source>
+      <translation>Lecture de l'enquête</translation>
+    </message>
+    <message>
       <location filename="../processing/_layer_io.py" line="96" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
@@ -1646,16 +1880,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="63" />
+      <source>Resource synergies (industrial symbiosis Toile)</source>
+      <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="87" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="154" />
       <location filename="../ui/dock.py" line="57" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="127" />
       <location filename="../processing/waste_access.py" line="128" />
       <location filename="../processing/waste_flows.py" line="228" />
       <source>Roads (for distances along the roads)</source>
@@ -1700,6 +1941,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/solar_potential.py" line="87" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="110" />
+      <source>Rules (JSON; empty: the bundled rules)</source>
+      <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="131" />
@@ -1757,6 +2003,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="113" />
+      <source>Service of the survey's needs (e.g. restaurant)</source>
+      <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
+    </message>
+    <message>
       <location filename="../processing/territory_profile.py" line="115" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
@@ -1765,6 +2016,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/wifi_coverage.py" line="244" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="62" />
+      <source>Shared facility site</source>
+      <translation>Site d'un équipement partagé</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="232" />
+      <location filename="../processing/shared_facility.py" line="365" />
+      <source>Shared facility summary</source>
+      <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="544" />
@@ -1807,8 +2069,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="135" />
+      <location filename="../processing/shared_facility.py" line="159" />
       <location filename="../processing/waste_access.py" line="136" />
-      <location filename="../processing/waste_flows.py" line="236" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -1890,6 +2153,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="223" />
+      <source>Speed for the times (km/h)</source>
+      <translation>Vitesse pour les temps (km/h)</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="63" />
       <source>Spread</source>
       <translation>Étalement</translation>
@@ -1900,8 +2168,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="148" />
       <location filename="../processing/waste_access.py" line="121" />
-      <location filename="../processing/waste_flows.py" line="221" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -1938,6 +2207,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="110" />
       <location filename="../processing/export_map.py" line="88" />
+      <location filename="../processing/synergy_dossier.py" line="171" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -1964,9 +2234,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="173" />
+      <source>Suitability raster (0-100)</source>
+      <translation>Raster d'aptitude (0-100)</translation>
+    </message>
+    <message>
       <location filename="../processing/decision_dossier.py" line="84" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="179" />
+      <source>Suitability used as</source>
+      <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
@@ -1980,6 +2260,54 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
+      <location filename="../processing/symbiosis_template.py" line="62" />
+      <source>Survey (CSV)</source>
+      <translation>Enquête (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="51" />
+      <source>Survey (GeoPackage)</source>
+      <translation>Enquête (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="88" />
+      <source>Survey (GeoPackage, CSV or XLSX)</source>
+      <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="63" />
+      <source>Survey (XLSX)</source>
+      <translation>Enquête (XLSX)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="158" />
+      <location filename="../processing/resource_synergies.py" line="278" />
+      <source>Survey rows set aside</source>
+      <translation>Lignes de l'enquête écartées</translation>
+    </message>
+    <message>
+      <location filename="../processing/_survey_io.py" line="57" />
+      <source>Survey: {read} rows read, {used} usable, {set_aside} set aside.</source>
+      <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="155" />
+      <location filename="../processing/resource_synergies.py" line="273" />
+      <source>Synergies</source>
+      <translation>Synergies</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="149" />
+      <source>Synergies (output of Resource synergies)</source>
+      <translation>Synergies (résultat de Synergies de ressources)</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="159" />
+      <location filename="../processing/resource_synergies.py" line="279" />
+      <source>Synergies summary</source>
+      <translation>Synthèse des synergies</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="281" />
       <location filename="../processing/waste_flows.py" line="500" />
       <source>Synergy candidates</source>
@@ -1989,6 +2317,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/waste_flows.py" line="269" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="133" />
+      <source>Synergy dossier (PDF)</source>
+      <translation>Dossier des synergies (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="184" />
+      <source>Synergy pages at most</source>
+      <translation>Pages de synergies au plus</translation>
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="123" />
@@ -2051,6 +2389,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
+      <location filename="../processing/synergy_dossier.py" line="172" />
       <location filename="../ui/dock.py" line="80" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -2118,9 +2457,15 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="236" />
+      <location filename="../engine/symbiosis.py" line="487" />
+      <location filename="../engine/waste_flows.py" line="234" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="208" />
+      <source>The analysis CRS</source>
+      <translation>Le SCR de l'analyse</translation>
     </message>
     <message>
       <location filename="../engine/opendata/tabular.py" line="35" />
@@ -2143,12 +2488,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="155" />
+      <location filename="../engine/wifi_placement.py" line="158" />
       <source>The budget mode needs a positive budget.</source>
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="311" />
+      <location filename="../engine/wifi_propagation.py" line="328" />
       <source>The buildings could not be rasterised: {reason}</source>
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
@@ -2168,7 +2513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="219" />
+      <location filename="../engine/wifi_propagation.py" line="229" />
       <source>The cell size must be positive (got {value} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2223,17 +2568,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="557" />
+      <location filename="../engine/suitability.py" line="558" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole grid: leave the sites out, or use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Le raster d'aptitude seul serait calculé par blocs de lignes (environ {blocked:.1f} Go), mais les sites demandent la grille entière : retirez les sites, ou prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="549" />
+      <location filename="../engine/suitability.py" line="550" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés ; même par blocs de lignes il faut au moins {blocked:.1f} Go (chaque distance est calculée sur la grille entière). Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="569" />
+      <location filename="../engine/suitability.py" line="570" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only {free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
@@ -2248,7 +2593,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="611" />
+      <location filename="../engine/suitability.py" line="612" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2293,9 +2638,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="104" />
+      <location filename="../engine/wifi_propagation.py" line="107" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="140" />
+      <source>The location solver failed: {reason}</source>
+      <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="240" />
@@ -2308,7 +2658,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="198" />
+      <location filename="../engine/wifi_propagation.py" line="208" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2343,7 +2693,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="153" />
+      <location filename="../engine/shared_facility.py" line="157" />
+      <source>The number of facilities must be at least 1.</source>
+      <translation>Le nombre d'équipements doit être au moins 1.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="156" />
       <source>The number of new hotspots must be at least 1.</source>
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
@@ -2390,7 +2745,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="817" />
+      <location filename="../engine/waste_flows.py" line="815" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -2403,6 +2758,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/solar_potential.py" line="288" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="142" />
+      <source>The rules file {path} cannot be read: {reason}</source>
+      <translation>Le fichier de règles {path} est illisible : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="147" />
+      <source>The rules file {path} has no resources object.</source>
+      <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="152" />
+      <source>The rules of {resource} lack {keys}.</source>
+      <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
       <location filename="../processing/_layer_io.py" line="94" />
@@ -2468,6 +2838,41 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
+      <location filename="../processing/symbiosis_template.py" line="75" />
+      <source>The survey CRS</source>
+      <translation>Le SCR de l'enquête</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="387" />
+      <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
+      <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="378" />
+      <source>The survey file {path} does not exist.</source>
+      <translation>Le fichier d'enquête {path} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="397" />
+      <source>The survey file {path} has no table with a role field.</source>
+      <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="410" />
+      <source>The survey has no column {columns}.</source>
+      <translation>L'enquête n'a pas de colonne {columns}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="285" />
+      <source>The survey has no need for the service {service}.</source>
+      <translation>L'enquête n'a aucun besoin du service {service}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="217" />
+      <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
+      <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="254" />
       <location filename="../processing/site_suitability.py" line="213" />
       <location filename="../processing/site_suitability.py" line="292" />
@@ -2475,7 +2880,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="599" />
+      <location filename="../engine/suitability.py" line="600" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -2485,12 +2890,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="165" />
+      <location filename="../engine/wifi_placement.py" line="168" />
       <source>The target must be between 0 and 100 % (got {value}).</source>
       <translation>La cible doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="169" />
+      <location filename="../engine/wifi_placement.py" line="172" />
       <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
@@ -2505,7 +2910,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le terrain n'a pas pu être découpé selon le territoire.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="148" />
+      <location filename="../engine/wifi_placement.py" line="151" />
       <source>The total demand weight is zero: nothing to cover.</source>
       <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
     </message>
@@ -2520,12 +2925,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="161" />
+      <source>The water rules let {water} serve potable water: only potable water may.</source>
+      <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="159" />
+      <source>The water rules name unknown classes: {classes}.</source>
+      <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
+    </message>
+    <message>
       <location filename="../engine/profile.py" line="88" />
       <source>The zones have no field {field} to group by.</source>
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="145" />
+      <location filename="../engine/wifi_placement.py" line="148" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -2566,12 +2981,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="206" />
+      <source>Threshold for the share within</source>
+      <translation>Seuil de la part desservie</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="215" />
+      <source>Threshold unit</source>
+      <translation>Unité du seuil</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="181" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="87" />
+      <location filename="../processing/synergy_dossier.py" line="170" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -2601,6 +3027,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="312" />
       <source>Transform</source>
       <translation>Transformation</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="66" />
+      <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
+      <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="606" />
@@ -2640,7 +3071,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="196" />
+      <location filename="../engine/wifi_propagation.py" line="206" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -2660,7 +3091,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="194" />
+      <location filename="../engine/wifi_propagation.py" line="204" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -2670,12 +3101,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="143" />
+      <location filename="../engine/symbiosis.py" line="167" />
+      <source>Unknown match level {level} in the rules.</source>
+      <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="146" />
       <source>Unknown placement mode {mode}.</source>
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="192" />
+      <location filename="../engine/wifi_propagation.py" line="202" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -2694,6 +3130,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/loader.py" line="195" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="330" />
+      <source>Unknown survey format {format}.</source>
+      <translation>Format d'enquête inconnu {format}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="157" />
+      <location filename="../processing/resource_synergies.py" line="277" />
+      <source>Unmet needs and unused offers</source>
+      <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="156" />
@@ -2802,6 +3249,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
+      <location filename="../processing/shared_facility.py" line="96" />
+      <source>Weight field (empty: 1 per actor)</source>
+      <translation>Champ de poids (vide : 1 par acteur)</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="197" />
+      <source>Weight k of unsuitability on distances</source>
+      <translation>Poids k de l'inaptitude sur les distances</translation>
+    </message>
+    <message>
+      <location filename="../processing/shared_facility.py" line="180" />
+      <source>Weight on distances</source>
+      <translation>Poids sur les distances</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="88" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
@@ -2838,7 +3300,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="707" />
+      <location filename="../processing/wifi_coverage.py" line="705" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2863,7 +3325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="629" />
+      <location filename="../processing/wifi_coverage.py" line="627" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
@@ -2873,9 +3335,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
+      <location filename="../processing/symbiosis_template.py" line="36" />
+      <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
+      <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="613" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
+    </message>
+    <message>
+      <location filename="../processing/symbiosis_template.py" line="85" />
+      <source>Written: {path}</source>
+      <translation>Écrit : {path}</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="139" />
@@ -2903,6 +3375,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="65" />
+      <source>actor closed (scenario)</source>
+      <translation>acteur fermé (scénario)</translation>
+    </message>
+    <message>
       <location filename="../engine/suitability.py" line="382" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
@@ -2924,9 +3401,29 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="59" />
+      <source>compatible counterparts are all beyond the maximum distance</source>
+      <translation>les partenaires compatibles sont tous au-delà de la distance maximale</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="62" />
+      <source>compatible counterparts are used up (quantity)</source>
+      <translation>les partenaires compatibles sont épuisés (quantité)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="60" />
+      <source>compatible counterparts within reach are not in the same season</source>
+      <translation>les partenaires compatibles à portée ne sont pas de la même saison</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>consistent</source>
       <translation>cohérent</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="701" />
+      <source>exchanged (delivered)</source>
+      <translation>échangé (livré)</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="369" />
@@ -2954,9 +3451,59 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="64" />
+      <source>lost its outlet (closure scenario)</source>
+      <translation>a perdu son débouché (scénario de fermeture)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="63" />
+      <source>lost its supply (closure scenario)</source>
+      <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="700" />
+      <source>needed</source>
+      <translation>besoins</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="123" />
+      <source>negative or zero quantity</source>
+      <translation>quantité négative ou nulle</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="126" />
+      <source>no actor</source>
+      <translation>pas d'acteur</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="58" />
+      <source>no compatible counterpart in the survey</source>
+      <translation>aucun partenaire compatible dans l'enquête</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="127" />
+      <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
+      <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="699" />
+      <source>offered</source>
+      <translation>offres</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="122" />
+      <source>quantity missing or not a number</source>
+      <translation>quantité absente ou non numérique</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="433" />
       <source>reduction</source>
       <translation>réduction</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="119" />
+      <source>role is not offer or need</source>
+      <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="427" />
@@ -2974,9 +3521,44 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis.py" line="61" />
+      <source>the exchange would cost more than it saves</source>
+      <translation>l'échange coûterait plus qu'il ne rapporte</translation>
+    </message>
+    <message>
       <location filename="../processing/territory_profile.py" line="231" />
       <source>tonnes</source>
       <translation>tonnages</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="702" />
+      <source>transport and pipe cost</source>
+      <translation>coût de transport et de canalisation</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="124" />
+      <source>unit does not fit the resource</source>
+      <translation>unité inadaptée à la ressource</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="121" />
+      <source>unknown class or unreadable spec for this resource</source>
+      <translation>classe inconnue ou spec illisible pour cette ressource</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="120" />
+      <source>unknown resource</source>
+      <translation>ressource inconnue</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_survey.py" line="125" />
+      <source>unreadable season</source>
+      <translation>saison illisible</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis.py" line="703" />
+      <source>value of the substituted supply</source>
+      <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="334" />
@@ -3019,7 +3601,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="637" />
+      <location filename="../processing/wifi_coverage.py" line="635" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
@@ -3044,6 +3626,26 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
+      <location filename="../processing/_survey_io.py" line="70" />
+      <source>{count} rows placed through the ICPE / IREP layers.</source>
+      <translation>{count} lignes placées grâce aux couches ICPE / IREP.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_survey_io.py" line="63" />
+      <source>{count} rows set aside: {problem}.</source>
+      <translation>{count} lignes écartées : {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="316" />
+      <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
+      <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
+    </message>
+    <message>
+      <location filename="../processing/resource_synergies.py" line="305" />
+      <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
+      <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="293" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
@@ -3060,6 +3662,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
+      <location filename="../processing/resource_synergies.py" line="298" />
       <location filename="../processing/waste_flows.py" line="523" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
@@ -3070,12 +3673,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
+      <location filename="../processing/_survey_io.py" line="29" />
+      <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
+      <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
+    </message>
+    <message>
+      <location filename="../processing/synergy_dossier.py" line="213" />
+      <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
+      <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/arcep.py" line="128" />
       <source>{name} is not an ARCEP buildings file (Ma connexion internet base_imb or cartefibre immeubles): its columns are {columns}.</source>
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="643" />
+      <location filename="../engine/symbiosis_survey.py" line="343" />
+      <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
+      <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="641" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>

@@ -35,6 +35,16 @@ ANALYSIS_MAPS = (
     ("waste flows", "dechets", ["communes", "roads", "dechets_flux.gpkg", "dechets_sites.gpkg"],
      ";;waste_flows;waste_nodes", "Les flux de déchets industriels",
      "Des producteurs aux installations de traitement, par la route", {}),
+    ("industrial symbiosis", "symbiose",
+     ["communes", "port_zones", "roads", "symbiose_non_couverts.gpkg", "symbiose_synergies.gpkg"],
+     ";;;symbiosis_unmatched;symbiosis_synergies", "La Toile de la symbiose industrielle",
+     "Enquête synthétique, matières, chaleur, vapeur, eau et services : {resource_synergies[SENTENCE]}",
+     {"EXTENT": "638500,663500,7095500,7107500 [EPSG:2154]"}),
+    ("shared sorting platform", "plateforme_partagee",
+     ["communes", "roads", "plateforme_affectations.gpkg", "plateforme_sites.gpkg"], "",
+     "Où installer une plateforme de tri partagée ?",
+     "Parmi les déchèteries, celle que les entreprises rejoignent le plus vite (pondéré par leurs "
+     "effectifs) : {shared_facility[CHOSEN]}", {"EXTENT": "641000,661000,7097000,7107000 [EPSG:2154]"}),
     ("access to déchèteries", "decheteries",
      ["decheteries_communes.gpkg", "decheteries_zones_mal_desservies.gpkg", "roads", "waste_points"], "",
      "L'accès aux déchèteries",
@@ -57,8 +67,9 @@ ANALYSIS_MAPS = (
 )  # fmt: skip
 
 
-def map_step(what: str, name: str, layers: list[str], styles: str, title: str, subtitle: str,
-             extra: dict[str, str]) -> tuple[str, str, dict[str, str | list[str]]]:
+def map_step(
+    what: str, name: str, layers: list[str], styles: str, title: str, subtitle: str, extra: dict[str, str]
+) -> tuple[str, str, dict[str, str | list[str]]]:
     """An export_map step writing ``carte_<name>.pdf``."""
     paths = [str(OUT / layer) if "." in layer else f"{GPKG}|layername={layer}" for layer in layers]
     parameters: dict[str, str | list[str]] = {
@@ -285,6 +296,61 @@ STEPS: list[tuple] = [
             "UNDERSERVED": str(OUT / "decheteries_zones_mal_desservies.gpkg"),
         },
     ),
+    (
+        "Industrial symbiosis: the synthetic survey of the sample into synergies of every resource (roads)",
+        "territoire:resource_synergies",
+        {
+            "SURVEY": str(REPO_ROOT / "resources" / "sample" / "symbiosis_survey.gpkg"),
+            "PLACES": [f"{GPKG}|layername=industrial_sites"],
+            "DISTANCE": "1",
+            "ROADS": f"{GPKG}|layername=roads",
+            "SNAP_TOLERANCE": "3500",  # as for the waste flows: sites inside port zones are far from roads
+            "SYNERGIES": str(OUT / "symbiose_synergies.gpkg"),
+            "BALANCE": str(OUT / "symbiose_bilan.gpkg"),
+            "UNMATCHED": str(OUT / "symbiose_non_couverts.gpkg"),
+            "PROBLEMS": str(OUT / "symbiose_lignes_ecartees.gpkg"),
+            "SUMMARY": str(OUT / "symbiose_synthese.gpkg"),
+            "FACTORS": str(OUT / "symbiose_facteurs.gpkg"),
+        },
+    ),
+    (
+        "Industrial symbiosis: closure of ArcelorMittal France (what breaks)",
+        "territoire:resource_synergies",
+        {
+            "SURVEY": str(REPO_ROOT / "resources" / "sample" / "symbiosis_survey.gpkg"),
+            "PLACES": [f"{GPKG}|layername=industrial_sites"],
+            "DISTANCE": "1",
+            "ROADS": f"{GPKG}|layername=roads",
+            "SNAP_TOLERANCE": "3500",
+            "CLOSURE": "ArcelorMittal France",
+            "SYNERGIES": str(OUT / "symbiose_fermeture_synergies.gpkg"),
+            "BALANCE": str(OUT / "symbiose_fermeture_bilan.gpkg"),
+            "UNMATCHED": str(OUT / "symbiose_fermeture_non_couverts.gpkg"),
+            "PROBLEMS": str(OUT / "symbiose_fermeture_lignes_ecartees.gpkg"),
+            "SUMMARY": str(OUT / "symbiose_fermeture_synthese.gpkg"),
+            "FACTORS": str(OUT / "symbiose_fermeture_facteurs.gpkg"),
+        },
+        "resource_synergies_closure",
+    ),
+    (
+        "Shared sorting platform: the déchèterie nearest to the survey's companies, weighted by staff",
+        "territoire:shared_facility",
+        {
+            "SURVEY": str(REPO_ROOT / "resources" / "sample" / "symbiosis_survey.gpkg"),
+            "SERVICE": "waste_platform",
+            "CANDIDATES": f"{GPKG}|layername=waste_points|subset=kind='decheterie'",
+            "CANDIDATE_ID_FIELD": "name",
+            "DISTANCE": "1",
+            "ROADS": f"{GPKG}|layername=roads",
+            "SNAP_TOLERANCE": "3500",  # companies inside the port zones are far from the sample's roads
+            "THRESHOLD": "10",
+            "THRESHOLD_UNIT": "1",  # minutes
+            "SPEED": "30",
+            "SITES": str(OUT / "plateforme_sites.gpkg"),
+            "ASSIGNMENTS": str(OUT / "plateforme_affectations.gpkg"),
+            "SUMMARY": str(OUT / "plateforme_synthese.gpkg"),
+        },
+    ),
     # --- maps for elected officials: one per analysis, then the atlas and the decision dossier ---
     *[map_step(*entry) for entry in ANALYSIS_MAPS],
     (
@@ -300,6 +366,19 @@ STEPS: list[tuple] = [
             "ATLAS_LAYER": str(OUT / "profil_communes.gpkg"),
             "ATLAS_TITLE_FIELD": "name",
             "OUTPUT": str(OUT / "atlas_communes.pdf"),
+        },
+    ),
+    (
+        "Synergy dossier: the Toile, then a page per proposed synergy (confidential actors not named)",
+        "territoire:synergy_dossier",
+        {
+            "SYNERGIES": str(OUT / "symbiose_synergies.gpkg"),
+            "FACTORS": str(OUT / "symbiose_facteurs.gpkg"),
+            "CONTEXT_LAYERS": [f"{GPKG}|layername={table}" for table in ("communes", "port_zones", "roads")],
+            "SUBTITLE": "Enquête synthétique auprès des acteurs du territoire",
+            "TERRITORY": "Communauté urbaine de Dunkerque",
+            "AUTHOR": "Territoire numérique (démonstration)",
+            "OUTPUT": str(OUT / "dossier_synergies.pdf"),
         },
     ),
     (
