@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from .settings import user_locale
 
 CONTEXT = "TerritoireNumerique"
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
@@ -18,8 +19,22 @@ def tr(text: str) -> str:
 
 def user_language() -> str:
     """Two-letter language of the QGIS user interface (``en`` when unset)."""
-    locale = QgsSettings().value("locale/userLocale", "") or ""
-    return str(locale)[:2] or "en"
+    return user_locale()[:2] or "en"
+
+
+def user_qlocale() -> QLocale:
+    """The QGIS interface locale (the system's when QGIS follows it)."""
+    locale = user_locale()
+    return QLocale(locale) if locale else QLocale()
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """``value`` written in the QGIS locale (French: ``0,012``, ``18 000``); integers without
+    decimals unless ``decimals`` is given."""
+    locale = user_qlocale()
+    if decimals is None and float(value).is_integer():
+        return locale.toString(int(value))
+    return locale.toString(float(value), "f", 3 if decimals is None else decimals)
 
 
 def install_translator(language: str | None = None) -> QTranslator | None:

@@ -74,6 +74,16 @@ class DiskCache:
         values = json.loads(sidecar.read_text(encoding="utf-8"))
         return CacheEntry(body, values["url"], values["retrieved"], values["vintage"], values["ttl_days"])
 
+    def last_download(self) -> str:
+        """Date (``YYYY-MM-DD``) of the most recent download kept here; "" when there is none."""
+        dates = []
+        for sidecar in self.root.glob("*/*.json"):
+            try:
+                dates.append(str(json.loads(sidecar.read_text(encoding="utf-8"))["retrieved"]))
+            except (OSError, ValueError, KeyError):
+                continue  # a sidecar being written or damaged: not a download
+        return max(dates)[:10] if dates else ""
+
     def store(
         self,
         source: str,

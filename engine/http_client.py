@@ -134,6 +134,14 @@ class HttpClient:
                 self._wait(delay)
         raise NetworkError("Download failed: {url} ({problem}).", url=url, problem=problem)
 
+    def reachable(self, url: str, timeout: float = 3.0) -> bool:
+        """True when the server of ``url`` answers at all (any HTTP status), within ``timeout`` s."""
+        try:
+            self.session.head(url, timeout=timeout, allow_redirects=False).close()
+        except requests.RequestException:
+            return False
+        return True
+
     def _chunks(self, response: requests.Response, limit: int, url: str) -> Iterator[bytes]:
         size = 0
         try:

@@ -43,8 +43,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
-      <location filename="../processing/load_open_data.py" line="282" />
+      <location filename="../processing/load_open_data.py" line="216" />
+      <location filename="../processing/load_open_data.py" line="306" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -64,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="327" />
+      <location filename="../processing/site_suitability.py" line="329" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
@@ -116,12 +116,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="122" />
+      <location filename="../ui/dock.py" line="159" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="58" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -284,17 +284,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../processing/load_open_data.py" line="179" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="113" />
-      <source>Cache (last download, offline)</source>
-      <translation>Cache (dernier téléchargement, hors ligne)</translation>
+      <source>Cache only (offline)</source>
+      <translation>Cache seul (hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="184" />
+      <location filename="../ui/dock.py" line="112" />
+      <source>Cache, then online</source>
+      <translation>Cache, puis en ligne</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="116" />
+      <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
+      <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Échantillon : le territoire de Dunkerque fourni avec l'extension.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="191" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -334,7 +344,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="404" />
+      <location filename="../processing/site_suitability.py" line="405" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -375,12 +385,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="232" />
-      <source>Choose an output GeoPackage file.</source>
-      <translation>Choisissez un fichier GeoPackage de sortie.</translation>
-    </message>
-    <message>
-      <location filename="../processing/load_open_data.py" line="206" />
+      <location filename="../processing/load_open_data.py" line="213" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -405,7 +410,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="229" />
+      <location filename="../ui/dock.py" line="266" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -435,7 +440,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="165" />
+      <location filename="../processing/load_open_data.py" line="172" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -520,14 +525,19 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="57" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="103" />
+      <location filename="../processing/load_open_data.py" line="110" />
       <source>Data families</source>
       <translation>Familles de données</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="123" />
+      <source>Data folder</source>
+      <translation>Dossier des données</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="55" />
@@ -653,7 +663,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="229" />
+      <location filename="../ui/dock.py" line="266" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -666,6 +676,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/export_map.py" line="307" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="128" />
+      <source>Each territory is kept in one GeoPackage named after it in this folder. Empty: beside the saved project, else a Territoire folder in your documents.</source>
+      <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="167" />
@@ -684,7 +699,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/export_map.py" line="56" />
-      <location filename="../ui/dock.py" line="135" />
+      <location filename="../ui/dock.py" line="172" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -788,7 +803,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="166" />
+      <location filename="../processing/load_open_data.py" line="173" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -854,7 +869,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="150" />
+      <location filename="../processing/load_open_data.py" line="157" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -920,7 +935,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="229" />
+      <location filename="../ui/dock.py" line="266" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -971,7 +986,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="167" />
+      <location filename="../processing/load_open_data.py" line="174" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -981,7 +996,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="168" />
+      <location filename="../processing/load_open_data.py" line="175" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1006,7 +1021,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="146" />
+      <location filename="../ui/dock.py" line="183" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1077,7 +1092,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="118" />
+      <location filename="../processing/_layout.py" line="117" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
@@ -1097,12 +1112,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="116" />
+      <location filename="../ui/dock.py" line="136" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="71" />
+      <location filename="../processing/load_open_data.py" line="78" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1112,12 +1127,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="143" />
+      <location filename="../ui/dock.py" line="180" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="74" />
+      <location filename="../processing/load_open_data.py" line="81" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
@@ -1132,7 +1147,7 @@ Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="134" />
+      <location filename="../processing/load_open_data.py" line="141" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1183,7 +1198,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="55" />
+      <location filename="../processing/base.py" line="59" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1293,7 +1308,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="222" />
+      <location filename="../ui/dock.py" line="261" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1340,9 +1355,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Normalisé</translation>
     </message>
     <message>
-      <location filename="../engine/cache.py" line="133" />
+      <location filename="../engine/cache.py" line="143" />
       <source>Not in the cache (source=cache works offline with earlier downloads only): {url}</source>
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="395" />
+      <source>Not loaded: {families}.</source>
+      <translation>Non chargé : {families}.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="151" />
@@ -1377,7 +1397,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="128" />
+      <location filename="../processing/load_open_data.py" line="135" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1392,12 +1412,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="112" />
-      <source>Online (open-data portals)</source>
-      <translation>En ligne (portails de données ouvertes)</translation>
-    </message>
-    <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="190" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
@@ -1437,7 +1452,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="150" />
+      <location filename="../processing/load_open_data.py" line="157" />
       <source>Output GeoPackage</source>
       <translation>GeoPackage de sortie</translation>
     </message>
@@ -1488,7 +1503,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="171" />
+      <location filename="../processing/load_open_data.py" line="178" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1508,7 +1523,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="176" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1518,7 +1533,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="175" />
+      <location filename="../processing/load_open_data.py" line="182" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1620,7 +1635,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="173" />
+      <location filename="../processing/load_open_data.py" line="180" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1635,7 +1650,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="170" />
+      <location filename="../processing/load_open_data.py" line="177" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1675,7 +1690,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="185" />
+      <location filename="../processing/load_open_data.py" line="192" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1690,12 +1705,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="211" />
+      <location filename="../ui/dock.py" line="250" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="231" />
+      <location filename="../ui/dock.py" line="268" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1776,12 +1791,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="218" />
+      <location filename="../processing/load_open_data.py" line="225" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="139" />
+      <location filename="../processing/load_open_data.py" line="146" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -1832,13 +1847,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="112" />
+      <location filename="../processing/load_open_data.py" line="119" />
       <location filename="../ui/dock.py" line="110" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="146" />
+      <location filename="../ui/dock.py" line="183" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -1869,7 +1884,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="178" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -1901,7 +1916,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="341" />
+      <location filename="../processing/site_suitability.py" line="342" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -1917,7 +1932,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="132" />
+      <location filename="../ui/dock.py" line="169" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -1959,7 +1974,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="120" />
+      <location filename="../processing/load_open_data.py" line="127" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -1979,12 +1994,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="156" />
+      <location filename="../processing/load_open_data.py" line="163" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="177" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2040,7 +2055,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="96" />
+      <location filename="../processing/load_open_data.py" line="103" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2231,17 +2246,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="137" />
+      <location filename="../processing/_layout.py" line="136" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="139" />
+      <location filename="../processing/_layout.py" line="138" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="133" />
+      <location filename="../processing/_layout.py" line="132" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2256,7 +2271,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="646" />
+      <location filename="../processing/_layout.py" line="651" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2296,6 +2311,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
+      <location filename="../ui/dock.py" line="310" />
+      <source>The network is down and the cache is empty: load the bundled sample territory.</source>
+      <translation>Le réseau est indisponible et le cache est vide : chargez le territoire échantillon fourni.</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="305" />
+      <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
+      <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire échantillon fourni.</translation>
+    </message>
+    <message>
       <location filename="../engine/wifi_placement.py" line="126" />
       <source>The number of new hotspots must be at least 1.</source>
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
@@ -2306,7 +2331,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="203" />
+      <location filename="../processing/load_open_data.py" line="210" />
+      <location filename="../processing/load_open_data.py" line="253" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
@@ -2318,7 +2344,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="201" />
+      <location filename="../processing/load_open_data.py" line="208" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2360,7 +2386,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/_layer_io.py" line="101" />
       <location filename="../processing/_layer_io.py" line="206" />
-      <location filename="../processing/base.py" line="120" />
+      <location filename="../processing/base.py" line="136" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2421,7 +2447,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="229" />
+      <location filename="../processing/load_open_data.py" line="249" />
       <location filename="../processing/site_suitability.py" line="212" />
       <location filename="../processing/site_suitability.py" line="284" />
       <source>The target CRS</source>
@@ -2433,7 +2459,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="195" />
+      <location filename="../processing/load_open_data.py" line="202" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2448,7 +2474,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="296" />
+      <location filename="../processing/load_open_data.py" line="320" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2628,7 +2654,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ solaire inconnu « {target} » : utilisez {allowed}.</translation>
     </message>
     <message>
-      <location filename="../engine/cache.py" line="111" />
+      <location filename="../engine/cache.py" line="121" />
       <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
@@ -2654,12 +2680,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
+      <location filename="../ui/dock.py" line="147" />
+      <source>Use the cache</source>
+      <translation>Utiliser le cache</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="149" />
+      <source>Use the sample</source>
+      <translation>Utiliser l'échantillon</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="177" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="169" />
+      <location filename="../processing/load_open_data.py" line="176" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -2730,7 +2766,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="174" />
+      <location filename="../processing/load_open_data.py" line="181" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -2921,6 +2957,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="110" />
+      <source>{algorithm}: finished in {seconds} s.</source>
+      <translation>{algorithm} : terminé en {seconds} s.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="627" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
@@ -2946,7 +2987,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="266" />
+      <location filename="../processing/load_open_data.py" line="289" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -2972,6 +3013,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
+      <location filename="../processing/load_open_data.py" line="373" />
+      <source>{layer}: {before} → {after}</source>
+      <translation>{layer} : {before} → {after}</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="633" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
@@ -2982,12 +3028,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="105" />
+      <location filename="../processing/load_open_data.py" line="384" />
+      <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
+      <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="390" />
+      <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
+      <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="380" />
+      <source>{territory}: {added} layers added from {path}.</source>
+      <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="121" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="111" />
+      <location filename="../processing/base.py" line="127" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

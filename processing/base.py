@@ -11,17 +11,21 @@ itself lives in the Qt-free ``engine`` package.  Its icon is
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..i18n_support import tr
+from ..i18n_support import format_number, tr
+from ..messages import log_message
 from ..resources_paths import icon_path
 
 
@@ -78,6 +82,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Note the provenance of the vector inputs: the outputs inherit it (postProcessAlgorithm)."""
         from ._layer_io import layer_sources
 
+        self._started = time.monotonic()
         vector_inputs = [
             definition.name()
             for definition in self.parameterDefinitions()
@@ -95,7 +100,18 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             from ._layer_io import finish_outputs
 
             finish_outputs(self, self.__dict__.get("_input_sources", []), feedback)
+        self.log_run()
         return {}
+
+    def log_run(self) -> None:
+        """The run's summary line in the plugin's message-log tab: name, duration, the
+        algorithm's own ``run_summary`` when it set one."""
+        seconds = time.monotonic() - self.__dict__.get("_started", time.monotonic())
+        line = self.tr("{algorithm}: finished in {seconds} s.").format(
+            algorithm=self.displayName(), seconds=format_number(seconds, 1)
+        )
+        summary = self.__dict__.get("run_summary", "")
+        log_message(f"{line} {summary}" if summary else line)
 
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
@@ -118,6 +134,18 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+def explicit_destination(parameters: dict, name: str, context) -> str:
+    """The file the user gave for the destination ``name``; "" when none or a temporary output.
+
+    Unlike ``parameterAsOutputLayer``, this does not make up a temporary file nor queue it for
+    loading (a path queued but never written shows as "layers not correctly generated")."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.valueAsString(context.expressionContext())[0]
+    text = "" if value is None else str(value)
+    return "" if text in ("", QgsProcessing.TEMPORARY_OUTPUT) else text
 
 
 def output_folder_is_writable(path: str) -> bool:

@@ -9,13 +9,15 @@ from typing import ClassVar
 from osgeo import gdal
 from qgis.core import (
     QgsAbstractMetadataBase,
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsLayerMetadata,
     QgsLayerTreeGroup,
+    QgsLayerTreeLayer,
     QgsMapLayer,
-    QgsMapLayerType,
     QgsNetworkAccessManager,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -28,12 +30,15 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsProject,
+    QgsProviderRegistry,
     QgsRasterLayer,
-    QgsSettings,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
+from .. import settings
 from ..engine.cache import DiskCache, Fetcher, default_cache_dir
 from ..engine.endpoints import SOURCES
 from ..engine.errors import Cancelled, EngineError
@@ -43,8 +48,10 @@ from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.opendata.solar import parse_field_mapping
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
+from ..i18n_support import format_number
+from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
-from .base import TerritoireAlgorithm, output_folder_is_writable
+from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 SAMPLE_EPCI = "245900428"
 EPCI_NAMES = {SAMPLE_EPCI: "Communauté urbaine de Dunkerque"}
@@ -196,7 +203,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 "The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, "
                 "such as Lambert-93 (EPSG:2154)."
             ).format(crs=crs.authid())
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output.lower().endswith(".gpkg"):
             return False, self.tr("The output must be a GeoPackage (.gpkg): {path}").format(path=output)
         if output and not output_folder_is_writable(output):
@@ -204,7 +211,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         families = self.parameterAsEnums(parameters, self.LAYERS, context)
         if not families:
             return False, self.tr("Choose at least one data family to load.")
-        wants_terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
+        wants_terrain_tif = parameters.get(self.TERRAIN_OUTPUT) not in (None, "")
         if wants_terrain_tif and FAMILY_NAMES.index("terrain") not in families:
             return False, self.tr(
                 "A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family."
@@ -218,6 +225,19 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             return False, self.tr("Solar cadastre fields are given without a solar cadastre.")
         return True, ""
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """The output (the territory's GeoPackage in the data folder unless a file is given) and
+        the project's layers already reading it (reloaded in place after the run)."""
+        super().prepareAlgorithm(parameters, context, feedback)
+        territory = self.parameterAsString(parameters, self.TERRITORY, context)
+        project = context.project()
+        self._output = explicit_destination(parameters, self.OUTPUT, context) or str(
+            settings.territory_gpkg(territory_title(territory), project)
+        )
+        self._existing = existing_layers(project, self._output)
+        self._report = None
+        return True
+
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
         parameters = enum_indices(parameters)
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
@@ -227,9 +247,12 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
         self.require_projected_crs(crs, self.tr("The target CRS"))
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output or output == QgsProcessing.TEMPORARY_OUTPUT:
-            raise QgsProcessingException(self.tr("Choose an output GeoPackage file."))
+        output = self._output
+        if not output_folder_is_writable(output):
+            raise QgsProcessingException(
+                self.tr("The output folder cannot be written: {path}").format(path=output)
+            )
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         ordered = [name for name in FAMILY_NAMES if name in families]
         fetcher = None
         if mode != "sample":
@@ -267,6 +290,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                         family=family.family, error=family.error
                     )
                 )
+        self._report = report
         self._load_on_completion(report, context)
         results = {self.OUTPUT: output}
         terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
@@ -302,6 +326,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         """Queue every written table for the project, in a group named after the territory."""
         sources = read_sources(report.output)
         for table in report.tables:
+            if table in self._existing:
+                continue  # reloaded in place by postProcessAlgorithm
             family = next(name for name, family in FAMILIES.items() if table in family.table_names)
             post_processor = TerritoryLayerPostProcessor(
                 report.territory.name, table, family, sources.get(table)
@@ -316,6 +342,94 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             details = QgsProcessingContext.LayerDetails(post_processor.title, context.project(), table, hint)
             details.setPostProcessor(post_processor)
             context.addLayerToLoadOnCompletion(uri, details)
+
+    def postProcessAlgorithm(self, context, feedback):
+        """Reload the layers that already read this GeoPackage and say what changed."""
+        report: LoadReport | None = self.__dict__.get("_report")
+        if report is not None:
+            self.run_summary = self._reload_in_place(report, context)
+            feedback.pushInfo(self.run_summary)
+            tell_user(self.run_summary)
+        return super().postProcessAlgorithm(context, feedback)
+
+    def _reload_in_place(self, report: LoadReport, context: QgsProcessingContext) -> str:
+        project = context.project()
+        sources = read_sources(report.output)
+        changes = []
+        updated = 0
+        for table, (layer_id, before) in self._existing.items():
+            layer = project.mapLayer(layer_id) if project is not None else None
+            if layer is None or table not in report.tables:
+                continue
+            layer.dataProvider().reloadData()
+            layer.reload()
+            if sources.get(table) is not None:
+                layer.setMetadata(layer_metadata(sources[table], layer.metadata()))
+            layer.triggerRepaint()
+            updated += 1
+            after = layer.featureCount() if isinstance(layer, QgsVectorLayer) else before
+            if after != before:
+                changes.append(
+                    self.tr("{layer}: {before} → {after}").format(
+                        layer=layer.name(), before=format_number(before), after=format_number(after)
+                    )
+                )
+        added = len([table for table in report.tables if table not in self._existing])
+        failed = [family.family for family in report.families if not family.ok]
+        if not updated:
+            summary = self.tr("{territory}: {added} layers added from {path}.").format(
+                territory=report.territory.name, added=added, path=report.output
+            )
+        elif changes:
+            summary = self.tr(
+                "{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}."
+            ).format(
+                territory=report.territory.name, updated=updated, added=added, changes="; ".join(changes)
+            )
+        else:
+            summary = self.tr(
+                "{territory} reloaded: {updated} layers updated in place, {added} added; "
+                "no feature count changed."
+            ).format(territory=report.territory.name, updated=updated, added=added)
+        if failed:
+            summary += " " + self.tr("Not loaded: {families}.").format(families=", ".join(failed))
+        return summary
+
+
+def territory_title(territory: str) -> str:
+    """A name for the territory code(s) ``territory``: the dock's choice, else the bundled list's,
+    else the codes themselves (names the territory's GeoPackage before the run resolves it)."""
+    from ..engine.opendata.geo_api import search_territories
+
+    text = territory.strip()
+    code, name = settings.territory()
+    if code == text and name:
+        return name
+    known = search_territories(text, 1) if "," not in text else []
+    if known and known[0].code == text:
+        return known[0].name
+    return "_".join(part.strip() for part in text.split(",") if part.strip())
+
+
+def layer_file_and_table(layer: QgsMapLayer) -> tuple[str, str]:
+    """The file and table a GeoPackage layer reads ("" when it reads no file)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") or ""
+    return (os.path.realpath(path) if path else "", parts.get("layerName") or "")
+
+
+def existing_layers(project, output: str) -> dict[str, tuple[str, int]]:
+    """Table → (layer id, feature count) of the project's layers reading the GeoPackage ``output``."""
+    if project is None or not os.path.exists(output):
+        return {}
+    target = os.path.realpath(output)
+    found: dict[str, tuple[str, int]] = {}
+    for layer in project.mapLayers().values():
+        path, table = layer_file_and_table(layer)
+        if path == target and table and table not in found:
+            count = layer.featureCount() if isinstance(layer, QgsVectorLayer) else 0
+            found[table] = (layer.id(), count)
+    return found
 
 
 def enum_indices(parameters: dict) -> dict:
@@ -338,15 +452,13 @@ def enum_indices(parameters: dict) -> dict:
 
 def url_settings() -> dict[str, str]:
     """Endpoint overrides from the plugin settings (``territoire_numerique/urls/<SOURCE>``)."""
-    settings = QgsSettings()
-    values = {source: settings.value(f"territoire_numerique/urls/{source}", "") for source in SOURCES}
-    return {source: str(value) for source, value in values.items() if value}
+    values = {source: settings.url_override(source) for source in SOURCES}
+    return {source: value for source, value in values.items() if value}
 
 
 def cache_folder() -> str:
     """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
-    folder = QgsSettings().value("territoire_numerique/cache_dir", "")
-    return str(folder) if folder else str(default_cache_dir())
+    return settings.cache_dir() or str(default_cache_dir())
 
 
 def qgis_proxies() -> dict[str, str] | None:
@@ -385,7 +497,8 @@ class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
                 break
         if self.source is not None:
             layer.setMetadata(layer_metadata(self.source, layer.metadata()))
-        layer.setName(self.title)
+        layer.setName(self.title if self.group in self.title else f"{self.title} — {self.group}")
+        show_details_when_near(layer, self.table)
         project = context.project()
         if project is None:
             return
@@ -395,30 +508,74 @@ class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
             return
         group = root.findGroup(self.group) or root.insertGroup(0, self.group)
         if node.parent() is not group:
-            clone = node.clone()
-            group.insertChildNode(_position(group, layer), clone)
+            group.addChildNode(node.clone())
             node.parent().removeChildNode(node)
+        order_group(group)
+        if self.table == "communes":
+            zoom_to(layer)
         layer.triggerRepaint()
 
 
+#: Tables drawn only from this scale (1:DETAIL_SCALE) inwards: one feature per building or roof.
+DETAIL_TABLES = ("buildings", "solar", "fibre", "street_furniture")
+DETAIL_SCALE = 25000.0
+#: Waste point kinds hidden by default (ticked back on in the legend): one per street corner.
+DETAIL_KINDS = ("container",)
+
+
+def show_details_when_near(layer: QgsMapLayer, table: str) -> None:
+    """Scale limit on the detail tables; waste containers unticked in the waste points' legend."""
+    if table in DETAIL_TABLES:
+        layer.setScaleBasedVisibility(True)
+        layer.setMinimumScale(DETAIL_SCALE)
+        layer.setMaximumScale(0.0)
+    renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
+    if table == "waste_points" and isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            if category.value() in DETAIL_KINDS:
+                renderer.updateCategoryRenderState(index, False)
+
+
 def _rank(layer: QgsMapLayer) -> int:
-    """Drawing order in the group: points above lines above polygons above rasters."""
-    if layer.type() != QgsMapLayerType.VectorLayer:
-        return 4
+    """Drawing order: boundaries (and their labels) on top, then points, lines, polygons, rasters."""
+    if not isinstance(layer, QgsVectorLayer):
+        return 5
+    if layer_file_and_table(layer)[1] == "communes":
+        return 0
     return {
-        QgsWkbTypes.GeometryType.PointGeometry: 0,
-        QgsWkbTypes.GeometryType.LineGeometry: 1,
-        QgsWkbTypes.GeometryType.PolygonGeometry: 2,
-    }.get(layer.geometryType(), 3)
+        QgsWkbTypes.GeometryType.PointGeometry: 1,
+        QgsWkbTypes.GeometryType.LineGeometry: 2,
+        QgsWkbTypes.GeometryType.PolygonGeometry: 3,
+    }.get(layer.geometryType(), 4)
 
 
-def _position(group: QgsLayerTreeGroup, layer: QgsMapLayer) -> int:
-    rank = _rank(layer)
-    position = 0
-    for child in group.findLayers():
-        if child.layer() is not None and _rank(child.layer()) <= rank:
-            position += 1
-    return position
+def order_group(group: QgsLayerTreeGroup) -> None:
+    """Put the group's layers in drawing order (stable: equal ranks keep their order)."""
+    nodes = [child for child in group.children() if isinstance(child, QgsLayerTreeLayer) and child.layer()]
+    ordered = sorted(nodes, key=lambda node: _rank(node.layer()))
+    if ordered == nodes:
+        return
+    for node in ordered:
+        group.addChildNode(node.clone())
+        group.removeChildNode(node)
+
+
+def zoom_to(layer: QgsMapLayer) -> None:
+    """Show ``layer``'s whole extent in the map canvas of the QGIS window (none under qgis_process)."""
+    from qgis.utils import iface
+
+    canvas = iface.mapCanvas() if iface is not None else None
+    if canvas is None:
+        return
+    destination = canvas.mapSettings().destinationCrs()
+    transform = QgsCoordinateTransform(layer.crs(), destination, QgsProject.instance())
+    try:
+        extent = transform.transformBoundingBox(layer.extent())
+    except QgsCsException:
+        return
+    extent.scale(1.05)
+    canvas.setExtent(extent)
+    canvas.refresh()
 
 
 def layer_metadata(source: Source, metadata: QgsLayerMetadata) -> QgsLayerMetadata:

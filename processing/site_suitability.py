@@ -41,7 +41,7 @@ from ..engine.raster_grid import split_uri
 from ..engine.suitability import Model, Options, check_layers, final_sites, load_model, run, write_suitability
 from ..resources_paths import style_path
 from ._layer_io import extended_fields, layer_sources, style_output, write_features
-from .base import TerritoireAlgorithm, output_folder_is_writable
+from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 DEFAULT_CRS = "EPSG:2154"
 SITE_FIELDS = [
@@ -216,7 +216,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             return False, str(error)
         except EngineError as error:
             return False, self.tr(error.message).format(**error.values)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
                 folder=str(Path(output).parent)
@@ -283,6 +283,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         crs = self.target_crs(parameters, context)
         self.require_projected_crs(crs, self.tr("The target CRS"))
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
+        # asked once: each call for a temporary output makes up a new file and queues it for loading
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         options = Options(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
@@ -295,7 +297,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             perturbation=self.parameterAsDouble(parameters, self.PERTURBATION, context) / 100.0,
             criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
             max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
-            work_dir=str(Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)).parent),
+            work_dir=str(Path(output).parent),
             threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
         )
         if parameters.get(self.EXTENT):
@@ -336,7 +338,6 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 parameters, context, feedback, model, final_sites(result, options)
             )
         self.raise_if_canceled(feedback)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         write_suitability(output, result)
         style_output(self, context, output, style_path("suitability"), self.tr("Suitability (0–100)"))
         outputs[self.OUTPUT] = output

@@ -66,7 +66,10 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
         assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 6
     group = project.layerTreeRoot().findGroup("CU de Dunkerque")
     assert group is not None
-    layers = {node.layer().name(): node.layer() for node in group.findLayers()}
+    # layer names carry the territory
+    suffix = " — CU de Dunkerque"
+    layers = {node.layer().name().removesuffix(suffix): node.layer() for node in group.findLayers()}
+    assert all(node.layer().name().endswith(suffix) for node in group.findLayers())
     assert set(layers) == {
         "Communes",
         "Déchets industriels (IREP)",
@@ -82,8 +85,10 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
     assert waste.renderer().type() == "categorizedSymbol"  # resources/styles/industrial_waste.qml
     assert waste.metadata().keywords()["vintage"] == [str(default_year())]
     # points drawn above polygons in the group
-    names = [node.layer().name() for node in group.findLayers()]
-    assert names.index("Déchets industriels (IREP)") < names.index("Communes")
+    # communes (boundaries, labels) on top, then points above polygons
+    names = [node.layer().name().removesuffix(suffix) for node in group.findLayers()]
+    assert names[0] == "Communes"
+    assert names.index("Déchets industriels (IREP)") < names.index("Zones portuaires")
     project.clear()
 
 

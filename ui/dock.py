@@ -6,8 +6,9 @@ action runs through Processing: it shows progress, can be cancelled and lands in
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings
-from qgis.PyQt.QtCore import QStringListModel, Qt
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import QDate, QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -28,13 +29,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import settings
 from ..engine.opendata.geo_api import search_territories
 from ..engine.opendata.territory import TerritoryMatch
-from ..i18n_support import tr
+from ..i18n_support import tr, user_qlocale
 from ..resources_paths import icon_path
 
-SETTINGS_KEY = "territoire_numerique/territory"
-SETTINGS_NAME_KEY = "territoire_numerique/territory_name"
 SAMPLE_TERRITORY = TerritoryMatch("245900428", "Communauté urbaine de Dunkerque", "epci")
 COMPLETIONS = 15
 
@@ -109,13 +109,50 @@ class TerritoireDock(QDockWidget):
         row = len(self.family_boxes) // 2 + 1
         data_layout.addWidget(QLabel(tr("Source"), data_box), row, 0)
         self.source = QComboBox(data_box)
-        self.source.addItem(tr("Online (open-data portals)"), "online")
-        self.source.addItem(tr("Cache (last download, offline)"), "cache")
+        self.source.addItem(tr("Cache, then online"), "online")
+        self.source.addItem(tr("Cache only (offline)"), "cache")
         self.source.addItem(tr("Sample territory (bundled, offline)"), "sample")
+        self.source.setToolTip(
+            tr(
+                "Cache, then online: downloads of less than 30 days are reused, the rest is downloaded "
+                "(the cache is used if the network fails). Cache only: no network, the last downloads. "
+                "Sample: the bundled Dunkerque territory."
+            )
+        )
         data_layout.addWidget(self.source, row, 1)
+        data_layout.addWidget(QLabel(tr("Data folder"), data_box), row + 1, 0)
+        self.data_folder = QgsFileWidget(data_box)
+        self.data_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.data_folder.setFilePath(settings.data_folder_setting())
+        self.data_folder.setToolTip(
+            tr(
+                "Each territory is kept in one GeoPackage named after it in this folder. Empty: beside "
+                "the saved project, else a Territoire folder in your documents."
+            )
+        )
+        self.data_folder.fileChanged.connect(settings.set_data_folder)
+        self.data_folder.fileChanged.connect(self.show_data_folder)
+        data_layout.addWidget(self.data_folder, row + 1, 1)
         self.load_button = QPushButton(QIcon(icon_path("load_open_data.svg")), tr("Load"), data_box)
         self.load_button.clicked.connect(self.load_data)
-        data_layout.addWidget(self.load_button, row + 1, 0, 1, 2)
+        data_layout.addWidget(self.load_button, row + 2, 0, 1, 2)
+        # shown when the network is down: the way out in one sentence and two buttons
+        self.offline_box = QFrame(data_box)
+        self.offline_box.setFrameShape(QFrame.Shape.StyledPanel)
+        offline_layout = QVBoxLayout(self.offline_box)
+        self.offline_label = QLabel(self.offline_box)
+        self.offline_label.setWordWrap(True)
+        offline_layout.addWidget(self.offline_label)
+        offline_buttons = QHBoxLayout()
+        self.use_cache_button = QPushButton(tr("Use the cache"), self.offline_box)
+        self.use_cache_button.clicked.connect(lambda: self.load_from("cache"))
+        self.use_sample_button = QPushButton(tr("Use the sample"), self.offline_box)
+        self.use_sample_button.clicked.connect(lambda: self.load_from("sample"))
+        offline_buttons.addWidget(self.use_cache_button)
+        offline_buttons.addWidget(self.use_sample_button)
+        offline_layout.addLayout(offline_buttons)
+        self.offline_box.hide()
+        data_layout.addWidget(self.offline_box, row + 3, 0, 1, 2)
         layout.addWidget(data_box)
 
         # Analyses and maps
@@ -160,17 +197,19 @@ class TerritoireDock(QDockWidget):
         self._connections = [
             (QgsProject.instance().layersAdded, self.refresh_loaded),
             (QgsProject.instance().layersRemoved, self.refresh_loaded),
+            (QgsProject.instance().fileNameChanged, self.show_data_folder),
             (QgsApplication.processingRegistry().providerAdded, self.refresh_algorithms),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
         self._restore_territory()
+        self.show_data_folder()
 
     # --- territory ----------------------------------------------------
     def _restore_territory(self) -> None:
-        settings = QgsSettings()
-        code = settings.value(SETTINGS_KEY, SAMPLE_TERRITORY.code)
-        name = settings.value(SETTINGS_NAME_KEY, SAMPLE_TERRITORY.name)
+        code, name = settings.territory()
+        if not code:
+            code, name = SAMPLE_TERRITORY.code, SAMPLE_TERRITORY.name
         kind = "epci" if len(code) == 9 else "commune"
         self.set_territory(TerritoryMatch(code, name, kind))
 
@@ -223,9 +262,7 @@ class TerritoireDock(QDockWidget):
 
     def set_territory(self, territory: TerritoryMatch) -> None:
         self.territory = territory
-        settings = QgsSettings()
-        settings.setValue(SETTINGS_KEY, territory.code)
-        settings.setValue(SETTINGS_NAME_KEY, territory.name)
+        settings.set_territory(territory.code, territory.name)
         kinds = {"epci": tr("EPCI"), "commune": tr("Commune"), "codes": tr("INSEE codes")}
         self.territory_label.setText(
             tr("Selected: {name} — {kind} {code}").format(
@@ -234,17 +271,58 @@ class TerritoireDock(QDockWidget):
         )
 
     # --- parameters handed to Processing ----------------------------
+    def show_data_folder(self, *_args) -> None:
+        """The folder used when none is chosen, as the data folder field's placeholder."""
+        self.data_folder.lineEdit().setPlaceholderText(str(settings.data_folder()))
+
     def load_parameters(self) -> dict[str, object]:
         """Parameters of territoire:load_open_data for what the dock shows."""
+        territory = self.territory or SAMPLE_TERRITORY
         return {
-            "TERRITORY": self.territory.code if self.territory else SAMPLE_TERRITORY.code,
+            "TERRITORY": territory.code,
             "LAYERS": [family for family, box in self.family_boxes.items() if box.isChecked()],
             "SOURCE": self.source.currentData(),
+            "OUTPUT": str(settings.territory_gpkg(territory.name)),
         }
+
+    def network_is_down(self) -> bool:
+        """True when geo.api.gouv.fr (where every online load starts) does not answer."""
+        from ..engine.endpoints import base_url
+        from ..engine.http_client import HttpClient
+        from ..processing.load_open_data import qgis_proxies, url_settings
+
+        client = HttpClient(proxies=qgis_proxies())
+        return not client.reachable(base_url("GEO_API", url_settings()))
+
+    def show_offline(self) -> None:
+        """Say in one sentence that the network is down; offer the cache (with its date) and the sample."""
+        from ..engine.cache import DiskCache
+        from ..processing.load_open_data import cache_folder
+
+        last = DiskCache(cache_folder()).last_download()
+        if last:
+            date = user_qlocale().toString(QDate.fromString(last, Qt.DateFormat.ISODate), "d MMMM yyyy")
+            text = tr(
+                "The network is down: load the territory from the cache (last download on {date}) "
+                "or the bundled sample territory."
+            ).format(date=date)
+        else:
+            text = tr("The network is down and the cache is empty: load the bundled sample territory.")
+        self.offline_label.setText(text)
+        self.use_cache_button.setEnabled(bool(last))
+        self.offline_box.show()
+
+    def load_from(self, source: str) -> None:
+        self.source.setCurrentIndex(self.source.findData(source))
+        self.load_data()
 
     def load_data(self) -> None:
         from ..processing.load_open_data import enum_indices
 
+        if self.source.currentData() == "online" and self.network_is_down():
+            self.show_offline()
+            return
+        self.offline_box.hide()
         # The dialog's enum widgets take option numbers; processing.run also takes the keys.
         self._open_dialog("territoire:load_open_data", enum_indices(self.load_parameters()))
 
