@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt, QTranslator
 
 from .settings import user_locale
 
@@ -52,3 +52,9 @@ def install_translator(language: str | None = None) -> QTranslator | None:
         return None
     QCoreApplication.installTranslator(translator)
     return translator
+
+
+def format_date(iso_date: str) -> str:
+    """A ``YYYY-MM-DD`` date written in the QGIS locale (French: ``3 décembre 2026``)."""
+    date = QDate.fromString(iso_date[:10], Qt.DateFormat.ISODate)
+    return user_qlocale().toString(date, "d MMMM yyyy") if date.isValid() else iso_date

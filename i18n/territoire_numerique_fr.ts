@@ -44,7 +44,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="216" />
-      <location filename="../processing/load_open_data.py" line="306" />
+      <location filename="../processing/load_open_data.py" line="317" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -301,7 +301,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../ui/dock.py" line="116" />
       <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
-      <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Échantillon : le territoire de Dunkerque fourni avec l'extension.</translation>
+      <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="190" />
+      <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
+      <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="191" />
@@ -1360,7 +1365,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="395" />
+      <location filename="../processing/load_open_data.py" line="406" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
@@ -1410,11 +1415,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/territory_profile.py" line="84" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
-    </message>
-    <message>
-      <location filename="../processing/load_open_data.py" line="190" />
-      <source>Online: download, keeping a cache (online)</source>
-      <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="764" />
@@ -2311,14 +2311,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="310" />
+      <location filename="../ui/dock.py" line="309" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
-      <translation>Le réseau est indisponible et le cache est vide : chargez le territoire échantillon fourni.</translation>
+      <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="305" />
+      <location filename="../ui/dock.py" line="304" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
-      <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire échantillon fourni.</translation>
+      <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="266" />
+      <source>The network is down: the territory is loaded from the cache.</source>
+      <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
     <message>
       <location filename="../engine/wifi_placement.py" line="126" />
@@ -2474,7 +2479,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="320" />
+      <location filename="../processing/load_open_data.py" line="331" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2687,7 +2692,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../ui/dock.py" line="149" />
       <source>Use the sample</source>
-      <translation>Utiliser l'échantillon</translation>
+      <translation>Utiliser l'exemple</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="177" />
@@ -2987,7 +2992,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="289" />
+      <location filename="../processing/load_open_data.py" line="418" />
+      <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
+      <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="414" />
+      <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
+      <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="300" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -3013,7 +3028,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="373" />
+      <location filename="../processing/load_open_data.py" line="384" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -3028,17 +3043,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="384" />
+      <location filename="../processing/load_open_data.py" line="395" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="390" />
+      <location filename="../processing/load_open_data.py" line="401" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="380" />
+      <location filename="../processing/load_open_data.py" line="391" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>

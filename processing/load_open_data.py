@@ -40,15 +40,15 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from .. import settings
 from ..engine.cache import DiskCache, Fetcher, default_cache_dir
-from ..engine.endpoints import SOURCES
+from ..engine.endpoints import SOURCES, base_url
 from ..engine.errors import Cancelled, EngineError
-from ..engine.http_client import HttpClient
+from ..engine.http_client import HttpClient, NetworkError
 from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
 from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.opendata.solar import parse_field_mapping
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
-from ..i18n_support import format_number
+from ..i18n_support import format_date, format_number, tr
 from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
@@ -187,7 +187,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
 
     def source_labels(self) -> dict[str, str]:
         return {
-            "online": self.tr("Online: download, keeping a cache (online)"),
+            "online": self.tr("Cache, then online: recent downloads reused, the rest downloaded (online)"),
             "cache": self.tr("Cache: no network, the last download (cache)"),
             "sample": self.tr("Sample: the bundled sample territory (sample)"),
         }
@@ -255,9 +255,17 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         ordered = [name for name in FAMILY_NAMES if name in families]
         fetcher = None
+        offline = False
         if mode != "sample":
             client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=feedback.pushInfo)
-            fetcher = Fetcher(mode, DiskCache(cache_folder()), client, url_settings(), feedback.pushInfo)
+            cache = DiskCache(cache_folder())
+            if mode == "online" and not client.reachable(base_url("GEO_API", url_settings())):
+                # cache, then online: offline, the cache alone (no retries against a dead network)
+                offline, mode = True, "cache"
+                feedback.pushWarning(
+                    self.tr("The network is down: the territory is loaded from the cache.")
+                )
+            fetcher = Fetcher(mode, cache, client, url_settings(), feedback.pushInfo)
         try:
             report = load_open_data(
                 territory,
@@ -282,7 +290,10 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         except Cancelled as error:
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+            message = self.tr(error.message).format(**error.values)
+            if offline or (mode == "online" and isinstance(error, NetworkError)):
+                message = offline_message(message)
+            raise QgsProcessingException(message) from error
         for family in report.families:
             if not family.ok:
                 feedback.reportError(
@@ -394,6 +405,19 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         if failed:
             summary += " " + self.tr("Not loaded: {families}.").format(families=", ".join(failed))
         return summary
+
+
+def offline_message(error: str) -> str:
+    """One sentence for a failed online load: what failed, and the offline sources to choose."""
+    last = DiskCache(cache_folder()).last_download()
+    if last:
+        return tr(
+            "{error} The network seems down: run again with the source Cache (last download on {date}) "
+            "or Sample."
+        ).format(error=error, date=format_date(last))
+    return tr(
+        "{error} The network seems down and the cache is empty: run again with the source Sample."
+    ).format(error=error)
 
 
 def territory_title(territory: str) -> str:

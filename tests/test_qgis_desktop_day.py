@@ -209,6 +209,17 @@ def test_network_down_offers_the_cache_with_its_date_or_the_sample(
     assert dock.use_cache_button.isEnabled()
     assert time.strftime("%Y") in dock.offline_label.text()  # the date of the last download
 
+    # the algorithm itself (toolbox, scripts): offline, the cache alone; what is missing, in one sentence
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match=r"network seems down.*source Cache .*or Sample"):
+        processing.run(
+            "territoire:load_open_data",
+            {"TERRITORY": "245900428", "SOURCE": 0, "OUTPUT": str(tmp_path / "offline.gpkg")},
+        )
+    assert not (tmp_path / "offline.gpkg").exists()
+
     seen: dict = {}
     close_dialog_later(seen)
     dock.use_sample_button.click()

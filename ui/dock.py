@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QDate, QStringListModel, Qt
+from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from qgis.PyQt.QtWidgets import (
 from .. import settings
 from ..engine.opendata.geo_api import search_territories
 from ..engine.opendata.territory import TerritoryMatch
-from ..i18n_support import tr, user_qlocale
+from ..i18n_support import format_date, tr
 from ..resources_paths import icon_path
 
 SAMPLE_TERRITORY = TerritoryMatch("245900428", "Communauté urbaine de Dunkerque", "epci")
@@ -301,11 +301,10 @@ class TerritoireDock(QDockWidget):
 
         last = DiskCache(cache_folder()).last_download()
         if last:
-            date = user_qlocale().toString(QDate.fromString(last, Qt.DateFormat.ISODate), "d MMMM yyyy")
             text = tr(
                 "The network is down: load the territory from the cache (last download on {date}) "
                 "or the bundled sample territory."
-            ).format(date=date)
+            ).format(date=format_date(last))
         else:
             text = tr("The network is down and the cache is empty: load the bundled sample territory.")
         self.offline_label.setText(text)
