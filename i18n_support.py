@@ -58,3 +58,20 @@ def format_date(iso_date: str) -> str:
     """A ``YYYY-MM-DD`` date written in the QGIS locale (French: ``3 décembre 2026``)."""
     date = QDate.fromString(iso_date[:10], Qt.DateFormat.ISODate)
     return user_qlocale().toString(date, "d MMMM yyyy") if date.isValid() else iso_date
+
+
+def translated(text: object) -> str:
+    """An engine ``Message`` or ``EngineError`` in the user's language, its decimal numbers in the
+    user's locale; any other text as it is."""
+    message = getattr(text, "message", None)
+    if not isinstance(message, str):
+        return str(text)
+    values = {
+        name: translated(value)
+        if hasattr(value, "message")
+        else format_number(value)
+        if isinstance(value, float)
+        else value
+        for name, value in getattr(text, "values", {}).items()
+    }
+    return tr(message).format(**values)

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .endpoints import base_url, join
-from .errors import EngineError
+from .errors import EngineError, Message
 from .http_client import HttpClient, NetworkError, parse_json
 
 DAY = 86400.0
@@ -154,7 +154,13 @@ class Fetcher:
         except NetworkError:
             if cached is None:
                 raise
-            self.log(f"{url}: download failed, using the cached copy of {cached.retrieved_date}")
+            self.log(
+                Message(
+                    "{url}: download failed, using the cached copy of {date}",
+                    url=url,
+                    date=cached.retrieved_date,
+                )
+            )
             return cached
 
     def json(

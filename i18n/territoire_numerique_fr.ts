@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="224" />
+      <location filename="../processing/wifi_placement.py" line="225" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="225" />
+      <location filename="../processing/waste_access.py" line="226" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -38,13 +38,13 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="141" />
+      <location filename="../processing/wifi_placement.py" line="142" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="216" />
-      <location filename="../processing/load_open_data.py" line="317" />
+      <location filename="../processing/load_open_data.py" line="218" />
+      <location filename="../processing/load_open_data.py" line="321" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -64,9 +64,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="329" />
-      <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
-      <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
+      <location filename="../processing/site_suitability.py" line="330" />
+      <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
+      <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="190" />
@@ -74,7 +74,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="64" />
+      <location filename="../processing/waste_access.py" line="65" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
@@ -105,7 +105,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="124" />
+      <location filename="../processing/waste_access.py" line="125" />
       <location filename="../processing/waste_flows.py" line="220" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
@@ -202,7 +202,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="190" />
+      <location filename="../processing/site_suitability.py" line="191" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
@@ -227,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="170" />
+      <location filename="../processing/wifi_placement.py" line="171" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -258,7 +258,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="243" />
+      <location filename="../processing/waste_access.py" line="244" />
       <location filename="../processing/waste_flows.py" line="414" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
@@ -284,7 +284,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="179" />
+      <location filename="../processing/load_open_data.py" line="181" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -304,22 +304,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="190" />
+      <location filename="../processing/load_open_data.py" line="192" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="191" />
+      <location filename="../processing/load_open_data.py" line="193" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="93" />
+      <location filename="../processing/wifi_placement.py" line="94" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="103" />
+      <location filename="../processing/wifi_placement.py" line="104" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -329,17 +329,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="84" />
+      <location filename="../processing/wifi_placement.py" line="85" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="139" />
+      <location filename="../processing/site_suitability.py" line="140" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="78" />
+      <location filename="../processing/wifi_placement.py" line="79" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -349,7 +349,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="405" />
+      <location filename="../processing/site_suitability.py" line="406" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -359,7 +359,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="713" />
+      <location filename="../engine/suitability.py" line="727" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -380,22 +380,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="115" />
+      <location filename="../processing/site_suitability.py" line="116" />
       <source>Cell size (m)</source>
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="139" />
+      <location filename="../processing/wifi_placement.py" line="140" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="213" />
+      <location filename="../processing/load_open_data.py" line="215" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="61" />
+      <location filename="../processing/wifi_placement.py" line="62" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
@@ -445,19 +445,19 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../processing/load_open_data.py" line="174" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="157" />
+      <location filename="../processing/waste_access.py" line="158" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="743" />
-      <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
-      <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
+      <source>Consistency ratio CR = {cr} ({verdict}); weights: {weights}</source>
+      <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="251" />
@@ -490,22 +490,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="193" />
+      <location filename="../processing/wifi_placement.py" line="194" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="325" />
+      <location filename="../processing/wifi_placement.py" line="326" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="321" />
+      <location filename="../processing/wifi_placement.py" line="322" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="306" />
+      <location filename="../processing/wifi_placement.py" line="307" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -525,7 +525,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="836" />
+      <location filename="../engine/suitability.py" line="661" />
+      <location filename="../engine/suitability.py" line="924" />
+      <source>Criterion {name}</source>
+      <translation>Critère {name}</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="850" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -560,7 +566,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="81" />
+      <location filename="../processing/waste_access.py" line="82" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
@@ -570,13 +576,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="199" />
+      <location filename="../processing/wifi_placement.py" line="200" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="119" />
+      <location filename="../processing/wifi_placement.py" line="120" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -591,12 +597,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="207" />
+      <location filename="../processing/wifi_placement.py" line="208" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="206" />
+      <location filename="../processing/wifi_placement.py" line="207" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
@@ -606,7 +612,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="112" />
+      <location filename="../processing/wifi_placement.py" line="113" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -621,13 +627,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="123" />
+      <location filename="../processing/waste_access.py" line="124" />
       <location filename="../processing/waste_flows.py" line="219" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="283" />
+      <location filename="../processing/waste_access.py" line="284" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -637,15 +643,21 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="172" />
+      <location filename="../processing/waste_access.py" line="173" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="196" />
+      <location filename="../processing/waste_access.py" line="197" />
       <location filename="../processing/waste_flows.py" line="291" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="636" />
+      <location filename="../engine/suitability.py" line="691" />
+      <source>Done</source>
+      <translation>Terminé</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="124" />
@@ -698,7 +710,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -731,7 +743,7 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="108" />
+      <location filename="../processing/site_suitability.py" line="109" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
@@ -761,12 +773,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="103" />
+      <location filename="../processing/waste_access.py" line="104" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="104" />
+      <location filename="../processing/waste_access.py" line="105" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
@@ -808,7 +820,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="173" />
+      <location filename="../processing/load_open_data.py" line="175" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -824,12 +836,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="199" />
+      <location filename="../processing/site_suitability.py" line="200" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="67" />
+      <location filename="../processing/waste_access.py" line="68" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -874,12 +886,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="157" />
+      <location filename="../processing/load_open_data.py" line="159" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="235" />
+      <location filename="../processing/site_suitability.py" line="236" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -900,9 +912,19 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="567" />
-      <location filename="../processing/wifi_placement.py" line="292" />
+      <location filename="../processing/wifi_placement.py" line="293" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="627" />
+      <source>Grid of {width} × {height} cells by blocks of {rows} rows; estimated peak memory {mb} MB</source>
+      <translation>Grille de {width} × {height} cellules par blocs de {rows} lignes ; pic de mémoire estimé {mb} Mo</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="640" />
+      <source>Grid of {width} × {height} cells; estimated peak memory {mb} MB</source>
+      <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="116" />
@@ -910,7 +932,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="165" />
+      <location filename="../processing/waste_access.py" line="166" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
@@ -943,6 +965,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../ui/dock.py" line="266" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/online.py" line="77" />
+      <source>IREP {year}: {sites} establishments placed in or near the territory, {unplaced} of the territory not placeable, {elsewhere} elsewhere</source>
+      <translation>IREP {year} : {sites} établissements placés dans le territoire ou à proximité, {unplaced} du territoire impossibles à placer, {elsewhere} ailleurs</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="159" />
@@ -991,7 +1018,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="174" />
+      <location filename="../processing/load_open_data.py" line="176" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1001,7 +1028,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="175" />
+      <location filename="../processing/load_open_data.py" line="177" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1016,7 +1043,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="117" />
+      <location filename="../processing/waste_access.py" line="118" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
@@ -1077,12 +1104,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="275" />
+      <location filename="../processing/site_suitability.py" line="276" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="263" />
+      <location filename="../processing/site_suitability.py" line="264" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1155,6 +1182,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/load_open_data.py" line="141" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
+    </message>
+    <message>
+      <location filename="../engine/suitability.py" line="682" />
+      <source>Locating sites</source>
+      <translation>Recherche des sites</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="158" />
@@ -1233,17 +1265,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="248" />
+      <location filename="../processing/waste_access.py" line="249" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="175" />
+      <location filename="../processing/site_suitability.py" line="176" />
       <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="373" />
+      <location filename="../processing/wifi_placement.py" line="374" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1253,7 +1285,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="149" />
+      <location filename="../processing/site_suitability.py" line="150" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
@@ -1303,12 +1335,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="437" />
+      <location filename="../processing/wifi_placement.py" line="438" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="188" />
+      <location filename="../processing/wifi_placement.py" line="189" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1365,13 +1397,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="406" />
+      <location filename="../processing/load_open_data.py" line="410" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="151" />
-      <location filename="../processing/wifi_placement.py" line="212" />
+      <location filename="../processing/wifi_placement.py" line="152" />
+      <location filename="../processing/wifi_placement.py" line="213" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1382,7 +1414,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="145" />
+      <location filename="../processing/site_suitability.py" line="146" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
@@ -1397,7 +1429,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1437,7 +1469,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
+      <location filename="../processing/wifi_placement.py" line="210" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
@@ -1452,9 +1484,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="157" />
-      <source>Output GeoPackage</source>
-      <translation>GeoPackage de sortie</translation>
+      <location filename="../processing/load_open_data.py" line="158" />
+      <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
+      <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
     <message>
       <location filename="../engine/opendata/overpass.py" line="47" />
@@ -1482,12 +1514,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="88" />
+      <location filename="../processing/waste_access.py" line="89" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="177" />
+      <location filename="../processing/waste_access.py" line="178" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
@@ -1503,7 +1535,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="178" />
+      <location filename="../processing/load_open_data.py" line="180" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1523,7 +1555,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1533,7 +1565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1543,7 +1575,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="209" />
+      <location filename="../processing/waste_access.py" line="210" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
@@ -1609,7 +1641,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="308" />
+      <location filename="../processing/waste_access.py" line="309" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1629,13 +1661,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="131" />
+      <location filename="../processing/waste_access.py" line="132" />
       <location filename="../processing/waste_flows.py" line="227" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="180" />
+      <location filename="../processing/load_open_data.py" line="182" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1650,7 +1682,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="177" />
+      <location filename="../processing/load_open_data.py" line="179" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1675,7 +1707,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="132" />
+      <location filename="../engine/suitability.py" line="973" />
+      <source>Rows {first}–{last}</source>
+      <translation>Lignes {first} à {last}</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="133" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
@@ -1685,12 +1722,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter…</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/waste_points.py" line="215" />
+      <source>SINOE /lines failed ({error}); trying the /raw CSV</source>
+      <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="114" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="192" />
+      <location filename="../processing/load_open_data.py" line="194" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1705,6 +1747,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
+      <location filename="../engine/suitability.py" line="679" />
+      <source>Scoring candidate sites</source>
+      <translation>Notation des sites candidats</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="250" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
@@ -1715,17 +1762,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="156" />
+      <location filename="../engine/suitability.py" line="685" />
+      <source>Sensitivity of the ranking to the weights</source>
+      <translation>Sensibilité du classement aux pondérations</translation>
+    </message>
+    <message>
+      <location filename="../processing/site_suitability.py" line="157" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="163" />
+      <location filename="../processing/site_suitability.py" line="164" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="148" />
+      <location filename="../processing/waste_access.py" line="149" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
@@ -1750,7 +1802,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="146" />
+      <location filename="../processing/site_suitability.py" line="147" />
       <source>Site area (m²)</source>
       <translation>Surface du site (m²)</translation>
     </message>
@@ -1765,7 +1817,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="81" />
+      <location filename="../processing/site_suitability.py" line="82" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -1780,7 +1832,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="139" />
+      <location filename="../processing/waste_access.py" line="140" />
       <location filename="../processing/waste_flows.py" line="235" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
@@ -1791,7 +1843,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="225" />
+      <location filename="../processing/load_open_data.py" line="227" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
@@ -1827,12 +1879,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="213" />
+      <location filename="../processing/wifi_placement.py" line="214" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="329" />
+      <location filename="../processing/wifi_placement.py" line="330" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1842,7 +1894,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="270" />
+      <location filename="../processing/wifi_placement.py" line="271" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
@@ -1873,7 +1925,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="124" />
+      <location filename="../processing/waste_access.py" line="125" />
       <location filename="../processing/waste_flows.py" line="220" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
@@ -1884,7 +1936,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="185" />
+      <location filename="../processing/load_open_data.py" line="187" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -1915,14 +1967,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="342" />
+      <location filename="../processing/site_suitability.py" line="186" />
+      <location filename="../processing/site_suitability.py" line="343" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="88" />
-      <location filename="../processing/site_suitability.py" line="102" />
+      <location filename="../processing/site_suitability.py" line="103" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
@@ -1943,7 +1995,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="214" />
+      <location filename="../processing/wifi_placement.py" line="215" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -1964,7 +2016,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="124" />
+      <location filename="../processing/site_suitability.py" line="125" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
@@ -1979,7 +2031,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="160" />
+      <location filename="../processing/wifi_placement.py" line="161" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -1994,12 +2046,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="163" />
+      <location filename="../processing/load_open_data.py" line="165" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="184" />
+      <location filename="../processing/load_open_data.py" line="186" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2055,9 +2107,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/geo_api.py" line="141" />
+      <source>Territory search on geo.api.gouv.fr failed: {error}</source>
+      <translation>La recherche du territoire sur geo.api.gouv.fr a échoué : {error}</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="103" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/loader.py" line="209" />
+      <source>Territory: {name} ({count} communes)</source>
+      <translation>Territoire : {name} ({count} communes)</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="366" />
@@ -2101,12 +2163,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../processing/wifi_placement.py" line="144" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="222" />
+      <location filename="../processing/wifi_placement.py" line="223" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2126,7 +2188,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="263" />
+      <location filename="../processing/wifi_placement.py" line="264" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2161,7 +2223,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="142" />
+      <location filename="../processing/wifi_placement.py" line="143" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2321,7 +2383,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="266" />
+      <location filename="../processing/load_open_data.py" line="271" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2336,20 +2398,20 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="210" />
-      <location filename="../processing/load_open_data.py" line="253" />
+      <location filename="../processing/load_open_data.py" line="212" />
+      <location filename="../processing/load_open_data.py" line="255" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="134" />
       <location filename="../processing/export_map.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="221" />
+      <location filename="../processing/site_suitability.py" line="222" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="208" />
+      <location filename="../processing/load_open_data.py" line="210" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2452,9 +2514,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="249" />
-      <location filename="../processing/site_suitability.py" line="212" />
-      <location filename="../processing/site_suitability.py" line="284" />
+      <location filename="../processing/load_open_data.py" line="251" />
+      <location filename="../processing/site_suitability.py" line="213" />
+      <location filename="../processing/site_suitability.py" line="285" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2464,7 +2526,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="202" />
+      <location filename="../processing/load_open_data.py" line="204" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2479,7 +2541,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="331" />
+      <location filename="../processing/load_open_data.py" line="335" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2535,7 +2597,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="179" />
+      <location filename="../processing/wifi_placement.py" line="180" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2583,8 +2645,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="185" />
-      <location filename="../processing/waste_access.py" line="327" />
+      <location filename="../processing/waste_access.py" line="186" />
+      <location filename="../processing/waste_access.py" line="328" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -2700,12 +2762,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="176" />
+      <location filename="../processing/load_open_data.py" line="178" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="98" />
+      <location filename="../processing/waste_access.py" line="99" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
@@ -2771,7 +2833,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="181" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -2811,7 +2873,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="84" />
+      <location filename="../processing/site_suitability.py" line="85" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
@@ -2832,7 +2894,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="58" />
+      <location filename="../processing/wifi_placement.py" line="59" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
@@ -2847,7 +2909,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="359" />
+      <location filename="../processing/wifi_placement.py" line="360" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -2902,14 +2964,29 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="358" />
+      <location filename="../processing/wifi_placement.py" line="359" />
       <source>features</source>
       <translation>entités</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/online.py" line="153" />
+      <source>fibre: {count} buildings have no eligibility row (best_techno NULL)</source>
+      <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/online.py" line="99" />
+      <source>industrial_sites: IREP join unavailable: {error}</source>
+      <translation>industrial_sites : jointure IREP indisponible : {error}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/online.py" line="120" />
+      <source>industrial_sites: {matched} of {count} matched in IREP</source>
+      <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="251" />
@@ -2920,6 +2997,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/territory_profile.py" line="233" />
       <source>tonnes</source>
       <translation>tonnages</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/online.py" line="167" />
+      <source>waste_points: SINOE {sinoe} déchèteries, OSM {osm} points, {merged} OSM centres merged into SINOE déchèteries</source>
+      <translation>waste_points : SINOE {sinoe} déchèteries, OSM {osm} points, {merged} centres OSM fusionnés avec les déchèteries SINOE</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="334" />
@@ -2977,7 +3059,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="311" />
+      <location filename="../processing/wifi_placement.py" line="312" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
@@ -2992,23 +3074,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="418" />
+      <location filename="../processing/load_open_data.py" line="422" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="414" />
+      <location filename="../processing/load_open_data.py" line="418" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="300" />
+      <location filename="../processing/load_open_data.py" line="304" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
       <location filename="../engine/opendata/loader.py" line="242" />
-      <location filename="../engine/opendata/online.py" line="248" />
+      <location filename="../engine/opendata/online.py" line="268" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
@@ -3028,7 +3110,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="384" />
+      <location filename="../processing/load_open_data.py" line="388" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -3038,24 +3120,39 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="331" />
-      <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
-      <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
+      <location filename="../processing/waste_access.py" line="332" />
+      <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
+      <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="395" />
+      <location filename="../engine/opendata/bdtopo.py" line="300" />
+      <source>{table}: the IGN WFS failed ({error}); falling back to OpenStreetMap</source>
+      <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="399" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="401" />
+      <location filename="../processing/load_open_data.py" line="405" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="391" />
+      <location filename="../processing/load_open_data.py" line="395" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/cache.py" line="158" />
+      <source>{url}: download failed, using the cached copy of {date}</source>
+      <translation>{url} : échec du téléchargement, copie du cache du {date} utilisée</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="134" />
+      <source>{url}: {problem}, retry {attempt}/{retries} in {delay} s</source>
+      <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="121" />

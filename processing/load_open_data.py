@@ -48,7 +48,7 @@ from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.opendata.solar import parse_field_mapping
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
-from ..i18n_support import format_date, format_number, tr
+from ..i18n_support import format_date, format_number, tr, translated
 from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
@@ -154,7 +154,9 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Output GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+                self.OUTPUT,
+                self.tr("Output GeoPackage (temporary: the territory's GeoPackage in the data folder)"),
+                fileFilter=self.tr("GeoPackage (*.gpkg)"),
             )
         )
         self.addParameter(
@@ -256,16 +258,18 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         ordered = [name for name in FAMILY_NAMES if name in families]
         fetcher = None
         offline = False
+
+        def log(text: str) -> None:
+            feedback.pushInfo(translated(text))
+
         if mode != "sample":
-            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=feedback.pushInfo)
+            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=log)
             cache = DiskCache(cache_folder())
             if mode == "online" and not client.reachable(base_url("GEO_API", url_settings())):
                 # cache, then online: offline, the cache alone (no retries against a dead network)
                 offline, mode = True, "cache"
-                feedback.pushWarning(
-                    self.tr("The network is down: the territory is loaded from the cache.")
-                )
-            fetcher = Fetcher(mode, cache, client, url_settings(), feedback.pushInfo)
+                feedback.pushWarning(self.tr("The network is down: the territory is loaded from the cache."))
+            fetcher = Fetcher(mode, cache, client, url_settings(), log)
         try:
             report = load_open_data(
                 territory,
@@ -284,7 +288,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 epci_names=EPCI_NAMES,
                 fetcher=fetcher,
                 progress=feedback.setProgress,
-                log=feedback.pushInfo,
+                log=log,
                 cancelled=feedback.isCanceled,
             )
         except Cancelled as error:

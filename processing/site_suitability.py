@@ -39,6 +39,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from ..engine.errors import Cancelled, EngineError
 from ..engine.raster_grid import split_uri
 from ..engine.suitability import Model, Options, check_layers, final_sites, load_model, run, write_suitability
+from ..i18n_support import format_number, translated
 from ..resources_paths import style_path
 from ._layer_io import extended_fields, layer_sources, style_output, write_features
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
@@ -313,7 +314,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 options,
                 progress=lambda percent, text: (
                     feedback.setProgress(percent * 0.95),
-                    feedback.setProgressText(text),
+                    feedback.setProgressText(translated(text)),
                 ),
                 is_cancelled=feedback.isCanceled,
             )
@@ -326,12 +327,12 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         self.note_model_sources(model)
         if model.ahp is not None:
             feedback.pushInfo(
-                self.tr("AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}").format(
-                    cr=model.ahp.cr, lmax=model.ahp.lambda_max
+                self.tr("AHP weights: consistency ratio CR = {cr}, λmax = {lmax}").format(
+                    cr=format_number(model.ahp.cr, 3), lmax=format_number(model.ahp.lambda_max, 3)
                 )
             )
         for criterion, weight in zip(model.criteria, model.weights):
-            feedback.pushInfo(f"  {criterion.name}: {weight:.3f}")
+            feedback.pushInfo(f"  {criterion.name}: {format_number(weight, 3)}")
         outputs = {}
         if wants_sites:
             outputs[self.SITES] = self.write_sites(

@@ -21,6 +21,7 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from ..engine.waste_access import nearest_facility, share_by_zone, underserved_areas, zone_of_points
+from ..i18n_support import format_number
 from ..resources_paths import style_path
 from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
@@ -328,9 +329,12 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         total = float(weight.sum())
         served = float((weight * result.within).sum())
         feedback.pushInfo(
-            self.tr(
-                "{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility."
-            ).format(served=served, total=total, share=100 * served / total if total else 0.0, km=threshold)
+            self.tr("{served} of {total} inhabitants ({share} %) are within {km} km of a facility.").format(
+                served=format_number(round(served)),
+                total=format_number(round(total)),
+                share=format_number(100 * served / total if total else 0.0, 1),
+                km=format_number(threshold),
+            )
         )
         return results
 

@@ -25,6 +25,7 @@ from qgis.core import (
 from ..engine.errors import Cancelled, EngineError
 from ..engine.wifi_placement import MODES, coverage_matrix, place
 from ..engine.wifi_propagation import Hotspot, demand_cells
+from ..i18n_support import format_number
 from ..resources_paths import style_path
 from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
@@ -367,11 +368,11 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             before=round(result.before_pct),
             existing=len(existing),
         )
-        gap = "—" if math.isnan(result.gap) else f"{100.0 * result.gap:.2f} %"
+        gap = "—" if math.isnan(result.gap) else f"{format_number(100.0 * result.gap, 2)} %"
         feedback.pushInfo(summary)
         feedback.pushInfo(
             self.tr("Method: {method}; objective {objective}; optimality gap {gap}.").format(
-                method=result.method, objective=round(result.objective, 3), gap=gap
+                method=result.method, objective=format_number(result.objective, 3), gap=gap
             )
         )
         outputs.update(

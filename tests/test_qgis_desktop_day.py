@@ -272,3 +272,58 @@ def test_suitability_and_batch_load_give_no_false_alarm(territoire_plugin, terri
     layers = project.mapLayers().values()
     assert len(layers) == 2 + 2 * 2 and all(layer.isValid() for layer in layers)
     project.clear()
+
+
+class Texts(Recorder):
+    """Feedback keeping every line of the Processing log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def pushInfo(self, info: str) -> None:
+        self.lines.append(info)
+
+    def pushWarning(self, warning: str) -> None:
+        self.lines.append(warning)
+
+
+@pytest.fixture
+def french(qgis_app):
+    """QGIS in French: the locale setting and the plugin's compiled translation."""
+    import subprocess
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from territoire_numerique.i18n_support import I18N_DIR, install_translator
+
+    ts, qm = I18N_DIR / "territoire_numerique_fr.ts", I18N_DIR / "territoire_numerique_fr.qm"
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    previous = QgsSettings().value(settings.USER_LOCALE, "")
+    QgsSettings().setValue(settings.USER_LOCALE, "fr_FR")
+    translator = install_translator()
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QgsSettings().setValue(settings.USER_LOCALE, previous)
+
+
+def test_a_french_run_speaks_french(territoire_plugin, french, saved_project):
+    from qgis import processing
+
+    from territoire_numerique.i18n_support import format_number
+
+    assert format_number(0.012, 3) == "0,012"
+    feedback = Texts()
+    with LogTab() as log:
+        result = processing.run(
+            "territoire:load_open_data",
+            {"TERRITORY": "59183", "LAYERS": [0, 8], "SOURCE": 2, "OUTPUT": "TEMPORARY_OUTPUT"},
+            feedback=feedback,
+        )
+    # the dialog's default "temporary" output is the territory's GeoPackage in the data folder
+    assert result["OUTPUT"] == saved_project.absolutePath() + "/Dunkerque.gpkg"
+    assert any(line.startswith("Territoire : Dunkerque") for line in feedback.lines), feedback.lines
+    assert not any(line.startswith("Territory:") for line in feedback.lines)
+    assert log.lines and all("terminé en" in line or "couches ajoutées" in line for line in log.lines)
+    assert any("terminé en" in line for line in log.lines)

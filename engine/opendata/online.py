@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import EngineError
+from ..errors import EngineError, Message
 from ..provenance import Source
 from . import arcep, georisques, overpass
 from .bdtopo import fetch_layer
@@ -74,8 +74,14 @@ def industrial_waste(context: RunContext, family: Family, destination: Path) -> 
             result.truncated_rows
         )
     context.log(
-        f"IREP {year}: {result.sites} establishments placed in or near the territory, "
-        f"{result.unplaced_sites} of the territory not placeable, {result.other_territories} elsewhere"
+        Message(
+            "IREP {year}: {sites} establishments placed in or near the territory, "
+            "{unplaced} of the territory not placeable, {elsewhere} elsewhere",
+            year=year,
+            sites=result.sites,
+            unplaced=result.unplaced_sites,
+            elsewhere=result.other_territories,
+        )
     )
     return report
 
@@ -90,7 +96,7 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
         join_note = f"Joined on SIRET with IREP {year} ({irep_url})"
     except EngineError as error:
         irep, join_note = {}, f"IREP join unavailable: {error}"
-        context.log(f"industrial_sites: {join_note}")
+        context.log(Message("industrial_sites: IREP join unavailable: {error}", error=error))
     dates: list[str] = []
     without_position = matched = 0
     with TableWriter(destination, INDUSTRIAL_SITES, context.target_crs, WGS84) as writer:
@@ -110,7 +116,13 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
         report.counts[INDUSTRIAL_SITES.name] = writer.count
     if without_position:
         report.dropped["installations without coordinates"] = without_position
-    context.log(f"industrial_sites: {matched} of {report.counts[INDUSTRIAL_SITES.name]} matched in IREP")
+    context.log(
+        Message(
+            "industrial_sites: {matched} of {count} matched in IREP",
+            matched=matched,
+            count=report.counts[INDUSTRIAL_SITES.name],
+        )
+    )
     source = georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
     report.sources.append(Source(**{**source.__dict__, "note": f"{join_note}: {matched} matched."}))
     return report
@@ -138,7 +150,10 @@ def fibre(context: RunContext, family: Family, destination: Path) -> FamilyRepor
         report.dropped["short CSV rows (truncated file?)"] = result.short_rows
     if result.without_eligibility:
         context.log(
-            f"fibre: {result.without_eligibility} buildings have no eligibility row (best_techno NULL)"
+            Message(
+                "fibre: {count} buildings have no eligibility row (best_techno NULL)",
+                count=result.without_eligibility,
+            )
         )
     return report
 
@@ -149,8 +164,13 @@ def waste_points(context: RunContext, family: Family, destination: Path) -> Fami
         fetcher, context.territory, destination, context.target_crs, context.log, context.cancelled
     )
     context.log(
-        f"waste_points: SINOE {result.sinoe} déchèteries, OSM {result.osm} points, {result.merged} OSM "
-        f"centres merged into SINOE déchèteries"
+        Message(
+            "waste_points: SINOE {sinoe} déchèteries, OSM {osm} points, {merged} OSM centres merged "
+            "into SINOE déchèteries",
+            sinoe=result.sinoe,
+            osm=result.osm,
+            merged=result.merged,
+        )
     )
     report = FamilyReport(
         family.name,

@@ -22,7 +22,7 @@ from shapely.geometry import Point
 from shapely.prepared import prep
 
 from ..cache import Fetcher
-from ..errors import Cancelled, EngineError
+from ..errors import Cancelled, EngineError, Message
 from ..provenance import Source
 from . import overpass
 from .gpkg import TableWriter, reproject
@@ -212,7 +212,7 @@ def load_waste_points(
         try:
             rows, url, got = sinoe_lines(fetcher, outline.bounds, cancelled)
         except EngineError as error:
-            log(f"SINOE /lines failed ({error}); trying the /raw CSV")
+            log(Message("SINOE /lines failed ({error}); trying the /raw CSV", error=error))
             rows, url, got = sinoe_raw(fetcher, cancelled)
         for row in rows:
             point = sinoe_point(row)
