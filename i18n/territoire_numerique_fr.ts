@@ -43,8 +43,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="218" />
-      <location filename="../processing/load_open_data.py" line="321" />
+      <location filename="../processing/load_open_data.py" line="221" />
+      <location filename="../processing/load_open_data.py" line="324" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -116,7 +116,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="159" />
+      <location filename="../ui/dock.py" line="164" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
@@ -284,32 +284,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="181" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="113" />
+      <location filename="../ui/dock.py" line="118" />
       <source>Cache only (offline)</source>
       <translation>Cache seul (hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="112" />
+      <location filename="../ui/dock.py" line="117" />
       <source>Cache, then online</source>
       <translation>Cache, puis en ligne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="116" />
+      <location filename="../ui/dock.py" line="121" />
       <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="192" />
+      <location filename="../processing/load_open_data.py" line="195" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="193" />
+      <location filename="../processing/load_open_data.py" line="196" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -390,7 +390,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="215" />
+      <location filename="../processing/load_open_data.py" line="218" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -415,7 +415,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="266" />
+      <location filename="../ui/dock.py" line="270" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -445,7 +445,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="174" />
+      <location filename="../processing/load_open_data.py" line="177" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -541,12 +541,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="110" />
+      <location filename="../processing/load_open_data.py" line="113" />
+      <location filename="../ui/dock.py" line="104" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="123" />
+      <location filename="../ui/dock.py" line="128" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -680,7 +681,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="266" />
+      <location filename="../ui/dock.py" line="270" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -695,7 +696,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="128" />
+      <location filename="../ui/dock.py" line="133" />
       <source>Each territory is kept in one GeoPackage named after it in this folder. Empty: beside the saved project, else a Territoire folder in your documents.</source>
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
@@ -716,7 +717,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/export_map.py" line="56" />
-      <location filename="../ui/dock.py" line="172" />
+      <location filename="../ui/dock.py" line="177" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -820,7 +821,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="175" />
+      <location filename="../processing/load_open_data.py" line="178" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -886,7 +887,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="159" />
+      <location filename="../processing/load_open_data.py" line="162" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -962,7 +963,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="266" />
+      <location filename="../ui/dock.py" line="270" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1018,7 +1019,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="176" />
+      <location filename="../processing/load_open_data.py" line="179" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1028,7 +1029,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="177" />
+      <location filename="../processing/load_open_data.py" line="180" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1053,7 +1054,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="183" />
+      <location filename="../ui/dock.py" line="188" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1144,12 +1145,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="136" />
+      <location filename="../ui/dock.py" line="141" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="78" />
+      <location filename="../processing/load_open_data.py" line="81" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1159,12 +1160,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="180" />
+      <location filename="../ui/dock.py" line="185" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="81" />
+      <location filename="../processing/load_open_data.py" line="84" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
@@ -1179,7 +1180,7 @@ Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="141" />
+      <location filename="../processing/load_open_data.py" line="144" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1345,7 +1346,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="261" />
+      <location filename="../ui/dock.py" line="265" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1397,7 +1398,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="410" />
+      <location filename="../processing/load_open_data.py" line="413" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
@@ -1434,7 +1435,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="135" />
+      <location filename="../processing/load_open_data.py" line="138" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1484,7 +1485,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="158" />
+      <location filename="../processing/load_open_data.py" line="161" />
       <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
       <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
@@ -1535,7 +1536,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="180" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1555,7 +1556,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="185" />
+      <location filename="../processing/load_open_data.py" line="188" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1565,7 +1566,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="184" />
+      <location filename="../processing/load_open_data.py" line="187" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1667,7 +1668,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1682,7 +1683,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="179" />
+      <location filename="../processing/load_open_data.py" line="182" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1727,12 +1728,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="114" />
+      <location filename="../ui/dock.py" line="119" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="194" />
+      <location filename="../processing/load_open_data.py" line="197" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1752,12 +1753,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="250" />
+      <location filename="../ui/dock.py" line="254" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="268" />
+      <location filename="../ui/dock.py" line="272" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1843,12 +1844,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="227" />
+      <location filename="../processing/load_open_data.py" line="230" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="146" />
+      <location filename="../processing/load_open_data.py" line="149" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -1899,13 +1900,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="119" />
-      <location filename="../ui/dock.py" line="110" />
+      <location filename="../processing/load_open_data.py" line="122" />
+      <location filename="../ui/dock.py" line="115" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="183" />
+      <location filename="../ui/dock.py" line="188" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -1936,7 +1937,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="187" />
+      <location filename="../processing/load_open_data.py" line="190" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -1984,7 +1985,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="169" />
+      <location filename="../ui/dock.py" line="174" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -2026,7 +2027,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="127" />
+      <location filename="../processing/load_open_data.py" line="130" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -2046,12 +2047,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="165" />
+      <location filename="../processing/load_open_data.py" line="168" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="186" />
+      <location filename="../processing/load_open_data.py" line="189" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2112,7 +2113,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La recherche du territoire sur geo.api.gouv.fr a échoué : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="103" />
+      <location filename="../processing/load_open_data.py" line="106" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2373,17 +2374,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="309" />
+      <location filename="../ui/dock.py" line="313" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
       <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="304" />
+      <location filename="../ui/dock.py" line="308" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="271" />
+      <location filename="../processing/load_open_data.py" line="274" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2398,8 +2399,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="212" />
-      <location filename="../processing/load_open_data.py" line="255" />
+      <location filename="../processing/load_open_data.py" line="215" />
+      <location filename="../processing/load_open_data.py" line="258" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
@@ -2411,7 +2412,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="210" />
+      <location filename="../processing/load_open_data.py" line="213" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2514,7 +2515,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="251" />
+      <location filename="../processing/load_open_data.py" line="254" />
       <location filename="../processing/site_suitability.py" line="213" />
       <location filename="../processing/site_suitability.py" line="285" />
       <source>The target CRS</source>
@@ -2526,7 +2527,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="204" />
+      <location filename="../processing/load_open_data.py" line="207" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2541,7 +2542,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="335" />
+      <location filename="../processing/load_open_data.py" line="338" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2747,12 +2748,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="147" />
+      <location filename="../ui/dock.py" line="152" />
       <source>Use the cache</source>
       <translation>Utiliser le cache</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="149" />
+      <location filename="../ui/dock.py" line="154" />
       <source>Use the sample</source>
       <translation>Utiliser l'exemple</translation>
     </message>
@@ -2762,7 +2763,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="178" />
+      <location filename="../processing/load_open_data.py" line="181" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -2833,7 +2834,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="186" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -3074,17 +3075,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="422" />
+      <location filename="../processing/load_open_data.py" line="425" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="418" />
+      <location filename="../processing/load_open_data.py" line="421" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="304" />
+      <location filename="../processing/load_open_data.py" line="307" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -3110,7 +3111,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="388" />
+      <location filename="../processing/load_open_data.py" line="391" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -3130,17 +3131,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="399" />
+      <location filename="../processing/load_open_data.py" line="402" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="405" />
+      <location filename="../processing/load_open_data.py" line="408" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="395" />
+      <location filename="../processing/load_open_data.py" line="398" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>

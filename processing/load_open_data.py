@@ -33,9 +33,12 @@ from qgis.core import (
     QgsProject,
     QgsProviderRegistry,
     QgsRasterLayer,
+    QgsSimpleFillSymbolLayer,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from .. import settings
@@ -539,7 +542,11 @@ class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
             group.addChildNode(node.clone())
             node.parent().removeChildNode(node)
         order_group(group)
+        placed = group.findLayer(layer.id())
+        if placed is not None:
+            placed.setExpanded(False)  # a readable layer list: legends folded
         if self.table == "communes":
+            outline_only(layer)
             zoom_to(layer)
         layer.triggerRepaint()
 
@@ -562,6 +569,16 @@ def show_details_when_near(layer: QgsMapLayer, table: str) -> None:
         for index, category in enumerate(renderer.categories()):
             if category.value() in DETAIL_KINDS:
                 renderer.updateCategoryRenderState(index, False)
+
+
+def outline_only(layer: QgsMapLayer) -> None:
+    """Boundaries drawn on top of the other layers: their outline and labels, no fill."""
+    renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
+    symbol = renderer.symbol() if isinstance(renderer, QgsSingleSymbolRenderer) else None
+    for index in range(symbol.symbolLayerCount() if symbol is not None else 0):
+        symbol_layer = symbol.symbolLayer(index)
+        if isinstance(symbol_layer, QgsSimpleFillSymbolLayer):
+            symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)
 
 
 def _rank(layer: QgsMapLayer) -> int:

@@ -112,6 +112,7 @@ def drawing_rank(layer) -> int:
 
 def test_sample_stays_after_reopen_in_drawing_order_and_reloads_in_place(territoire_plugin, saved_project):
     dock = territoire_plugin.dock
+    assert dock.widget().widget().minimumSizeHint().width() <= 380  # usable in a narrow dock
     dock.choose_territory("245900428")
     dock.source.setCurrentIndex(dock.source.findData("sample"))
     # a group selected in the layer tree must not change the order

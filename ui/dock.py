@@ -7,7 +7,7 @@ action runs through Processing: it shows progress, can be cancelled and lands in
 from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
-from qgis.gui import QgsFileWidget
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
@@ -100,15 +100,22 @@ class TerritoireDock(QDockWidget):
         # Open data
         data_box = QGroupBox(tr("Open data"), body)
         data_layout = QGridLayout(data_box)
+        # the families folded by default: the dock stays usable at 380 px
+        self.families_box = QgsCollapsibleGroupBox(tr("Data families"), data_box)
+        self.families_box.setCollapsed(True)
+        families_layout = QVBoxLayout(self.families_box)
         self.family_boxes: dict[str, QCheckBox] = {}
-        for index, (family, label) in enumerate(family_labels().items()):
-            box = QCheckBox(label, data_box)
+        for family, label in family_labels().items():
+            box = QCheckBox(label, self.families_box)
             box.setChecked(True)
             self.family_boxes[family] = box
-            data_layout.addWidget(box, index // 2, index % 2)
-        row = len(self.family_boxes) // 2 + 1
+            families_layout.addWidget(box)
+        data_layout.addWidget(self.families_box, 0, 0, 1, 2)
+        row = 1
         data_layout.addWidget(QLabel(tr("Source"), data_box), row, 0)
         self.source = QComboBox(data_box)
+        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source.setMinimumContentsLength(10)
         self.source.addItem(tr("Cache, then online"), "online")
         self.source.addItem(tr("Cache only (offline)"), "cache")
         self.source.addItem(tr("Sample territory (bundled, offline)"), "sample")
@@ -190,7 +197,6 @@ class TerritoireDock(QDockWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         self.setWidget(scroll)
         self.refresh_algorithms()
         self.refresh_loaded()
