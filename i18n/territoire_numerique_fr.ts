@@ -9,7 +9,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="227" />
+      <location filename="../processing/wifi_placement.py" line="254" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="228" />
+      <location filename="../processing/waste_access.py" line="235" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -38,7 +38,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="142" />
+      <location filename="../processing/wifi_placement.py" line="169" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -74,12 +74,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="191" />
+      <location filename="../processing/waste_flows.py" line="206" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="62" />
+      <location filename="../processing/waste_access.py" line="69" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
@@ -95,7 +95,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Agrégation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="179" />
+      <location filename="../processing/solar_potential.py" line="191" />
       <source>Agricultural</source>
       <translation>Agricole</translation>
     </message>
@@ -105,13 +105,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="462" />
+      <location filename="../processing/waste_flows.py" line="477" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="122" />
-      <location filename="../processing/waste_flows.py" line="221" />
+      <location filename="../processing/waste_access.py" line="129" />
+      <location filename="../processing/waste_flows.py" line="236" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
@@ -121,17 +121,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="166" />
+      <location filename="../ui/dock.py" line="211" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="98" />
+      <location filename="../processing/base.py" line="102" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="180" />
+      <location filename="../processing/solar_potential.py" line="192" />
       <source>Annex</source>
       <translation>Annexe</translation>
     </message>
@@ -156,7 +156,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="532" />
+      <location filename="../processing/wifi_coverage.py" line="552" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
@@ -202,7 +202,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="86" />
+      <location filename="../processing/fibre_coverage.py" line="93" />
       <source>Best download class field (e.g. 30-100M)</source>
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
@@ -212,12 +212,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Meilleurs sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="90" />
+      <location filename="../processing/fibre_coverage.py" line="97" />
       <source>Best technology field (FO, COAX, CU, ...)</source>
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="510" />
+      <location filename="../processing/wifi_coverage.py" line="530" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
@@ -227,12 +227,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pertes dues au corps (dB)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="49" />
+      <location filename="../ui/dock.py" line="94" />
       <source>Boundaries (communes)</source>
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="171" />
+      <location filename="../processing/wifi_placement.py" line="198" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -252,8 +252,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="91" />
-      <location filename="../processing/solar_potential.py" line="111" />
+      <location filename="../processing/fibre_coverage.py" line="98" />
+      <location filename="../processing/solar_potential.py" line="123" />
       <source>Building identifier field</source>
       <translation>Champ identifiant du bâtiment</translation>
     </message>
@@ -263,23 +263,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="246" />
-      <location filename="../processing/waste_flows.py" line="442" />
+      <location filename="../processing/waste_access.py" line="253" />
+      <location filename="../processing/waste_flows.py" line="457" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="112" />
+      <location filename="../processing/solar_potential.py" line="124" />
       <source>Building use field (industrial, commercial, Industriel...)</source>
       <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="173" />
+      <location filename="../processing/solar_potential.py" line="185" />
       <source>Building uses to keep (none ticked: every roof)</source>
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="56" />
+      <location filename="../ui/dock.py" line="101" />
       <source>Buildings (IGN BD TOPO)</source>
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
@@ -294,17 +294,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="120" />
+      <location filename="../ui/dock.py" line="165" />
       <source>Cache only (offline)</source>
       <translation>Cache seul (hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="119" />
+      <location filename="../ui/dock.py" line="164" />
       <source>Cache, then online</source>
       <translation>Cache, puis en ligne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="123" />
+      <location filename="../ui/dock.py" line="168" />
       <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
@@ -319,12 +319,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="94" />
+      <location filename="../processing/wifi_placement.py" line="121" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="104" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -334,7 +334,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="85" />
+      <location filename="../processing/wifi_placement.py" line="112" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -344,7 +344,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="79" />
+      <location filename="../processing/wifi_placement.py" line="106" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -369,7 +369,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="194" />
+      <location filename="../processing/waste_flows.py" line="209" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -390,7 +390,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="140" />
+      <location filename="../processing/wifi_placement.py" line="167" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -400,42 +400,42 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="62" />
+      <location filename="../processing/wifi_placement.py" line="89" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="254" />
+      <location filename="../processing/waste_flows.py" line="269" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="450" />
+      <location filename="../processing/waste_flows.py" line="465" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="176" />
+      <location filename="../processing/solar_potential.py" line="188" />
       <source>Commercial</source>
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="272" />
+      <location filename="../ui/dock.py" line="317" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="100" />
+      <location filename="../processing/territory_profile.py" line="112" />
       <source>Commune code field</source>
       <translation>Champ du code de la commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="101" />
+      <location filename="../processing/territory_profile.py" line="113" />
       <source>Commune name field</source>
       <translation>Champ du nom de la commune</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="83" />
+      <location filename="../ui/dock.py" line="128" />
       <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
@@ -445,7 +445,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="99" />
+      <location filename="../processing/territory_profile.py" line="111" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -455,7 +455,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="155" />
+      <location filename="../processing/waste_access.py" line="162" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
@@ -480,42 +480,42 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Coût : moins c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="131" />
+      <location filename="../processing/territory_profile.py" line="143" />
       <source>Count déchèteries within</source>
       <translation>Compter les déchèteries à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="114" />
+      <location filename="../processing/fibre_coverage.py" line="121" />
       <source>Count per</source>
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="248" />
+      <location filename="../processing/fibre_coverage.py" line="256" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="194" />
+      <location filename="../processing/wifi_placement.py" line="221" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="334" />
+      <location filename="../processing/wifi_placement.py" line="361" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="330" />
+      <location filename="../processing/wifi_placement.py" line="357" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="315" />
+      <location filename="../processing/wifi_placement.py" line="342" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="519" />
+      <location filename="../processing/wifi_coverage.py" line="539" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -541,18 +541,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="97" />
+      <location filename="../processing/base.py" line="101" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="119" />
-      <location filename="../ui/dock.py" line="104" />
+      <location filename="../ui/dock.py" line="149" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="130" />
+      <location filename="../ui/dock.py" line="175" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -562,33 +562,33 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="184" />
+      <location filename="../processing/waste_flows.py" line="199" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="116" />
+      <location filename="../processing/territory_profile.py" line="128" />
       <source>Declared industrial waste</source>
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="79" />
+      <location filename="../processing/waste_access.py" line="86" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="525" />
+      <location filename="../processing/wifi_coverage.py" line="545" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="200" />
+      <location filename="../processing/wifi_placement.py" line="227" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="120" />
+      <location filename="../processing/wifi_coverage.py" line="510" />
+      <location filename="../processing/wifi_placement.py" line="147" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -598,27 +598,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="535" />
+      <location filename="../processing/wifi_coverage.py" line="555" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="235" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="207" />
+      <location filename="../processing/wifi_placement.py" line="234" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="482" />
+      <location filename="../processing/wifi_coverage.py" line="502" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="113" />
+      <location filename="../processing/wifi_placement.py" line="140" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -633,13 +633,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="121" />
-      <location filename="../processing/waste_flows.py" line="220" />
+      <location filename="../processing/waste_access.py" line="128" />
+      <location filename="../processing/waste_flows.py" line="235" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="286" />
+      <location filename="../processing/waste_access.py" line="293" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -649,13 +649,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="170" />
+      <location filename="../processing/waste_access.py" line="177" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="194" />
-      <location filename="../processing/waste_flows.py" line="292" />
+      <location filename="../processing/waste_access.py" line="201" />
+      <location filename="../processing/waste_flows.py" line="307" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -686,7 +686,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="272" />
+      <location filename="../ui/dock.py" line="317" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -701,7 +701,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="135" />
+      <location filename="../ui/dock.py" line="180" />
       <source>Each territory is kept in one GeoPackage named after it in this folder. Empty: beside the saved project, else a Territoire folder in your documents.</source>
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
@@ -716,13 +716,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="131" />
+      <location filename="../processing/wifi_placement.py" line="158" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="56" />
-      <location filename="../ui/dock.py" line="179" />
+      <location filename="../ui/dock.py" line="224" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
@@ -759,64 +759,64 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="201" />
+      <location filename="../processing/territory_profile.py" line="213" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="113" />
+      <location filename="../processing/territory_profile.py" line="125" />
       <source>FTTH eligibility field</source>
       <translation>Champ de l'éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="82" />
+      <location filename="../processing/fibre_coverage.py" line="89" />
       <source>FTTH eligibility field (true / false)</source>
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="275" />
+      <location filename="../processing/fibre_coverage.py" line="283" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="101" />
+      <location filename="../processing/waste_access.py" line="108" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="102" />
+      <location filename="../processing/waste_access.py" line="109" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="167" />
-      <location filename="../processing/fibre_coverage.py" line="290" />
+      <location filename="../processing/fibre_coverage.py" line="174" />
+      <location filename="../processing/fibre_coverage.py" line="298" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="153" />
+      <location filename="../processing/fibre_coverage.py" line="160" />
       <source>Fibre counts as at a site within</source>
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="50" />
+      <location filename="../ui/dock.py" line="95" />
       <source>Fibre coverage (ARCEP)</source>
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="59" />
+      <location filename="../processing/fibre_coverage.py" line="66" />
       <source>Fibre coverage and gaps</source>
       <translation>Couverture fibre et zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="161" />
+      <location filename="../processing/fibre_coverage.py" line="168" />
       <source>Fibre coverage per zone</source>
       <translation>Couverture fibre par zone</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="77" />
-      <location filename="../processing/territory_profile.py" line="111" />
+      <location filename="../processing/fibre_coverage.py" line="84" />
+      <location filename="../processing/territory_profile.py" line="123" />
       <source>Fibre eligibility per building</source>
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
@@ -847,7 +847,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="65" />
+      <location filename="../processing/waste_access.py" line="72" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -872,12 +872,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="90" />
+      <location filename="../processing/solar_potential.py" line="102" />
       <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
       <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="62" />
+      <location filename="../processing/fibre_coverage.py" line="69" />
       <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
@@ -902,23 +902,23 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="180" />
+      <location filename="../processing/fibre_coverage.py" line="187" />
       <source>Give a zones layer, or choose a square or hexagon grid.</source>
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="126" />
+      <location filename="../processing/fibre_coverage.py" line="133" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="137" />
+      <location filename="../processing/solar_potential.py" line="149" />
       <source>Grid emission factor (g CO₂ per kWh)</source>
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="577" />
-      <location filename="../processing/wifi_placement.py" line="301" />
+      <location filename="../processing/wifi_coverage.py" line="597" />
+      <location filename="../processing/wifi_placement.py" line="328" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -933,22 +933,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="106" />
+      <location filename="../processing/territory_profile.py" line="118" />
       <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="163" />
+      <location filename="../processing/waste_access.py" line="170" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="197" />
+      <location filename="../processing/waste_flows.py" line="212" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="118" />
+      <location filename="../processing/fibre_coverage.py" line="125" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
     </message>
@@ -963,12 +963,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="602" />
+      <location filename="../processing/wifi_coverage.py" line="622" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="272" />
+      <location filename="../ui/dock.py" line="317" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1004,22 +1004,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Inclure (seulement là)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="175" />
+      <location filename="../processing/solar_potential.py" line="187" />
       <source>Industrial</source>
       <translation>Industriel</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="208" />
+      <location filename="../processing/solar_potential.py" line="220" />
       <source>Industrial sites</source>
       <translation>Sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="114" />
+      <location filename="../processing/territory_profile.py" line="126" />
       <source>Industrial sites (ICPE)</source>
       <translation>Sites industriels (ICPE)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="51" />
+      <location filename="../ui/dock.py" line="96" />
       <source>Industrial sites (ICPE, IREP)</source>
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
@@ -1029,7 +1029,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="52" />
+      <location filename="../ui/dock.py" line="97" />
       <source>Industrial waste (IREP)</source>
       <translation>Déchets industriels (IREP)</translation>
     </message>
@@ -1039,7 +1039,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="115" />
+      <location filename="../processing/solar_potential.py" line="127" />
       <source>Irradiation field (kWh/m²/yr on the roof)</source>
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
@@ -1054,17 +1054,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="115" />
+      <location filename="../processing/waste_access.py" line="122" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="123" />
+      <location filename="../processing/territory_profile.py" line="135" />
       <source>Kind of a déchèterie (empty: every waste point counts)</source>
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="190" />
+      <location filename="../ui/dock.py" line="235" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1145,7 +1145,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="584" />
+      <location filename="../processing/wifi_coverage.py" line="604" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1155,7 +1155,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="143" />
+      <location filename="../ui/dock.py" line="188" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
@@ -1170,7 +1170,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="187" />
+      <location filename="../ui/dock.py" line="232" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1248,22 +1248,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="99" />
+      <location filename="../processing/base.py" line="103" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="457" />
+      <location filename="../processing/wifi_coverage.py" line="477" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="147" />
+      <location filename="../processing/waste_flows.py" line="162" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="245" />
+      <location filename="../processing/waste_flows.py" line="260" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
@@ -1278,7 +1278,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="251" />
+      <location filename="../processing/waste_access.py" line="258" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1288,7 +1288,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="382" />
+      <location filename="../processing/wifi_placement.py" line="409" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1303,7 +1303,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="138" />
+      <location filename="../processing/solar_potential.py" line="150" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
@@ -1348,17 +1348,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="448" />
+      <location filename="../processing/wifi_placement.py" line="475" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="189" />
+      <location filename="../processing/wifi_placement.py" line="216" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="267" />
+      <location filename="../ui/dock.py" line="312" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1368,7 +1368,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="332" />
+      <location filename="../processing/waste_flows.py" line="347" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1415,14 +1415,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="152" />
-      <location filename="../processing/wifi_placement.py" line="213" />
+      <location filename="../processing/wifi_placement.py" line="179" />
+      <location filename="../processing/wifi_placement.py" line="240" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="83" />
-      <location filename="../processing/territory_profile.py" line="112" />
+      <location filename="../processing/fibre_coverage.py" line="90" />
+      <location filename="../processing/territory_profile.py" line="124" />
       <source>Number of premises field</source>
       <translation>Champ du nombre de locaux</translation>
     </message>
@@ -1432,7 +1432,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="191" />
+      <location filename="../processing/solar_potential.py" line="203" />
       <source>Number of top roofs</source>
       <translation>Nombre de meilleures toitures</translation>
     </message>
@@ -1442,7 +1442,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
+      <location filename="../processing/wifi_placement.py" line="236" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1457,7 +1457,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="74" />
+      <location filename="../processing/territory_profile.py" line="86" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
@@ -1467,7 +1467,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="101" />
+      <location filename="../ui/dock.py" line="146" />
       <source>Open data</source>
       <translation>Données ouvertes</translation>
     </message>
@@ -1477,12 +1477,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="200" />
+      <location filename="../processing/waste_flows.py" line="215" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="210" />
+      <location filename="../processing/wifi_placement.py" line="237" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
@@ -1492,7 +1492,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="181" />
+      <location filename="../processing/solar_potential.py" line="193" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
@@ -1512,33 +1512,33 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="128" />
+      <location filename="../processing/solar_potential.py" line="140" />
       <source>Panel density (kWp per m² of usable roof)</source>
       <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="131" />
+      <location filename="../processing/solar_potential.py" line="143" />
       <source>Performance ratio (applied to irradiation)</source>
       <translation>Ratio de performance (appliqué à l'irradiation)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="102" />
+      <location filename="../processing/territory_profile.py" line="114" />
       <source>Population field</source>
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="86" />
+      <location filename="../processing/waste_access.py" line="93" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="175" />
+      <location filename="../processing/waste_access.py" line="182" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="142" />
-      <location filename="../ui/dock.py" line="55" />
+      <location filename="../processing/territory_profile.py" line="154" />
+      <location filename="../ui/dock.py" line="100" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
@@ -1558,12 +1558,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="177" />
+      <location filename="../processing/solar_potential.py" line="189" />
       <source>Public</source>
       <translation>Public</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="60" />
+      <location filename="../ui/dock.py" line="105" />
       <source>Public Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
@@ -1573,7 +1573,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="59" />
+      <location filename="../ui/dock.py" line="104" />
       <source>Public buildings</source>
       <translation>Bâtiments publics</translation>
     </message>
@@ -1588,12 +1588,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="212" />
+      <location filename="../processing/waste_access.py" line="219" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="428" />
+      <location filename="../processing/waste_flows.py" line="443" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
@@ -1603,12 +1603,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des bâtiments</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="220" />
+      <location filename="../processing/fibre_coverage.py" line="228" />
       <source>Reading the fibre layer</source>
       <translation>Lecture de la couche fibre</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="289" />
+      <location filename="../processing/solar_potential.py" line="302" />
       <source>Reading the roofs</source>
       <translation>Lecture des toitures</translation>
     </message>
@@ -1618,7 +1618,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="507" />
+      <location filename="../processing/wifi_coverage.py" line="527" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
@@ -1628,12 +1628,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="187" />
+      <location filename="../processing/waste_flows.py" line="202" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="188" />
+      <location filename="../processing/waste_flows.py" line="203" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
@@ -1644,7 +1644,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="178" />
+      <location filename="../processing/solar_potential.py" line="190" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
@@ -1654,7 +1654,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="311" />
+      <location filename="../processing/waste_access.py" line="318" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1669,13 +1669,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="57" />
+      <location filename="../ui/dock.py" line="102" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="129" />
-      <location filename="../processing/waste_flows.py" line="228" />
+      <location filename="../processing/waste_access.py" line="136" />
+      <location filename="../processing/waste_flows.py" line="243" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -1685,12 +1685,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="113" />
+      <location filename="../processing/solar_potential.py" line="125" />
       <source>Roof area field (m²)</source>
       <translation>Champ de la surface de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="110" />
+      <location filename="../processing/solar_potential.py" line="122" />
       <source>Roof identifier field</source>
       <translation>Champ identifiant de la toiture</translation>
     </message>
@@ -1700,22 +1700,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="105" />
+      <location filename="../processing/solar_potential.py" line="117" />
       <source>Roofs (solar cadastre)</source>
       <translation>Toitures (cadastre solaire)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="216" />
+      <location filename="../processing/solar_potential.py" line="228" />
       <source>Roofs of a point site within</source>
       <translation>Toitures d'un site ponctuel à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="137" />
+      <location filename="../processing/territory_profile.py" line="149" />
       <source>Roofs with solar potential</source>
       <translation>Toitures avec potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="87" />
+      <location filename="../processing/solar_potential.py" line="99" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
     </message>
@@ -1740,7 +1740,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="121" />
+      <location filename="../ui/dock.py" line="166" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
@@ -1765,12 +1765,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="256" />
+      <location filename="../ui/dock.py" line="301" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="274" />
+      <location filename="../ui/dock.py" line="319" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1790,12 +1790,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="146" />
+      <location filename="../processing/waste_access.py" line="153" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="115" />
+      <location filename="../processing/territory_profile.py" line="127" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
     </message>
@@ -1805,7 +1805,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="544" />
+      <location filename="../processing/wifi_coverage.py" line="564" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -1820,12 +1820,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="182" />
+      <location filename="../processing/waste_flows.py" line="197" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="183" />
+      <location filename="../processing/waste_flows.py" line="198" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
@@ -1840,18 +1840,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="145" />
+      <location filename="../processing/fibre_coverage.py" line="152" />
       <source>Sites to check (industrial sites, port zones, candidate sites)</source>
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="137" />
-      <location filename="../processing/waste_flows.py" line="236" />
+      <location filename="../processing/waste_access.py" line="144" />
+      <location filename="../processing/waste_flows.py" line="251" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="54" />
+      <location filename="../ui/dock.py" line="99" />
       <source>Solar cadastre</source>
       <translation>Cadastre solaire</translation>
     </message>
@@ -1866,38 +1866,38 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="336" />
+      <location filename="../processing/solar_potential.py" line="349" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="240" />
+      <location filename="../processing/solar_potential.py" line="252" />
       <source>Solar potential of industrial sites</source>
       <translation>Potentiel solaire des sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="222" />
+      <location filename="../processing/solar_potential.py" line="234" />
       <source>Solar potential per roof</source>
       <translation>Potentiel solaire par toiture</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="231" />
-      <location filename="../processing/solar_potential.py" line="364" />
+      <location filename="../processing/solar_potential.py" line="243" />
+      <location filename="../processing/solar_potential.py" line="377" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="366" />
+      <location filename="../processing/solar_potential.py" line="379" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="214" />
+      <location filename="../processing/wifi_placement.py" line="241" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="338" />
+      <location filename="../processing/wifi_placement.py" line="365" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1907,23 +1907,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="279" />
+      <location filename="../processing/wifi_placement.py" line="306" />
       <source>Some candidates have no cost in {field}.</source>
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="128" />
-      <location filename="../ui/dock.py" line="115" />
+      <location filename="../ui/dock.py" line="160" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="190" />
+      <location filename="../ui/dock.py" line="235" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="164" />
+      <location filename="../processing/solar_potential.py" line="176" />
       <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
@@ -1933,18 +1933,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Étalement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="117" />
+      <location filename="../processing/fibre_coverage.py" line="124" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="122" />
-      <location filename="../processing/waste_flows.py" line="221" />
+      <location filename="../processing/waste_access.py" line="129" />
+      <location filename="../processing/waste_flows.py" line="236" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="62" />
+      <location filename="../ui/dock.py" line="107" />
       <source>Street furniture (hotspot sites)</source>
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
@@ -1997,7 +1997,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="176" />
+      <location filename="../ui/dock.py" line="221" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -2007,8 +2007,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="215" />
+      <location filename="../processing/wifi_coverage.py" line="557" />
+      <location filename="../processing/wifi_placement.py" line="242" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
@@ -2018,13 +2018,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="281" />
-      <location filename="../processing/waste_flows.py" line="500" />
+      <location filename="../processing/waste_flows.py" line="296" />
+      <location filename="../processing/waste_flows.py" line="515" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="269" />
+      <location filename="../processing/waste_flows.py" line="284" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
@@ -2034,7 +2034,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="135" />
+      <location filename="../processing/fibre_coverage.py" line="142" />
       <source>Target FTTH rate (%): zones below it are flagged</source>
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
@@ -2044,7 +2044,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="161" />
+      <location filename="../processing/wifi_placement.py" line="188" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
@@ -2054,7 +2054,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="61" />
+      <location filename="../ui/dock.py" line="106" />
       <source>Terrain model</source>
       <translation>Modèle numérique de terrain</translation>
     </message>
@@ -2069,7 +2069,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="70" />
+      <location filename="../ui/dock.py" line="115" />
       <source>Territoire</source>
       <translation>Territoire</translation>
     </message>
@@ -2089,12 +2089,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="80" />
+      <location filename="../ui/dock.py" line="125" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="261" />
+      <location filename="../processing/waste_flows.py" line="276" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
@@ -2109,13 +2109,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="145" />
-      <location filename="../processing/territory_profile.py" line="285" />
+      <location filename="../processing/territory_profile.py" line="157" />
+      <location filename="../processing/territory_profile.py" line="297" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="71" />
+      <location filename="../processing/territory_profile.py" line="83" />
       <source>Territory profile per commune</source>
       <translation>Profil de territoire par commune</translation>
     </message>
@@ -2181,12 +2181,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="144" />
+      <location filename="../processing/wifi_placement.py" line="171" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="225" />
+      <location filename="../processing/wifi_placement.py" line="252" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2206,7 +2206,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="272" />
+      <location filename="../processing/wifi_placement.py" line="299" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2241,7 +2241,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../processing/wifi_placement.py" line="170" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2251,7 +2251,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="206" />
+      <location filename="../processing/fibre_coverage.py" line="214" />
       <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
@@ -2291,7 +2291,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille compterait {cells} millions de cellules : augmentez la taille de cellule ou indiquez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="570" />
+      <location filename="../processing/wifi_coverage.py" line="590" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2301,17 +2301,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="220" />
+      <location filename="../processing/territory_profile.py" line="232" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="156" />
+      <location filename="../processing/territory_profile.py" line="168" />
       <source>The layer {layer} has no field {field} ({what}): choose one.</source>
       <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="193" />
+      <location filename="../processing/territory_profile.py" line="205" />
       <source>The layer {layer} has no field {field} to group by.</source>
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
@@ -2321,7 +2321,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="302" />
+      <location filename="../processing/waste_flows.py" line="317" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -2391,12 +2391,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="315" />
+      <location filename="../ui/dock.py" line="360" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
       <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="310" />
+      <location filename="../ui/dock.py" line="355" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
@@ -2464,14 +2464,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="288" />
+      <location filename="../processing/solar_potential.py" line="301" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
       <location filename="../processing/_layer_io.py" line="94" />
       <location filename="../processing/_layer_io.py" line="199" />
-      <location filename="../processing/base.py" line="183" />
+      <location filename="../processing/base.py" line="193" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2579,7 +2579,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="245" />
+      <location filename="../processing/territory_profile.py" line="257" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
@@ -2609,7 +2609,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="73" />
+      <location filename="../processing/base.py" line="77" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -2620,7 +2620,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="180" />
+      <location filename="../processing/wifi_placement.py" line="207" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2635,14 +2635,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="117" />
-      <location filename="../processing/waste_flows.py" line="181" />
+      <location filename="../processing/territory_profile.py" line="129" />
+      <location filename="../processing/waste_flows.py" line="196" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="225" />
-      <location filename="../processing/solar_potential.py" line="344" />
+      <location filename="../processing/solar_potential.py" line="237" />
+      <location filename="../processing/solar_potential.py" line="357" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
@@ -2662,14 +2662,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="280" />
-      <location filename="../processing/waste_flows.py" line="492" />
+      <location filename="../processing/waste_flows.py" line="295" />
+      <location filename="../processing/waste_flows.py" line="507" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="183" />
-      <location filename="../processing/waste_access.py" line="330" />
+      <location filename="../processing/waste_access.py" line="190" />
+      <location filename="../processing/waste_access.py" line="337" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -2755,12 +2755,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="114" />
+      <location filename="../processing/solar_potential.py" line="126" />
       <source>Usable roof area field (m²)</source>
       <translation>Champ de la surface utile de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="141" />
+      <location filename="../processing/solar_potential.py" line="153" />
       <source>Usable share of the roof area when the usable area is unknown</source>
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
@@ -2770,17 +2770,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="154" />
+      <location filename="../ui/dock.py" line="199" />
       <source>Use the cache</source>
       <translation>Utiliser le cache</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="156" />
+      <location filename="../ui/dock.py" line="201" />
       <source>Use the sample</source>
       <translation>Utiliser l'exemple</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="178" />
+      <location filename="../processing/waste_flows.py" line="193" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
@@ -2790,23 +2790,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="96" />
+      <location filename="../processing/waste_access.py" line="103" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="278" />
-      <location filename="../processing/waste_flows.py" line="476" />
+      <location filename="../processing/waste_flows.py" line="293" />
+      <location filename="../processing/waste_flows.py" line="491" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="282" />
+      <location filename="../processing/waste_flows.py" line="297" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="144" />
+      <location filename="../processing/waste_flows.py" line="159" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
@@ -2816,42 +2816,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="119" />
+      <location filename="../processing/territory_profile.py" line="131" />
       <source>Waste point kind field</source>
       <translation>Champ du type de point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="53" />
+      <location filename="../ui/dock.py" line="98" />
       <source>Waste points (SINOE, OSM)</source>
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="118" />
+      <location filename="../processing/territory_profile.py" line="130" />
       <source>Waste points (déchèteries)</source>
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="170" />
+      <location filename="../processing/waste_flows.py" line="185" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="207" />
+      <location filename="../processing/waste_flows.py" line="222" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="484" />
+      <location filename="../processing/waste_flows.py" line="499" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="279" />
+      <location filename="../processing/waste_flows.py" line="294" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="58" />
+      <location filename="../ui/dock.py" line="103" />
       <source>Waste treatment facilities</source>
       <translation>Installations de traitement des déchets</translation>
     </message>
@@ -2901,68 +2901,68 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="707" />
+      <location filename="../processing/wifi_coverage.py" line="534" />
+      <location filename="../processing/wifi_coverage.py" line="727" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="141" />
+      <location filename="../processing/territory_profile.py" line="153" />
       <source>Wi-Fi coverage polygons</source>
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="454" />
+      <location filename="../processing/wifi_coverage.py" line="474" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="59" />
+      <location filename="../processing/wifi_placement.py" line="86" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="474" />
+      <location filename="../processing/wifi_coverage.py" line="494" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="629" />
+      <location filename="../processing/wifi_coverage.py" line="649" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="368" />
+      <location filename="../processing/wifi_placement.py" line="395" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="613" />
+      <location filename="../processing/wifi_coverage.py" line="633" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="139" />
+      <location filename="../processing/territory_profile.py" line="151" />
       <source>Yearly solar energy field (kWh)</source>
       <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="116" />
+      <location filename="../processing/fibre_coverage.py" line="123" />
       <source>Zone of the zones layer</source>
       <translation>Zone de la couche de zones</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="106" />
+      <location filename="../processing/fibre_coverage.py" line="113" />
       <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="501" />
+      <location filename="../processing/wifi_coverage.py" line="521" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="200" />
+      <location filename="../processing/solar_potential.py" line="212" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
@@ -2987,7 +2987,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="367" />
+      <location filename="../processing/wifi_placement.py" line="394" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -3012,12 +3012,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="249" />
+      <location filename="../processing/territory_profile.py" line="261" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="231" />
+      <location filename="../processing/territory_profile.py" line="243" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -3067,12 +3067,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="157" />
+      <location filename="../processing/base.py" line="161" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="637" />
+      <location filename="../processing/wifi_coverage.py" line="657" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
@@ -3082,17 +3082,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="320" />
+      <location filename="../processing/wifi_placement.py" line="347" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="609" />
+      <location filename="../processing/wifi_coverage.py" line="629" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="391" />
+      <location filename="../processing/waste_flows.py" line="406" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
@@ -3118,17 +3118,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="299" />
+      <location filename="../processing/fibre_coverage.py" line="307" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="523" />
+      <location filename="../processing/waste_flows.py" line="538" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="375" />
+      <location filename="../processing/solar_potential.py" line="388" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
@@ -3143,12 +3143,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="643" />
+      <location filename="../processing/wifi_coverage.py" line="663" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="334" />
+      <location filename="../processing/waste_access.py" line="341" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -3209,12 +3209,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="168" />
+      <location filename="../processing/base.py" line="178" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="184" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

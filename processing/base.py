@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterDefinition,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -48,6 +49,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     #: (registration stays light); when one is missing the algorithm is listed, its help says
     #: which package to install and it refuses to run (tests/test_qgis_startup.py checks the list).
     REQUIRES: tuple[str, ...] = ("numpy",)
+    #: Parameters shown under "Advanced" in the dialog (field names of the normalised schema,
+    #: propagation, solver and tolerance settings): their defaults suit the loaded territory.
+    ADVANCED: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
         """Append the missing-package note to each algorithm's own help text."""
@@ -159,6 +163,12 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         )
         summary = self.__dict__.get("run_summary", "")
         log_message(f"{line} {summary}" if summary else line)
+
+    def addParameter(self, definition, createOutput: bool = True) -> bool:
+        """Add ``definition``, flagged Advanced when its name is in ``ADVANCED``."""
+        if definition.name() in self.ADVANCED:
+            definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        return super().addParameter(definition, createOutput)
 
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:

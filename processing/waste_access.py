@@ -41,6 +41,13 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "waste_access"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    ADVANCED = (
+        "WEIGHT_FIELD",
+        "FACILITY_ID_FIELD",
+        "KIND_FIELD",
+        "SNAP_TOLERANCE",
+        "CLUSTER_DISTANCE",
+    )
 
     DEMAND = "DEMAND"
     WEIGHT_FIELD = "WEIGHT_FIELD"

@@ -438,6 +438,26 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_coverage"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    ADVANCED = (
+        "ID_FIELD",
+        "NAME_FIELD",
+        "EIRP_FIELD",
+        "HEIGHT_FIELD",
+        "FREQUENCY_FIELD",
+        "AZIMUTH_FIELD",
+        "BEAMWIDTH_FIELD",
+        "MODEL",
+        "ENVIRONMENT",
+        "SURFACE",
+        "BUILDING_HEIGHT_FIELD",
+        "MAX_RANGE",
+        "INDOOR",
+        "RX_HEIGHT",
+        "BODY_LOSS",
+        "LOCATION_PROBABILITY",
+        "DEMAND_WEIGHT",
+        "DEMAND_AT",
+    )
 
     HOTSPOTS = "HOTSPOTS"
     DEMAND = "DEMAND"

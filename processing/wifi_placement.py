@@ -38,6 +38,33 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    ADVANCED = (
+        "CANDIDATE_ID_FIELD",
+        "CANDIDATE_HEIGHT_FIELD",
+        "COST_FIELD",
+        "DEMAND_WEIGHT",
+        "DEMAND_AT",
+        "EXISTING_ID_FIELD",
+        "EXISTING_NAME_FIELD",
+        "EXISTING_EIRP_FIELD",
+        "EXISTING_HEIGHT_FIELD",
+        "EXISTING_FREQUENCY_FIELD",
+        "EXISTING_AZIMUTH_FIELD",
+        "EXISTING_BEAMWIDTH_FIELD",
+        "TIME_LIMIT",
+        "EIRP",
+        "HEIGHT",
+        "FREQUENCY",
+        "MODEL",
+        "ENVIRONMENT",
+        "SURFACE",
+        "BUILDING_HEIGHT_FIELD",
+        "MAX_RANGE",
+        "INDOOR",
+        "RX_HEIGHT",
+        "BODY_LOSS",
+        "LOCATION_PROBABILITY",
+    )
 
     CANDIDATES = "CANDIDATES"
     CANDIDATE_ID_FIELD = "CANDIDATE_ID_FIELD"

@@ -110,7 +110,9 @@ def drawing_rank(layer) -> int:
     }[layer.geometryType()]
 
 
-def test_sample_stays_after_reopen_in_drawing_order_and_reloads_in_place(territoire_plugin, saved_project):
+def test_sample_stays_after_reopen_in_drawing_order_and_reloads_in_place(
+    territoire_plugin, saved_project, dialogs
+):
     dock = territoire_plugin.dock
     assert dock.widget().widget().minimumSizeHint().width() <= 380  # usable in a narrow dock
     dock.choose_territory("245900428")
@@ -133,6 +135,17 @@ def test_sample_stays_after_reopen_in_drawing_order_and_reloads_in_place(territo
     assert states["container"] is False and states["decheterie"] is True
     assert any("15 layers added" in line for line in log.lines)
     assert any("finished in" in line for line in log.lines)
+
+    # dialogs opened from the dock come filled with the territory's layers
+    by_table = {layer.source().split("layername=")[-1].split(":")[-1]: layer for layer in layers}
+    prefilled = dock.territory_parameters("territoire:wifi_placement")
+    assert prefilled["CANDIDATES"] == by_table["street_furniture"].id()
+    assert prefilled["EXISTING"] == by_table["wifi_hotspots"].id()
+    assert prefilled["TERRAIN"] == by_table["terrain"].id()
+    seen: dict = {}
+    close_dialog_later(seen)
+    dock._open_dialog("territoire:wifi_coverage", dock.territory_parameters("territoire:wifi_coverage"))
+    assert seen["HOTSPOTS"] in (by_table["wifi_hotspots"].id(), by_table["wifi_hotspots"].source())
 
     names = [layer.name() for layer in layers]
     assert saved_project.write()
@@ -328,3 +341,20 @@ def test_a_french_run_speaks_french(territoire_plugin, french, saved_project):
     assert not any(line.startswith("Territory:") for line in feedback.lines)
     assert log.lines and all("terminé en" in line or "couches ajoutées" in line for line in log.lines)
     assert any("terminé en" in line for line in log.lines)
+
+
+def test_dialogs_show_at_most_twelve_inputs_besides_advanced(territoire_plugin):
+    from qgis.core import QgsProcessingParameterDefinition
+
+    flags = QgsProcessingParameterDefinition.Flag
+    provider = QgsApplication.processingRegistry().providerById("territoire")
+    for algorithm in provider.algorithms():
+        names = {definition.name() for definition in algorithm.parameterDefinitions()}
+        assert set(type(algorithm).ADVANCED) <= names, algorithm.id()  # no misspelt name
+        visible = [
+            definition.name()
+            for definition in algorithm.parameterDefinitions()
+            if not definition.isDestination()
+            and not definition.flags() & (flags.FlagAdvanced | flags.FlagHidden)
+        ]
+        assert len(visible) <= 12, (algorithm.id(), visible)

@@ -6,7 +6,9 @@ action runs through Processing: it shows progress, can be cancelled and lands in
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+import os
+
+from qgis.core import QgsApplication, QgsProcessing, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -37,6 +39,49 @@ from ..resources_paths import icon_path
 
 SAMPLE_TERRITORY = TerritoryMatch("245900428", "Communauté urbaine de Dunkerque", "epci")
 COMPLETIONS = 15
+
+
+#: The table of the territory's GeoPackage that fills an algorithm's layer parameter.
+PARAMETER_TABLES = {
+    "COMMUNES": "communes",
+    "ZONES": "communes",
+    "TERRITORY": "communes",
+    "FIBRE": "fibre",
+    "HOTSPOTS": "wifi_hotspots",
+    "EXISTING": "wifi_hotspots",
+    "CANDIDATES": "street_furniture",
+    "BUILDINGS": "buildings",
+    "DEMAND": "buildings",
+    "TERRAIN": "terrain",
+    "ROOFS": "solar",
+    "SOLAR": "solar",
+    "PRODUCERS": "industrial_waste",
+    "INDUSTRIAL_WASTE": "industrial_waste",
+    "RECEIVERS": "waste_facilities",
+    "ROADS": "roads",
+    "FACILITIES": "waste_points",
+    "WASTE_POINTS": "waste_points",
+    "PORT_ZONES": "port_zones",
+    "INDUSTRIAL_SITES": "industrial_sites",
+}
+#: Processing source types a layer of each geometry satisfies.
+GEOMETRY_SOURCE_TYPES = {
+    QgsWkbTypes.GeometryType.PointGeometry: QgsProcessing.SourceType.TypeVectorPoint,
+    QgsWkbTypes.GeometryType.LineGeometry: QgsProcessing.SourceType.TypeVectorLine,
+    QgsWkbTypes.GeometryType.PolygonGeometry: QgsProcessing.SourceType.TypeVectorPolygon,
+}
+ANY_VECTOR = {QgsProcessing.SourceType.TypeVectorAnyGeometry, QgsProcessing.SourceType.TypeVector}
+
+
+def fits(definition, layer) -> bool:
+    """True when ``layer`` is a value the layer parameter ``definition`` accepts."""
+    if definition.type() == "raster":
+        return isinstance(layer, QgsRasterLayer)
+    if not isinstance(layer, QgsVectorLayer):
+        return False
+    wanted = set(definition.dataTypes()) if hasattr(definition, "dataTypes") else set()
+    geometry = GEOMETRY_SOURCE_TYPES.get(layer.geometryType())
+    return not wanted or bool(wanted & ANY_VECTOR) or geometry in wanted
 
 
 def label_of(territory: TerritoryMatch) -> str:
@@ -367,7 +412,37 @@ class TerritoireDock(QDockWidget):
     def _run_algorithm_item(self, item: QTreeWidgetItem, _column: int) -> None:
         algorithm_id = item.data(0, Qt.ItemDataRole.UserRole)
         if algorithm_id:
-            self._open_dialog(algorithm_id, {})
+            self._open_dialog(algorithm_id, self.territory_parameters(algorithm_id))
+
+    def territory_layers(self) -> dict[str, object]:
+        """Table → project layer reading the current territory's GeoPackage."""
+        from ..processing.load_open_data import layer_file_and_table
+
+        territory = self.territory or SAMPLE_TERRITORY
+        gpkg = os.path.realpath(settings.territory_gpkg(territory.name))
+        found: dict[str, object] = {}
+        for layer in QgsProject.instance().mapLayers().values():
+            path, table = layer_file_and_table(layer)
+            if path == gpkg and table:
+                found.setdefault(table, layer)
+        return found
+
+    def territory_parameters(self, algorithm_id: str) -> dict[str, object]:
+        """An algorithm's layer parameters filled with the current territory's layers."""
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        layers = self.territory_layers()
+        parameters: dict[str, object] = {}
+        for definition in algorithm.parameterDefinitions() if algorithm else []:
+            if definition.type() not in ("source", "vector", "raster", "multilayer"):
+                continue
+            layer = layers.get(PARAMETER_TABLES.get(definition.name(), ""))
+            if layer is None:
+                continue
+            if definition.type() == "multilayer":
+                parameters[definition.name()] = [layer.id()]
+            elif fits(definition, layer):
+                parameters[definition.name()] = layer.id()
+        return parameters
 
     def refresh_loaded(self, *_args) -> None:
         self.loaded.clear()
