@@ -161,7 +161,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="310" />
+      <location filename="../processing/export_map.py" line="311" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
@@ -696,7 +696,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="309" />
+      <location filename="../processing/export_map.py" line="310" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -1135,7 +1135,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="117" />
+      <location filename="../processing/_layout.py" line="120" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
@@ -1238,7 +1238,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="320" />
+      <location filename="../processing/export_map.py" line="321" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
@@ -2176,7 +2176,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="355" />
+      <location filename="../processing/export_map.py" line="356" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2326,17 +2326,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="136" />
+      <location filename="../processing/_layout.py" line="139" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="138" />
+      <location filename="../processing/_layout.py" line="141" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="132" />
+      <location filename="../processing/_layout.py" line="135" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2351,7 +2351,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="652" />
+      <location filename="../processing/_layout.py" line="666" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>

@@ -267,7 +267,7 @@ class DecisionDossier(TerritoireAlgorithm):
         self.raise_if_canceled(feedback)
         feedback.setProgress(85)
         try:
-            _layout.export_layout(layout, output, "pdf", 200)
+            _layout.export_layout(layout, output, "pdf", 200, dossier.author)
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         del keep
