@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n_support import format_number, tr
@@ -36,6 +37,10 @@ PACKAGE_NAMES = {
     "shapely": "Shapely", "rasterio": "rasterio", "requests": "requests", "networkx": "networkx",
     "osgeo": "GDAL",
 }  # fmt: skip
+
+
+#: The user documentation shipped with the plugin.
+DOCS_DIR = Path(__file__).resolve().parents[1] / "docs"
 
 
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
@@ -52,6 +57,8 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     #: Parameters shown under "Advanced" in the dialog (field names of the normalised schema,
     #: propagation, solver and tolerance settings): their defaults suit the loaded territory.
     ADVANCED: tuple[str, ...] = ()
+    #: Toolbox search words, keys of :func:`tag_words` (found in French and in English).
+    TAGS: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
         """Append the missing-package note to each algorithm's own help text."""
@@ -116,10 +123,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return icon_path(self.icon_file())
 
     def helpUrl(self) -> str:
-        return (
-            "https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/"
-            f"{self.ALGORITHM_ID}.md"
-        )
+        """The algorithm's page shipped with the plugin (``docs/<id>.md``, readable offline)."""
+        local = DOCS_DIR / f"{self.ALGORITHM_ID}.md"
+        if local.exists():
+            return QUrl.fromLocalFile(str(local)).toString()
+        return f"https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/{local.name}"
+
+    def tags(self) -> list[str]:
+        """Toolbox search words: the algorithm's own, in the user's language and in English."""
+        words = tag_words()
+        return list(dict.fromkeys([*(words[tag] for tag in self.TAGS), *self.TAGS]))
 
     def checkParameterValues(self, parameters, context):
         """Refuse to run when a package of ``REQUIRES`` is missing."""
@@ -191,6 +204,35 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+def tag_words() -> dict[str, str]:
+    """The toolbox search words the algorithms use, in the user's language."""
+    return {
+        "fibre": tr("fibre"),
+        "broadband": tr("broadband"),
+        "waste": tr("waste"),
+        "recycling centre": tr("recycling centre"),
+        "circular economy": tr("circular economy"),
+        "industrial synergies": tr("industrial synergies"),
+        "Wi-Fi": tr("Wi-Fi"),
+        "hotspot": tr("hotspot"),
+        "coverage": tr("coverage"),
+        "WIFI4EU": "WIFI4EU",
+        "suitability": tr("suitability"),
+        "multi-criteria": tr("multi-criteria"),
+        "AHP": "AHP",
+        "solar": tr("solar"),
+        "photovoltaic": tr("photovoltaic"),
+        "open data": tr("open data"),
+        "territory": tr("territory"),
+        "commune": tr("commune"),
+        "indicators": tr("indicators"),
+        "map": tr("map"),
+        "PDF": "PDF",
+        "access": tr("access"),
+        "decision": tr("decision"),
+    }
 
 
 def explicit_destination(parameters: dict, name: str, context) -> str:

@@ -37,6 +37,7 @@ class DecisionDossier(TerritoireAlgorithm):
     ALGORITHM_ID = "decision_dossier"
     GROUP = "maps"
     REQUIRES = ("numpy", "scipy", "shapely", "rasterio", "osgeo")
+    TAGS = ("decision", "PDF", "map", "suitability")
 
     SITES = "SITES"
     SUITABILITY = "SUITABILITY"

@@ -37,6 +37,7 @@ class ExportMap(TerritoireAlgorithm):
     ALGORITHM_ID = "export_map"
     GROUP = "maps"
     REQUIRES = ("numpy", "scipy")
+    TAGS = ("map", "PDF", "territory")
 
     LAYERS = "LAYERS"
     TITLE = "TITLE"

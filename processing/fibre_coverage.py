@@ -39,6 +39,7 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "fibre_coverage"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("fibre", "broadband", "coverage", "territory")
     ADVANCED = (
         "FIELD_FTTH",
         "FIELD_PREMISES",

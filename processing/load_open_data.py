@@ -65,6 +65,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "load_open_data"
     GROUP = "data"
     REQUIRES = ("numpy", "shapely", "requests", "osgeo")
+    TAGS = ("open data", "territory", "commune", "fibre", "waste", "solar")
 
     TERRITORY = "TERRITORY"
     LAYERS = "LAYERS"

@@ -60,6 +60,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "site_suitability"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "rasterio", "osgeo")
+    TAGS = ("suitability", "multi-criteria", "AHP", "decision")
 
     MODEL = "MODEL"
     EXTENT = "EXTENT"

@@ -65,6 +65,7 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "solar_potential"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("solar", "photovoltaic", "territory")
     ADVANCED = (
         "FIELD_ROOF_ID",
         "FIELD_BUILDING_ID",

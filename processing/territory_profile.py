@@ -44,6 +44,7 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "territory_profile"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("indicators", "commune", "territory", "fibre", "waste", "solar")
     ADVANCED = (
         "FIELD_ID",
         "FIELD_NAME",

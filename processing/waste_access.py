@@ -41,6 +41,7 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "waste_access"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("waste", "recycling centre", "access", "commune")
     ADVANCED = (
         "WEIGHT_FIELD",
         "FACILITY_ID_FIELD",

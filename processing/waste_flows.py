@@ -113,6 +113,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "waste_flows"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("waste", "circular economy", "industrial synergies")
     ADVANCED = (
         "WASTE_CODE_FIELD",
         "TONNES_FIELD",

@@ -438,6 +438,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_coverage"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("Wi-Fi", "hotspot", "coverage", "WIFI4EU")
     ADVANCED = (
         "ID_FIELD",
         "NAME_FIELD",

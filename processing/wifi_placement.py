@@ -38,6 +38,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("Wi-Fi", "hotspot", "WIFI4EU", "decision")
     ADVANCED = (
         "CANDIDATE_ID_FIELD",
         "CANDIDATE_HEIGHT_FIELD",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import socket
 import time
+from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -19,7 +20,7 @@ from qgis.core import (
     QgsSettings,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QTimer, QUrl
 from qgis.PyQt.QtWidgets import QApplication
 from test_qgis_site_suitability import model
 from test_qgis_site_suitability import territory as territory
@@ -343,7 +344,7 @@ def test_a_french_run_speaks_french(territoire_plugin, french, saved_project):
     assert any("terminé en" in line for line in log.lines)
 
 
-def test_dialogs_show_at_most_twelve_inputs_besides_advanced(territoire_plugin):
+def test_dialogs_light_with_local_help_and_tags(territoire_plugin):
     from qgis.core import QgsProcessingParameterDefinition
 
     flags = QgsProcessingParameterDefinition.Flag
@@ -358,3 +359,8 @@ def test_dialogs_show_at_most_twelve_inputs_besides_advanced(territoire_plugin):
             and not definition.flags() & (flags.FlagAdvanced | flags.FlagHidden)
         ]
         assert len(visible) <= 12, (algorithm.id(), visible)
+        # help shipped with the plugin, opened locally (offline too); toolbox search words
+        help_file = QUrl(algorithm.helpUrl()).toLocalFile()
+        assert help_file.endswith(f"docs/{algorithm.name()}.md") and Path(help_file).is_file()
+        assert algorithm.tags(), algorithm.id()
+    assert "Wi-Fi" in provider.algorithm("wifi_placement").tags()
