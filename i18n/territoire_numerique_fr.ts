@@ -420,7 +420,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="317" />
+      <location filename="../ui/dock.py" line="325" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -686,7 +686,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="317" />
+      <location filename="../ui/dock.py" line="325" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -968,7 +968,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="317" />
+      <location filename="../ui/dock.py" line="325" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1064,7 +1064,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="235" />
+      <location filename="../ui/dock.py" line="243" />
       <location filename="../ui/suitability_editor.py" line="636" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1170,7 +1170,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="232" />
+      <location filename="../ui/dock.py" line="240" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1338,6 +1338,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
+      <location filename="../ui/dock.py" line="232" />
+      <source>Named as author in exported maps and dossiers; empty: the QGIS user name.</source>
+      <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
+    </message>
+    <message>
       <location filename="../processing/waste_flows.py" line="74" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
@@ -1358,7 +1363,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="312" />
+      <location filename="../ui/dock.py" line="320" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1490,6 +1495,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="90" />
       <source>Ordered weighted average (OWA)</source>
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
+    </message>
+    <message>
+      <location filename="../ui/dock.py" line="230" />
+      <source>Organisation, author of the exported maps</source>
+      <translation>Organisme, auteur des cartes exportées</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="194" />
@@ -1765,12 +1775,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="301" />
+      <location filename="../ui/dock.py" line="309" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="319" />
+      <location filename="../ui/dock.py" line="327" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -1918,7 +1928,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="235" />
+      <location filename="../ui/dock.py" line="243" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -2391,12 +2401,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="360" />
+      <location filename="../ui/dock.py" line="368" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
       <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="355" />
+      <location filename="../ui/dock.py" line="363" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>

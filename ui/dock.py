@@ -226,6 +226,14 @@ class TerritoireDock(QDockWidget):
         buttons.addWidget(self.suitability_button)
         buttons.addWidget(self.export_button)
         tools_layout.addLayout(buttons)
+        self.organisation = QLineEdit(settings.organisation(), tools_box)
+        self.organisation.setPlaceholderText(tr("Organisation, author of the exported maps"))
+        self.organisation.setToolTip(
+            tr("Named as author in exported maps and dossiers; empty: the QGIS user name.")
+        )
+        self.organisation.setClearButtonEnabled(True)
+        self.organisation.textEdited.connect(settings.set_organisation)
+        tools_layout.addWidget(self.organisation)
         layout.addWidget(tools_box, 2)
 
         # What is loaded
