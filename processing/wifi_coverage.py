@@ -574,7 +574,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             best_server_coverage,
             write_raster,
         )
-        from ._layer_io import style_output
+        from ._layer_io import style_categories, style_output
 
         source = self.parameterAsSource(parameters, self.HOTSPOTS, context)
         if source is None:
@@ -648,6 +648,12 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             rssi_path,
             style_path("wifi_rssi"),
             self.tr("Wi-Fi signal of {count} hotspots (dBm)").format(count=hotspot_count),
+        )
+        style_categories(
+            context,
+            best_path,
+            self.tr("Best-server hotspot"),
+            [(hotspot.key, hotspot.name or str(hotspot.key)) for hotspot in hotspots],
         )
         outputs[self.COVERAGE] = self._write_coverage(parameters, context, feedback, grid, classes, settings)
         outputs[self.HOTSPOT_STATS] = self._write_hotspots(parameters, context, feedback, result, hotspots)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsSettings,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QTimer, QUrl
@@ -364,3 +365,35 @@ def test_dialogs_light_with_local_help_and_tags(territoire_plugin):
         assert help_file.endswith(f"docs/{algorithm.name()}.md") and Path(help_file).is_file()
         assert algorithm.tags(), algorithm.id()
     assert "Wi-Fi" in provider.algorithm("wifi_placement").tags()
+
+
+def test_best_server_drawn_one_colour_per_hotspot(territoire_plugin, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsPalettedRasterRenderer
+
+    from territoire_numerique.resources_paths import SAMPLE_GPKG
+
+    project = QgsProject.instance()
+    project.clear()
+    hotspots = f"{SAMPLE_GPKG}|layername=wifi_hotspots"
+    processing.runAndLoadResults(
+        "territoire:wifi_coverage",
+        {
+            "HOTSPOTS": hotspots,
+            "CELL_SIZE": 10.0,
+            "RSSI": str(tmp_path / "rssi.tif"),
+            "BEST_SERVER": str(tmp_path / "best.tif"),
+            "COVERAGE": "TEMPORARY_OUTPUT",
+            "HOTSPOT_STATS": "TEMPORARY_OUTPUT",
+        },
+    )
+    best = next(
+        layer for layer in project.mapLayers().values() if layer.source() == str(tmp_path / "best.tif")
+    )
+    renderer = best.renderer()
+    assert isinstance(renderer, QgsPalettedRasterRenderer)  # not a grey ramp
+    assert best.name() == "Best-server hotspot"
+    names = {feature["name"] for feature in QgsVectorLayer(hotspots, "", "ogr").getFeatures()}
+    labels = [entry.label for entry in renderer.classes()]
+    assert set(labels) == names and len({entry.color.name() for entry in renderer.classes()}) > 1
+    project.clear()
