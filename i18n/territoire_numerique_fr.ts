@@ -14,7 +14,7 @@
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="210" />
+      <location filename="../processing/_layer_io.py" line="214" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -218,6 +218,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="531" />
+      <location filename="../processing/wifi_coverage.py" line="655" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
@@ -611,6 +612,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../processing/wifi_placement.py" line="235" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="815" />
+      <source>Demand within usable signal, per zone</source>
+      <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="503" />
@@ -1623,7 +1629,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="96" />
+      <location filename="../processing/_layer_io.py" line="100" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -1969,7 +1975,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="329" />
+      <location filename="../processing/_layer_io.py" line="383" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -2326,7 +2332,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="82" />
+      <location filename="../processing/_layer_io.py" line="86" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
@@ -2479,8 +2485,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="94" />
-      <location filename="../processing/_layer_io.py" line="199" />
+      <location filename="../processing/_layer_io.py" line="98" />
+      <location filename="../processing/_layer_io.py" line="203" />
       <location filename="../processing/base.py" line="206" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
@@ -2917,7 +2923,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="535" />
-      <location filename="../processing/wifi_coverage.py" line="728" />
+      <location filename="../processing/wifi_coverage.py" line="734" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -3182,7 +3188,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="658" />
+      <location filename="../processing/wifi_coverage.py" line="664" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
@@ -3253,7 +3259,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="664" />
+      <location filename="../processing/wifi_coverage.py" line="670" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>

@@ -783,7 +783,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return destination
 
     def _write_zones(self, parameters, context, feedback, zone_frame, shares) -> str:
-        from ._layer_io import extended_fields, write_features
+        from ._layer_io import extended_fields, style_output, write_features
 
         kinds = [
             ("demand_total", "float"),
@@ -811,4 +811,11 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
                 }
             )
         write_features(sink, fields, list(zone_frame.geometry), rows, feedback, (95.0, 100.0))
+        style_output(
+            self,
+            context,
+            destination,
+            style_path("wifi_zones"),
+            self.tr("Demand within usable signal, per zone"),
+        )
         return destination

@@ -367,7 +367,7 @@ def test_dialogs_light_with_local_help_and_tags(territoire_plugin):
     assert "Wi-Fi" in provider.algorithm("wifi_placement").tags()
 
 
-def test_best_server_drawn_one_colour_per_hotspot(territoire_plugin, tmp_path):
+def test_wifi_outputs_read_best_server_per_hotspot_zones_see_through(territoire_plugin, tmp_path):
     from qgis import processing
     from qgis.core import QgsPalettedRasterRenderer
 
@@ -385,8 +385,14 @@ def test_best_server_drawn_one_colour_per_hotspot(territoire_plugin, tmp_path):
             "BEST_SERVER": str(tmp_path / "best.tif"),
             "COVERAGE": "TEMPORARY_OUTPUT",
             "HOTSPOT_STATS": "TEMPORARY_OUTPUT",
+            "ZONES": f"{SAMPLE_GPKG}|layername=communes",
+            "DEMAND": f"{SAMPLE_GPKG}|layername=public_buildings",
+            "ZONE_STATS": "TEMPORARY_OUTPUT",
         },
     )
+    # the per-zone shares drawn in classes, see-through: the coverage beneath stays readable
+    zones = project.mapLayersByName("Demand within usable signal, per zone")[0]
+    assert zones.renderer().type() == "RuleRenderer" and zones.opacity() < 1
     best = next(
         layer for layer in project.mapLayers().values() if layer.source() == str(tmp_path / "best.tif")
     )
