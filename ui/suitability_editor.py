@@ -229,6 +229,7 @@ class SuitabilityEditor(QDialog):
         self.criteria: list[dict] = []
         self.path: str | None = None
         self._loading = False
+        self._kept: dict = {}  # fields of the opened model the editor does not show (description…)
 
         self.name = QLineEdit()
         buttons = QHBoxLayout()
@@ -698,10 +699,12 @@ class SuitabilityEditor(QDialog):
             model["aggregation"]["order_weights"] = [
                 _number_or_text(part) for part in self.order_weights.text().split(",") if part.strip()
             ]
-        return model
+        return {**self._kept, **model}
 
     def set_model(self, model: dict) -> None:
         self._loading = True
+        edited = ("name", "criteria", "weights", "aggregation", "constraints")
+        self._kept = json.loads(json.dumps({key: value for key, value in model.items() if key not in edited}))
         self.name.setText(str(model.get("name", "")))
         self.criteria = json.loads(json.dumps(model.get("criteria", [])))
         self.criteria_list.clear()
