@@ -43,8 +43,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="243" />
-      <location filename="../processing/load_open_data.py" line="356" />
+      <location filename="../processing/load_open_data.py" line="244" />
+      <location filename="../processing/load_open_data.py" line="357" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -54,7 +54,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="521" />
+      <location filename="../ui/suitability_editor.py" line="522" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -69,7 +69,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="163" />
+      <location filename="../processing/load_open_data.py" line="164" />
       <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
@@ -84,13 +84,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="264" />
-      <location filename="../ui/suitability_editor.py" line="645" />
+      <location filename="../ui/suitability_editor.py" line="265" />
+      <location filename="../ui/suitability_editor.py" line="646" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="540" />
+      <location filename="../ui/suitability_editor.py" line="541" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -192,7 +192,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="310" />
+      <location filename="../ui/suitability_editor.py" line="311" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
     </message>
@@ -238,7 +238,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="637" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -290,7 +290,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="204" />
+      <location filename="../processing/load_open_data.py" line="205" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -310,12 +310,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="215" />
+      <location filename="../processing/load_open_data.py" line="216" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="216" />
+      <location filename="../processing/load_open_data.py" line="217" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -376,7 +376,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="83" />
-      <location filename="../ui/suitability_editor.py" line="317" />
+      <location filename="../ui/suitability_editor.py" line="318" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -396,7 +396,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="240" />
+      <location filename="../processing/load_open_data.py" line="241" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -451,7 +451,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="197" />
+      <location filename="../processing/load_open_data.py" line="198" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -461,12 +461,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="743" />
+      <location filename="../ui/suitability_editor.py" line="746" />
       <source>Consistency ratio CR = {cr} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="251" />
+      <location filename="../ui/suitability_editor.py" line="252" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -521,7 +521,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="249" />
+      <location filename="../ui/suitability_editor.py" line="250" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
@@ -547,7 +547,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="120" />
+      <location filename="../processing/load_open_data.py" line="121" />
       <location filename="../ui/dock.py" line="149" />
       <source>Data families</source>
       <translation>Familles de données</translation>
@@ -614,7 +614,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="815" />
+      <location filename="../processing/wifi_coverage.py" line="819" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
@@ -629,12 +629,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="520" />
+      <location filename="../ui/suitability_editor.py" line="521" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="313" />
+      <location filename="../ui/suitability_editor.py" line="314" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
@@ -832,18 +832,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="198" />
+      <location filename="../processing/load_open_data.py" line="199" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="309" />
+      <location filename="../ui/suitability_editor.py" line="310" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="311" />
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="312" />
+      <location filename="../ui/suitability_editor.py" line="637" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
@@ -888,7 +888,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="353" />
+      <location filename="../ui/suitability_editor.py" line="354" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
@@ -898,7 +898,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../processing/load_open_data.py" line="183" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1030,7 +1030,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="199" />
+      <location filename="../processing/load_open_data.py" line="200" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1040,7 +1040,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="200" />
+      <location filename="../processing/load_open_data.py" line="201" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1050,12 +1050,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="764" />
+      <location filename="../ui/suitability_editor.py" line="767" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="171" />
+      <location filename="../processing/load_open_data.py" line="172" />
       <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
@@ -1071,7 +1071,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../ui/dock.py" line="243" />
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="637" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1111,12 +1111,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="307" />
+      <location filename="../ui/suitability_editor.py" line="308" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="353" />
+      <location filename="../ui/suitability_editor.py" line="354" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
@@ -1166,7 +1166,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="83" />
+      <location filename="../processing/load_open_data.py" line="84" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1181,7 +1181,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="86" />
+      <location filename="../processing/load_open_data.py" line="87" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
@@ -1198,7 +1198,7 @@ Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="151" />
+      <location filename="../processing/load_open_data.py" line="152" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1279,7 +1279,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="308" />
+      <location filename="../ui/suitability_editor.py" line="309" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
@@ -1319,22 +1319,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="637" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="244" />
+      <location filename="../ui/suitability_editor.py" line="245" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="751" />
+      <location filename="../ui/suitability_editor.py" line="754" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="306" />
+      <location filename="../ui/suitability_editor.py" line="307" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1411,7 +1411,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="524" />
+      <location filename="../ui/suitability_editor.py" line="525" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1421,7 +1421,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="445" />
+      <location filename="../processing/load_open_data.py" line="453" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
@@ -1448,7 +1448,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="532" />
+      <location filename="../ui/suitability_editor.py" line="533" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1458,7 +1458,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="145" />
+      <location filename="../processing/load_open_data.py" line="146" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1473,7 +1473,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="764" />
+      <location filename="../ui/suitability_editor.py" line="767" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1483,7 +1483,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="236" />
+      <location filename="../ui/suitability_editor.py" line="237" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1513,7 +1513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="181" />
+      <location filename="../processing/load_open_data.py" line="182" />
       <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
       <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
@@ -1564,7 +1564,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="203" />
+      <location filename="../processing/load_open_data.py" line="204" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
@@ -1584,7 +1584,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="208" />
+      <location filename="../processing/load_open_data.py" line="209" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1594,7 +1594,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="207" />
+      <location filename="../processing/load_open_data.py" line="208" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1654,8 +1654,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="264" />
-      <location filename="../ui/suitability_editor.py" line="645" />
+      <location filename="../ui/suitability_editor.py" line="265" />
+      <location filename="../ui/suitability_editor.py" line="646" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
@@ -1696,7 +1696,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="205" />
+      <location filename="../processing/load_open_data.py" line="206" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -1711,7 +1711,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="202" />
+      <location filename="../processing/load_open_data.py" line="203" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -1746,7 +1746,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="238" />
+      <location filename="../ui/suitability_editor.py" line="239" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -1761,17 +1761,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="217" />
+      <location filename="../processing/load_open_data.py" line="218" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="774" />
+      <location filename="../ui/suitability_editor.py" line="777" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="237" />
+      <location filename="../ui/suitability_editor.py" line="238" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
@@ -1872,12 +1872,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="252" />
+      <location filename="../processing/load_open_data.py" line="253" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="156" />
+      <location filename="../processing/load_open_data.py" line="157" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -1928,7 +1928,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="129" />
+      <location filename="../processing/load_open_data.py" line="130" />
       <location filename="../ui/dock.py" line="160" />
       <source>Source</source>
       <translation>Source</translation>
@@ -1965,7 +1965,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="210" />
+      <location filename="../processing/load_open_data.py" line="211" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -2055,7 +2055,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="137" />
+      <location filename="../processing/load_open_data.py" line="138" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -2075,12 +2075,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="188" />
+      <location filename="../processing/load_open_data.py" line="189" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
+      <location filename="../processing/load_open_data.py" line="210" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2141,7 +2141,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La recherche du territoire sur geo.api.gouv.fr a échoué : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="113" />
+      <location filename="../processing/load_open_data.py" line="114" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2397,7 +2397,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="759" />
+      <location filename="../ui/suitability_editor.py" line="762" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
@@ -2417,7 +2417,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="300" />
+      <location filename="../processing/load_open_data.py" line="301" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2432,8 +2432,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="237" />
-      <location filename="../processing/load_open_data.py" line="284" />
+      <location filename="../processing/load_open_data.py" line="238" />
+      <location filename="../processing/load_open_data.py" line="285" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
@@ -2445,7 +2445,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="235" />
+      <location filename="../processing/load_open_data.py" line="236" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -2548,7 +2548,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="280" />
+      <location filename="../processing/load_open_data.py" line="281" />
       <location filename="../processing/site_suitability.py" line="215" />
       <location filename="../processing/site_suitability.py" line="294" />
       <source>The target CRS</source>
@@ -2560,7 +2560,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="229" />
+      <location filename="../processing/load_open_data.py" line="230" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2575,7 +2575,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="370" />
+      <location filename="../processing/load_open_data.py" line="371" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2668,12 +2668,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="312" />
+      <location filename="../ui/suitability_editor.py" line="313" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="606" />
+      <location filename="../ui/suitability_editor.py" line="607" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -2801,7 +2801,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="201" />
+      <location filename="../processing/load_open_data.py" line="202" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -2872,12 +2872,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="206" />
+      <location filename="../processing/load_open_data.py" line="207" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="524" />
+      <location filename="../ui/suitability_editor.py" line="525" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
@@ -2892,17 +2892,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Combinaison linéaire pondérée (WLC)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="250" />
+      <location filename="../ui/suitability_editor.py" line="251" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="757" />
+      <location filename="../ui/suitability_editor.py" line="760" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="300" />
+      <location filename="../ui/suitability_editor.py" line="301" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -3023,7 +3023,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>commune</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="745" />
+      <location filename="../ui/suitability_editor.py" line="748" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
@@ -3058,7 +3058,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="745" />
+      <location filename="../ui/suitability_editor.py" line="748" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
@@ -3213,17 +3213,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="459" />
+      <location filename="../processing/load_open_data.py" line="405" />
+      <source>{count} warnings: see the Processing log.</source>
+      <translation>{count} avertissements : voir le journal de traitement.</translation>
+    </message>
+    <message>
+      <location filename="../processing/load_open_data.py" line="467" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="455" />
+      <location filename="../processing/load_open_data.py" line="463" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="335" />
+      <location filename="../processing/load_open_data.py" line="336" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -3249,7 +3254,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="423" />
+      <location filename="../processing/load_open_data.py" line="431" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -3300,17 +3305,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="434" />
+      <location filename="../processing/load_open_data.py" line="442" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="440" />
+      <location filename="../processing/load_open_data.py" line="448" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="430" />
+      <location filename="../processing/load_open_data.py" line="438" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>

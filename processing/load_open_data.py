@@ -7,6 +7,7 @@ from collections import deque
 from typing import TYPE_CHECKING, ClassVar
 
 from qgis.core import (
+    Qgis,
     QgsAbstractMetadataBase,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
@@ -398,8 +399,15 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         report: LoadReport | None = self.__dict__.get("_report")
         if report is not None:
             self.run_summary = self._reload_in_place(report, context)
+            warnings = [warning for family in report.families for warning in family.warnings]
+            failed = [family for family in report.families if not family.ok]
+            if warnings:
+                self.run_summary += " " + self.tr("{count} warnings: see the Processing log.").format(
+                    count=len(warnings)
+                )
             feedback.pushInfo(self.run_summary)
-            tell_user(self.run_summary)
+            level = Qgis.MessageLevel.Warning if warnings or failed else Qgis.MessageLevel.Info
+            tell_user(self.run_summary, level)
         return super().postProcessAlgorithm(context, feedback)
 
     def _reload_in_place(self, report: LoadReport, context: QgsProcessingContext) -> str:

@@ -180,12 +180,27 @@ def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay,
         def pushWarning(self, warning: str) -> None:
             self.warnings.append(warning)
 
+    from qgis.core import Qgis, QgsApplication
+
     online = tmp_path / "online.gpkg"
     feedback = Recorder()
+    told: list[tuple[str, object]] = []
+
+    def received(message: str, tag: str, level) -> None:
+        if tag == "Territoire numérique":
+            told.append((message, level))
+
+    QgsApplication.messageLog().messageReceived.connect(received)
     processing.run(
         "territoire:load_open_data",
         {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "online", "OUTPUT": str(online)},
         feedback=feedback,
+    )
+    QgsApplication.messageLog().messageReceived.disconnect(received)
+    # the summary for the message bar and the log tab says there are warnings, as a warning
+    assert any(
+        "warnings: see the Processing log" in text and level == Qgis.MessageLevel.Warning
+        for text, level in told
     )
     # the ARCEP buildings at 0,0 and without position are a warning, in the user's language
     assert any(
