@@ -357,6 +357,7 @@ class WifiParameters:
             terrain=terrain.source() if terrain is not None else None,
             surface=surface.source() if surface is not None else None,
             buildings=pairs,
+            cancelled=feedback.isCanceled,
         )
 
     def grid_for(self, parameters, context, bounds: tuple[float, float, float, float]) -> Grid:
