@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .endpoints import base_url, join
-from .errors import EngineError
+from .errors import EngineError, Message
 from .http_client import HttpClient, NetworkError, parse_json
 
 DAY = 86400.0
@@ -73,6 +73,16 @@ class DiskCache:
             return None
         values = json.loads(sidecar.read_text(encoding="utf-8"))
         return CacheEntry(body, values["url"], values["retrieved"], values["vintage"], values["ttl_days"])
+
+    def last_download(self) -> str:
+        """Date (``YYYY-MM-DD``) of the most recent download kept here; "" when there is none."""
+        dates = []
+        for sidecar in self.root.glob("*/*.json"):
+            try:
+                dates.append(str(json.loads(sidecar.read_text(encoding="utf-8"))["retrieved"]))
+            except (OSError, ValueError, KeyError):
+                continue  # a sidecar being written or damaged: not a download
+        return max(dates)[:10] if dates else ""
 
     def store(
         self,
@@ -144,7 +154,13 @@ class Fetcher:
         except NetworkError:
             if cached is None:
                 raise
-            self.log(f"{url}: download failed, using the cached copy of {cached.retrieved_date}")
+            self.log(
+                Message(
+                    "{url}: download failed, using the cached copy of {date}",
+                    url=url,
+                    date=cached.retrieved_date,
+                )
+            )
             return cached
 
     def json(

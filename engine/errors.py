@@ -16,3 +16,17 @@ class EngineError(ValueError):
 
 class Cancelled(RuntimeError):
     """The user cancelled the run."""
+
+
+class Message(str):
+    """A log or progress line for the user: English source with ``{placeholders}``, shown in
+    English where it is printed as is, translated by the Processing layer (``translated``)."""
+
+    message: str
+    values: dict[str, object]
+
+    def __new__(cls, message: str, **values: object) -> "Message":
+        text = super().__new__(cls, message.format(**values) if values else message)
+        text.message = message
+        text.values = values
+        return text

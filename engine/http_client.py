@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import requests
 
 from ..metadata import plugin_metadata
-from .errors import Cancelled, EngineError
+from .errors import Cancelled, EngineError, Message
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -130,9 +130,26 @@ class HttpClient:
             if attempt < self.retries:
                 if delay > self.max_wait:
                     break
-                self.log(f"{url}: {problem}, retry {attempt + 1}/{self.retries} in {delay:.1f} s")
+                self.log(
+                    Message(
+                        "{url}: {problem}, retry {attempt}/{retries} in {delay} s",
+                        url=url,
+                        problem=problem,
+                        attempt=attempt + 1,
+                        retries=self.retries,
+                        delay=round(delay, 1),
+                    )
+                )
                 self._wait(delay)
         raise NetworkError("Download failed: {url} ({problem}).", url=url, problem=problem)
+
+    def reachable(self, url: str, timeout: float = 3.0) -> bool:
+        """True when the server of ``url`` answers at all (any HTTP status), within ``timeout`` s."""
+        try:
+            self.session.head(url, timeout=timeout, allow_redirects=False).close()
+        except requests.RequestException:
+            return False
+        return True
 
     def _chunks(self, response: requests.Response, limit: int, url: str) -> Iterator[bytes]:
         size = 0

@@ -32,7 +32,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from . import mcda
-from .errors import Cancelled, EngineError
+from .errors import Cancelled, EngineError, Message
 from .outputs import atomic_output
 from .raster_grid import (
     Grid,
@@ -625,11 +625,16 @@ def run(
         estimate = blocked_estimate(grid, model, margin, rows)
         progress(
             2,
-            f"Grid of {grid.width} × {grid.height} cells by blocks of {rows} rows; estimated peak "
-            f"memory {estimate / 2**20:.0f} MB",
+            Message(
+                "Grid of {width} × {height} cells by blocks of {rows} rows; estimated peak memory {mb} MB",
+                width=grid.width,
+                height=grid.height,
+                rows=rows,
+                mb=round(estimate / 2**20),
+            ),
         )
         staged = _run_by_blocks(model, options, grid, vectors, rows, warnings, progress, is_cancelled)
-        progress(100, "Done")
+        progress(100, Message("Done"))
         return Result(
             grid,
             None,
@@ -640,7 +645,13 @@ def run(
             threads=options.threads,
         )
     progress(
-        2, f"Grid of {grid.width} × {grid.height} cells; estimated peak memory {estimate / 2**20:.0f} MB"
+        2,
+        Message(
+            "Grid of {width} × {height} cells; estimated peak memory {mb} MB",
+            width=grid.width,
+            height=grid.height,
+            mb=round(estimate / 2**20),
+        ),
     )
     valid = _constraint_mask(grid, _constraint_shapes(model, vectors))
     del vectors
@@ -654,7 +665,10 @@ def run(
         total = None
         with contextlib.closing(_criteria_values(model, grid, threads, warnings, is_cancelled)) as values:
             for index, (criterion, value) in enumerate(zip(model.criteria, values)):
-                progress(5 + 70 * (index + 1) / len(model.criteria), f"Criterion {criterion.name}")
+                progress(
+                    5 + 70 * (index + 1) / len(model.criteria),
+                    Message("Criterion {name}", name=criterion.name),
+                )
                 if folder is not None:
                     write_raster(
                         folder / f"{criterion.name}.tif",
@@ -677,19 +691,19 @@ def run(
         np.multiply(total, 100.0, out=total)
         result = Result(grid, total, memory_estimate=estimate, warnings=warnings, threads=options.threads)
         if options.candidates is not None:
-            progress(80, "Scoring candidate sites")
+            progress(80, Message("Scoring candidate sites"))
             result.sites = _score_candidates(total, stack, model, options, grid)
         elif options.sites:
-            progress(80, "Locating sites")
+            progress(80, Message("Locating sites"))
             result.sites = _locate_sites(total, stack, model, options, grid, is_cancelled)
         if result.sites and options.sensitivity_runs > 0:
-            progress(92, "Sensitivity of the ranking to the weights")
+            progress(92, Message("Sensitivity of the ranking to the weights"))
             _sensitivity(result.sites, stack, model, options, grid, is_cancelled)
         del stack
         if folder is not None:
             _publish_criteria(folder, Path(options.criteria_folder))
             folder = None
-        progress(100, "Done")
+        progress(100, Message("Done"))
         return result
     finally:
         if folder is not None:
@@ -921,7 +935,9 @@ def _run_by_blocks(
             for index, criterion in enumerate(model.criteria):
                 if is_cancelled():
                     raise Cancelled()
-                progress(5 + 30 * index / len(model.criteria), f"Criterion {criterion.name}")
+                progress(
+                    5 + 30 * index / len(model.criteria), Message("Criterion {name}", name=criterion.name)
+                )
                 if criterion.measure == "value":
                     sources.append(None)
                     continue
@@ -973,7 +989,10 @@ def _write_blocks(
         for top in range(0, grid.height, rows):
             if is_cancelled():
                 raise Cancelled()
-            progress(35 + 60 * top / grid.height, f"Rows {top + 1}–{min(top + rows, grid.height)}")
+            progress(
+                35 + 60 * top / grid.height,
+                Message("Rows {first}–{last}", first=top + 1, last=min(top + rows, grid.height)),
+            )
             block = grid.rows(top, min(rows, grid.height - top))
             window = Window(0, top, block.width, block.height)
             total, values = None, []

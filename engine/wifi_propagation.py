@@ -22,7 +22,7 @@ from osgeo import gdal, gdal_array, ogr, osr
 from scipy import sparse
 from scipy.stats import norm
 
-from .errors import EngineError
+from .errors import Cancelled, EngineError
 from .outputs import atomic_output
 
 #: OGR's in-memory vector driver: "MEM" since GDAL 3.11 ("Memory", deprecated there, before).
@@ -285,7 +285,12 @@ def _grid_dataset(values: np.ndarray, grid: Grid) -> gdal.Dataset:
     return dataset
 
 
-def _warp_onto(path: str, grid: Grid) -> np.ndarray:
+def _gdal_progress(cancelled: Callable[[], bool]) -> Callable[..., int]:
+    """A GDAL progress callback that stops the operation (returns 0) once ``cancelled()``."""
+    return lambda _complete, _message, _data: 0 if cancelled() else 1
+
+
+def _warp_onto(path: str, grid: Grid, cancelled: Callable[[], bool] = lambda: False) -> np.ndarray:
     """Resample a raster onto the grid (bilinear, on every core), nodata → 0, as float32."""
     try:
         source = gdal.Open(path)
@@ -293,13 +298,26 @@ def _warp_onto(path: str, grid: Grid) -> np.ndarray:
         raise EngineError("Cannot read the raster {path}: {reason}", path=path, reason=str(error)) from None
     values = np.zeros(grid.shape, np.float32)  # cells the raster does not cover (or nodata) stay 0
     options = gdal.WarpOptions(
-        resampleAlg="bilinear", multithread=True, warpOptions=["NUM_THREADS=ALL_CPUS"], warpMemoryLimit=256
+        resampleAlg="bilinear",
+        multithread=True,
+        warpOptions=["NUM_THREADS=ALL_CPUS"],
+        warpMemoryLimit=256,
+        callback=_gdal_progress(cancelled),
     )
-    gdal.Warp(_grid_dataset(values, grid), source, options=options)
+    try:
+        gdal.Warp(_grid_dataset(values, grid), source, options=options)
+    except RuntimeError:
+        if cancelled():
+            raise Cancelled() from None
+        raise
+    if cancelled():  # GDAL may not call back on a small raster
+        raise Cancelled()
     return values
 
 
-def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarray:
+def _burn_heights(
+    pairs: Sequence[tuple[object, float]], grid: Grid, cancelled: Callable[[], bool] = lambda: False
+) -> np.ndarray:
     """Heights burnt onto the grid (cell centre inside), in order: the last one wins a cell.
 
     Through an in-memory OGR layer built from WKB: much faster than handing GeoJSON-like
@@ -314,7 +332,9 @@ def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarr
     layer = vectors.CreateLayer("buildings", reference, geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
     definition = layer.GetLayerDefn()
-    for geometry, height in pairs:
+    for index, (geometry, height) in enumerate(pairs):
+        if index % 1000 == 0 and cancelled():
+            raise Cancelled()
         if geometry is None or geometry.is_empty:
             continue
         feature = ogr.Feature(definition)
@@ -323,8 +343,12 @@ def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarr
         layer.CreateFeature(feature)
     target = _grid_dataset(heights, grid)
     try:
-        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=height"])
+        gdal.RasterizeLayer(
+            target, [1], layer, options=["ATTRIBUTE=height"], callback=_gdal_progress(cancelled)
+        )
     except RuntimeError as error:
+        if cancelled():
+            raise Cancelled() from None
         raise EngineError("The buildings could not be rasterised: {reason}", reason=str(error)) from None
     target.FlushCache()
     return heights
@@ -335,15 +359,16 @@ def build_obstruction(
     terrain: str | None = None,
     surface: str | None = None,
     buildings: Sequence[tuple[object, float | None]] = (),
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Obstruction:
     """Ground (``terrain`` raster, or flat 0) and obstruction surface on ``grid``.
 
     ``surface`` is a DSM raster (used as is); ``buildings`` are (shapely geometry, height above
     ground) pairs rasterised onto the grid (cell centre inside) and added to the ground; the
-    taller building wins where footprints overlap.
+    taller building wins where footprints overlap. :class:`Cancelled` as soon as ``cancelled()``.
     """
-    ground = _warp_onto(terrain, grid) if terrain else np.zeros(grid.shape, np.float32)
-    top = _warp_onto(surface, grid) if surface else None
+    ground = _warp_onto(terrain, grid, cancelled) if terrain else np.zeros(grid.shape, np.float32)
+    top = _warp_onto(surface, grid, cancelled) if surface else None
     if surface and not terrain:
         ground = top.copy()
     if buildings:
@@ -352,7 +377,7 @@ def build_obstruction(
             for geometry, height in buildings
         ]
         pairs.sort(key=lambda pair: pair[1])
-        heights = _burn_heights(pairs, grid)
+        heights = _burn_heights(pairs, grid, cancelled)
         heights += ground
         if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
             top = heights

@@ -13,6 +13,7 @@ import math
 import os
 import shutil
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -32,14 +33,17 @@ from qgis.core import (
     QgsGeometry,
     QgsLayerMetadata,
     QgsMapLayer,
+    QgsPalettedRasterRenderer,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
+    QgsRasterLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
@@ -299,13 +303,63 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
 
+#: Post-processors Processing will call: it keeps only a C++ pointer and calls them after the
+#: algorithm instance is gone (processing.run, batch rows delete their copy first), so they are
+#: kept here (bounded).
+_KEPT: deque[QgsProcessingLayerPostProcessorInterface] = deque(maxlen=500)
+
+
+def keep_alive(post_processor: QgsProcessingLayerPostProcessorInterface) -> None:
+    _KEPT.append(post_processor)
+
+
+#: Qualitative colours (ColorBrewer Set3 then Dark2) for categories without an order.
+CATEGORY_COLOURS = (
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
+    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#1b9e77", "#d95f02", "#7570b3", "#e7298a",
+)  # fmt: skip
+
+
+class CategoriesOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """A raster of category codes drawn with one colour and label per code (a paletted renderer),
+    e.g. the best-server hotspot of each cell, instead of a grey ramp."""
+
+    def __init__(self, name: str, categories: list[tuple[int, str]]) -> None:
+        super().__init__()
+        self.name = name
+        self.categories = categories
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback) -> None:
+        count = len(CATEGORY_COLOURS)
+        colours = [QColor(CATEGORY_COLOURS[index % count]) for index in range(len(self.categories))]
+        classes = [
+            QgsPalettedRasterRenderer.Class(value, colour, label)
+            for (value, label), colour in zip(self.categories, colours)
+        ]
+        if isinstance(layer, QgsRasterLayer) and classes:
+            layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+        layer.setName(self.name)
+        layer.triggerRepaint()
+
+
+def style_categories(
+    context: QgsProcessingContext, destination: str, name: str, categories: list[tuple[int, str]]
+) -> None:
+    """Draw the raster output ``destination``, when Processing loads it, one colour per category."""
+    if not destination or not context.willLoadLayerOnCompletion(destination):
+        return
+    post_processor = CategoriesOnLoad(name, categories)
+    keep_alive(post_processor)
+    context.layerToLoadOnCompletionDetails(destination).setPostProcessor(post_processor)
+
+
 def style_output(
     algorithm: object, context: QgsProcessingContext, destination: str | None, style: str, name: str
 ) -> None:
     """Name and style (``style`` may be "") the output ``destination`` now if Processing loads it
     into a project; ``finish_outputs`` later stores the style and provenance in a GeoPackage.
 
-    The post-processor is kept on ``algorithm`` (it must outlive processAlgorithm).
+    The post-processor is kept alive by ``keep_alive`` (it must outlive the algorithm).
     """
     if not destination:
         return
@@ -313,7 +367,7 @@ def style_output(
     if not context.willLoadLayerOnCompletion(destination):
         return
     post_processor = StyleOnLoad(style, name)
-    algorithm.__dict__.setdefault("_post_processors", []).append(post_processor)
+    keep_alive(post_processor)
     context.layerToLoadOnCompletionDetails(destination).setPostProcessor(post_processor)
 
 

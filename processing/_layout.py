@@ -8,13 +8,16 @@ Map texts are French unless the QGIS locale is English.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsArrowSymbolLayer,
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
@@ -45,7 +48,6 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRuleBasedRenderer,
-    QgsSettings,
     QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -54,6 +56,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QLocale, QSizeF
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import settings as plugin_settings
 from ..engine.errors import EngineError
 from ..engine.outputs import atomic_output
 from ..engine.provenance import (
@@ -90,7 +93,7 @@ TEXTS = {
 
 def map_language() -> str:
     """Language of the map texts: French unless the QGIS user locale is English."""
-    locale = str(QgsSettings().value("locale/userLocale", "") or "")
+    locale = plugin_settings.user_locale()
     return "en" if locale.lower().startswith("en") else "fr"
 
 
@@ -663,12 +666,36 @@ def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
     return settings
 
 
-def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int) -> None:
+def document_author(author: str = "") -> str:
+    """Who a PDF names as its author: ``author``, else the organisation of the plugin settings,
+    else the QGIS user."""
+    return author or plugin_settings.organisation() or QgsApplication.userFullName()
+
+
+@contextlib.contextmanager
+def pdf_author(layout: QgsLayout, author: str) -> Iterator[None]:
+    """The layout's project names ``author`` while a PDF is written (QGIS writes the project
+    metadata's author into the PDF, by default the login name); restored afterwards."""
+    project = layout.project()
+    metadata = project.metadata()
+    previous, dirty = metadata.author(), project.isDirty()
+    metadata.setAuthor(document_author(author))
+    project.setMetadata(metadata)
+    try:
+        yield
+    finally:
+        metadata.setAuthor(previous)
+        project.setMetadata(metadata)
+        project.setDirty(dirty)
+
+
+def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int, author: str = "") -> None:
     """Export every page (PDF) or the first page (PNG, SVG) to ``output``, atomically."""
     exporter = QgsLayoutExporter(layout)
     with atomic_output(output) as temporary:
         if fmt == "pdf":
-            result = exporter.exportToPdf(str(temporary), pdf_settings(dpi))
+            with pdf_author(layout, author):
+                result = exporter.exportToPdf(str(temporary), pdf_settings(dpi))
         elif fmt == "png":
             settings = QgsLayoutExporter.ImageExportSettings()
             settings.dpi = dpi
@@ -687,10 +714,11 @@ def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int) -> None:
         check_export(result, output, detail)
 
 
-def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: QgsFeedback | None) -> None:
+def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: QgsFeedback | None,
+                     author: str = "") -> None:
     """One PDF with a page per atlas feature, atomically."""
     atlas = layout.atlas()
-    with atomic_output(output) as temporary:
+    with atomic_output(output) as temporary, pdf_author(layout, author):
         result, error = QgsLayoutExporter.exportToPdf(atlas, str(temporary), pdf_settings(dpi), feedback)
         if feedback is not None and feedback.isCanceled():
             check_export(QgsLayoutExporter.ExportResult.Canceled, output)

@@ -12,17 +12,23 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
 from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterDefinition,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
-from ..i18n_support import tr
+from ..i18n_support import format_number, tr
+from ..messages import log_message
 from ..resources_paths import icon_path
 
 #: Distribution name of each importable module of ``REQUIRES`` (what pip, OSGeo4W and Debian call it).
@@ -31,6 +37,10 @@ PACKAGE_NAMES = {
     "shapely": "Shapely", "rasterio": "rasterio", "requests": "requests", "networkx": "networkx",
     "osgeo": "GDAL",
 }  # fmt: skip
+
+
+#: The user documentation shipped with the plugin.
+DOCS_DIR = Path(__file__).resolve().parents[1] / "docs"
 
 
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
@@ -44,6 +54,11 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     #: (registration stays light); when one is missing the algorithm is listed, its help says
     #: which package to install and it refuses to run (tests/test_qgis_startup.py checks the list).
     REQUIRES: tuple[str, ...] = ("numpy",)
+    #: Parameters shown under "Advanced" in the dialog (field names of the normalised schema,
+    #: propagation, solver and tolerance settings): their defaults suit the loaded territory.
+    ADVANCED: tuple[str, ...] = ()
+    #: Toolbox search words, keys of :func:`tag_words` (found in French and in English).
+    TAGS: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
         """Append the missing-package note to each algorithm's own help text."""
@@ -108,10 +123,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return icon_path(self.icon_file())
 
     def helpUrl(self) -> str:
-        return (
-            "https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/"
-            f"{self.ALGORITHM_ID}.md"
-        )
+        """The algorithm's page shipped with the plugin (``docs/<id>.md``, readable offline)."""
+        local = DOCS_DIR / f"{self.ALGORITHM_ID}.md"
+        if local.exists():
+            return QUrl.fromLocalFile(str(local)).toString()
+        return f"https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/{local.name}"
+
+    def tags(self) -> list[str]:
+        """Toolbox search words: the algorithm's own, in the user's language and in English."""
+        words = tag_words()
+        return list(dict.fromkeys([*(words[tag] for tag in self.TAGS), *self.TAGS]))
 
     def checkParameterValues(self, parameters, context):
         """Refuse to run when a package of ``REQUIRES`` is missing."""
@@ -125,6 +146,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Note the provenance of the vector inputs: the outputs inherit it (postProcessAlgorithm)."""
         from ._layer_io import layer_sources
 
+        self._started = time.monotonic()
         vector_inputs = [
             definition.name()
             for definition in self.parameterDefinitions()
@@ -142,7 +164,24 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             from ._layer_io import finish_outputs
 
             finish_outputs(self, self.__dict__.get("_input_sources", []), feedback)
+        self.log_run()
         return {}
+
+    def log_run(self) -> None:
+        """The run's summary line in the plugin's message-log tab: name, duration, the
+        algorithm's own ``run_summary`` when it set one."""
+        seconds = time.monotonic() - self.__dict__.get("_started", time.monotonic())
+        line = self.tr("{algorithm}: finished in {seconds} s.").format(
+            algorithm=self.displayName(), seconds=format_number(seconds, 1)
+        )
+        summary = self.__dict__.get("run_summary", "")
+        log_message(f"{line} {summary}" if summary else line)
+
+    def addParameter(self, definition, createOutput: bool = True) -> bool:
+        """Add ``definition``, flagged Advanced when its name is in ``ADVANCED``."""
+        if definition.name() in self.ADVANCED:
+            definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        return super().addParameter(definition, createOutput)
 
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
@@ -165,6 +204,47 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+def tag_words() -> dict[str, str]:
+    """The toolbox search words the algorithms use, in the user's language."""
+    return {
+        "fibre": tr("fibre"),
+        "broadband": tr("broadband"),
+        "waste": tr("waste"),
+        "recycling centre": tr("recycling centre"),
+        "circular economy": tr("circular economy"),
+        "industrial synergies": tr("industrial synergies"),
+        "Wi-Fi": tr("Wi-Fi"),
+        "hotspot": tr("hotspot"),
+        "coverage": tr("coverage"),
+        "WIFI4EU": "WIFI4EU",
+        "suitability": tr("suitability"),
+        "multi-criteria": tr("multi-criteria"),
+        "AHP": "AHP",
+        "solar": tr("solar"),
+        "photovoltaic": tr("photovoltaic"),
+        "open data": tr("open data"),
+        "territory": tr("territory"),
+        "commune": tr("commune"),
+        "indicators": tr("indicators"),
+        "map": tr("map"),
+        "PDF": "PDF",
+        "access": tr("access"),
+        "decision": tr("decision"),
+    }
+
+
+def explicit_destination(parameters: dict, name: str, context) -> str:
+    """The file the user gave for the destination ``name``; "" when none or a temporary output.
+
+    Unlike ``parameterAsOutputLayer``, this does not make up a temporary file nor queue it for
+    loading (a path queued but never written shows as "layers not correctly generated")."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.valueAsString(context.expressionContext())[0]
+    text = "" if value is None else str(value)
+    return "" if text in ("", QgsProcessing.TEMPORARY_OUTPUT) else text
 
 
 def output_folder_is_writable(path: str) -> bool:

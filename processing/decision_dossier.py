@@ -37,6 +37,7 @@ class DecisionDossier(TerritoireAlgorithm):
     ALGORITHM_ID = "decision_dossier"
     GROUP = "maps"
     REQUIRES = ("numpy", "scipy", "shapely", "rasterio", "osgeo")
+    TAGS = ("decision", "PDF", "map", "suitability")
 
     SITES = "SITES"
     SUITABILITY = "SUITABILITY"
@@ -267,7 +268,7 @@ class DecisionDossier(TerritoireAlgorithm):
         self.raise_if_canceled(feedback)
         feedback.setProgress(85)
         try:
-            _layout.export_layout(layout, output, "pdf", 200)
+            _layout.export_layout(layout, output, "pdf", 200, dossier.author)
         except EngineError as error:
             raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
         del keep

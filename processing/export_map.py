@@ -37,6 +37,7 @@ class ExportMap(TerritoireAlgorithm):
     ALGORITHM_ID = "export_map"
     GROUP = "maps"
     REQUIRES = ("numpy", "scipy")
+    TAGS = ("map", "PDF", "territory")
 
     LAYERS = "LAYERS"
     TITLE = "TITLE"
@@ -301,6 +302,7 @@ class ExportMap(TerritoireAlgorithm):
         self.raise_if_canceled(feedback)
 
         dpi = self.parameterAsInt(parameters, self.DPI, context)
+        author = self.parameterAsString(parameters, self.AUTHOR, context).strip()
         try:
             if atlas_layer is not None:
                 field = self.parameterAsString(parameters, self.ATLAS_TITLE_FIELD, context)
@@ -308,10 +310,10 @@ class ExportMap(TerritoireAlgorithm):
                 if _atlas_profile.add_profile_sheet(layout, the_map, atlas_layer, language):
                     feedback.pushInfo(self.tr("Each page shows its profile beside the median."))
                 feedback.pushInfo(self.tr("Atlas of {count} pages.").format(count=atlas_layer.featureCount()))
-                _layout.export_atlas_pdf(layout, output, dpi, feedback)
+                _layout.export_atlas_pdf(layout, output, dpi, feedback, author)
                 del highlight
             else:
-                _layout.export_layout(layout, output, fmt, dpi)
+                _layout.export_layout(layout, output, fmt, dpi, author)
         except EngineError as error:
             if feedback.isCanceled():
                 self.raise_if_canceled(feedback)

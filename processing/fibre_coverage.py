@@ -39,6 +39,14 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "fibre_coverage"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("fibre", "broadband", "coverage", "territory")
+    ADVANCED = (
+        "FIELD_FTTH",
+        "FIELD_PREMISES",
+        "FIELD_DOWN_CLASS",
+        "FIELD_TECHNO",
+        "FIELD_BUILDING_ID",
+    )
 
     FIBRE = "FIBRE"
     FIELD_PREMISES = "FIELD_PREMISES"
@@ -191,6 +199,7 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
             style_output,
             write_features,
         )
+
         fibre = self.parameterAsSource(parameters, self.FIBRE, context)
         if fibre is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.FIBRE))

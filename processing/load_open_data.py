@@ -7,14 +7,17 @@ from collections import deque
 from typing import TYPE_CHECKING, ClassVar
 
 from qgis.core import (
+    Qgis,
     QgsAbstractMetadataBase,
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsLayerMetadata,
     QgsLayerTreeGroup,
+    QgsLayerTreeLayer,
     QgsMapLayer,
-    QgsMapLayerType,
     QgsNetworkAccessManager,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -28,19 +31,27 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsProject,
+    QgsProviderRegistry,
     QgsRasterLayer,
-    QgsSettings,
+    QgsSimpleFillSymbolLayer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
-from ..engine.endpoints import SOURCES
+from .. import settings
+from ..engine.endpoints import SOURCES, base_url
 from ..engine.errors import Cancelled, EngineError
 from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES, SOURCE_MODES
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
+from ..i18n_support import format_date, format_number, tr, translated
+from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
-from .base import TerritoireAlgorithm, output_folder_is_writable
+from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 if TYPE_CHECKING:
     from ..engine.opendata.loader import LoadReport
@@ -55,6 +66,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "load_open_data"
     GROUP = "data"
     REQUIRES = ("numpy", "shapely", "requests", "osgeo")
+    TAGS = ("open data", "territory", "commune", "fibre", "waste", "solar")
 
     TERRITORY = "TERRITORY"
     LAYERS = "LAYERS"
@@ -166,7 +178,9 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Output GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+                self.OUTPUT,
+                self.tr("Output GeoPackage (temporary: the territory's GeoPackage in the data folder)"),
+                fileFilter=self.tr("GeoPackage (*.gpkg)"),
             )
         )
         self.addParameter(
@@ -199,7 +213,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
 
     def source_labels(self) -> dict[str, str]:
         return {
-            "online": self.tr("Online: download, keeping a cache (online)"),
+            "online": self.tr("Cache, then online: recent downloads reused, the rest downloaded (online)"),
             "cache": self.tr("Cache: no network, the last download (cache)"),
             "sample": self.tr("Sample: the bundled sample territory (sample)"),
         }
@@ -217,7 +231,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 "The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, "
                 "such as Lambert-93 (EPSG:2154)."
             ).format(crs=crs.authid())
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output.lower().endswith(".gpkg"):
             return False, self.tr("The output must be a GeoPackage (.gpkg): {path}").format(path=output)
         if output and not output_folder_is_writable(output):
@@ -225,7 +239,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         families = self.parameterAsEnums(parameters, self.LAYERS, context)
         if not families:
             return False, self.tr("Choose at least one data family to load.")
-        wants_terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
+        wants_terrain_tif = parameters.get(self.TERRAIN_OUTPUT) not in (None, "")
         if wants_terrain_tif and FAMILY_NAMES.index("terrain") not in families:
             return False, self.tr(
                 "A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family."
@@ -239,9 +253,22 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             return False, self.tr("Solar cadastre fields are given without a solar cadastre.")
         return True, ""
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """The output (the territory's GeoPackage in the data folder unless a file is given) and
+        the project's layers already reading it (reloaded in place after the run)."""
+        super().prepareAlgorithm(parameters, context, feedback)
+        territory = self.parameterAsString(parameters, self.TERRITORY, context)
+        project = context.project()
+        self._output = explicit_destination(parameters, self.OUTPUT, context) or str(
+            settings.territory_gpkg(territory_title(territory), project)
+        )
+        self._existing = existing_layers(project, self._output)
+        self._report = None
+        return True
+
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
         from ..engine.cache import DiskCache, Fetcher
-        from ..engine.http_client import HttpClient
+        from ..engine.http_client import HttpClient, NetworkError
         from ..engine.opendata.loader import load_open_data
 
         parameters = enum_indices(parameters)
@@ -252,14 +279,27 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
         self.require_projected_crs(crs, self.tr("The target CRS"))
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output or output == QgsProcessing.TEMPORARY_OUTPUT:
-            raise QgsProcessingException(self.tr("Choose an output GeoPackage file."))
+        output = self._output
+        if not output_folder_is_writable(output):
+            raise QgsProcessingException(
+                self.tr("The output folder cannot be written: {path}").format(path=output)
+            )
+        os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
         ordered = [name for name in FAMILY_NAMES if name in families]
         fetcher = None
+        offline = False
+
+        def log(text: str) -> None:
+            feedback.pushInfo(translated(text))
+
         if mode != "sample":
-            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=feedback.pushInfo)
-            fetcher = Fetcher(mode, DiskCache(cache_folder()), client, url_settings(), feedback.pushInfo)
+            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=log)
+            cache = DiskCache(cache_folder())
+            if mode == "online" and not client.reachable(base_url("GEO_API", url_settings())):
+                # cache, then online: offline, the cache alone (no retries against a dead network)
+                offline, mode = True, "cache"
+                feedback.pushWarning(self.tr("The network is down: the territory is loaded from the cache."))
+            fetcher = Fetcher(mode, cache, client, url_settings(), log)
         try:
             report = load_open_data(
                 territory,
@@ -280,13 +320,16 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 epci_names=EPCI_NAMES,
                 fetcher=fetcher,
                 progress=feedback.setProgress,
-                log=feedback.pushInfo,
+                log=log,
                 cancelled=feedback.isCanceled,
             )
         except Cancelled as error:
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+            message = self.tr(error.message).format(**error.values)
+            if offline or (mode == "online" and isinstance(error, NetworkError)):
+                message = offline_message(message)
+            raise QgsProcessingException(message) from error
         for family in report.families:
             if not family.ok:
                 feedback.reportError(
@@ -296,6 +339,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 )
             for warning in family.warnings:
                 feedback.pushWarning(self.tr(warning.message).format(**warning.values))
+        self._report = report
         self._load_on_completion(report, context)
         results = {self.OUTPUT: output}
         terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
@@ -333,6 +377,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         """Queue every written table for the project, in a group named after the territory."""
         sources = read_sources(report.output)
         for table in report.tables:
+            if table in self._existing:
+                continue  # reloaded in place by postProcessAlgorithm
             family = next(name for name, family in FAMILIES.items() if table in family.table_names)
             post_processor = TerritoryLayerPostProcessor(
                 report.territory.name, table, family, sources.get(table)
@@ -347,6 +393,116 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             details = QgsProcessingContext.LayerDetails(post_processor.title, context.project(), table, hint)
             details.setPostProcessor(post_processor)
             context.addLayerToLoadOnCompletion(uri, details)
+
+    def postProcessAlgorithm(self, context, feedback):
+        """Reload the layers that already read this GeoPackage and say what changed."""
+        report: LoadReport | None = self.__dict__.get("_report")
+        if report is not None:
+            self.run_summary = self._reload_in_place(report, context)
+            warnings = [warning for family in report.families for warning in family.warnings]
+            failed = [family for family in report.families if not family.ok]
+            if warnings:
+                self.run_summary += " " + self.tr("{count} warnings: see the Processing log.").format(
+                    count=len(warnings)
+                )
+            feedback.pushInfo(self.run_summary)
+            level = Qgis.MessageLevel.Warning if warnings or failed else Qgis.MessageLevel.Info
+            tell_user(self.run_summary, level)
+        return super().postProcessAlgorithm(context, feedback)
+
+    def _reload_in_place(self, report: LoadReport, context: QgsProcessingContext) -> str:
+        project = context.project()
+        sources = read_sources(report.output)
+        changes = []
+        updated = 0
+        for table, (layer_id, before) in self._existing.items():
+            layer = project.mapLayer(layer_id) if project is not None else None
+            if layer is None or table not in report.tables:
+                continue
+            layer.dataProvider().reloadData()
+            layer.reload()
+            if sources.get(table) is not None:
+                layer.setMetadata(layer_metadata(sources[table], layer.metadata()))
+            layer.triggerRepaint()
+            updated += 1
+            after = layer.featureCount() if isinstance(layer, QgsVectorLayer) else before
+            if after != before:
+                changes.append(
+                    self.tr("{layer}: {before} → {after}").format(
+                        layer=layer.name(), before=format_number(before), after=format_number(after)
+                    )
+                )
+        added = len([table for table in report.tables if table not in self._existing])
+        failed = [family.family for family in report.families if not family.ok]
+        if not updated:
+            summary = self.tr("{territory}: {added} layers added from {path}.").format(
+                territory=report.territory.name, added=added, path=report.output
+            )
+        elif changes:
+            summary = self.tr(
+                "{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}."
+            ).format(
+                territory=report.territory.name, updated=updated, added=added, changes="; ".join(changes)
+            )
+        else:
+            summary = self.tr(
+                "{territory} reloaded: {updated} layers updated in place, {added} added; "
+                "no feature count changed."
+            ).format(territory=report.territory.name, updated=updated, added=added)
+        if failed:
+            summary += " " + self.tr("Not loaded: {families}.").format(families=", ".join(failed))
+        return summary
+
+
+def offline_message(error: str) -> str:
+    """One sentence for a failed online load: what failed, and the offline sources to choose."""
+    from ..engine.cache import DiskCache
+
+    last = DiskCache(cache_folder()).last_download()
+    if last:
+        return tr(
+            "{error} The network seems down: run again with the source Cache (last download on {date}) "
+            "or Sample."
+        ).format(error=error, date=format_date(last))
+    return tr(
+        "{error} The network seems down and the cache is empty: run again with the source Sample."
+    ).format(error=error)
+
+
+def territory_title(territory: str) -> str:
+    """A name for the territory code(s) ``territory``: the dock's choice, else the bundled list's,
+    else the codes themselves (names the territory's GeoPackage before the run resolves it)."""
+    from ..engine.opendata.geo_api import search_territories
+
+    text = territory.strip()
+    code, name = settings.territory()
+    if code == text and name:
+        return name
+    known = search_territories(text, 1) if "," not in text else []
+    if known and known[0].code == text:
+        return known[0].name
+    return "_".join(part.strip() for part in text.split(",") if part.strip())
+
+
+def layer_file_and_table(layer: QgsMapLayer) -> tuple[str, str]:
+    """The file and table a GeoPackage layer reads ("" when it reads no file)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") or ""
+    return (os.path.realpath(path) if path else "", parts.get("layerName") or "")
+
+
+def existing_layers(project, output: str) -> dict[str, tuple[str, int]]:
+    """Table → (layer id, feature count) of the project's layers reading the GeoPackage ``output``."""
+    if project is None or not os.path.exists(output):
+        return {}
+    target = os.path.realpath(output)
+    found: dict[str, tuple[str, int]] = {}
+    for layer in project.mapLayers().values():
+        path, table = layer_file_and_table(layer)
+        if path == target and table and table not in found:
+            count = layer.featureCount() if isinstance(layer, QgsVectorLayer) else 0
+            found[table] = (layer.id(), count)
+    return found
 
 
 def enum_indices(parameters: dict) -> dict:
@@ -369,17 +525,15 @@ def enum_indices(parameters: dict) -> dict:
 
 def url_settings() -> dict[str, str]:
     """Endpoint overrides from the plugin settings (``territoire_numerique/urls/<SOURCE>``)."""
-    settings = QgsSettings()
-    values = {source: settings.value(f"territoire_numerique/urls/{source}", "") for source in SOURCES}
-    return {source: str(value) for source, value in values.items() if value}
+    values = {source: settings.url_override(source) for source in SOURCES}
+    return {source: value for source, value in values.items() if value}
 
 
 def cache_folder() -> str:
     """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
     from ..engine.cache import default_cache_dir
 
-    folder = QgsSettings().value("territoire_numerique/cache_dir", "")
-    return str(folder) if folder else str(default_cache_dir())
+    return settings.cache_dir() or str(default_cache_dir())
 
 
 def qgis_proxies() -> dict[str, str] | None:
@@ -418,7 +572,8 @@ class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
                 break
         if self.source is not None:
             layer.setMetadata(layer_metadata(self.source, layer.metadata()))
-        layer.setName(self.title)
+        layer.setName(self.title if self.group in self.title else f"{self.title} — {self.group}")
+        show_details_when_near(layer, self.table)
         project = context.project()
         if project is None:
             return
@@ -428,30 +583,88 @@ class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
             return
         group = root.findGroup(self.group) or root.insertGroup(0, self.group)
         if node.parent() is not group:
-            clone = node.clone()
-            group.insertChildNode(_position(group, layer), clone)
+            group.addChildNode(node.clone())
             node.parent().removeChildNode(node)
+        order_group(group)
+        placed = group.findLayer(layer.id())
+        if placed is not None:
+            placed.setExpanded(False)  # a readable layer list: legends folded
+        if self.table == "communes":
+            outline_only(layer)
+            zoom_to(layer)
         layer.triggerRepaint()
 
 
+#: Tables drawn only from this scale (1:DETAIL_SCALE) inwards: one feature per building or roof.
+DETAIL_TABLES = ("buildings", "solar", "fibre", "street_furniture")
+DETAIL_SCALE = 25000.0
+#: Waste point kinds hidden by default (ticked back on in the legend): one per street corner.
+DETAIL_KINDS = ("container",)
+
+
+def show_details_when_near(layer: QgsMapLayer, table: str) -> None:
+    """Scale limit on the detail tables; waste containers unticked in the waste points' legend."""
+    if table in DETAIL_TABLES:
+        layer.setScaleBasedVisibility(True)
+        layer.setMinimumScale(DETAIL_SCALE)
+        layer.setMaximumScale(0.0)
+    renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
+    if table == "waste_points" and isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            if category.value() in DETAIL_KINDS:
+                renderer.updateCategoryRenderState(index, False)
+
+
+def outline_only(layer: QgsMapLayer) -> None:
+    """Boundaries drawn on top of the other layers: their outline and labels, no fill."""
+    renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
+    symbol = renderer.symbol() if isinstance(renderer, QgsSingleSymbolRenderer) else None
+    for index in range(symbol.symbolLayerCount() if symbol is not None else 0):
+        symbol_layer = symbol.symbolLayer(index)
+        if isinstance(symbol_layer, QgsSimpleFillSymbolLayer):
+            symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)
+
+
 def _rank(layer: QgsMapLayer) -> int:
-    """Drawing order in the group: points above lines above polygons above rasters."""
-    if layer.type() != QgsMapLayerType.VectorLayer:
-        return 4
+    """Drawing order: boundaries (and their labels) on top, then points, lines, polygons, rasters."""
+    if not isinstance(layer, QgsVectorLayer):
+        return 5
+    if layer_file_and_table(layer)[1] == "communes":
+        return 0
     return {
-        QgsWkbTypes.GeometryType.PointGeometry: 0,
-        QgsWkbTypes.GeometryType.LineGeometry: 1,
-        QgsWkbTypes.GeometryType.PolygonGeometry: 2,
-    }.get(layer.geometryType(), 3)
+        QgsWkbTypes.GeometryType.PointGeometry: 1,
+        QgsWkbTypes.GeometryType.LineGeometry: 2,
+        QgsWkbTypes.GeometryType.PolygonGeometry: 3,
+    }.get(layer.geometryType(), 4)
 
 
-def _position(group: QgsLayerTreeGroup, layer: QgsMapLayer) -> int:
-    rank = _rank(layer)
-    position = 0
-    for child in group.findLayers():
-        if child.layer() is not None and _rank(child.layer()) <= rank:
-            position += 1
-    return position
+def order_group(group: QgsLayerTreeGroup) -> None:
+    """Put the group's layers in drawing order (stable: equal ranks keep their order)."""
+    nodes = [child for child in group.children() if isinstance(child, QgsLayerTreeLayer) and child.layer()]
+    ordered = sorted(nodes, key=lambda node: _rank(node.layer()))
+    if ordered == nodes:
+        return
+    for node in ordered:
+        group.addChildNode(node.clone())
+        group.removeChildNode(node)
+
+
+def zoom_to(layer: QgsMapLayer) -> None:
+    """Show ``layer``'s whole extent in the map canvas of the QGIS window (none under qgis_process)."""
+    from qgis.utils import iface
+
+    canvas = iface.mapCanvas() if iface is not None else None
+    if canvas is None:
+        return
+    destination = canvas.mapSettings().destinationCrs()
+    transform = QgsCoordinateTransform(layer.crs(), destination, QgsProject.instance())
+    try:
+        extent = transform.transformBoundingBox(layer.extent())
+    except QgsCsException:
+        return
+    extent.scale(1.05)
+    canvas.setExtent(extent)
+    canvas.refresh()
 
 
 def layer_metadata(source: Source, metadata: QgsLayerMetadata) -> QgsLayerMetadata:

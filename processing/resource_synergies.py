@@ -23,7 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..i18n_support import user_locale
+from ..i18n_support import user_qlocale
 from .base import TerritoireAlgorithm
 
 PROBLEM_FIELDS = [
@@ -290,7 +290,7 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             results[name] = destination
             style_output(self, context, destination, style_path(style) if style else "", title)
         self._factors = result.factors
-        locale = user_locale()
+        locale = user_qlocale()
         for row in result.summary:
             if row["resource"] == "all":
                 values = [row[k] for k in ("baseline", "scenario") if row[k] is not None]

@@ -23,7 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..i18n_support import user_locale
+from ..i18n_support import user_qlocale
 from .base import TerritoireAlgorithm
 
 
@@ -375,7 +375,7 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             results[name] = destination
             style_output(self, context, destination, style_path(style) if style else "", title)
         chosen = ", ".join(result.sites[j]["site_id"] for j in result.chosen)
-        locale = user_locale()
+        locale = user_qlocale()
         summary = {row["indicator"]: row["value"] for row in result.summary}
         feedback.pushInfo(
             self.tr("Chosen: {sites}; {share} % of the weight within {threshold} m.").format(

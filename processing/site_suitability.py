@@ -36,8 +36,9 @@ from qgis.core import (
 )
 
 from ..engine.errors import Cancelled, EngineError
+from ..i18n_support import format_number, translated
 from ..resources_paths import style_path
-from .base import TerritoireAlgorithm, output_folder_is_writable
+from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 if TYPE_CHECKING:
     from ..engine.suitability import Model
@@ -59,6 +60,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "site_suitability"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "rasterio", "osgeo")
+    TAGS = ("suitability", "multi-criteria", "AHP", "decision")
 
     MODEL = "MODEL"
     EXTENT = "EXTENT"
@@ -217,7 +219,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             return False, str(error)
         except EngineError as error:
             return False, self.tr(error.message).format(**error.values)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
                 folder=str(Path(output).parent)
@@ -291,6 +293,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         crs = self.target_crs(parameters, context)
         self.require_projected_crs(crs, self.tr("The target CRS"))
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
+        # asked once: each call for a temporary output makes up a new file and queues it for loading
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         options = Options(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
@@ -303,7 +307,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             perturbation=self.parameterAsDouble(parameters, self.PERTURBATION, context) / 100.0,
             criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
             max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
-            work_dir=str(Path(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)).parent),
+            work_dir=str(Path(output).parent),
             threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
         )
         if parameters.get(self.EXTENT):
@@ -319,7 +323,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 options,
                 progress=lambda percent, text: (
                     feedback.setProgress(percent * 0.95),
-                    feedback.setProgressText(text),
+                    feedback.setProgressText(translated(text)),
                 ),
                 is_cancelled=feedback.isCanceled,
             )
@@ -332,19 +336,18 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         self.note_model_sources(model)
         if model.ahp is not None:
             feedback.pushInfo(
-                self.tr("AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}").format(
-                    cr=model.ahp.cr, lmax=model.ahp.lambda_max
+                self.tr("AHP weights: consistency ratio CR = {cr}, λmax = {lmax}").format(
+                    cr=format_number(model.ahp.cr, 3), lmax=format_number(model.ahp.lambda_max, 3)
                 )
             )
         for criterion, weight in zip(model.criteria, model.weights):
-            feedback.pushInfo(f"  {criterion.name}: {weight:.3f}")
+            feedback.pushInfo(f"  {criterion.name}: {format_number(weight, 3)}")
         outputs = {}
         if wants_sites:
             outputs[self.SITES] = self.write_sites(
                 parameters, context, feedback, model, final_sites(result, options)
             )
         self.raise_if_canceled(feedback)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         write_suitability(output, result)
         style_output(self, context, output, style_path("suitability"), self.tr("Suitability (0–100)"))
         outputs[self.OUTPUT] = output

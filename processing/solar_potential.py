@@ -65,6 +65,19 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "solar_potential"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("solar", "photovoltaic", "territory")
+    ADVANCED = (
+        "FIELD_ROOF_ID",
+        "FIELD_BUILDING_ID",
+        "FIELD_USAGE",
+        "FIELD_ROOF_AREA",
+        "FIELD_USABLE_AREA",
+        "FIELD_IRRADIATION",
+        "PANEL_DENSITY",
+        "PERFORMANCE_RATIO",
+        "GRID_FACTOR",
+        "SPECIFIC_YIELD",
+    )
 
     ROOFS = "ROOFS"
     PANEL_DENSITY = "PANEL_DENSITY"
@@ -274,6 +287,7 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
             style_output,
             write_features,
         )
+
         roofs = self.parameterAsSource(parameters, self.ROOFS, context)
         if roofs is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ROOFS))

@@ -44,6 +44,19 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "territory_profile"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("indicators", "commune", "territory", "fibre", "waste", "solar")
+    ADVANCED = (
+        "FIELD_ID",
+        "FIELD_NAME",
+        "FIELD_POPULATION",
+        "FIELD_PREMISES",
+        "FIELD_FTTH",
+        "FIELD_SEVESO",
+        "FIELD_TONNES",
+        "FIELD_KIND",
+        "KIND_VALUE",
+        "FIELD_SOLAR_KWH",
+    )
 
     COMMUNES = "COMMUNES"
     FIELD_ID = "FIELD_ID"

@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
+from ..i18n_support import format_number
 from ..resources_paths import style_path
 from .base import TerritoireAlgorithm
 from .waste_flows import DISTANCE_KINDS, point_xy, read_network
@@ -40,6 +41,14 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "waste_access"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("waste", "recycling centre", "access", "commune")
+    ADVANCED = (
+        "WEIGHT_FIELD",
+        "FACILITY_ID_FIELD",
+        "KIND_FIELD",
+        "SNAP_TOLERANCE",
+        "CLUSTER_DISTANCE",
+    )
 
     DEMAND = "DEMAND"
     WEIGHT_FIELD = "WEIGHT_FIELD"
@@ -330,9 +339,12 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         total = float(weight.sum())
         served = float((weight * result.within).sum())
         feedback.pushInfo(
-            self.tr(
-                "{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility."
-            ).format(served=served, total=total, share=100 * served / total if total else 0.0, km=threshold)
+            self.tr("{served} of {total} inhabitants ({share} %) are within {km} km of a facility.").format(
+                served=format_number(round(served)),
+                total=format_number(round(total)),
+                share=format_number(100 * served / total if total else 0.0, 1),
+                km=format_number(threshold),
+            )
         )
         return results
 

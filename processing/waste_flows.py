@@ -113,6 +113,22 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "waste_flows"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas")
+    TAGS = ("waste", "circular economy", "industrial synergies")
+    ADVANCED = (
+        "WASTE_CODE_FIELD",
+        "TONNES_FIELD",
+        "SITE_ID_FIELD",
+        "SITE_NAME_FIELD",
+        "DESTINATION_FIELD",
+        "RECEIVER_ID_FIELD",
+        "RECEIVER_NAME_FIELD",
+        "ACCEPTS_FIELD",
+        "CAPACITY_FIELD",
+        "HAZARDOUS_OK_FIELD",
+        "OPERATION_FIELD",
+        "SNAP_TOLERANCE",
+        "TOP_SYNERGIES",
+    )
 
     PRODUCERS = "PRODUCERS"
     WASTE_CODE_FIELD = "WASTE_CODE_FIELD"

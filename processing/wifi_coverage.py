@@ -357,6 +357,7 @@ class WifiParameters:
             terrain=terrain.source() if terrain is not None else None,
             surface=surface.source() if surface is not None else None,
             buildings=pairs,
+            cancelled=feedback.isCanceled,
         )
 
     def grid_for(self, parameters, context, bounds: tuple[float, float, float, float]) -> Grid:
@@ -438,6 +439,27 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_coverage"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("Wi-Fi", "hotspot", "coverage", "WIFI4EU")
+    ADVANCED = (
+        "ID_FIELD",
+        "NAME_FIELD",
+        "EIRP_FIELD",
+        "HEIGHT_FIELD",
+        "FREQUENCY_FIELD",
+        "AZIMUTH_FIELD",
+        "BEAMWIDTH_FIELD",
+        "MODEL",
+        "ENVIRONMENT",
+        "SURFACE",
+        "BUILDING_HEIGHT_FIELD",
+        "MAX_RANGE",
+        "INDOOR",
+        "RX_HEIGHT",
+        "BODY_LOSS",
+        "LOCATION_PROBABILITY",
+        "DEMAND_WEIGHT",
+        "DEMAND_AT",
+    )
 
     HOTSPOTS = "HOTSPOTS"
     DEMAND = "DEMAND"
@@ -553,7 +575,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             best_server_coverage,
             write_raster,
         )
-        from ._layer_io import style_output
+        from ._layer_io import style_categories, style_output
 
         source = self.parameterAsSource(parameters, self.HOTSPOTS, context)
         if source is None:
@@ -625,6 +647,12 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             rssi_path,
             style_path("wifi_rssi"),
             self.tr("Wi-Fi signal of {count} hotspots (dBm)").format(count=hotspot_count),
+        )
+        style_categories(
+            context,
+            best_path,
+            self.tr("Best-server hotspot"),
+            [(hotspot.key, hotspot.name or str(hotspot.key)) for hotspot in hotspots],
         )
         outputs[self.COVERAGE] = self._write_coverage(parameters, context, feedback, grid, classes, settings)
         outputs[self.HOTSPOT_STATS] = self._write_hotspots(parameters, context, feedback, result, hotspots)
@@ -754,7 +782,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return destination
 
     def _write_zones(self, parameters, context, feedback, zone_frame, shares) -> str:
-        from ._layer_io import extended_fields, write_features
+        from ._layer_io import extended_fields, style_output, write_features
 
         kinds = [
             ("demand_total", "float"),
@@ -782,4 +810,11 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
                 }
             )
         write_features(sink, fields, list(zone_frame.geometry), rows, feedback, (95.0, 100.0))
+        style_output(
+            self,
+            context,
+            destination,
+            style_path("wifi_zones"),
+            self.tr("Demand within usable signal, per zone"),
+        )
         return destination

@@ -21,9 +21,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QLocale
 
 from ..engine.errors import Cancelled, EngineError
+from ..i18n_support import user_qlocale
 from ..resources_paths import style_path
 from .base import TerritoireAlgorithm
 from .wifi_coverage import WifiParameters, _as_float
@@ -38,6 +38,34 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("Wi-Fi", "hotspot", "WIFI4EU", "decision")
+    ADVANCED = (
+        "CANDIDATE_ID_FIELD",
+        "CANDIDATE_HEIGHT_FIELD",
+        "COST_FIELD",
+        "DEMAND_WEIGHT",
+        "DEMAND_AT",
+        "EXISTING_ID_FIELD",
+        "EXISTING_NAME_FIELD",
+        "EXISTING_EIRP_FIELD",
+        "EXISTING_HEIGHT_FIELD",
+        "EXISTING_FREQUENCY_FIELD",
+        "EXISTING_AZIMUTH_FIELD",
+        "EXISTING_BEAMWIDTH_FIELD",
+        "TIME_LIMIT",
+        "EIRP",
+        "HEIGHT",
+        "FREQUENCY",
+        "MODEL",
+        "ENVIRONMENT",
+        "SURFACE",
+        "BUILDING_HEIGHT_FIELD",
+        "MAX_RANGE",
+        "INDOOR",
+        "RX_HEIGHT",
+        "BODY_LOSS",
+        "LOCATION_PROBABILITY",
+    )
 
     CANDIDATES = "CANDIDATES"
     CANDIDATE_ID_FIELD = "CANDIDATE_ID_FIELD"
@@ -385,7 +413,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         )
         summary = f"{summary} {certificate}"
         feedback.pushInfo(summary)
-        locale = QLocale()
+        locale = user_qlocale()
         feedback.pushInfo(
             self.tr(
                 "Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones "
@@ -442,7 +470,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         if result.optimal:
             return self.tr("This plan is the best possible (proven).")
         return self.tr("This plan is within {gap} % of the best possible (proven bound).").format(
-            gap=QLocale().toString(100.0 * result.gap, "g", 2)
+            gap=user_qlocale().toString(100.0 * result.gap, "g", 2)
         )
 
     def postProcessAlgorithm(self, context, feedback):

@@ -343,3 +343,19 @@ def test_demand_in_front_of_buildings_reads_the_outdoor_ring():
     # Without an outdoor mask, the building's own cells (the former convention).
     on_buildings = demand_cells(grid, demand, [1.0] * len(demand))
     assert on_buildings.hit_by_mask(mask).tolist() == [True, False, False, False, False, False]
+
+
+def test_obstruction_build_stops_when_cancelled(tmp_path):
+    """Warping the terrain and burning the buildings stop at the user's Cancel (GDAL callbacks)."""
+    from territoire_numerique.engine.errors import Cancelled
+
+    grid = flat_grid()
+    terrain = tmp_path / "terrain.tif"
+    write_raster(terrain, grid, np.zeros(grid.shape, np.float32), -9999.0)
+    houses = [(box(x, 100.0, x + 8.0, 110.0), 6.0) for x in range(0, 390, 10)]
+    with pytest.raises(Cancelled):
+        build_obstruction(grid, terrain=str(terrain), cancelled=lambda: True)
+    with pytest.raises(Cancelled):
+        build_obstruction(grid, buildings=houses, cancelled=lambda: True)
+    built = build_obstruction(grid, buildings=houses, cancelled=lambda: False)
+    assert built.surface.max() == pytest.approx(6.0)

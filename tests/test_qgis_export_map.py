@@ -234,3 +234,39 @@ def test_styles_by_family_or_qml_file(territoire_plugin, gpkg, tmp_path):
     assert "Ville-centre d'essai" in pdf_text(output)
     with pytest.raises(QgsProcessingException, match=r"Style not found: .*famille_absente\.qml"):
         run({"LAYERS": layers(gpkg, "communes"), "STYLES": "famille_absente", "OUTPUT": str(output)})
+
+
+def pdf_author(path: Path) -> str:
+    import subprocess
+
+    completed = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in completed.stdout.splitlines()
+            if line.startswith("Author:")
+        ),
+        "",
+    )
+
+
+def test_pdf_author_is_the_organisation_else_the_qgis_user(territoire_plugin, gpkg, tmp_path, monkeypatch):
+    from qgis.core import QgsApplication, QgsSettings
+
+    from territoire_numerique import settings
+
+    monkeypatch.setattr(settings, "ORGANISATION", settings.PREFIX + "test_organisation")
+    project = QgsProject.instance()
+    before = project.metadata().author()
+    common = {"LAYERS": layers(gpkg, "communes"), "TITLE": TITLE, "FORMAT": "pdf"}
+    run({**common, "OUTPUT": str(tmp_path / "user.pdf")})
+    assert pdf_author(tmp_path / "user.pdf") == QgsApplication.userFullName()
+    settings.set_organisation("Agence d'urbanisme Flandre-Dunkerque")
+    try:
+        run({**common, "OUTPUT": str(tmp_path / "organisation.pdf")})
+        run({**common, "AUTHOR": "Service SIG", "OUTPUT": str(tmp_path / "given.pdf")})
+    finally:
+        QgsSettings().remove(settings.ORGANISATION)
+    assert pdf_author(tmp_path / "organisation.pdf") == "Agence d'urbanisme Flandre-Dunkerque"
+    assert pdf_author(tmp_path / "given.pdf") == "Service SIG"
+    assert project.metadata().author() == before  # the project's own metadata is left as it was

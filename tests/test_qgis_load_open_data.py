@@ -67,7 +67,10 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
         assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 8
     group = project.layerTreeRoot().findGroup("CU de Dunkerque")
     assert group is not None
-    layers = {node.layer().name(): node.layer() for node in group.findLayers()}
+    # layer names carry the territory
+    suffix = " — CU de Dunkerque"
+    layers = {node.layer().name().removesuffix(suffix): node.layer() for node in group.findLayers()}
+    assert all(node.layer().name().endswith(suffix) for node in group.findLayers())
     assert set(layers) == {
         "Communes",
         "Déchets industriels (IREP)",
@@ -83,8 +86,10 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
     assert waste.renderer().type() == "categorizedSymbol"  # resources/styles/industrial_waste.qml
     assert waste.metadata().keywords()["vintage"] == [str(default_year())]
     # points drawn above polygons in the group
-    names = [node.layer().name() for node in group.findLayers()]
-    assert names.index("Déchets industriels (IREP)") < names.index("Communes")
+    # communes (boundaries, labels) on top, then points above polygons
+    names = [node.layer().name().removesuffix(suffix) for node in group.findLayers()]
+    assert names[0] == "Communes"
+    assert names.index("Déchets industriels (IREP)") < names.index("Zones portuaires")
     project.clear()
 
 
@@ -175,12 +180,27 @@ def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay,
         def pushWarning(self, warning: str) -> None:
             self.warnings.append(warning)
 
+    from qgis.core import Qgis, QgsApplication
+
     online = tmp_path / "online.gpkg"
     feedback = Recorder()
+    told: list[tuple[str, object]] = []
+
+    def received(message: str, tag: str, level) -> None:
+        if tag == "Territoire numérique":
+            told.append((message, level))
+
+    QgsApplication.messageLog().messageReceived.connect(received)
     processing.run(
         "territoire:load_open_data",
         {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "online", "OUTPUT": str(online)},
         feedback=feedback,
+    )
+    QgsApplication.messageLog().messageReceived.disconnect(received)
+    # the summary for the message bar and the log tab says there are warnings, as a warning
+    assert any(
+        "warnings: see the Processing log" in text and level == Qgis.MessageLevel.Warning
+        for text, level in told
     )
     # the ARCEP buildings at 0,0 and without position are a warning, in the user's language
     assert any(

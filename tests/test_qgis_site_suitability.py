@@ -320,6 +320,7 @@ def test_editor_round_trip_live_consistency_and_curve(territoire_plugin, tmp_pat
     edited = editor.model_dict()
     assert edited["criteria"] == original["criteria"]
     assert edited["constraints"] == original["constraints"]
+    assert edited["description"] == original["description"]  # fields the editor does not show are kept
     assert load_model(edited).weights == pytest.approx(load_model(original).weights)
     assert "CR = 0.012" in editor.consistency.text()
 

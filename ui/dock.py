@@ -6,7 +6,10 @@ action runs through Processing: it shows progress, can be cancelled and lands in
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsSettings
+import os
+
+from qgis.core import QgsApplication, QgsProcessing, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
@@ -28,15 +31,57 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import settings
 from ..engine.opendata.geo_api import search_territories
 from ..engine.opendata.territory import TerritoryMatch
-from ..i18n_support import tr
+from ..i18n_support import format_date, tr
 from ..resources_paths import icon_path
 
-SETTINGS_KEY = "territoire_numerique/territory"
-SETTINGS_NAME_KEY = "territoire_numerique/territory_name"
 SAMPLE_TERRITORY = TerritoryMatch("245900428", "Communauté urbaine de Dunkerque", "epci")
 COMPLETIONS = 15
+
+
+#: The table of the territory's GeoPackage that fills an algorithm's layer parameter.
+PARAMETER_TABLES = {
+    "COMMUNES": "communes",
+    "ZONES": "communes",
+    "TERRITORY": "communes",
+    "FIBRE": "fibre",
+    "HOTSPOTS": "wifi_hotspots",
+    "EXISTING": "wifi_hotspots",
+    "CANDIDATES": "street_furniture",
+    "BUILDINGS": "buildings",
+    "DEMAND": "buildings",
+    "TERRAIN": "terrain",
+    "ROOFS": "solar",
+    "SOLAR": "solar",
+    "PRODUCERS": "industrial_waste",
+    "INDUSTRIAL_WASTE": "industrial_waste",
+    "RECEIVERS": "waste_facilities",
+    "ROADS": "roads",
+    "FACILITIES": "waste_points",
+    "WASTE_POINTS": "waste_points",
+    "PORT_ZONES": "port_zones",
+    "INDUSTRIAL_SITES": "industrial_sites",
+}
+#: Processing source types a layer of each geometry satisfies.
+GEOMETRY_SOURCE_TYPES = {
+    QgsWkbTypes.GeometryType.PointGeometry: QgsProcessing.SourceType.TypeVectorPoint,
+    QgsWkbTypes.GeometryType.LineGeometry: QgsProcessing.SourceType.TypeVectorLine,
+    QgsWkbTypes.GeometryType.PolygonGeometry: QgsProcessing.SourceType.TypeVectorPolygon,
+}
+ANY_VECTOR = {QgsProcessing.SourceType.TypeVectorAnyGeometry, QgsProcessing.SourceType.TypeVector}
+
+
+def fits(definition, layer) -> bool:
+    """True when ``layer`` is a value the layer parameter ``definition`` accepts."""
+    if definition.type() == "raster":
+        return isinstance(layer, QgsRasterLayer)
+    if not isinstance(layer, QgsVectorLayer):
+        return False
+    wanted = set(definition.dataTypes()) if hasattr(definition, "dataTypes") else set()
+    geometry = GEOMETRY_SOURCE_TYPES.get(layer.geometryType())
+    return not wanted or bool(wanted & ANY_VECTOR) or geometry in wanted
 
 
 def label_of(territory: TerritoryMatch) -> str:
@@ -100,22 +145,66 @@ class TerritoireDock(QDockWidget):
         # Open data
         data_box = QGroupBox(tr("Open data"), body)
         data_layout = QGridLayout(data_box)
+        # the families folded by default: the dock stays usable at 380 px
+        self.families_box = QgsCollapsibleGroupBox(tr("Data families"), data_box)
+        self.families_box.setCollapsed(True)
+        families_layout = QVBoxLayout(self.families_box)
         self.family_boxes: dict[str, QCheckBox] = {}
-        for index, (family, label) in enumerate(family_labels().items()):
-            box = QCheckBox(label, data_box)
+        for family, label in family_labels().items():
+            box = QCheckBox(label, self.families_box)
             box.setChecked(True)
             self.family_boxes[family] = box
-            data_layout.addWidget(box, index // 2, index % 2)
-        row = len(self.family_boxes) // 2 + 1
+            families_layout.addWidget(box)
+        data_layout.addWidget(self.families_box, 0, 0, 1, 2)
+        row = 1
         data_layout.addWidget(QLabel(tr("Source"), data_box), row, 0)
         self.source = QComboBox(data_box)
-        self.source.addItem(tr("Online (open-data portals)"), "online")
-        self.source.addItem(tr("Cache (last download, offline)"), "cache")
+        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source.setMinimumContentsLength(10)
+        self.source.addItem(tr("Cache, then online"), "online")
+        self.source.addItem(tr("Cache only (offline)"), "cache")
         self.source.addItem(tr("Sample territory (bundled, offline)"), "sample")
+        self.source.setToolTip(
+            tr(
+                "Cache, then online: downloads of less than 30 days are reused, the rest is downloaded "
+                "(the cache is used if the network fails). Cache only: no network, the last downloads. "
+                "Sample: the bundled Dunkerque territory."
+            )
+        )
         data_layout.addWidget(self.source, row, 1)
+        data_layout.addWidget(QLabel(tr("Data folder"), data_box), row + 1, 0)
+        self.data_folder = QgsFileWidget(data_box)
+        self.data_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.data_folder.setFilePath(settings.data_folder_setting())
+        self.data_folder.setToolTip(
+            tr(
+                "Each territory is kept in one GeoPackage named after it in this folder. Empty: beside "
+                "the saved project, else a Territoire folder in your documents."
+            )
+        )
+        self.data_folder.fileChanged.connect(settings.set_data_folder)
+        self.data_folder.fileChanged.connect(self.show_data_folder)
+        data_layout.addWidget(self.data_folder, row + 1, 1)
         self.load_button = QPushButton(QIcon(icon_path("load_open_data.svg")), tr("Load"), data_box)
         self.load_button.clicked.connect(self.load_data)
-        data_layout.addWidget(self.load_button, row + 1, 0, 1, 2)
+        data_layout.addWidget(self.load_button, row + 2, 0, 1, 2)
+        # shown when the network is down: the way out in one sentence and two buttons
+        self.offline_box = QFrame(data_box)
+        self.offline_box.setFrameShape(QFrame.Shape.StyledPanel)
+        offline_layout = QVBoxLayout(self.offline_box)
+        self.offline_label = QLabel(self.offline_box)
+        self.offline_label.setWordWrap(True)
+        offline_layout.addWidget(self.offline_label)
+        offline_buttons = QHBoxLayout()
+        self.use_cache_button = QPushButton(tr("Use the cache"), self.offline_box)
+        self.use_cache_button.clicked.connect(lambda: self.load_from("cache"))
+        self.use_sample_button = QPushButton(tr("Use the sample"), self.offline_box)
+        self.use_sample_button.clicked.connect(lambda: self.load_from("sample"))
+        offline_buttons.addWidget(self.use_cache_button)
+        offline_buttons.addWidget(self.use_sample_button)
+        offline_layout.addLayout(offline_buttons)
+        self.offline_box.hide()
+        data_layout.addWidget(self.offline_box, row + 3, 0, 1, 2)
         layout.addWidget(data_box)
 
         # Analyses and maps
@@ -137,6 +226,14 @@ class TerritoireDock(QDockWidget):
         buttons.addWidget(self.suitability_button)
         buttons.addWidget(self.export_button)
         tools_layout.addLayout(buttons)
+        self.organisation = QLineEdit(settings.organisation(), tools_box)
+        self.organisation.setPlaceholderText(tr("Organisation, author of the exported maps"))
+        self.organisation.setToolTip(
+            tr("Named as author in exported maps and dossiers; empty: the QGIS user name.")
+        )
+        self.organisation.setClearButtonEnabled(True)
+        self.organisation.textEdited.connect(settings.set_organisation)
+        tools_layout.addWidget(self.organisation)
         layout.addWidget(tools_box, 2)
 
         # What is loaded
@@ -153,24 +250,25 @@ class TerritoireDock(QDockWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         self.setWidget(scroll)
         self.refresh_algorithms()
         self.refresh_loaded()
         self._connections = [
             (QgsProject.instance().layersAdded, self.refresh_loaded),
             (QgsProject.instance().layersRemoved, self.refresh_loaded),
+            (QgsProject.instance().fileNameChanged, self.show_data_folder),
             (QgsApplication.processingRegistry().providerAdded, self.refresh_algorithms),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
         self._restore_territory()
+        self.show_data_folder()
 
     # --- territory ----------------------------------------------------
     def _restore_territory(self) -> None:
-        settings = QgsSettings()
-        code = settings.value(SETTINGS_KEY, SAMPLE_TERRITORY.code)
-        name = settings.value(SETTINGS_NAME_KEY, SAMPLE_TERRITORY.name)
+        code, name = settings.territory()
+        if not code:
+            code, name = SAMPLE_TERRITORY.code, SAMPLE_TERRITORY.name
         kind = "epci" if len(code) == 9 else "commune"
         self.set_territory(TerritoryMatch(code, name, kind))
 
@@ -223,9 +321,7 @@ class TerritoireDock(QDockWidget):
 
     def set_territory(self, territory: TerritoryMatch) -> None:
         self.territory = territory
-        settings = QgsSettings()
-        settings.setValue(SETTINGS_KEY, territory.code)
-        settings.setValue(SETTINGS_NAME_KEY, territory.name)
+        settings.set_territory(territory.code, territory.name)
         kinds = {"epci": tr("EPCI"), "commune": tr("Commune"), "codes": tr("INSEE codes")}
         self.territory_label.setText(
             tr("Selected: {name} — {kind} {code}").format(
@@ -234,17 +330,57 @@ class TerritoireDock(QDockWidget):
         )
 
     # --- parameters handed to Processing ----------------------------
+    def show_data_folder(self, *_args) -> None:
+        """The folder used when none is chosen, as the data folder field's placeholder."""
+        self.data_folder.lineEdit().setPlaceholderText(str(settings.data_folder()))
+
     def load_parameters(self) -> dict[str, object]:
         """Parameters of territoire:load_open_data for what the dock shows."""
+        territory = self.territory or SAMPLE_TERRITORY
         return {
-            "TERRITORY": self.territory.code if self.territory else SAMPLE_TERRITORY.code,
+            "TERRITORY": territory.code,
             "LAYERS": [family for family, box in self.family_boxes.items() if box.isChecked()],
             "SOURCE": self.source.currentData(),
+            "OUTPUT": str(settings.territory_gpkg(territory.name)),
         }
+
+    def network_is_down(self) -> bool:
+        """True when geo.api.gouv.fr (where every online load starts) does not answer."""
+        from ..engine.endpoints import base_url
+        from ..engine.http_client import HttpClient
+        from ..processing.load_open_data import qgis_proxies, url_settings
+
+        client = HttpClient(proxies=qgis_proxies())
+        return not client.reachable(base_url("GEO_API", url_settings()))
+
+    def show_offline(self) -> None:
+        """Say in one sentence that the network is down; offer the cache (with its date) and the sample."""
+        from ..engine.cache import DiskCache
+        from ..processing.load_open_data import cache_folder
+
+        last = DiskCache(cache_folder()).last_download()
+        if last:
+            text = tr(
+                "The network is down: load the territory from the cache (last download on {date}) "
+                "or the bundled sample territory."
+            ).format(date=format_date(last))
+        else:
+            text = tr("The network is down and the cache is empty: load the bundled sample territory.")
+        self.offline_label.setText(text)
+        self.use_cache_button.setEnabled(bool(last))
+        self.offline_box.show()
+
+    def load_from(self, source: str) -> None:
+        self.source.setCurrentIndex(self.source.findData(source))
+        self.load_data()
 
     def load_data(self) -> None:
         from ..processing.load_open_data import enum_indices
 
+        if self.source.currentData() == "online" and self.network_is_down():
+            self.show_offline()
+            return
+        self.offline_box.hide()
         # The dialog's enum widgets take option numbers; processing.run also takes the keys.
         self._open_dialog("territoire:load_open_data", enum_indices(self.load_parameters()))
 
@@ -284,7 +420,37 @@ class TerritoireDock(QDockWidget):
     def _run_algorithm_item(self, item: QTreeWidgetItem, _column: int) -> None:
         algorithm_id = item.data(0, Qt.ItemDataRole.UserRole)
         if algorithm_id:
-            self._open_dialog(algorithm_id, {})
+            self._open_dialog(algorithm_id, self.territory_parameters(algorithm_id))
+
+    def territory_layers(self) -> dict[str, object]:
+        """Table → project layer reading the current territory's GeoPackage."""
+        from ..processing.load_open_data import layer_file_and_table
+
+        territory = self.territory or SAMPLE_TERRITORY
+        gpkg = os.path.realpath(settings.territory_gpkg(territory.name))
+        found: dict[str, object] = {}
+        for layer in QgsProject.instance().mapLayers().values():
+            path, table = layer_file_and_table(layer)
+            if path == gpkg and table:
+                found.setdefault(table, layer)
+        return found
+
+    def territory_parameters(self, algorithm_id: str) -> dict[str, object]:
+        """An algorithm's layer parameters filled with the current territory's layers."""
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        layers = self.territory_layers()
+        parameters: dict[str, object] = {}
+        for definition in algorithm.parameterDefinitions() if algorithm else []:
+            if definition.type() not in ("source", "vector", "raster", "multilayer"):
+                continue
+            layer = layers.get(PARAMETER_TABLES.get(definition.name(), ""))
+            if layer is None:
+                continue
+            if definition.type() == "multilayer":
+                parameters[definition.name()] = [layer.id()]
+            elif fits(definition, layer):
+                parameters[definition.name()] = layer.id()
+        return parameters
 
     def refresh_loaded(self, *_args) -> None:
         self.loaded.clear()

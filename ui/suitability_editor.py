@@ -43,7 +43,7 @@ from ..engine import mcda
 from ..engine.errors import EngineError
 from ..engine.raster_grid import split_uri
 from ..engine.suitability import load_model
-from ..i18n_support import tr
+from ..i18n_support import format_number, tr
 
 PARAMETERS = {
     "linear": ("low", "high"),
@@ -229,6 +229,7 @@ class SuitabilityEditor(QDialog):
         self.criteria: list[dict] = []
         self.path: str | None = None
         self._loading = False
+        self._kept: dict = {}  # fields of the opened model the editor does not show (description…)
 
         self.name = QLineEdit()
         buttons = QHBoxLayout()
@@ -698,10 +699,12 @@ class SuitabilityEditor(QDialog):
             model["aggregation"]["order_weights"] = [
                 _number_or_text(part) for part in self.order_weights.text().split(",") if part.strip()
             ]
-        return model
+        return {**self._kept, **model}
 
     def set_model(self, model: dict) -> None:
         self._loading = True
+        edited = ("name", "criteria", "weights", "aggregation", "constraints")
+        self._kept = json.loads(json.dumps({key: value for key, value in model.items() if key not in edited}))
         self.name.setText(str(model.get("name", "")))
         self.criteria = json.loads(json.dumps(model.get("criteria", [])))
         self.criteria_list.clear()
@@ -737,11 +740,11 @@ class SuitabilityEditor(QDialog):
             if self.direct.item(row, 1) is not None:
                 self.direct.item(row, 1).setText(f"{weight:.3f}")
         self._loading = False
-        shares = ", ".join(f"{c.name} {w:.3f}" for c, w in zip(model.criteria, model.weights))
+        shares = ", ".join(f"{c.name} {format_number(w, 3)}" for c, w in zip(model.criteria, model.weights))
         if model.ahp is not None:
             consistent = model.ahp.cr < 0.10
-            text = tr("Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}").format(
-                cr=model.ahp.cr,
+            text = tr("Consistency ratio CR = {cr} ({verdict}); weights: {weights}").format(
+                cr=format_number(model.ahp.cr, 3),
                 verdict=tr("consistent") if consistent else tr("inconsistent: revise the judgements"),
                 weights=shares,
             )

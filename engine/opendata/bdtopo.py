@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.prepared import prep
 
 from ..cache import Fetcher
-from ..errors import Cancelled, EngineError
+from ..errors import Cancelled, EngineError, Message
 from ..provenance import Source
 from . import overpass
 from .gpkg import Reprojector, reproject
@@ -296,7 +296,13 @@ def fetch_layer(
             {"outside the territory": outside} if outside else {},
         )
     except EngineError as error:
-        log(f"{table.name}: the IGN WFS failed ({error}); falling back to OpenStreetMap")
+        log(
+            Message(
+                "{table}: the IGN WFS failed ({error}); falling back to OpenStreetMap",
+                table=table.name,
+                error=error,
+            )
+        )
         wfs_error = str(error)
     rows.clear()
     outside = 0

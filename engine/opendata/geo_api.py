@@ -9,7 +9,7 @@ from typing import Any
 from shapely.geometry import shape
 
 from ..cache import CacheEntry, Fetcher
-from ..errors import EngineError
+from ..errors import EngineError, Message
 from ..provenance import Source
 from .schema import COMMUNES, WGS84
 from .territory import (
@@ -138,7 +138,7 @@ def search_territories(
             try:
                 answers, _entry = fetcher.json(SOURCE, fetcher.url(SOURCE, path), params, TTL_DAYS)
             except EngineError as error:
-                log(f"Territory search on geo.api.gouv.fr failed: {error}")
+                log(Message("Territory search on geo.api.gouv.fr failed: {error}", error=error))
                 continue
             candidates += [
                 TerritoryMatch(str(item["code"]), str(item.get("nom") or item["code"]), kind)

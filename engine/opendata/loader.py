@@ -22,7 +22,7 @@ from shapely.errors import ShapelyError
 from shapely.prepared import prep
 
 from ..cache import Fetcher
-from ..errors import Cancelled, EngineError
+from ..errors import Cancelled, EngineError, Message
 from ..outputs import atomic_output
 from ..provenance import Source, read_sources, write_sources
 from . import geo_api
@@ -205,7 +205,7 @@ def load_open_data(
             raise EngineError("No network access was configured for this run.")
         territory, entries = geo_api.resolve(request, fetcher)
         retrieved = min(entry.retrieved_date for entry in entries)
-    log(f"Territory: {territory.name} ({len(territory.communes)} communes)")
+    log(Message("Territory: {name} ({count} communes)", name=territory.name, count=len(territory.communes)))
     reports: list[FamilyReport] = []
     with (
         tempfile.TemporaryDirectory(prefix="territoire_opendata_") as work,

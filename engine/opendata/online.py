@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import EngineError
+from ..errors import EngineError, Message
 from ..provenance import Source
 from . import arcep, georisques, overpass
 from .bdtopo import fetch_layer
@@ -83,7 +83,7 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
         join_note = f"Joined on SIRET with IREP {year} ({irep_url})"
     except EngineError as error:
         irep, join_note = {}, f"IREP join unavailable: {error}"
-        context.log(f"industrial_sites: {join_note}")
+        context.log(Message("industrial_sites: IREP join unavailable: {error}", error=error))
     keep_non_icpe = bool(context.options.get("keep_non_icpe"))
     check = PositionCheck(context.territory, context.target_crs, georisques.MARGIN_METRES)
     tally = Tally("Géorisques installations classées")
@@ -116,7 +116,13 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
         report.counts[INDUSTRIAL_SITES.name] = tally.written = writer.count
     check.verify(tally.source)
     report.tally(tally)
-    context.log(f"industrial_sites: {matched} of {report.counts[INDUSTRIAL_SITES.name]} matched in IREP")
+    context.log(
+        Message(
+            "industrial_sites: {matched} of {count} matched in IREP",
+            matched=matched,
+            count=report.counts[INDUSTRIAL_SITES.name],
+        )
+    )
     source = georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
     kept = "Non ICPE entries kept (icpe_classified false)" if keep_non_icpe else "Non ICPE entries left out"
     report.sources.append(Source(**{**source.__dict__, "note": f"{join_note}: {matched} matched. {kept}."}))
@@ -144,7 +150,10 @@ def fibre(context: RunContext, family: Family, destination: Path) -> FamilyRepor
         report.tally(tally)
     if result.without_eligibility:
         context.log(
-            f"fibre: {result.without_eligibility} buildings have no eligibility row (best_techno NULL)"
+            Message(
+                "fibre: {count} buildings have no eligibility row (best_techno NULL)",
+                count=result.without_eligibility,
+            )
         )
     return report
 
@@ -157,8 +166,13 @@ def waste_points(context: RunContext, family: Family, destination: Path) -> Fami
     sinoe = result.sinoe.written if result.sinoe else 0
     osm = result.osm.written if result.osm else 0
     context.log(
-        f"waste_points: {sinoe} SINOE déchèteries, {osm} OSM points ({result.merged} OSM centres "
-        f"merged into SINOE déchèteries)"
+        Message(
+            "waste_points: {sinoe} SINOE déchèteries, {osm} OSM points ({merged} OSM centres merged "
+            "into SINOE déchèteries)",
+            sinoe=sinoe,
+            osm=osm,
+            merged=result.merged,
+        )
     )
     report = FamilyReport(
         family.name,

@@ -33,7 +33,7 @@ from urllib.parse import parse_qsl, urlsplit
 from shapely.geometry import Point
 
 from ..cache import Fetcher
-from ..errors import Cancelled, EngineError
+from ..errors import Cancelled, EngineError, Message
 from ..provenance import Source
 from . import overpass
 from .context import Tally
@@ -331,7 +331,7 @@ def load_waste_points(
         try:
             rows, url, got = sinoe_lines(fetcher, outline.bounds, cancelled)
         except EngineError as error:
-            log(f"SINOE /lines failed ({error}); trying the /raw CSV")
+            log(Message("SINOE /lines failed ({error}); trying the /raw CSV", error=error))
             rows, url, got = sinoe_raw(fetcher, cancelled)
         check = PositionCheck(territory, LAMBERT_93 if target_crs == WGS84 else target_crs, MARGIN_METRES)
         sinoe = place_sinoe(rows, territory, check, sinoe_tally, cancelled)
