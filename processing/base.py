@@ -15,14 +15,60 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsMapLayer,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..engine.outputs import (
+    Location,
+    commit_folder,
+    first_overwrite,
+    remove_stale_temporaries,
+    temporary_folder,
+)
 from ..i18n_support import tr
 from ..resources_paths import icon_path
+
+#: Parameter types that read data, and those that write it.
+INPUT_TYPES = frozenset({"source", "vector", "raster", "file", "multilayer", "mesh", "pointcloud"})
+OUTPUT_TYPES = frozenset({"sink", "vectorDestination", "rasterDestination", "fileDestination"})
+#: Vector formats written in one file (a sink to one of them is written aside, then moved).
+SINGLE_FILE_SUFFIXES = frozenset({".gpkg", ".geojson", ".json", ".fgb", ".kml", ".gml", ".csv"})
+
+
+def _static_text(value: object) -> str:
+    """The text of a parameter value: a path, a URI, a layer id (QGIS definitions unwrapped)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    elif isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    elif isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    return "" if value is None else str(value)
+
+
+def _processing_wrapper(process):
+    """Wrap a subclass's processAlgorithm: a failed or cancelled run discards what it wrote aside."""
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except BaseException:
+            self.discard_pending_outputs()
+            raise
+
+    processAlgorithm.__doc__ = process.__doc__
+    processAlgorithm.__wrapped__ = process
+    return processAlgorithm
 
 
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
@@ -73,10 +119,160 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             f"{self.ALGORITHM_ID}.md"
         )
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _processing_wrapper(cls.__dict__["processAlgorithm"])
+
+    # --- never overwrite an input ----------------------------------------
+    def extra_input_paths(self, parameters, context) -> list[tuple[str, str]]:
+        """``(label, path)`` of inputs read through other parameters (a model's layers); none here."""
+        return []
+
+    def _input_locations(self, parameters, context) -> list[tuple[str, str]]:
+        """``(parameter description, URI)`` of every input the run reads."""
+        found: list[tuple[str, str]] = []
+        for definition in self.parameterDefinitions():
+            kind, name = definition.type(), definition.name()
+            if kind == "string" and os.path.isfile(_static_text(parameters.get(name)).strip()):
+                found.append((definition.description(), _static_text(parameters[name]).strip()))
+            if kind not in INPUT_TYPES or parameters.get(name) in (None, ""):
+                continue
+            label = definition.description()
+            values = parameters[name] if isinstance(parameters[name], (list, tuple)) else [parameters[name]]
+            found.extend((label, _static_text(value)) for value in values)
+            try:
+                if kind in ("source", "vector"):
+                    layers = [self.parameterAsVectorLayer(parameters, name, context)]
+                elif kind == "raster":
+                    layers = [self.parameterAsRasterLayer(parameters, name, context)]
+                elif kind == "multilayer":
+                    layers = self.parameterAsLayerList(parameters, name, context)
+                else:
+                    layers = []
+            except QgsProcessingException:
+                layers = []
+            found.extend((label, layer.source()) for layer in layers if layer is not None)
+        return found + self.extra_input_paths(parameters, context)
+
+    def _output_locations(self, parameters, context) -> list[tuple[str, str]]:
+        """``(parameter description, destination)`` of every file output of the run."""
+        found: list[tuple[str, str]] = []
+        for definition in self.parameterDefinitions():
+            kind, name = definition.type(), definition.name()
+            text = _static_text(parameters.get(name))
+            if kind not in OUTPUT_TYPES or not text or text == QgsProcessing.TEMPORARY_OUTPUT:
+                continue
+            found.append((definition.description(), text))
+            if kind == "fileDestination":
+                resolved = self.parameterAsFileOutput(parameters, name, context)
+            else:
+                resolved = self.parameterAsOutputLayer(parameters, name, context)
+            if resolved and resolved != text:
+                found.append((definition.description(), resolved))
+        return found
+
+    def check_outputs(self, parameters, context) -> str:
+        """The reason the outputs cannot be written as asked ("" when they can): an output that
+        is one of the inputs, or two outputs in one file or table."""
+        outputs = self._output_locations(parameters, context)
+        clash = first_overwrite(outputs, self._input_locations(parameters, context))
+        if clash:
+            return self.tr(
+                "The output “{output}” is the input “{input}”: writing it would "
+                "destroy the input. Choose another file name (a new table in the same GeoPackage "
+                "is allowed)."
+            ).format(output=clash[0], input=clash[1])
+        for position, (label, uri) in enumerate(outputs):
+            here = Location.parse(uri)
+            for other_label, other_uri in outputs[:position]:
+                other = Location.parse(other_uri)
+                if (
+                    here is not None
+                    and other is not None
+                    and other_label != label
+                    and here.path == other.path
+                    and (not here.table or not other.table or here.table == other.table)
+                ):
+                    return self.tr(
+                        "The outputs “{first}” and “{second}” are the same file: "
+                        "the second would replace the first. Give each output its own file or table."
+                    ).format(first=other_label, second=label)
+        return ""
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = self.check_outputs(parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    # --- outputs written aside, moved into place on success --------------
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """As QGIS's, but a whole-file output (``out.gpkg``) is written in a hidden folder beside
+        it and moved into place by postProcessAlgorithm: a failed, cancelled or killed run leaves
+        the previous file intact and no partial one."""
+        value = parameters.get(name)
+        final = self.parameterAsOutputLayer(parameters, name, context)
+        location = Location.parse(final)
+        if (
+            location is None
+            or location.table
+            or "|" in final
+            or final.lower().startswith("ogr:")
+            or Path(final).suffix.lower() not in SINGLE_FILE_SUFFIXES
+        ):
+            return super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        folder = temporary_folder(final)
+        pending = self.__dict__.setdefault("_pending_outputs", [])
+        pending.append((folder, final))
+        redirected = (
+            QgsProcessingOutputLayerDefinition(value)
+            if isinstance(value, QgsProcessingOutputLayerDefinition)
+            else QgsProcessingOutputLayerDefinition(final)
+        )
+        temporary = str(folder / Path(final).name)
+        redirected.sink = QgsProperty.fromValue(temporary)
+        sink, destination = super().parameterAsSink(
+            {**parameters, name: redirected}, name, context, *args, **kwargs
+        )
+        layers = context.layersToLoadOnCompletion()
+        if destination in layers:
+            layers[final] = layers.pop(destination)
+            context.setLayersToLoadOnCompletion(layers)
+        return sink, final
+
+    def commit_pending_outputs(self) -> None:
+        """Move the outputs written aside into place (their sinks are closed by now)."""
+        for folder, final in self.__dict__.pop("_pending_outputs", []):
+            commit_folder(folder, final)
+
+    def discard_pending_outputs(self) -> None:
+        """Remove the outputs written aside: the previous files stay as they were."""
+        import shutil
+
+        for folder, _final in self.__dict__.pop("_pending_outputs", []):
+            shutil.rmtree(folder, ignore_errors=True)
+
     # --- provenance of outputs -----------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
-        """Note the provenance of the vector inputs: the outputs inherit it (postProcessAlgorithm)."""
+        """Refuse outputs that are inputs (also when checkParameterValues was skipped), remove the
+        temporary files a killed run left beside the outputs, and note the provenance of the vector
+        inputs: the outputs inherit it (postProcessAlgorithm)."""
         from ._layer_io import layer_sources
+
+        problem = self.check_outputs(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        for _label, destination in self._output_locations(parameters, context):
+            location = Location.parse(destination)
+            if location is not None:
+                for stale in remove_stale_temporaries(Path(location.path).parent):
+                    feedback.pushInfo(
+                        self.tr("Removed a temporary file left by an interrupted run: {path}").format(
+                            path=str(stale)
+                        )
+                    )
 
         vector_inputs = [
             definition.name()
@@ -90,7 +286,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):
         """Store each styled GeoPackage output's default style and ``sources`` row (the sinks are
-        closed by now), so maps made from it show readable titles and credits."""
+        closed by now), so maps made from it show readable titles and credits. Outputs written
+        aside are moved into place first."""
+        self.commit_pending_outputs()
         if self.__dict__.get("_styled_outputs"):
             from ._layer_io import finish_outputs
 

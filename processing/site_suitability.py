@@ -37,7 +37,7 @@ from shapely import wkb
 from shapely.geometry import MultiPolygon, Polygon
 
 from ..engine.errors import Cancelled, EngineError
-from ..engine.raster_grid import split_uri
+from ..engine.raster_grid import layer_label, split_uri
 from ..engine.suitability import Model, Options, check_layers, final_sites, load_model, run, write_suitability
 from ..resources_paths import style_path
 from ._layer_io import extended_fields, layer_sources, style_output, write_features
@@ -222,6 +222,20 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 folder=str(Path(output).parent)
             )
         return True, ""
+
+    def extra_input_paths(self, parameters, context) -> list[tuple[str, str]]:
+        """The layers the model reads (each labelled by the model parameter and the criterion)."""
+        try:
+            model = self.model(parameters, context)
+        except (QgsProcessingException, EngineError):
+            return []  # checkParameterValues reports the model itself
+        label = self.parameterDefinition(self.MODEL).description()
+        found = []
+        for item in (*model.criteria, *model.constraints):
+            path, layer = split_uri(item.layer, model.base_dir)
+            name = getattr(item, "name", "") or layer_label(item.layer)
+            found.append((f"{label}: {name}", f"{path}|layername={layer}" if layer else path))
+        return found
 
     def target_crs(self, parameters, context) -> QgsCoordinateReferenceSystem:
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
