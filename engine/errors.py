@@ -16,3 +16,24 @@ class EngineError(ValueError):
 
 class Cancelled(RuntimeError):
     """The user cancelled the run."""
+
+
+class EngineWarning:
+    """Something the user should know about a run that still goes on (values left out, empty
+    result), with a message meant for the user: translated like :class:`EngineError`."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message = message
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.message.format(**self.values) if self.values else self.message
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EngineWarning) and (self.message, self.values) == (
+            other.message,
+            other.values,
+        )
+
+    def __repr__(self) -> str:
+        return f"EngineWarning({str(self)!r})"

@@ -56,6 +56,17 @@ def _static_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def layer_title(layer: QgsMapLayer) -> str:
+    """A layer as the user knows it: ``table (file.gpkg)``, the file name, else its name."""
+    from qgis.core import QgsProviderRegistry
+
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName") or ""
+    if table and path:
+        return f"{table} ({Path(path).name})"
+    return Path(path).name if path else layer.name()
+
+
 def _processing_wrapper(process):
     """Wrap a subclass's processAlgorithm: a failed or cancelled run discards what it wrote aside."""
 
@@ -204,8 +215,85 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = self.check_outputs(parameters, context)
+        problem = self.check_inputs(parameters, context) or self.check_outputs(parameters, context)
         return (False, problem) if problem else (True, "")
+
+    def check_inputs(self, parameters, context) -> str:
+        """The reason the inputs cannot be used ("" when they can): a required layer with no
+        feature, a layer of the wrong geometry type, a chosen field its layer does not have."""
+        return self.check_layers(parameters, context) or self.check_fields(parameters, context)
+
+    def check_layers(self, parameters, context) -> str:
+        """Required vector layers must hold features, of the geometry type the parameter means."""
+        from qgis.core import QgsWkbTypes
+
+        names = {
+            QgsWkbTypes.GeometryType.PointGeometry: self.tr("points"),
+            QgsWkbTypes.GeometryType.LineGeometry: self.tr("lines"),
+            QgsWkbTypes.GeometryType.PolygonGeometry: self.tr("polygons"),
+            QgsWkbTypes.GeometryType.NullGeometry: self.tr("no geometry"),
+        }
+        wanted = {
+            QgsProcessing.SourceType.TypeVectorPoint: QgsWkbTypes.GeometryType.PointGeometry,
+            QgsProcessing.SourceType.TypeVectorLine: QgsWkbTypes.GeometryType.LineGeometry,
+            QgsProcessing.SourceType.TypeVectorPolygon: QgsWkbTypes.GeometryType.PolygonGeometry,
+        }
+        for definition in self.parameterDefinitions():
+            if definition.type() not in ("source", "vector") or parameters.get(definition.name()) in (
+                None,
+                "",
+            ):
+                continue
+            try:
+                layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            except QgsProcessingException:
+                layer = None
+            if layer is None:
+                continue
+            accepted = {wanted[kind] for kind in definition.dataTypes() if kind in wanted}
+            if accepted and layer.geometryType() not in accepted:
+                return self.tr("“{parameter}” needs a layer of {expected}; {layer} holds {actual}.").format(
+                    parameter=definition.description(),
+                    expected=self.tr(" or ").join(sorted(names[kind] for kind in accepted)),
+                    layer=layer_title(layer),
+                    actual=names.get(layer.geometryType(), self.tr("no geometry")),
+                )
+            optional = bool(definition.flags() & definition.Flag.FlagOptional)
+            if not optional and layer.featureCount() == 0:
+                return self.tr("The layer {layer} given for “{parameter}” has no feature.").format(
+                    layer=layer_title(layer), parameter=definition.description()
+                )
+        return ""
+
+    def check_fields(self, parameters, context) -> str:
+        """The reason a chosen field cannot be used ("" when every one can): a field that its
+        layer does not have (a default name the layer lacks is left to the algorithm)."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if definition.type() != "field" or value in (None, "", []):
+                continue
+            parent = definition.parentLayerParameterName()
+            try:
+                layer = self.parameterAsVectorLayer(parameters, parent, context) if parent else None
+            except QgsProcessingException:
+                layer = None
+            if layer is None:
+                continue
+            names = value if isinstance(value, (list, tuple)) else str(value).split(";")
+            default = definition.defaultValue()
+            for name in (str(name).strip() for name in names):
+                if name and layer.fields().lookupField(name) < 0 and name != default:
+                    available = layer.fields().names()
+                    return self.tr(
+                        "The field “{field}” chosen for “{parameter}” is not in the "
+                        "layer {layer}; its fields are: {fields}."
+                    ).format(
+                        field=name,
+                        parameter=definition.description(),
+                        layer=layer_title(layer),
+                        fields=", ".join(available[:15]) + (", …" if len(available) > 15 else ""),
+                    )
+        return ""
 
     # --- outputs written aside, moved into place on success --------------
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):
@@ -289,11 +377,77 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         closed by now), so maps made from it show readable titles and credits. Outputs written
         aside are moved into place first."""
         self.commit_pending_outputs()
+        self.warn_empty_outputs(context, feedback)
         if self.__dict__.get("_styled_outputs"):
             from ._layer_io import finish_outputs
 
-            finish_outputs(self, self.__dict__.get("_input_sources", []), feedback)
+            finish_outputs(
+                self,
+                self.__dict__.get("_input_sources", []),
+                feedback,
+                self.__dict__.get("_warnings", []),
+            )
         return {}
+
+    def warn_empty_outputs(self, context, feedback) -> None:
+        """Say which vector outputs hold no feature (an empty result is never silent)."""
+        from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+        from ..engine.errors import EngineWarning
+
+        for destination, _style, name in self.__dict__.get("_styled_outputs", []):
+            layer = QgsProcessingUtils.mapLayerFromString(destination, context)
+            if isinstance(layer, QgsVectorLayer) and layer.featureCount() == 0:
+                self.warn(
+                    feedback,
+                    EngineWarning(
+                        "The output “{output}” is empty: no feature met the conditions. "
+                        "Check the inputs, thresholds and distances.",
+                        output=name,
+                    ),
+                )
+
+    # --- values read from the layers, warnings --------------------------
+    def warn(self, feedback: QgsProcessingFeedback | None, warning) -> None:
+        """Log an engine warning (an EngineWarning) in the user's language and keep it for the
+        outputs' metadata."""
+        text = self.tr(warning.message).format(**warning.values)
+        self.__dict__.setdefault("_warnings", []).append(text)
+        if feedback is not None:
+            feedback.pushWarning(text)
+
+    def field_label(self, parameter: str, field: str) -> str:
+        """A field as the user chose it: the parameter's description and the field's name."""
+        definition = self.parameterDefinition(parameter)
+        description = definition.description() if definition is not None else parameter
+        return f"{description} “{field}”"
+
+    def numeric_column(
+        self,
+        values,
+        parameter: str,
+        field: str,
+        feedback: QgsProcessingFeedback | None,
+        minimum: float | None = 0.0,
+        maximum: float | None = None,
+    ):
+        """The numbers of a field chosen by ``parameter`` (one reader: French comma, thousands
+        separators, NULL); unreadable and out-of-range values become NaN with a counted warning,
+        and a field holding no number at all is refused."""
+        from ..engine.numbers import EXAMPLES, read_numbers
+
+        numbers = read_numbers(values, minimum, maximum)
+        label = self.field_label(parameter, field)
+        if numbers.unreadable and len(numbers.unreadable) + numbers.missing == len(numbers.values):
+            raise QgsProcessingException(
+                self.tr("{field} holds no number (e.g. {examples}): choose a numeric field.").format(
+                    field=label,
+                    examples=", ".join(f"“{text}”" for text in numbers.unreadable[:EXAMPLES]),
+                )
+            )
+        for warning in numbers.warnings(label):
+            self.warn(feedback, warning)
+        return numbers.values
 
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:

@@ -234,8 +234,12 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             else [str(i + 1) for i in range(len(facilities))]
         )
         demand_xy = point_xy(demand)
-        weight = np.array(
-            [_number(v) for v in demand[weight_field]] if weight_field else np.ones(len(demand)), float
+        weight = (
+            np.nan_to_num(
+                self.numeric_column(demand[weight_field], self.WEIGHT_FIELD, weight_field, feedback)
+            )
+            if weight_field
+            else np.ones(len(demand))
         )
         self.raise_if_canceled(feedback)
         network = None
@@ -333,10 +337,3 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             ).format(served=served, total=total, share=100 * served / total if total else 0.0, km=threshold)
         )
         return results
-
-
-def _number(value: object) -> float:
-    try:
-        return 0.0 if value is None else float(value)
-    except (TypeError, ValueError):
-        return 0.0

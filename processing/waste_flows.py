@@ -327,12 +327,25 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         n = len(frame)
         ids = [str(v) for v in frame["id"]] if "id" in frame else [f"R{i + 1}" for i in range(n)]
         names = [str(v) if v is not None else "" for v in frame["name"]] if "name" in frame else ids
-        capacity = np.array(
-            [np.nan if v in (None, "") else float(v) for v in frame["capacity"]]
-            if "capacity" in frame
-            else [np.nan] * n,
-            float,
-        )
+        capacity = np.full(n, np.nan)
+        if "capacity" in frame:
+            from ..engine.numbers import read_numbers
+
+            numbers = read_numbers(frame["capacity"], minimum=0.0)
+            if numbers.unreadable or numbers.out_of_range:
+                bad = [*numbers.unreadable, *(f"{value:g}" for value in numbers.out_of_range)]
+                raise QgsProcessingException(
+                    self.tr(
+                        "{field}: {count} capacities are negative or not numbers (e.g. {examples}); "
+                        "a capacity is a number of tonnes per year, 0 or more (empty = unlimited). "
+                        "Correct them."
+                    ).format(
+                        field=self.field_label(self.CAPACITY_FIELD, mapping["capacity"]),
+                        count=len(bad),
+                        examples=", ".join(bad[:3]),
+                    )
+                )
+            capacity = numbers.values
         receivers = Receivers(
             site_id=ids,
             name=names,
@@ -366,12 +379,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         ids = (
             [str(v) for v in frame["site_id"]] if "site_id" in frame else [f"{x:.0f} {y:.0f}" for x, y in xy]
         )
-        tonnes = []
-        for value in frame["tonnes"]:
-            try:
-                tonnes.append(float(value))
-            except (TypeError, ValueError):
-                tonnes.append(np.nan)
+        tonnes = self.numeric_column(frame["tonnes"], self.TONNES_FIELD, mapping["tonnes"], feedback)
         keep = ~np.isnan(xy).any(axis=1)
         if not keep.all():
             feedback.pushWarning(

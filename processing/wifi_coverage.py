@@ -300,9 +300,18 @@ class WifiParameters:
         )
 
     def read_hotspots(
-        self, source: QgsFeatureSource, fields: dict[str, str | None], parameters, context, feedback
+        self,
+        source: QgsFeatureSource,
+        fields: dict[str, str | None],
+        parameters,
+        context,
+        feedback,
+        prefix: str = "",
+        parameter_of: dict[str, str] | None = None,
     ) -> list[Hotspot]:
-        """Hotspots of a point source in the grid CRS; ``fields`` maps HOTSPOT_FIELDS to field names."""
+        """Hotspots of a point source in the grid CRS; ``fields`` maps HOTSPOT_FIELDS to field names
+        (chosen by the parameters ``<prefix><KEY>_FIELD``, or as ``parameter_of`` says).  Values
+        that are not numbers or out of range take the default, with a counted warning."""
         mapping = {key: name for key, name in fields.items() if name}
         frame = read_frame(source, source.sourceCrs(), context, mapping, feedback)
         defaults = {
@@ -310,14 +319,28 @@ class WifiParameters:
             "height": self.parameterAsDouble(parameters, self.HEIGHT, context),
             "frequency": self.parameterAsDouble(parameters, self.FREQUENCY, context),
         }
+        bounds = {
+            "eirp": (None, None),
+            "height": (0.0, None),
+            "frequency": (0.0, None),
+            "azimuth": (0.0, 360.0),
+            "beamwidth": (0.0, 360.0),
+        }
+        columns = {
+            key: self.numeric_column(
+                frame[key],
+                (parameter_of or {}).get(key, f"{prefix}{key.upper()}_FIELD"),
+                mapping[key],
+                feedback,
+                *bounds[key],
+            )
+            for key in bounds
+            if key in mapping
+        }
 
-        def number(row, key: str) -> float | None:
-            value = row.get(key)
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                return defaults.get(key)
-            return value if math.isfinite(value) else defaults.get(key)
+        def number(position: int, key: str) -> float | None:
+            value = columns[key][position] if key in columns else math.nan
+            return float(value) if math.isfinite(value) else defaults.get(key)
 
         ids = [row.get("id") for _, row in frame.iterrows()]
         unique_ints = all(isinstance(v, int) for v in ids) and len(set(ids)) == len(ids)
@@ -332,11 +355,11 @@ class WifiParameters:
                     key=int(ids[position]) if unique_ints else position + 1,
                     x=point.x,
                     y=point.y,
-                    eirp_dbm=number(row, "eirp"),
-                    height_m=number(row, "height"),
-                    frequency_mhz=frequency_from_band(number(row, "frequency")),
-                    azimuth_deg=number(row, "azimuth"),
-                    beamwidth_deg=number(row, "beamwidth"),
+                    eirp_dbm=number(position, "eirp"),
+                    height_m=number(position, "height"),
+                    frequency_mhz=frequency_from_band(number(position, "frequency")),
+                    azimuth_deg=number(position, "azimuth"),
+                    beamwidth_deg=number(position, "beamwidth"),
                     name=str(row.get("name") or ""),
                 )
             )
@@ -353,8 +376,16 @@ class WifiParameters:
             field = optional_field(buildings, name)
             mapping = {"height": field} if field else {}
             frame = read_frame(buildings, self.grid_crs, context, mapping, feedback)
-            heights = frame["height"] if field else [None] * len(frame)
-            pairs = [(g, _as_float(h)) for g, h in zip(frame.geometry, heights) if g is not None]
+            heights = (
+                self.numeric_column(frame["height"], self.BUILDING_HEIGHT_FIELD, field, feedback)
+                if field
+                else np.full(len(frame), np.nan)
+            )
+            pairs = [
+                (g, float(h) if math.isfinite(h) else None)
+                for g, h in zip(frame.geometry, heights)
+                if g is not None
+            ]
         feedback.setProgressText(self.tr("Building the obstruction surface"))
         return build_obstruction(
             grid,
@@ -422,14 +453,6 @@ class WifiParameters:
 
     def engine_error(self, error: EngineError) -> QgsProcessingException:
         return QgsProcessingException(self.tr(error.message).format(**error.values))
-
-
-def _as_float(value: object) -> float | None:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return None
-    return result if math.isfinite(result) else None
 
 
 class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
@@ -650,7 +673,11 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             # the study extent defines the demand that counts (as in placement); without one, the
             # grid is the hotspots' reach and the demand beyond it is counted, uncovered
             frame = self.demand_inside(grid, frame, feedback)
-        weights = np.array([_as_float(v) or 0.0 for v in frame["weight"]]) if field else np.ones(len(frame))
+        weights = (
+            np.nan_to_num(self.numeric_column(frame["weight"], self.DEMAND_WEIGHT, field, feedback))
+            if field
+            else np.ones(len(frame))
+        )
         cells = demand_cells(grid, list(frame.geometry), weights, outdoor=outdoor)
         usable = cells.hit_by_mask(result.covered())
         good = cells.hit_by_mask(result.covered(result.settings.good_threshold))
