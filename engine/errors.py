@@ -37,3 +37,9 @@ class EngineWarning:
 
     def __repr__(self) -> str:
         return f"EngineWarning({str(self)!r})"
+
+
+def translatable(text: str) -> str:
+    """Mark ``text`` (a literal) for translation where it is defined; the Processing layer
+    translates it where it is shown (``tr(text)``), as gettext's ``N_`` does."""
+    return text

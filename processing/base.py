@@ -23,6 +23,8 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
+    QgsUnitTypes,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -72,10 +74,15 @@ def _processing_wrapper(process):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return process(self, parameters, context, feedback)
-        except BaseException:
+            results = process(self, parameters, context, feedback)
+        except QgsProcessingException:
             self.discard_pending_outputs()
             raise
+        except Exception as error:  # in words, never a traceback (details in the message log)
+            self.discard_pending_outputs()
+            raise self.error_in_words(error, parameters, context) from None
+        self._results = dict(results or {})
+        return results
 
     processAlgorithm.__doc__ = process.__doc__
     processAlgorithm.__wrapped__ = process
@@ -91,6 +98,10 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     ICON = ""
     #: Python modules the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES: tuple[str, ...] = ("numpy",)
+    #: Outputs for which no feature is good news (no unallocated waste): not warned when empty.
+    EMPTY_IS_GOOD: tuple[str, ...] = ()
+    #: File parameters that must be images (a logo).
+    IMAGE_PARAMETERS: tuple[str, ...] = ("LOGO",)
 
     # --- identity -----------------------------------------------------
     def tr(self, text: str) -> str:
@@ -212,10 +223,13 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return ""
 
     def checkParameterValues(self, parameters, context):
+        problem = self.check_inputs(parameters, context)
+        if problem:
+            return False, problem
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = self.check_inputs(parameters, context) or self.check_outputs(parameters, context)
+        problem = self.check_outputs(parameters, context)
         return (False, problem) if problem else (True, "")
 
     def check_inputs(self, parameters, context) -> str:
@@ -224,9 +238,8 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return self.check_layers(parameters, context) or self.check_fields(parameters, context)
 
     def check_layers(self, parameters, context) -> str:
-        """Required vector layers must hold features, of the geometry type the parameter means."""
-        from qgis.core import QgsWkbTypes
-
+        """Input files must be readable and have a CRS; required vector layers must hold
+        features, of the geometry type the parameter means."""
         names = {
             QgsWkbTypes.GeometryType.PointGeometry: self.tr("points"),
             QgsWkbTypes.GeometryType.LineGeometry: self.tr("lines"),
@@ -239,20 +252,45 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             QgsProcessing.SourceType.TypeVectorPolygon: QgsWkbTypes.GeometryType.PolygonGeometry,
         }
         for definition in self.parameterDefinitions():
-            if definition.type() not in ("source", "vector") or parameters.get(definition.name()) in (
+            kind = definition.type()
+            if kind not in ("source", "vector", "raster", "file") or parameters.get(definition.name()) in (
                 None,
                 "",
             ):
                 continue
             try:
-                layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+                if kind == "raster":
+                    layer = self.parameterAsRasterLayer(parameters, definition.name(), context)
+                elif kind == "file":
+                    layer = None
+                else:
+                    layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
             except QgsProcessingException:
                 layer = None
+            problem = self.unreadable_input(definition, parameters, layer)
+            if problem:
+                return problem
             if layer is None:
+                continue
+            crs = layer.crs()
+            unknown = not crs.isValid() or (
+                not crs.authid() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceUnknownUnit
+            )
+            if unknown and (
+                kind == "raster" or layer.geometryType() != QgsWkbTypes.GeometryType.NullGeometry
+            ):
+                return self.tr(
+                    "The layer {layer} given for \u201c{parameter}\u201d has no coordinate reference "
+                    "system: assign one (e.g. EPSG:2154) in its properties or with \u201cAssign "
+                    "projection\u201d."
+                ).format(layer=layer_title(layer), parameter=definition.description())
+            if kind == "raster":
                 continue
             accepted = {wanted[kind] for kind in definition.dataTypes() if kind in wanted}
             if accepted and layer.geometryType() not in accepted:
-                return self.tr("“{parameter}” needs a layer of {expected}; {layer} holds {actual}.").format(
+                return self.tr(
+                    "\u201c{parameter}\u201d needs a layer of {expected}; {layer} holds {actual}."
+                ).format(
                     parameter=definition.description(),
                     expected=self.tr(" or ").join(sorted(names[kind] for kind in accepted)),
                     layer=layer_title(layer),
@@ -260,10 +298,45 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 )
             optional = bool(definition.flags() & definition.Flag.FlagOptional)
             if not optional and layer.featureCount() == 0:
-                return self.tr("The layer {layer} given for “{parameter}” has no feature.").format(
+                return self.tr("The layer {layer} given for \u201c{parameter}\u201d has no feature.").format(
                     layer=layer_title(layer), parameter=definition.description()
                 )
         return ""
+
+    def unreadable_input(self, definition, parameters, layer) -> str:
+        """Why the file given for ``definition`` cannot be read ("" when it can, or is no file):
+        a missing file, or one that is not what its name says ("not a GeoPackage: a text file")."""
+        from ..engine.files import expected_kind, file_kind
+
+        text = _static_text(parameters.get(definition.name())).strip()
+        path = text.split("|")[0]
+        if not path or "://" in path or path.startswith(("/vsi", "memory:")) or not Path(path).suffix:
+            return ""
+        if layer is not None and layer.isValid():
+            return ""
+        if not os.path.exists(path):
+            return self.tr("The file {path} given for \u201c{parameter}\u201d does not exist.").format(
+                path=path, parameter=definition.description()
+            )
+        if definition.name() in self.IMAGE_PARAMETERS and os.path.isfile(path):
+            from qgis.PyQt.QtGui import QImageReader
+
+            kind = file_kind(path)
+            if kind != "an SVG image" and not QImageReader(path).canRead():
+                return self.tr(
+                    "The file {path} given for \u201c{parameter}\u201d is not an image (it is {kind}): "
+                    "give an SVG, PNG or JPEG file."
+                ).format(path=path, parameter=definition.description(), kind=self.tr(kind))
+        if definition.type() == "file" or os.path.isdir(path):
+            return ""
+        return self.tr(
+            "The file {path} given for \u201c{parameter}\u201d is not a {expected} (it is {kind})."
+        ).format(
+            path=path,
+            parameter=definition.description(),
+            expected=self.tr(expected_kind(path)),
+            kind=self.tr(file_kind(path)),
+        )
 
     def check_fields(self, parameters, context) -> str:
         """The reason a chosen field cannot be used ("" when every one can): a field that its
@@ -294,6 +367,38 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                         fields=", ".join(available[:15]) + (", …" if len(available) > 15 else ""),
                     )
         return ""
+
+    def error_in_words(self, error: Exception, parameters, context) -> QgsProcessingException:
+        """A QgsProcessingException in the user's language for an error that escaped the algorithm:
+        an engine error, a cancellation, a full disk, else the error's own words (the traceback
+        goes to the message log only)."""
+        import traceback
+
+        from qgis.core import Qgis, QgsMessageLog
+
+        from ..engine.errors import Cancelled, EngineError
+        from ..engine.outputs import MEGABYTE, free_bytes, is_disk_full
+
+        if isinstance(error, EngineError):
+            return QgsProcessingException(self.tr(error.message).format(**error.values))
+        if isinstance(error, Cancelled):
+            return QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+        QgsMessageLog.logMessage(traceback.format_exc(), "Territoire numérique", Qgis.MessageLevel.Info)
+        if is_disk_full(error):
+            locations = [Location.parse(uri) for _label, uri in self._output_locations(parameters, context)]
+            folder = next((str(Path(loc.path).parent) for loc in locations if loc is not None), os.getcwd())
+            return QgsProcessingException(
+                self.tr(
+                    "The disk is full: the run stopped and the previous outputs are intact; only "
+                    "{available} MB are free in {folder}. Free some space or choose another folder."
+                ).format(available=round(free_bytes(folder) / MEGABYTE), folder=folder)
+            )
+        return QgsProcessingException(
+            self.tr(
+                "The run stopped on an unexpected error: {error}. No output was written; the details "
+                "are in the message log (Territoire numérique)."
+            ).format(error=str(error) or type(error).__name__)
+        )
 
     # --- outputs written aside, moved into place on success --------------
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):
@@ -395,7 +500,14 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
 
         from ..engine.errors import EngineWarning
 
+        good = {
+            str(value)
+            for key, value in self.__dict__.get("_results", {}).items()
+            if key in self.EMPTY_IS_GOOD
+        }
         for destination, _style, name in self.__dict__.get("_styled_outputs", []):
+            if destination in good:
+                continue
             layer = QgsProcessingUtils.mapLayerFromString(destination, context)
             if isinstance(layer, QgsVectorLayer) and layer.featureCount() == 0:
                 self.warn(

@@ -42,6 +42,7 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "waste_access"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNDERSERVED",)
     REQUIRES = ("numpy", "scipy", "geopandas")
 
     DEMAND = "DEMAND"

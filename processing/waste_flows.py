@@ -111,6 +111,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "waste_flows"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNALLOCATED", "SYNERGIES")
     REQUIRES = ("numpy", "scipy", "geopandas")
 
     PRODUCERS = "PRODUCERS"

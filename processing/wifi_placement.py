@@ -36,6 +36,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
 
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNCOVERED",)
     REQUIRES = ("numpy", "scipy", "geopandas", "rasterio")
 
     CANDIDATES = "CANDIDATES"

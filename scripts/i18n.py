@@ -1,9 +1,10 @@
 """Keep i18n/territoire_numerique_fr.ts in step with the sources.
 
 ``update``: extract every translatable literal — the first argument of ``tr("...")``,
-``self.tr("...")``, ``EngineError("...")`` and ``EngineWarning("...")`` calls in the plugin's
-Python files — into the .ts, keeping the translations already there.  ``check``: exit 1 when a
-source string is missing from the .ts or has no French translation.  One context, as ``i18n_support.tr`` uses.
+``self.tr("...")``, ``EngineError("...")``, ``EngineWarning("...")`` and ``translatable("...")``
+calls in the plugin's Python files — into the .ts, keeping the translations already there.
+``check``: exit 1 when a source string is missing from the .ts or has no French translation.
+One context, as ``i18n_support.tr`` uses.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = REPO_ROOT / "i18n" / "territoire_numerique_fr.ts"
 CONTEXT = "TerritoireNumerique"
 SKIPPED_DIRS = {".venv", ".venv-bench", ".build", "tests", "scripts", "bench", "out", ".git", "dist"}
-TRANSLATING_CALLS = {"tr", "EngineError", "EngineWarning"}
+TRANSLATING_CALLS = {"tr", "EngineError", "EngineWarning", "translatable"}
 
 
 def source_files() -> list[Path]:
