@@ -9,17 +9,17 @@ from .errors import translatable
 
 #: What a file's name promises, by suffix.
 EXPECTED = {
-    ".gpkg": translatable("GeoPackage"),
-    ".tif": translatable("GeoTIFF"),
-    ".tiff": translatable("GeoTIFF"),
-    ".shp": translatable("shapefile"),
-    ".geojson": translatable("GeoJSON file"),
-    ".json": translatable("JSON file"),
-    ".png": translatable("PNG image"),
-    ".jpg": translatable("JPEG image"),
-    ".jpeg": translatable("JPEG image"),
-    ".svg": translatable("SVG image"),
-    ".qpt": translatable("QGIS layout template"),
+    ".gpkg": translatable("a GeoPackage"),
+    ".tif": translatable("a GeoTIFF"),
+    ".tiff": translatable("a GeoTIFF"),
+    ".shp": translatable("a shapefile"),
+    ".geojson": translatable("a GeoJSON file"),
+    ".json": translatable("a JSON file"),
+    ".png": translatable("a PNG image"),
+    ".jpg": translatable("a JPEG image"),
+    ".jpeg": translatable("a JPEG image"),
+    ".svg": translatable("a SVG image"),
+    ".qpt": translatable("a QGIS layout template"),
 }
 
 #: (leading bytes, what they are)
@@ -58,5 +58,5 @@ def file_kind(path: str | os.PathLike[str]) -> str:
 
 
 def expected_kind(path: str | os.PathLike[str]) -> str:
-    """What the name of ``path`` promises ("GeoPackage"), or "readable data file"."""
-    return EXPECTED.get(Path(path).suffix.lower(), translatable("readable data file"))
+    """What the name of ``path`` promises ("a GeoPackage"), or "a readable data file"."""
+    return EXPECTED.get(Path(path).suffix.lower(), translatable("a readable data file"))

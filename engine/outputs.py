@@ -243,6 +243,22 @@ def free_bytes(path: str | os.PathLike[str]) -> int:
     return shutil.disk_usage(folder).free
 
 
+def available_memory_bytes() -> int:
+    """Memory available to a new computation (Linux ``MemAvailable``; elsewhere the physical
+    memory not in use, or 8 GiB when the system does not say)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return 8 * 1024 * MEGABYTE
+
+
 def require_free_space(path: str | os.PathLike[str], needed_bytes: int) -> None:
     """Refuse (EngineError) a run whose output of about ``needed_bytes`` does not fit where
     ``path`` is written (the temporary copy and the final file share the folder)."""

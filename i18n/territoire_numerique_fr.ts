@@ -4,17 +4,22 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
+      <location filename="../processing/base.py" line="305" />
+      <source> or </source>
+      <translation> ou </translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/territory.py" line="80" />
       <source>'{token}' is neither an INSEE commune code (5 characters, e.g. 59183) nor an EPCI SIREN (9 digits, e.g. 245900428).</source>
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="224" />
+      <location filename="../processing/wifi_placement.py" line="225" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="217" />
+      <location filename="../processing/_layer_io.py" line="249" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -24,7 +29,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="225" />
+      <location filename="../processing/waste_access.py" line="226" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -38,7 +43,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="141" />
+      <location filename="../processing/wifi_placement.py" line="142" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -49,7 +54,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="87" />
+      <location filename="../engine/indicators.py" line="88" />
       <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
@@ -64,17 +69,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="327" />
+      <location filename="../processing/site_suitability.py" line="341" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="190" />
+      <location filename="../processing/waste_flows.py" line="191" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="64" />
+      <location filename="../processing/waste_access.py" line="65" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
@@ -100,13 +105,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="434" />
+      <location filename="../processing/waste_flows.py" line="443" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="124" />
-      <location filename="../processing/waste_flows.py" line="220" />
+      <location filename="../processing/waste_access.py" line="125" />
+      <location filename="../processing/waste_flows.py" line="221" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
@@ -121,7 +126,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="122" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -131,32 +136,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="400" />
+      <location filename="../processing/wifi_coverage.py" line="450" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="401" />
+      <location filename="../processing/wifi_coverage.py" line="451" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="137" />
+      <location filename="../processing/wifi_coverage.py" line="140" />
       <source>Antenna height above ground when not given (m)</source>
       <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="398" />
+      <location filename="../processing/wifi_coverage.py" line="448" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="532" />
+      <location filename="../processing/wifi_coverage.py" line="574" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="308" />
+      <location filename="../processing/export_map.py" line="318" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
@@ -212,12 +217,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="510" />
+      <location filename="../processing/wifi_coverage.py" line="552" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="250" />
+      <location filename="../processing/wifi_coverage.py" line="253" />
       <source>Body loss (dB)</source>
       <translation>Pertes dues au corps (dB)</translation>
     </message>
@@ -227,7 +232,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="170" />
+      <location filename="../processing/wifi_placement.py" line="171" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -237,12 +242,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="234" />
+      <location filename="../processing/wifi_coverage.py" line="237" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="217" />
+      <location filename="../processing/wifi_coverage.py" line="220" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
@@ -253,13 +258,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="358" />
+      <location filename="../processing/wifi_coverage.py" line="392" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="243" />
-      <location filename="../processing/waste_flows.py" line="414" />
+      <location filename="../processing/waste_access.py" line="248" />
+      <location filename="../processing/waste_flows.py" line="423" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -279,7 +284,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="209" />
+      <location filename="../processing/wifi_coverage.py" line="212" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
@@ -299,12 +304,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="93" />
+      <location filename="../processing/wifi_placement.py" line="94" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="103" />
+      <location filename="../processing/wifi_placement.py" line="104" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -314,7 +319,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="84" />
+      <location filename="../processing/wifi_placement.py" line="85" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -324,7 +329,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="78" />
+      <location filename="../processing/wifi_placement.py" line="79" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -334,7 +339,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="404" />
+      <location filename="../processing/site_suitability.py" line="418" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -349,7 +354,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="193" />
+      <location filename="../processing/waste_flows.py" line="194" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -360,7 +365,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="274" />
+      <location filename="../processing/wifi_coverage.py" line="277" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
@@ -370,7 +375,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="139" />
+      <location filename="../processing/wifi_placement.py" line="140" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -385,17 +390,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="61" />
+      <location filename="../processing/wifi_placement.py" line="62" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. The problem is solved exactly with the HiGHS solver within the time limit, otherwise by greedy selection improved by swaps; the method, objective and optimality gap are reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="253" />
+      <location filename="../processing/waste_flows.py" line="254" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="422" />
+      <location filename="../processing/waste_flows.py" line="431" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -440,7 +445,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="157" />
+      <location filename="../processing/waste_access.py" line="158" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
@@ -475,32 +480,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="248" />
+      <location filename="../processing/fibre_coverage.py" line="252" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="193" />
+      <location filename="../processing/wifi_placement.py" line="194" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="325" />
+      <location filename="../processing/wifi_placement.py" line="341" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="321" />
+      <location filename="../processing/wifi_placement.py" line="337" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="306" />
+      <location filename="../processing/wifi_placement.py" line="322" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="519" />
+      <location filename="../processing/wifi_coverage.py" line="561" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -520,7 +525,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="121" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -535,7 +540,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="183" />
+      <location filename="../processing/waste_flows.py" line="184" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
@@ -545,23 +550,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="81" />
+      <location filename="../processing/waste_access.py" line="82" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="525" />
+      <location filename="../processing/wifi_coverage.py" line="567" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="199" />
+      <location filename="../processing/wifi_placement.py" line="200" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="490" />
-      <location filename="../processing/wifi_placement.py" line="119" />
+      <location filename="../processing/wifi_coverage.py" line="532" />
+      <location filename="../processing/wifi_placement.py" line="120" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -571,27 +576,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="535" />
+      <location filename="../processing/wifi_coverage.py" line="577" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="207" />
+      <location filename="../processing/wifi_placement.py" line="208" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="206" />
+      <location filename="../processing/wifi_placement.py" line="207" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="482" />
+      <location filename="../processing/wifi_coverage.py" line="524" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="112" />
+      <location filename="../processing/wifi_placement.py" line="113" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -606,13 +611,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="123" />
-      <location filename="../processing/waste_flows.py" line="219" />
+      <location filename="../processing/waste_access.py" line="124" />
+      <location filename="../processing/waste_flows.py" line="220" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="283" />
+      <location filename="../processing/waste_access.py" line="288" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -622,13 +627,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="172" />
+      <location filename="../processing/waste_access.py" line="173" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="196" />
-      <location filename="../processing/waste_flows.py" line="291" />
+      <location filename="../processing/waste_access.py" line="197" />
+      <location filename="../processing/waste_flows.py" line="292" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -643,12 +648,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="397" />
+      <location filename="../processing/wifi_coverage.py" line="447" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="127" />
+      <location filename="../processing/wifi_coverage.py" line="130" />
       <source>EIRP when the layer has no EIRP value (dBm)</source>
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
@@ -663,12 +668,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="307" />
+      <location filename="../processing/export_map.py" line="317" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="167" />
+      <location filename="../processing/wifi_coverage.py" line="170" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -678,7 +683,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="130" />
+      <location filename="../processing/wifi_placement.py" line="131" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -721,7 +726,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="203" />
+      <location filename="../processing/territory_profile.py" line="207" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
@@ -736,23 +741,23 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="275" />
+      <location filename="../processing/fibre_coverage.py" line="279" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="103" />
+      <location filename="../processing/waste_access.py" line="104" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="104" />
+      <location filename="../processing/waste_access.py" line="105" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="177" />
-      <location filename="../processing/fibre_coverage.py" line="290" />
+      <location filename="../processing/fibre_coverage.py" line="294" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
@@ -809,7 +814,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="67" />
+      <location filename="../processing/waste_access.py" line="68" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -819,17 +824,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="157" />
+      <location filename="../processing/wifi_coverage.py" line="160" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="399" />
+      <location filename="../processing/wifi_coverage.py" line="449" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="146" />
+      <location filename="../processing/wifi_coverage.py" line="149" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
@@ -859,7 +864,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="235" />
+      <location filename="../processing/site_suitability.py" line="249" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -879,8 +884,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="567" />
-      <location filename="../processing/wifi_placement.py" line="292" />
+      <location filename="../processing/wifi_coverage.py" line="616" />
+      <location filename="../processing/wifi_placement.py" line="308" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -890,12 +895,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="165" />
+      <location filename="../processing/waste_access.py" line="166" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="196" />
+      <location filename="../processing/waste_flows.py" line="197" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
@@ -910,12 +915,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="395" />
+      <location filename="../processing/wifi_coverage.py" line="445" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="592" />
+      <location filename="../processing/wifi_coverage.py" line="641" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -925,7 +930,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="159" />
+      <location filename="../processing/wifi_coverage.py" line="162" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -941,7 +946,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="94" />
+      <location filename="../processing/wifi_coverage.py" line="97" />
       <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
@@ -996,7 +1001,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="117" />
+      <location filename="../processing/waste_access.py" line="118" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
@@ -1057,12 +1062,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="275" />
+      <location filename="../processing/site_suitability.py" line="289" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="263" />
+      <location filename="../processing/site_suitability.py" line="277" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1077,7 +1082,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="118" />
+      <location filename="../processing/_layout.py" line="117" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
@@ -1087,7 +1092,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="574" />
+      <location filename="../processing/wifi_coverage.py" line="623" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1137,22 +1142,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="158" />
+      <location filename="../processing/wifi_coverage.py" line="161" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="175" />
+      <location filename="../processing/wifi_coverage.py" line="178" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="183" />
+      <location filename="../processing/wifi_coverage.py" line="186" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="191" />
+      <location filename="../processing/wifi_coverage.py" line="194" />
       <source>Log-distance shadowing standard deviation (dB)</source>
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
@@ -1173,7 +1178,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="318" />
+      <location filename="../processing/export_map.py" line="328" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
@@ -1183,27 +1188,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="55" />
+      <location filename="../processing/base.py" line="123" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="457" />
+      <location filename="../processing/wifi_coverage.py" line="499" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="146" />
+      <location filename="../processing/waste_flows.py" line="147" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="244" />
+      <location filename="../processing/waste_flows.py" line="245" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="228" />
+      <location filename="../processing/wifi_coverage.py" line="231" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1213,7 +1218,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="248" />
+      <location filename="../processing/waste_access.py" line="253" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1223,7 +1228,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="373" />
+      <location filename="../processing/wifi_placement.py" line="389" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1268,7 +1273,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="396" />
+      <location filename="../processing/wifi_coverage.py" line="446" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
@@ -1283,12 +1288,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="437" />
+      <location filename="../processing/wifi_placement.py" line="453" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="188" />
+      <location filename="../processing/wifi_placement.py" line="189" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1303,7 +1308,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="324" />
+      <location filename="../processing/_layer_io.py" line="124" />
+      <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
+      <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="325" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1330,7 +1340,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="236" />
+      <location filename="../processing/wifi_coverage.py" line="239" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1340,13 +1350,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Normalisé</translation>
     </message>
     <message>
+      <location filename="../engine/outputs.py" line="267" />
+      <source>Not enough disk space: the run needs about {needed} MB in {folder}, only {available} MB are free. Free some space or choose another folder.</source>
+      <translation>Espace disque insuffisant : le traitement a besoin d'environ {needed} Mo dans {folder}, seuls {available} Mo sont libres. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
       <location filename="../engine/cache.py" line="133" />
       <source>Not in the cache (source=cache works offline with earlier downloads only): {url}</source>
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="151" />
-      <location filename="../processing/wifi_placement.py" line="212" />
+      <location filename="../processing/wifi_placement.py" line="152" />
+      <location filename="../processing/wifi_placement.py" line="213" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1372,7 +1387,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="208" />
+      <location filename="../processing/wifi_placement.py" line="209" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1382,7 +1397,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="98" />
+      <location filename="../processing/wifi_coverage.py" line="101" />
       <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
@@ -1417,12 +1432,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="199" />
+      <location filename="../processing/waste_flows.py" line="200" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="209" />
+      <location filename="../processing/wifi_placement.py" line="210" />
       <source>Optimality gap</source>
       <translation>Écart d'optimalité</translation>
     </message>
@@ -1467,12 +1482,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="88" />
+      <location filename="../processing/waste_access.py" line="89" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="177" />
+      <location filename="../processing/waste_access.py" line="178" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
@@ -1493,7 +1508,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="155" />
+      <location filename="../processing/wifi_coverage.py" line="158" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
@@ -1528,17 +1543,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="209" />
+      <location filename="../processing/waste_access.py" line="210" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="400" />
+      <location filename="../processing/waste_flows.py" line="409" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="351" />
+      <location filename="../processing/wifi_coverage.py" line="377" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1553,27 +1568,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="103" />
+      <location filename="../processing/_layer_io.py" line="109" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="507" />
+      <location filename="../processing/wifi_coverage.py" line="549" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="245" />
+      <location filename="../processing/wifi_coverage.py" line="248" />
       <source>Receiver height above ground (m)</source>
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="186" />
+      <location filename="../processing/waste_flows.py" line="187" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="187" />
+      <location filename="../processing/waste_flows.py" line="188" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
@@ -1584,17 +1599,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="475" />
+      <source>Removed a temporary file left by an interrupted run: {path}</source>
+      <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
+    </message>
+    <message>
       <location filename="../processing/solar_potential.py" line="190" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="168" />
+      <location filename="../processing/wifi_coverage.py" line="171" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="308" />
+      <location filename="../processing/waste_access.py" line="313" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1614,8 +1634,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="131" />
-      <location filename="../processing/waste_flows.py" line="227" />
+      <location filename="../processing/waste_access.py" line="132" />
+      <location filename="../processing/waste_flows.py" line="228" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -1710,7 +1730,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="148" />
+      <location filename="../processing/waste_access.py" line="149" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
@@ -1720,12 +1740,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="256" />
+      <location filename="../processing/wifi_coverage.py" line="259" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="544" />
+      <location filename="../processing/wifi_coverage.py" line="586" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -1740,12 +1760,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="181" />
+      <location filename="../processing/waste_flows.py" line="182" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="182" />
+      <location filename="../processing/waste_flows.py" line="183" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
@@ -1765,8 +1785,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="139" />
-      <location filename="../processing/waste_flows.py" line="235" />
+      <location filename="../processing/waste_access.py" line="140" />
+      <location filename="../processing/waste_flows.py" line="236" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -1786,7 +1806,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="335" />
+      <location filename="../processing/solar_potential.py" line="338" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
@@ -1802,22 +1822,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="243" />
-      <location filename="../processing/solar_potential.py" line="363" />
+      <location filename="../processing/solar_potential.py" line="366" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="365" />
+      <location filename="../processing/solar_potential.py" line="368" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="213" />
+      <location filename="../processing/wifi_placement.py" line="214" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="329" />
+      <location filename="../processing/wifi_placement.py" line="345" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1825,11 +1845,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../plugin.py" line="60" />
       <source>Some algorithms need Python packages missing from this QGIS: {names}. Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx); details in the Processing log.</source>
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
-    </message>
-    <message>
-      <location filename="../processing/wifi_placement.py" line="270" />
-      <source>Some candidates have no cost in {field}.</source>
-      <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="112" />
@@ -1858,8 +1873,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="124" />
-      <location filename="../processing/waste_flows.py" line="220" />
+      <location filename="../processing/waste_access.py" line="125" />
+      <location filename="../processing/waste_flows.py" line="221" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -1874,12 +1889,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="279" />
+      <location filename="../processing/wifi_coverage.py" line="282" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="336" />
+      <location filename="../processing/_layer_io.py" line="378" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -1901,7 +1916,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="341" />
+      <location filename="../processing/site_suitability.py" line="355" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -1927,24 +1942,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="537" />
-      <location filename="../processing/wifi_placement.py" line="214" />
+      <location filename="../processing/wifi_coverage.py" line="579" />
+      <location filename="../processing/wifi_placement.py" line="215" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="203" />
+      <location filename="../processing/wifi_coverage.py" line="206" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="280" />
-      <location filename="../processing/waste_flows.py" line="472" />
+      <location filename="../processing/waste_flows.py" line="281" />
+      <location filename="../processing/waste_flows.py" line="481" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="268" />
+      <location filename="../processing/waste_flows.py" line="269" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
@@ -1964,12 +1979,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="160" />
+      <location filename="../processing/wifi_placement.py" line="161" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="224" />
+      <location filename="../processing/wifi_coverage.py" line="227" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -2014,7 +2029,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="260" />
+      <location filename="../processing/waste_flows.py" line="261" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
@@ -2030,7 +2045,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="155" />
-      <location filename="../processing/territory_profile.py" line="287" />
+      <location filename="../processing/territory_profile.py" line="293" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
@@ -2081,17 +2096,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="353" />
+      <location filename="../processing/export_map.py" line="363" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../processing/wifi_placement.py" line="144" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="222" />
+      <location filename="../processing/wifi_placement.py" line="223" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2111,12 +2126,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="263" />
+      <location filename="../processing/wifi_placement.py" line="269" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="82" />
+      <location filename="../engine/indicators.py" line="83" />
       <source>The cell size must be positive (got {size} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
@@ -2131,12 +2146,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="401" />
+      <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
+      <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
       <location filename="../engine/fibre.py" line="129" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="157" />
+      <location filename="../engine/profile.py" line="156" />
       <source>The déchèterie distance cannot be negative (got {value} m).</source>
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2146,7 +2166,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="142" />
+      <location filename="../processing/wifi_placement.py" line="143" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2161,6 +2181,26 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="370" />
+      <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
+      <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="328" />
+      <source>The file {path} given for “{parameter}” does not exist.</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="336" />
+      <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="342" />
+      <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
+    </message>
+    <message>
       <location filename="../engine/raster_grid.py" line="217" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
@@ -2171,7 +2211,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="84" />
+      <location filename="../engine/indicators.py" line="85" />
       <source>The grid extent is empty: the input layers have no features.</source>
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
@@ -2191,12 +2231,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="375" />
-      <source>The grid would have {cells} million cells: enlarge the cell size or give a smaller study extent.</source>
-      <translation>La grille compterait {cells} millions de cellules : augmentez la taille de cellule ou indiquez une emprise d'étude plus petite.</translation>
+      <location filename="../processing/wifi_coverage.py" line="411" />
+      <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
+      <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="560" />
+      <location filename="../processing/wifi_coverage.py" line="602" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2206,9 +2246,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="222" />
+      <location filename="../processing/territory_profile.py" line="230" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="292" />
+      <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
+      <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="311" />
+      <source>The layer {layer} given for “{parameter}” has no feature.</source>
+      <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="164" />
@@ -2226,22 +2276,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="299" />
+      <location filename="../processing/waste_flows.py" line="300" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="137" />
+      <location filename="../processing/_layout.py" line="136" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="139" />
+      <location filename="../processing/_layout.py" line="138" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="133" />
+      <location filename="../processing/_layout.py" line="132" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2256,9 +2306,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="646" />
+      <location filename="../processing/_layout.py" line="681" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="278" />
+      <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
+      <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
     <message>
       <location filename="../engine/wifi_propagation.py" line="195" />
@@ -2323,6 +2378,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="525" />
+      <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
+      <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="203" />
+      <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
+      <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="219" />
+      <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
+      <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
+    </message>
+    <message>
       <location filename="../engine/solar.py" line="68" />
       <source>The panel density must be positive (got {value} kWp/m²).</source>
       <translation>La densité de panneaux doit être positive (valeur indiquée : {value} kWc/m²).</translation>
@@ -2358,9 +2428,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="101" />
-      <location filename="../processing/_layer_io.py" line="206" />
-      <location filename="../processing/base.py" line="120" />
+      <location filename="../processing/base.py" line="407" />
+      <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
+      <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="107" />
+      <location filename="../processing/_layer_io.py" line="238" />
+      <location filename="../processing/base.py" line="395" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2423,7 +2498,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/load_open_data.py" line="229" />
       <location filename="../processing/site_suitability.py" line="212" />
-      <location filename="../processing/site_suitability.py" line="284" />
+      <location filename="../processing/site_suitability.py" line="298" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2468,7 +2543,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="247" />
+      <location filename="../processing/territory_profile.py" line="250" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
@@ -2493,7 +2568,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="238" />
+      <location filename="../processing/wifi_coverage.py" line="241" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
@@ -2504,7 +2579,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="179" />
+      <location filename="../processing/wifi_placement.py" line="180" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
@@ -2520,18 +2595,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="127" />
-      <location filename="../processing/waste_flows.py" line="180" />
+      <location filename="../processing/waste_flows.py" line="181" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="237" />
-      <location filename="../processing/solar_potential.py" line="343" />
+      <location filename="../processing/solar_potential.py" line="346" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="237" />
+      <location filename="../processing/wifi_coverage.py" line="240" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -2546,14 +2621,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="279" />
-      <location filename="../processing/waste_flows.py" line="464" />
+      <location filename="../processing/waste_flows.py" line="280" />
+      <location filename="../processing/waste_flows.py" line="473" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="185" />
-      <location filename="../processing/waste_access.py" line="327" />
+      <location filename="../processing/waste_access.py" line="186" />
+      <location filename="../processing/waste_access.py" line="332" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -2603,7 +2678,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Environnement inconnu {environment}.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="80" />
+      <location filename="../engine/indicators.py" line="81" />
       <source>Unknown grid kind {kind}: use square or hexagon.</source>
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
@@ -2634,7 +2709,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="168" />
+      <location filename="../processing/wifi_coverage.py" line="171" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
@@ -2649,12 +2724,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="266" />
+      <location filename="../processing/wifi_coverage.py" line="269" />
       <source>Usable signal threshold (dBm)</source>
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="177" />
+      <location filename="../processing/_layer_io.py" line="368" />
+      <source>Warnings: {warnings}</source>
+      <translation>Avertissements : {warnings}</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="178" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
@@ -2664,23 +2744,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="98" />
+      <location filename="../processing/waste_access.py" line="99" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="277" />
-      <location filename="../processing/waste_flows.py" line="448" />
+      <location filename="../processing/waste_flows.py" line="278" />
+      <location filename="../processing/waste_flows.py" line="457" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="281" />
+      <location filename="../processing/waste_flows.py" line="282" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="143" />
+      <location filename="../processing/waste_flows.py" line="144" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
@@ -2705,22 +2785,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="169" />
+      <location filename="../processing/waste_flows.py" line="170" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="206" />
+      <location filename="../processing/waste_flows.py" line="207" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="456" />
+      <location filename="../processing/waste_flows.py" line="465" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="278" />
+      <location filename="../processing/waste_flows.py" line="279" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
@@ -2765,7 +2845,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="92" />
+      <location filename="../processing/wifi_coverage.py" line="95" />
       <source>Where the signal of a demand building is read</source>
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
@@ -2775,8 +2855,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="514" />
-      <location filename="../processing/wifi_coverage.py" line="691" />
+      <location filename="../processing/wifi_coverage.py" line="556" />
+      <location filename="../processing/wifi_coverage.py" line="744" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -2786,32 +2866,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="454" />
+      <location filename="../processing/wifi_coverage.py" line="496" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="58" />
+      <location filename="../processing/wifi_placement.py" line="59" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="474" />
+      <location filename="../processing/wifi_coverage.py" line="516" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="619" />
+      <location filename="../processing/wifi_coverage.py" line="668" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="359" />
+      <location filename="../processing/wifi_placement.py" line="375" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="603" />
+      <location filename="../processing/wifi_coverage.py" line="652" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
@@ -2831,7 +2911,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="501" />
+      <location filename="../processing/wifi_coverage.py" line="543" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
@@ -2839,6 +2919,92 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/solar_potential.py" line="212" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="31" />
+      <source>a GIF image</source>
+      <translation>une image GIF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="16" />
+      <source>a GeoJSON file</source>
+      <translation>un fichier GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="12" />
+      <source>a GeoPackage</source>
+      <translation>un GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="13" />
+      <location filename="../engine/files.py" line="14" />
+      <source>a GeoTIFF</source>
+      <translation>un GeoTIFF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="19" />
+      <location filename="../engine/files.py" line="20" />
+      <location filename="../engine/files.py" line="30" />
+      <source>a JPEG image</source>
+      <translation>une image JPEG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="17" />
+      <source>a JSON file</source>
+      <translation>un fichier JSON</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="28" />
+      <source>a PDF document</source>
+      <translation>un document PDF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="18" />
+      <location filename="../engine/files.py" line="29" />
+      <source>a PNG image</source>
+      <translation>une image PNG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="22" />
+      <source>a QGIS layout template</source>
+      <translation>un modèle de mise en page QGIS</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="21" />
+      <source>a SVG image</source>
+      <translation>une image SVG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="33" />
+      <location filename="../engine/files.py" line="34" />
+      <source>a TIFF image</source>
+      <translation>une image TIFF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="32" />
+      <source>a ZIP archive</source>
+      <translation>une archive ZIP</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="52" />
+      <location filename="../engine/files.py" line="57" />
+      <source>a binary file</source>
+      <translation>un fichier binaire</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="62" />
+      <source>a readable data file</source>
+      <translation>un fichier de données lisible</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="15" />
+      <source>a shapefile</source>
+      <translation>un shapefile</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="56" />
+      <source>a text file</source>
+      <translation>un fichier texte</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="382" />
@@ -2856,12 +3022,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
+      <location filename="../engine/files.py" line="27" />
+      <source>an SQLite database</source>
+      <translation>une base SQLite</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="55" />
+      <source>an SVG image</source>
+      <translation>une image SVG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="43" />
+      <source>an empty file</source>
+      <translation>un fichier vide</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="745" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="358" />
+      <location filename="../processing/wifi_placement.py" line="374" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -2871,12 +3052,33 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="251" />
+      <location filename="../processing/base.py" line="245" />
+      <source>lines</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="247" />
+      <location filename="../processing/base.py" line="307" />
+      <source>no geometry</source>
+      <translation>sans géométrie</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="244" />
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="246" />
+      <source>polygons</source>
+      <translation>polygones</translation>
+    </message>
+    <message>
+      <location filename="../processing/territory_profile.py" line="254" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="233" />
+      <location filename="../processing/territory_profile.py" line="235" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -2921,29 +3123,54 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="627" />
+      <location filename="../processing/wifi_coverage.py" line="676" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="115" />
+      <location filename="../processing/wifi_placement.py" line="276" />
+      <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
+      <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="118" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="311" />
+      <location filename="../processing/wifi_placement.py" line="327" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="599" />
+      <location filename="../processing/wifi_coverage.py" line="648" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="378" />
+      <location filename="../processing/_layer_io.py" line="136" />
+      <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
+      <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="130" />
+      <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
+      <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="387" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../engine/numbers.py" line="77" />
+      <source>{count} values of {field} are not numbers and are ignored (e.g. {examples}).</source>
+      <translation>{count} valeurs de {field} ne sont pas des nombres et sont ignorées (par ex. {examples}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/numbers.py" line="86" />
+      <source>{count} values of {field} are out of range (negative or too large) and are ignored (e.g. {examples}).</source>
+      <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="266" />
@@ -2957,37 +3184,47 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="299" />
+      <location filename="../processing/base.py" line="565" />
+      <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
+      <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="339" />
+      <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
+      <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="303" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="495" />
+      <location filename="../processing/waste_flows.py" line="504" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="372" />
+      <location filename="../processing/solar_potential.py" line="375" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="633" />
+      <location filename="../processing/wifi_coverage.py" line="682" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="331" />
+      <location filename="../processing/waste_access.py" line="336" />
       <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="105" />
+      <location filename="../processing/base.py" line="579" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="111" />
+      <location filename="../processing/base.py" line="585" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -3082,6 +3319,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/suitability.py" line="284" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="301" />
+      <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
+      <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>
   </context>
 </TS>

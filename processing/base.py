@@ -253,6 +253,17 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         }
         for definition in self.parameterDefinitions():
             kind = definition.type()
+            if kind == "multilayer" and parameters.get(definition.name()) not in (None, "", []):
+                from qgis.core import QgsProcessingUtils
+
+                values = parameters[definition.name()]
+                for value in values if isinstance(values, (list, tuple)) else [values]:
+                    text = _static_text(value)
+                    layer = QgsProcessingUtils.mapLayerFromString(text, context) if text else None
+                    problem = self.unreadable_input(definition, value, layer)
+                    if problem:
+                        return problem
+                continue
             if kind not in ("source", "vector", "raster", "file") or parameters.get(definition.name()) in (
                 None,
                 "",
@@ -267,7 +278,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                     layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
             except QgsProcessingException:
                 layer = None
-            problem = self.unreadable_input(definition, parameters, layer)
+            problem = self.unreadable_input(definition, parameters.get(definition.name()), layer)
             if problem:
                 return problem
             if layer is None:
@@ -303,12 +314,12 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 )
         return ""
 
-    def unreadable_input(self, definition, parameters, layer) -> str:
-        """Why the file given for ``definition`` cannot be read ("" when it can, or is no file):
-        a missing file, or one that is not what its name says ("not a GeoPackage: a text file")."""
+    def unreadable_input(self, definition, value, layer) -> str:
+        """Why the file ``value`` given for ``definition`` cannot be read ("" when it can, or is no
+        file): a missing file, or one that is not what its name says ("not a GeoPackage: a text file")."""
         from ..engine.files import expected_kind, file_kind
 
-        text = _static_text(parameters.get(definition.name())).strip()
+        text = _static_text(value).strip()
         path = text.split("|")[0]
         if not path or "://" in path or path.startswith(("/vsi", "memory:")) or not Path(path).suffix:
             return ""
@@ -330,7 +341,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         if definition.type() == "file" or os.path.isdir(path):
             return ""
         return self.tr(
-            "The file {path} given for \u201c{parameter}\u201d is not a {expected} (it is {kind})."
+            "The file {path} given for \u201c{parameter}\u201d is not {expected} (it is {kind})."
         ).format(
             path=path,
             parameter=definition.description(),

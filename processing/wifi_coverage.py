@@ -32,6 +32,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import Cancelled, EngineError
+from ..engine.outputs import MEGABYTE, available_memory_bytes, require_free_space
 from ..engine.wifi_propagation import (
     BEST_SERVER_NODATA,
     ENVIRONMENTS,
@@ -56,6 +57,8 @@ from .base import TerritoireAlgorithm
 
 #: Grids larger than this many cells are refused (about 5 GB of working arrays).
 MAX_CELLS = 300_000_000
+#: Memory one grid cell takes while computing coverage (obstruction, power, best server, scratch).
+BYTES_PER_CELL = 48
 HOTSPOT_FIELDS = ("id", "name", "eirp", "height", "frequency", "azimuth", "beamwidth")
 
 
@@ -401,14 +404,30 @@ class WifiParameters:
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, self.grid_crs)
             bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         grid = Grid.from_bounds(*bounds, cell, self.grid_crs.toWkt())
-        if grid.n_rows * grid.n_cols > MAX_CELLS:
+        cells = grid.n_rows * grid.n_cols
+        needed, available = cells * BYTES_PER_CELL, available_memory_bytes()
+        if cells > MAX_CELLS or needed > 0.6 * available:
             raise QgsProcessingException(
                 self.tr(
-                    "The grid would have {cells} million cells: enlarge the cell size or give a smaller "
-                    "study extent."
-                ).format(cells=round(grid.n_rows * grid.n_cols / 1e6))
+                    "The grid would have {cells} million cells of {size} m, about {needed} MB of memory "
+                    "({available} MB available): enlarge the cell size or give a smaller study extent."
+                ).format(
+                    cells=f"{cells / 1e6:,.0f}".replace(",", "\u202f"),
+                    size=cell,
+                    needed=round(needed / MEGABYTE),
+                    available=round(available / MEGABYTE),
+                )
             )
         return grid
+
+    def require_raster_space(self, paths: list[str], grid: Grid) -> None:
+        """Refuse before computing when the rasters (float32 + int16 per cell) cannot fit on disk."""
+        for path in paths:
+            if path:
+                try:
+                    require_free_space(path, grid.n_rows * grid.n_cols * 6)
+                except EngineError as error:
+                    raise self.engine_error(error) from error
 
     def progress(self, feedback: QgsProcessingFeedback, start: float, end: float):
         """An engine progress callback mapping 0–100 onto ``start``–``end`` that stops on cancel."""
@@ -586,6 +605,13 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             ys = [h.y for h in hotspots]
             r = settings.max_range
             grid = self.grid_for(parameters, context, (min(xs) - r, min(ys) - r, max(xs) + r, max(ys) + r))
+            self.require_raster_space(
+                [
+                    self.parameterAsOutputLayer(parameters, name, context)
+                    for name in (self.RSSI, self.BEST_SERVER)
+                ],
+                grid,
+            )
             feedback.pushInfo(
                 self.tr("Grid of {rows} × {cols} cells of {cell} m.").format(
                     rows=grid.n_rows, cols=grid.n_cols, cell=grid.cell_size
