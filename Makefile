@@ -4,7 +4,7 @@ QT_ENV := QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr
 TS := i18n/territoire_numerique_fr.ts
 QM := i18n/territoire_numerique_fr.qm
 
-.PHONY: setup demo test lint bench package i18n sample clean
+.PHONY: setup demo test test-matrix lint bench package i18n sample clean
 
 setup: .venv/.requirements-dev.txt $(QM)
 
@@ -19,6 +19,10 @@ demo: setup
 
 test: setup
 	$(QT_ENV) $(PYTHON) -P -m pytest -q -p no:cacheprovider
+
+# The suite and the demo (every algorithm through qgis_process) on QGIS 3.22, 3.40 and 3.44.
+test-matrix:
+	bash scripts/matrix.sh
 
 lint: setup
 	.venv/bin/ruff check .

@@ -18,7 +18,10 @@ DEFAULT_URLS: dict[str, str] = {
     "GEORISQUES": "https://www.georisques.gouv.fr/api/v1",
     "IREP": "https://files.georisques.fr/irep",
     "ARCEP": "https://data.arcep.fr/fixe/maconnexioninternet",
-    "SINOE": "https://data.ademe.fr/data-fair/api/v1/datasets/sinoe-(r)-annuaire-des-decheteries-dma",
+    "SINOE": (
+        "https://data.sinoe-dechets.ademe.fr/data-fair/api/v1/datasets/"
+        "liste-des-services-de-decheteries-donnees-publiques"
+    ),
     "OVERPASS": "https://overpass-api.de/api/interpreter",
     "PVGIS": "https://re.jrc.ec.europa.eu/api/v5_3",
 }

@@ -13,12 +13,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
-from shapely import vectorized
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from .errors import EngineError
 from .numbers import read_numbers
+from .shapely_compat import covers_xy
 
 GRID_KINDS = ("square", "hexagon")
 MAX_GRID_CELLS = 1_000_000
@@ -135,7 +135,7 @@ def zone_of_points(points: Points, zones: Sequence[BaseGeometry | None]) -> np.n
 
     A point on the border of two zones goes to the first of them, so nothing is counted twice.
     Geometries are represented by a point inside them.  Points sorted by x give each zone's
-    bounding-box candidates by binary search; ``shapely.vectorized`` tests them against the
+    bounding-box candidates by binary search; ``covers_xy`` tests them against the
     prepared zone in C.
     """
     xy = anchor_xy(points)
@@ -152,7 +152,7 @@ def zone_of_points(points: Points, zones: Sequence[BaseGeometry | None]) -> np.n
         if not len(window):
             continue
         x, y = xy[window, 0], xy[window, 1]
-        inside = vectorized.contains(zone, x, y) | vectorized.touches(zone, x, y)
+        inside = covers_xy(zone, x, y)
         result[window[inside]] = position
     return result
 

@@ -14,22 +14,11 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .errors import EngineError
+from .indicator_names import INDICATORS
 from .indicators import Points, anchor_xy, as_float, rate_pct, zone_of_points
+from .shapely_compat import union_all
 
 #: Indicators of a profile, in output order; each also gets ``<name>_median``.
-INDICATORS = (
-    "population",
-    "area_km2",
-    "density",
-    "ftth_rate",
-    "icpe_count",
-    "seveso_count",
-    "waste_t",
-    "decheteries_near",
-    "solar_mwh",
-    "wifi_share",
-    "port_area_ha",
-)
 
 
 @dataclass
@@ -100,7 +89,7 @@ def dissolve_zones(zones: gpd.GeoDataFrame, by: str, population: str | None) -> 
     keys = zones[by].astype("string").fillna("")
     merged = gpd.GeoDataFrame(
         {"zone_id": keys.unique()},
-        geometry=[zones.geometry[keys == key].unary_union for key in keys.unique()],
+        geometry=[union_all(zones.geometry[keys == key]) for key in keys.unique()],
         crs=zones.crs,
     )
     merged["name"] = merged["zone_id"]
@@ -126,7 +115,7 @@ def _sum_by_zone(points: Points, weights: np.ndarray, zones: gpd.GeoSeries) -> n
 
 def _covered_share(zones: gpd.GeoSeries, cover: gpd.GeoSeries) -> np.ndarray:
     """Share (%) of each zone's area inside the union of ``cover`` (overlaps counted once)."""
-    union = cover.unary_union if len(cover) else None
+    union = union_all(cover) if len(cover) else None
     return np.array(
         [
             100.0 * zone.intersection(union).area / zone.area if union is not None and zone.area > 0 else 0.0
@@ -136,7 +125,7 @@ def _covered_share(zones: gpd.GeoSeries, cover: gpd.GeoSeries) -> np.ndarray:
 
 
 def _covered_area(zones: gpd.GeoSeries, cover: gpd.GeoSeries) -> np.ndarray:
-    union = cover.unary_union if len(cover) else None
+    union = union_all(cover) if len(cover) else None
     return np.array([zone.intersection(union).area if union is not None else 0.0 for zone in zones])
 
 

@@ -222,9 +222,17 @@ class RoadNetwork:
             # each facility starts at its own snapping distance: add a super-source edge per facility
             size = graph.shape[0] + 1
             valid = np.flatnonzero(fac_node >= 0)
+            # one start per snapped node (the facility nearest to it, then the lowest index: a
+            # sparse matrix would add up parallel edges); ties between nodes go to the lowest
+            # facility index: each start is lengthened by its rank × TIE_STEP_M, far below any
+            # distance that matters and above float noise at a territory's scale
+            start = np.maximum(snap[valid], 1e-9)
+            order = np.lexsort((valid, start, fac_node[valid]))
+            first = np.r_[True, np.diff(fac_node[valid][order]) != 0]
+            chosen, chosen_start = valid[order][first], start[order][first]
+            tie = TIE_STEP_M * (np.argsort(np.argsort(chosen)) + 1)
             extra = coo_matrix(
-                (np.maximum(snap[valid], 1e-9), (np.full(len(valid), size - 1), fac_node[valid])),
-                shape=(size, size),
+                (chosen_start + tie, (np.full(len(chosen), size - 1), fac_node[chosen])), shape=(size, size)
             )
             padded = coo_matrix(graph)
             padded = coo_matrix((padded.data, (padded.row, padded.col)), shape=(size, size))
@@ -235,13 +243,20 @@ class RoadNetwork:
             # the facility whose super-source edge starts the path to each node
             owner = _path_roots(predecessors, size - 1)
             facility_of_node = np.full(size, -1)
-            facility_of_node[fac_node[valid]] = valid  # coincident facilities: the last one wins
+            facility_of_node[fac_node[chosen]] = chosen
+            tie_of_node = np.zeros(size)
+            tie_of_node[fac_node[chosen]] = tie
             reached = dem_node >= 0
-            distance[reached] = dist[dem_node[reached]] + snap[n_f:][reached]
-            nearest[reached] = facility_of_node[owner[dem_node[reached]]]
+            start_node = owner[dem_node[reached]]
+            distance[reached] = dist[dem_node[reached]] - tie_of_node[start_node] + snap[n_f:][reached]
+            nearest[reached] = facility_of_node[start_node]
             distance[~np.isfinite(distance) | (distance > limit)] = np.inf
             nearest[~np.isfinite(distance)] = -1
         return distance, nearest, snap[n_f:]
+
+
+#: Lengthening per facility rank (m) that breaks ties between equally near facilities.
+TIE_STEP_M = 1e-9
 
 
 def _path_roots(predecessors: np.ndarray, source: int) -> np.ndarray:

@@ -1032,7 +1032,10 @@ def _region_polygon(cells: np.ndarray, grid: Grid) -> BaseGeometry:
     top, left = rows.min(), cols.min()
     window = np.zeros((rows.max() - top + 1, cols.max() - left + 1), dtype=np.uint8)
     window[rows - top, cols - left] = 1
-    transform = grid.transform * grid.transform.translation(left, top)
+    # the grid's transform moved to the window's corner (no Affine product: its operator
+    # changed between affine 2.4 and 3.0)
+    t = grid.transform
+    transform = type(t)(t.a, t.b, t.c + t.a * left + t.b * top, t.d, t.e, t.f + t.d * left + t.e * top)
     polygons = [
         shape(geometry)
         for geometry, value in features.shapes(

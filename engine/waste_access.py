@@ -8,17 +8,15 @@ underserved areas as polygons: underserved demand points grouped by a clustering
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.spatial import cKDTree
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
-from shapely.strtree import STRtree
 
 from .errors import EngineError
+from .indicators import zone_of_points
 from .road_network import RoadNetwork
 
 
@@ -43,7 +41,7 @@ def nearest_facility(
     if len(facility_xy) == 0:
         raise EngineError("There is no facility to measure access to (check the kind filter).")
     if network is None:
-        metres, facility = cKDTree(facility_xy).query(demand_xy, k=1)
+        metres, facility = _nearest_straight(demand_xy, facility_xy)
         snap = np.full(len(demand_xy), np.nan)
     else:
         metres, facility, snap = network.nearest(demand_xy, facility_xy, snap_tolerance)
@@ -57,25 +55,19 @@ def nearest_facility(
     )
 
 
-def zone_of_points(points_xy: np.ndarray, zones: Sequence[Polygon | MultiPolygon]) -> np.ndarray:
-    """Index of the zone containing each point (first one found), -1 outside every zone."""
-    valid = [i for i, zone in enumerate(zones) if zone is not None and not zone.is_empty]
-    result = np.full(len(points_xy), -1)
-    if not valid:
-        return result
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Shapely 1.8 announces the 2.0 STRtree API
-        tree = STRtree([zones[i] for i in valid])
-    position = {id(zones[i]): i for i in valid}
-    for k, (x, y) in enumerate(np.asarray(points_xy, float)):
-        point = Point(x, y)
-        for hit in tree.query(point):
-            # Shapely 1.8 returns geometries, Shapely 2 indices into the tree
-            index = valid[hit] if isinstance(hit, (int, np.integer)) else position[id(hit)]
-            if zones[index].intersects(point):
-                result[k] = index
-                break
-    return result
+#: Distances closer than this (m) are a tie, broken toward the lowest facility index.
+TIE_M = 1e-6
+
+
+def _nearest_straight(demand_xy: np.ndarray, facility_xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Straight distance to the nearest facility and its index, ties going to the lowest index
+    (a k-d tree alone returns whichever tied neighbour its build order puts first)."""
+    k = min(len(facility_xy), 8)
+    metres, index = cKDTree(facility_xy).query(demand_xy, k=k)
+    metres, index = metres.reshape(len(demand_xy), k), index.reshape(len(demand_xy), k)
+    tied = metres <= metres[:, :1] + TIE_M
+    best = np.where(tied, index, np.iinfo(np.int64).max).min(axis=1)
+    return metres[:, 0], np.where(np.isfinite(metres[:, 0]), best, -1)
 
 
 def share_by_zone(

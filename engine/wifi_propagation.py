@@ -24,6 +24,9 @@ from scipy.stats import norm
 from .errors import EngineError
 from .outputs import atomic_output
 
+#: OGR's in-memory vector driver: "MEM" since GDAL 3.11 ("Memory", deprecated there, before).
+OGR_MEMORY_DRIVER = "MEM" if int(gdal.VersionInfo()) >= 3110000 else "Memory"
+
 gdal.UseExceptions()
 ogr.UseExceptions()
 
@@ -290,7 +293,7 @@ def _burn_heights(pairs: Sequence[tuple[object, float]], grid: Grid) -> np.ndarr
     geometries to the rasteriser one by one.
     """
     heights = np.zeros(grid.shape, np.float32)
-    vectors = ogr.GetDriverByName("Memory").CreateDataSource("")
+    vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
     layer = vectors.CreateLayer("buildings", geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
     definition = layer.GetLayerDefn()
@@ -666,7 +669,7 @@ def polygonize_classes(
     """Polygons of a small-integer class raster (0 = nothing): (WKB, class code, label, area m²)."""
     source = gdal_array.OpenArray(classes.astype(np.uint8))
     source.SetGeoTransform(grid.geotransform)
-    memory = ogr.GetDriverByName("Memory").CreateDataSource("")
+    memory = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
     layer = memory.CreateLayer("classes", None, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("code", ogr.OFTInteger))
     band = source.GetRasterBand(1)

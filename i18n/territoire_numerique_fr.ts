@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../processing/base.py" line="305" />
+      <location filename="../processing/base.py" line="347" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -14,27 +14,27 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="225" />
+      <location filename="../processing/wifi_placement.py" line="227" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="249" />
+      <location filename="../processing/_layer_io.py" line="242" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="136" />
+      <location filename="../engine/wifi_propagation.py" line="139" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="226" />
+      <location filename="../processing/waste_access.py" line="228" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="58" />
+      <location filename="../processing/decision_dossier.py" line="59" />
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
@@ -48,8 +48,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
-      <location filename="../processing/load_open_data.py" line="282" />
+      <location filename="../processing/load_open_data.py" line="230" />
+      <location filename="../processing/load_open_data.py" line="313" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -69,17 +69,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="341" />
+      <location filename="../processing/site_suitability.py" line="351" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="191" />
+      <location filename="../processing/load_open_data.py" line="152" />
+      <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
+      <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="192" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="65" />
+      <location filename="../processing/waste_access.py" line="62" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
@@ -95,23 +100,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Agrégation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="191" />
+      <location filename="../processing/solar_potential.py" line="179" />
       <source>Agricultural</source>
       <translation>Agricole</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="77" />
+      <location filename="../processing/provider.py" line="86" />
       <source>Algorithm '{name}' is not available: {reason}. Install the Python packages listed in requirements.txt (QPIP plugin, or OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</source>
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="443" />
+      <location filename="../processing/waste_flows.py" line="471" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="125" />
-      <location filename="../processing/waste_flows.py" line="221" />
+      <location filename="../processing/waste_access.py" line="122" />
+      <location filename="../processing/waste_flows.py" line="222" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
@@ -126,32 +131,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="122" />
+      <location filename="../processing/base.py" line="166" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="192" />
+      <location filename="../processing/solar_potential.py" line="180" />
       <source>Annex</source>
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="450" />
+      <location filename="../processing/wifi_coverage.py" line="448" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="451" />
+      <location filename="../processing/wifi_coverage.py" line="449" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="140" />
+      <location filename="../processing/wifi_coverage.py" line="128" />
       <source>Antenna height above ground when not given (m)</source>
       <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="448" />
+      <location filename="../processing/wifi_coverage.py" line="446" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
@@ -161,7 +166,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="318" />
+      <location filename="../processing/export_map.py" line="320" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
@@ -181,7 +186,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="111" />
+      <location filename="../processing/decision_dossier.py" line="112" />
       <location filename="../processing/export_map.py" line="89" />
       <source>Author</source>
       <translation>Auteur</translation>
@@ -202,17 +207,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="96" />
+      <location filename="../processing/fibre_coverage.py" line="86" />
       <source>Best download class field (e.g. 30-100M)</source>
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="190" />
+      <location filename="../processing/site_suitability.py" line="189" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="100" />
+      <location filename="../processing/fibre_coverage.py" line="90" />
       <source>Best technology field (FO, COAX, CU, ...)</source>
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
@@ -222,7 +227,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="253" />
+      <location filename="../processing/wifi_coverage.py" line="241" />
       <source>Body loss (dB)</source>
       <translation>Pertes dues au corps (dB)</translation>
     </message>
@@ -242,39 +247,39 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="237" />
+      <location filename="../processing/wifi_coverage.py" line="225" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="220" />
+      <location filename="../processing/wifi_coverage.py" line="208" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="101" />
-      <location filename="../processing/solar_potential.py" line="123" />
+      <location filename="../processing/fibre_coverage.py" line="91" />
+      <location filename="../processing/solar_potential.py" line="111" />
       <source>Building identifier field</source>
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="392" />
+      <location filename="../processing/wifi_coverage.py" line="388" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="248" />
-      <location filename="../processing/waste_flows.py" line="423" />
+      <location filename="../processing/waste_access.py" line="250" />
+      <location filename="../processing/waste_flows.py" line="451" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="124" />
+      <location filename="../processing/solar_potential.py" line="112" />
       <source>Building use field (industrial, commercial, Industriel...)</source>
       <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="185" />
+      <location filename="../processing/solar_potential.py" line="173" />
       <source>Building uses to keep (none ticked: every roof)</source>
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
@@ -284,12 +289,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="212" />
+      <location filename="../processing/wifi_coverage.py" line="200" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../processing/load_open_data.py" line="191" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -299,7 +304,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache (dernier téléchargement, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="184" />
+      <location filename="../processing/load_open_data.py" line="203" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -324,7 +329,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="139" />
+      <location filename="../processing/site_suitability.py" line="138" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
@@ -334,17 +339,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="77" />
+      <location filename="../processing/decision_dossier.py" line="78" />
       <source>Candidate sites (output of Site suitability)</source>
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="418" />
+      <location filename="../processing/site_suitability.py" line="437" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="277" />
+      <location filename="../engine/wifi_propagation.py" line="280" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
@@ -354,7 +359,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="194" />
+      <location filename="../processing/waste_flows.py" line="195" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -365,12 +370,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="277" />
+      <location filename="../processing/wifi_coverage.py" line="265" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="115" />
+      <location filename="../processing/site_suitability.py" line="114" />
       <source>Cell size (m)</source>
       <translation>Taille de cellule (m)</translation>
     </message>
@@ -380,12 +385,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="232" />
+      <location filename="../processing/load_open_data.py" line="257" />
       <source>Choose an output GeoPackage file.</source>
       <translation>Choisissez un fichier GeoPackage de sortie.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="206" />
+      <location filename="../processing/load_open_data.py" line="227" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -395,17 +400,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Le problème est résolu de manière exacte par le solveur HiGHS dans la limite de temps, sinon par une sélection gloutonne améliorée par échanges ; la méthode, l'objectif et l'écart d'optimalité sont indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="254" />
+      <location filename="../processing/waste_flows.py" line="255" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="431" />
+      <location filename="../processing/waste_flows.py" line="459" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="188" />
+      <location filename="../processing/solar_potential.py" line="176" />
       <source>Commercial</source>
       <translation>Commercial</translation>
     </message>
@@ -415,12 +420,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="110" />
+      <location filename="../processing/territory_profile.py" line="100" />
       <source>Commune code field</source>
       <translation>Champ du code de la commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="111" />
+      <location filename="../processing/territory_profile.py" line="101" />
       <source>Commune name field</source>
       <translation>Champ du nom de la commune</translation>
     </message>
@@ -435,17 +440,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="109" />
+      <location filename="../processing/territory_profile.py" line="99" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="165" />
+      <location filename="../processing/load_open_data.py" line="184" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="158" />
+      <location filename="../processing/waste_access.py" line="155" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
@@ -460,7 +465,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contraintes</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="94" />
+      <location filename="../processing/decision_dossier.py" line="95" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
@@ -470,12 +475,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Coût : moins c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="141" />
+      <location filename="../processing/territory_profile.py" line="131" />
       <source>Count déchèteries within</source>
       <translation>Compter les déchèteries à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="124" />
+      <location filename="../processing/fibre_coverage.py" line="114" />
       <source>Count per</source>
       <translation>Compter par</translation>
     </message>
@@ -490,17 +495,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="341" />
+      <location filename="../processing/wifi_placement.py" line="349" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="337" />
+      <location filename="../processing/wifi_placement.py" line="345" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="322" />
+      <location filename="../processing/wifi_placement.py" line="330" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -525,32 +530,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="121" />
+      <location filename="../processing/base.py" line="165" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="103" />
+      <location filename="../processing/load_open_data.py" line="109" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="55" />
+      <location filename="../processing/decision_dossier.py" line="56" />
       <source>Decision dossier (PDF)</source>
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="184" />
+      <location filename="../processing/waste_flows.py" line="185" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="126" />
+      <location filename="../processing/territory_profile.py" line="116" />
       <source>Declared industrial waste</source>
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="82" />
+      <location filename="../processing/waste_access.py" line="79" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
@@ -571,7 +576,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="554" />
+      <location filename="../engine/wifi_propagation.py" line="557" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -611,13 +616,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="124" />
-      <location filename="../processing/waste_flows.py" line="220" />
+      <location filename="../processing/waste_access.py" line="121" />
+      <location filename="../processing/waste_flows.py" line="221" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="288" />
+      <location filename="../processing/waste_access.py" line="290" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -627,33 +632,33 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="173" />
+      <location filename="../processing/waste_access.py" line="170" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="197" />
-      <location filename="../processing/waste_flows.py" line="292" />
+      <location filename="../processing/waste_access.py" line="194" />
+      <location filename="../processing/waste_flows.py" line="293" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="124" />
+      <location filename="../processing/decision_dossier.py" line="125" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="269" />
+      <location filename="../processing/decision_dossier.py" line="276" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="447" />
+      <location filename="../processing/wifi_coverage.py" line="445" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="130" />
+      <location filename="../processing/wifi_coverage.py" line="118" />
       <source>EIRP when the layer has no EIRP value (dBm)</source>
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
@@ -668,12 +673,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="317" />
+      <location filename="../processing/export_map.py" line="319" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="170" />
+      <location filename="../processing/wifi_coverage.py" line="158" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -716,7 +721,7 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="108" />
+      <location filename="../processing/site_suitability.py" line="107" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
@@ -726,17 +731,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="207" />
+      <location filename="../processing/territory_profile.py" line="205" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="123" />
+      <location filename="../processing/territory_profile.py" line="113" />
       <source>FTTH eligibility field</source>
       <translation>Champ de l'éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="92" />
+      <location filename="../processing/fibre_coverage.py" line="82" />
       <source>FTTH eligibility field (true / false)</source>
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
@@ -746,23 +751,23 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="104" />
+      <location filename="../processing/waste_access.py" line="101" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="105" />
+      <location filename="../processing/waste_access.py" line="102" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="177" />
+      <location filename="../processing/fibre_coverage.py" line="167" />
       <location filename="../processing/fibre_coverage.py" line="294" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="163" />
+      <location filename="../processing/fibre_coverage.py" line="153" />
       <source>Fibre counts as at a site within</source>
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
@@ -772,28 +777,28 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="69" />
+      <location filename="../processing/fibre_coverage.py" line="59" />
       <source>Fibre coverage and gaps</source>
       <translation>Couverture fibre et zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="171" />
+      <location filename="../processing/fibre_coverage.py" line="161" />
       <source>Fibre coverage per zone</source>
       <translation>Couverture fibre par zone</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="87" />
-      <location filename="../processing/territory_profile.py" line="121" />
+      <location filename="../processing/fibre_coverage.py" line="77" />
+      <location filename="../processing/territory_profile.py" line="111" />
       <source>Fibre eligibility per building</source>
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="100" />
+      <location filename="../processing/decision_dossier.py" line="101" />
       <source>Fibre eligibility per building (points)</source>
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="166" />
+      <location filename="../processing/load_open_data.py" line="185" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -809,12 +814,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="199" />
+      <location filename="../processing/site_suitability.py" line="198" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="68" />
+      <location filename="../processing/waste_access.py" line="65" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -824,27 +829,27 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="160" />
+      <location filename="../processing/wifi_coverage.py" line="148" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="449" />
+      <location filename="../processing/wifi_coverage.py" line="447" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="149" />
+      <location filename="../processing/wifi_coverage.py" line="137" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="102" />
+      <location filename="../processing/solar_potential.py" line="90" />
       <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
       <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="72" />
+      <location filename="../processing/fibre_coverage.py" line="62" />
       <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
@@ -859,53 +864,53 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="150" />
+      <location filename="../processing/load_open_data.py" line="169" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="249" />
+      <location filename="../processing/site_suitability.py" line="254" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="190" />
+      <location filename="../processing/fibre_coverage.py" line="180" />
       <source>Give a zones layer, or choose a square or hexagon grid.</source>
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="136" />
+      <location filename="../processing/fibre_coverage.py" line="126" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="149" />
+      <location filename="../processing/solar_potential.py" line="137" />
       <source>Grid emission factor (g CO₂ per kWh)</source>
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="616" />
-      <location filename="../processing/wifi_placement.py" line="308" />
+      <location filename="../processing/wifi_coverage.py" line="626" />
+      <location filename="../processing/wifi_placement.py" line="316" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="116" />
+      <location filename="../processing/territory_profile.py" line="106" />
       <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="166" />
+      <location filename="../processing/waste_access.py" line="163" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="197" />
+      <location filename="../processing/waste_flows.py" line="198" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="128" />
+      <location filename="../processing/fibre_coverage.py" line="118" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
     </message>
@@ -915,12 +920,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="445" />
+      <location filename="../processing/wifi_coverage.py" line="443" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="641" />
+      <location filename="../processing/wifi_coverage.py" line="651" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -930,7 +935,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="162" />
+      <location filename="../engine/opendata/irep.py" line="231" />
+      <source>IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): the coordinates are in an unexpected system.</source>
+      <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="150" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -940,13 +950,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur idéale</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="119" />
+      <location filename="../processing/decision_dossier.py" line="120" />
       <location filename="../processing/export_map.py" line="115" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="97" />
+      <location filename="../processing/wifi_coverage.py" line="83" />
       <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
@@ -956,17 +966,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Inclure (seulement là)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="187" />
+      <location filename="../processing/solar_potential.py" line="175" />
       <source>Industrial</source>
       <translation>Industriel</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="220" />
+      <location filename="../processing/solar_potential.py" line="208" />
       <source>Industrial sites</source>
       <translation>Sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="124" />
+      <location filename="../processing/territory_profile.py" line="114" />
       <source>Industrial sites (ICPE)</source>
       <translation>Sites industriels (ICPE)</translation>
     </message>
@@ -976,7 +986,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="167" />
+      <location filename="../processing/load_open_data.py" line="186" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -986,12 +996,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="168" />
+      <location filename="../processing/load_open_data.py" line="187" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="127" />
+      <location filename="../processing/solar_potential.py" line="115" />
       <source>Irradiation field (kWh/m²/yr on the roof)</source>
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
@@ -1001,12 +1011,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="118" />
+      <location filename="../processing/load_open_data.py" line="160" />
+      <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
+      <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_access.py" line="115" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="133" />
+      <location filename="../processing/territory_profile.py" line="123" />
       <source>Kind of a déchèterie (empty: every waste point counts)</source>
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
@@ -1062,12 +1077,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="289" />
+      <location filename="../processing/site_suitability.py" line="296" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="277" />
+      <location filename="../processing/site_suitability.py" line="284" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1092,7 +1107,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="623" />
+      <location filename="../processing/wifi_coverage.py" line="633" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1107,7 +1122,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="71" />
+      <location filename="../processing/load_open_data.py" line="72" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1122,47 +1137,49 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="74" />
+      <location filename="../processing/load_open_data.py" line="75" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
 LAYERS: the families to load. SOURCE: online (download, keeping a cache), cache (no network: the last download) or sample (the bundled sample territory). Scripts and qgis_process may give the family and source keys (LAYERS=boundaries LAYERS=roads SOURCE=sample) or the option numbers.
-Advanced: a file of official port limits instead of OpenStreetMap; a local solar cadastre (file or https address) with its field mapping instead of the BD TOPO roofs × PVGIS estimate.
+Advanced: a file of official port limits instead of OpenStreetMap; a local solar cadastre (file or https address) with its field mapping instead of the BD TOPO roofs × PVGIS estimate; an ARCEP buildings file on disk (cartefibre immeubles export or base_imb) instead of the Ma connexion internet downloads; keep the Géorisques entries that are not classified ('Non ICPE', flagged icpe_classified false).
+Each family says what it read, wrote and dropped, and why, in the log and in the note of its 'sources' rows; a source that loads nothing or drops more than 3 % of its rows is reported as a warning.
 A family that fails is reported in the log and the others are still loaded. The layers are added to the project in a group named after the territory, styled, with their metadata (source, licence, vintage, retrieval date).</source>
-      <translation>Charge les données ouvertes de communes françaises ou d'une intercommunalité (EPCI) dans un seul GeoPackage, avec une table par famille selon un schéma normalisé (docs/schema.md) et une table « sources » (producteur, URL, licence, millésime, date de récupération).
+      <translation>Charge les données ouvertes de communes françaises ou d'une intercommunalité (EPCI) dans un seul GeoPackage, avec une table par famille selon un schéma normalisé (docs/schema.md) et une table « sources » (producteur, URL, licence, millésime, date de récupération).
 
-TERRITORY : codes INSEE des communes séparés par des virgules (ex. 59183, 59271) ou SIREN d'un EPCI (ex. 245900428 pour la Communauté urbaine de Dunkerque).
-LAYERS : les familles à charger. SOURCE : online (téléchargement, avec conservation d'un cache), cache (sans réseau : le dernier téléchargement) ou sample (le territoire d'exemple fourni). Les scripts et qgis_process peuvent indiquer les clés de famille et de source (LAYERS=boundaries LAYERS=roads SOURCE=sample) ou les numéros d'option.
-Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap ; un cadastre solaire local (fichier ou adresse https) avec sa correspondance de champs au lieu de l'estimation toitures BD TOPO × PVGIS.
+TERRITORY : codes INSEE des communes séparés par des virgules (ex. 59183, 59271) ou SIREN d'un EPCI (ex. 245900428 pour la Communauté urbaine de Dunkerque).
+LAYERS : les familles à charger. SOURCE : online (téléchargement, avec conservation d'un cache), cache (sans réseau : le dernier téléchargement) ou sample (le territoire d'exemple fourni). Les scripts et qgis_process peuvent indiquer les clés de famille et de source (LAYERS=boundaries LAYERS=roads SOURCE=sample) ou les numéros d'option.
+Avancé : un fichier des limites portuaires officielles au lieu d'OpenStreetMap ; un cadastre solaire local (fichier ou adresse https) avec sa correspondance de champs au lieu de l'estimation toitures BD TOPO × PVGIS ; un fichier d'immeubles ARCEP sur disque (export cartefibre immeubles ou base_imb) au lieu des téléchargements Ma connexion internet ; garder les entrées Géorisques non classées (« Non ICPE », marquées icpe_classified faux).
+Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le journal et dans la note de ses lignes « sources » ; une source qui ne charge rien ou écarte plus de 3 % de ses lignes est signalée par un avertissement.
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="134" />
+      <location filename="../processing/load_open_data.py" line="140" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="161" />
+      <location filename="../processing/wifi_coverage.py" line="149" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="178" />
+      <location filename="../processing/wifi_coverage.py" line="166" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="186" />
+      <location filename="../processing/wifi_coverage.py" line="174" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="194" />
+      <location filename="../processing/wifi_coverage.py" line="182" />
       <source>Log-distance shadowing standard deviation (dB)</source>
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="117" />
+      <location filename="../processing/decision_dossier.py" line="118" />
       <location filename="../processing/export_map.py" line="113" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
@@ -1178,17 +1195,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="328" />
+      <location filename="../processing/export_map.py" line="330" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="250" />
+      <location filename="../processing/export_map.py" line="252" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="123" />
+      <location filename="../processing/base.py" line="167" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1198,17 +1215,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="147" />
+      <location filename="../processing/waste_flows.py" line="148" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="245" />
+      <location filename="../processing/waste_flows.py" line="246" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="231" />
+      <location filename="../processing/wifi_coverage.py" line="219" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1218,17 +1235,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="253" />
+      <location filename="../processing/waste_access.py" line="255" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="175" />
+      <location filename="../processing/site_suitability.py" line="174" />
       <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="389" />
+      <location filename="../processing/wifi_placement.py" line="397" />
       <source>Method: {method}; objective {objective}; optimality gap {gap}.</source>
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
@@ -1238,12 +1255,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="149" />
+      <location filename="../processing/site_suitability.py" line="148" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="150" />
+      <location filename="../processing/solar_potential.py" line="138" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
@@ -1273,12 +1290,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="446" />
+      <location filename="../processing/wifi_coverage.py" line="444" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="75" />
+      <location filename="../processing/waste_flows.py" line="74" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -1288,7 +1305,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="453" />
+      <location filename="../processing/wifi_placement.py" line="463" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
@@ -1303,24 +1320,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="226" />
+      <location filename="../engine/opendata/loader.py" line="225" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="124" />
+      <location filename="../processing/_layer_io.py" line="117" />
       <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="325" />
+      <location filename="../processing/waste_flows.py" line="333" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/context.py" line="65" />
-      <location filename="../engine/opendata/loader.py" line="206" />
-      <location filename="../engine/opendata/solar.py" line="150" />
+      <location filename="../engine/opendata/arcep.py" line="316" />
+      <location filename="../engine/opendata/context.py" line="159" />
+      <location filename="../engine/opendata/loader.py" line="205" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
@@ -1335,12 +1352,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun territoire indiqué : saisissez des codes INSEE de communes (ex. 59183) ou le SIREN d'un EPCI.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="238" />
+      <location filename="../engine/opendata/waste_points.py" line="363" />
       <source>No waste point source could be read: {problems}</source>
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="239" />
+      <location filename="../processing/wifi_coverage.py" line="227" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1366,18 +1383,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="93" />
-      <location filename="../processing/territory_profile.py" line="122" />
+      <location filename="../processing/fibre_coverage.py" line="83" />
+      <location filename="../processing/territory_profile.py" line="112" />
       <source>Number of premises field</source>
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="145" />
+      <location filename="../processing/site_suitability.py" line="144" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="203" />
+      <location filename="../processing/solar_potential.py" line="191" />
       <source>Number of top roofs</source>
       <translation>Nombre de meilleures toitures</translation>
     </message>
@@ -1392,17 +1409,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="128" />
+      <location filename="../processing/load_open_data.py" line="134" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="101" />
+      <location filename="../processing/wifi_coverage.py" line="87" />
       <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="84" />
+      <location filename="../processing/territory_profile.py" line="74" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
@@ -1412,7 +1429,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne (portails de données ouvertes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../processing/load_open_data.py" line="202" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
@@ -1432,7 +1449,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="200" />
+      <location filename="../processing/waste_flows.py" line="201" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
@@ -1447,12 +1464,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="193" />
+      <location filename="../processing/solar_potential.py" line="181" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="150" />
+      <location filename="../processing/load_open_data.py" line="169" />
       <source>Output GeoPackage</source>
       <translation>GeoPackage de sortie</translation>
     </message>
@@ -1467,53 +1484,53 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="140" />
+      <location filename="../processing/solar_potential.py" line="128" />
       <source>Panel density (kWp per m² of usable roof)</source>
       <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="143" />
+      <location filename="../processing/solar_potential.py" line="131" />
       <source>Performance ratio (applied to irradiation)</source>
       <translation>Ratio de performance (appliqué à l'irradiation)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="112" />
+      <location filename="../processing/territory_profile.py" line="102" />
       <source>Population field</source>
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="89" />
+      <location filename="../processing/waste_access.py" line="86" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="178" />
+      <location filename="../processing/waste_access.py" line="175" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="152" />
+      <location filename="../processing/territory_profile.py" line="142" />
       <location filename="../ui/dock.py" line="55" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="102" />
+      <location filename="../processing/decision_dossier.py" line="103" />
       <source>Port zones (polygons)</source>
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="171" />
+      <location filename="../processing/load_open_data.py" line="190" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="158" />
+      <location filename="../processing/wifi_coverage.py" line="146" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="189" />
+      <location filename="../processing/solar_potential.py" line="177" />
       <source>Public</source>
       <translation>Public</translation>
     </message>
@@ -1523,7 +1540,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="176" />
+      <location filename="../processing/load_open_data.py" line="195" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1533,7 +1550,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="175" />
+      <location filename="../processing/load_open_data.py" line="194" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1543,17 +1560,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="210" />
+      <location filename="../processing/waste_access.py" line="212" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="409" />
+      <location filename="../processing/waste_flows.py" line="437" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="377" />
+      <location filename="../processing/wifi_coverage.py" line="373" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1563,12 +1580,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de la couche fibre</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="288" />
+      <location filename="../processing/solar_potential.py" line="289" />
       <source>Reading the roofs</source>
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="109" />
+      <location filename="../processing/_layer_io.py" line="102" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -1578,17 +1595,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="248" />
+      <location filename="../processing/wifi_coverage.py" line="236" />
       <source>Receiver height above ground (m)</source>
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="187" />
+      <location filename="../processing/waste_flows.py" line="188" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="188" />
+      <location filename="../processing/waste_flows.py" line="189" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
@@ -1599,22 +1616,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="475" />
+      <location filename="../processing/base.py" line="517" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="190" />
+      <location filename="../processing/solar_potential.py" line="178" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="171" />
+      <location filename="../processing/wifi_coverage.py" line="159" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="313" />
+      <location filename="../processing/waste_access.py" line="315" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1624,7 +1641,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="88" />
+      <location filename="../processing/waste_flows.py" line="87" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
@@ -1634,53 +1651,53 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="132" />
-      <location filename="../processing/waste_flows.py" line="228" />
+      <location filename="../processing/waste_access.py" line="129" />
+      <location filename="../processing/waste_flows.py" line="229" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="173" />
+      <location filename="../processing/load_open_data.py" line="192" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="125" />
+      <location filename="../processing/solar_potential.py" line="113" />
       <source>Roof area field (m²)</source>
       <translation>Champ de la surface de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="122" />
+      <location filename="../processing/solar_potential.py" line="110" />
       <source>Roof identifier field</source>
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="170" />
+      <location filename="../processing/load_open_data.py" line="189" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="117" />
+      <location filename="../processing/solar_potential.py" line="105" />
       <source>Roofs (solar cadastre)</source>
       <translation>Toitures (cadastre solaire)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="228" />
+      <location filename="../processing/solar_potential.py" line="216" />
       <source>Roofs of a point site within</source>
       <translation>Toitures d'un site ponctuel à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="147" />
+      <location filename="../processing/territory_profile.py" line="137" />
       <source>Roofs with solar potential</source>
       <translation>Toitures avec potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="99" />
+      <location filename="../processing/solar_potential.py" line="87" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="132" />
+      <location filename="../processing/site_suitability.py" line="131" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
@@ -1695,7 +1712,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="185" />
+      <location filename="../processing/load_open_data.py" line="204" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -1720,27 +1737,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="156" />
+      <location filename="../processing/site_suitability.py" line="155" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="163" />
+      <location filename="../processing/site_suitability.py" line="162" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="149" />
+      <location filename="../processing/waste_access.py" line="146" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="125" />
+      <location filename="../processing/territory_profile.py" line="115" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="259" />
+      <location filename="../processing/wifi_coverage.py" line="247" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
@@ -1755,22 +1772,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="146" />
+      <location filename="../processing/site_suitability.py" line="145" />
       <source>Site area (m²)</source>
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="182" />
+      <location filename="../processing/waste_flows.py" line="183" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="183" />
+      <location filename="../processing/waste_flows.py" line="184" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="81" />
+      <location filename="../processing/site_suitability.py" line="80" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -1780,13 +1797,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="155" />
+      <location filename="../processing/fibre_coverage.py" line="145" />
       <source>Sites to check (industrial sites, port zones, candidate sites)</source>
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="140" />
-      <location filename="../processing/waste_flows.py" line="236" />
+      <location filename="../processing/waste_access.py" line="137" />
+      <location filename="../processing/waste_flows.py" line="237" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -1796,38 +1813,38 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="218" />
+      <location filename="../processing/load_open_data.py" line="239" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="139" />
+      <location filename="../processing/load_open_data.py" line="145" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="338" />
+      <location filename="../processing/solar_potential.py" line="339" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="252" />
+      <location filename="../processing/solar_potential.py" line="240" />
       <source>Solar potential of industrial sites</source>
       <translation>Potentiel solaire des sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="234" />
+      <location filename="../processing/solar_potential.py" line="222" />
       <source>Solar potential per roof</source>
       <translation>Potentiel solaire par toiture</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="243" />
-      <location filename="../processing/solar_potential.py" line="366" />
+      <location filename="../processing/solar_potential.py" line="231" />
+      <location filename="../processing/solar_potential.py" line="367" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="368" />
+      <location filename="../processing/solar_potential.py" line="369" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
@@ -1837,7 +1854,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="345" />
+      <location filename="../processing/wifi_placement.py" line="353" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -1847,7 +1864,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="112" />
+      <location filename="../processing/load_open_data.py" line="118" />
       <location filename="../ui/dock.py" line="110" />
       <source>Source</source>
       <translation>Source</translation>
@@ -1858,7 +1875,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source et licence</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="176" />
+      <location filename="../processing/solar_potential.py" line="164" />
       <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
@@ -1868,13 +1885,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Étalement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="127" />
+      <location filename="../processing/fibre_coverage.py" line="117" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="125" />
-      <location filename="../processing/waste_flows.py" line="221" />
+      <location filename="../processing/waste_access.py" line="122" />
+      <location filename="../processing/waste_flows.py" line="222" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -1884,17 +1901,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="178" />
+      <location filename="../processing/load_open_data.py" line="197" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="282" />
+      <location filename="../processing/wifi_coverage.py" line="270" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="378" />
+      <location filename="../processing/_layer_io.py" line="371" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -1909,20 +1926,20 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="109" />
+      <location filename="../processing/decision_dossier.py" line="110" />
       <location filename="../processing/export_map.py" line="88" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="355" />
+      <location filename="../processing/site_suitability.py" line="184" />
+      <location filename="../processing/site_suitability.py" line="365" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="88" />
-      <location filename="../processing/site_suitability.py" line="102" />
+      <location filename="../processing/decision_dossier.py" line="89" />
+      <location filename="../processing/site_suitability.py" line="101" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
@@ -1937,7 +1954,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="83" />
+      <location filename="../processing/decision_dossier.py" line="84" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
@@ -1948,33 +1965,33 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="206" />
+      <location filename="../processing/wifi_coverage.py" line="194" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="281" />
-      <location filename="../processing/waste_flows.py" line="481" />
+      <location filename="../processing/waste_flows.py" line="282" />
+      <location filename="../processing/waste_flows.py" line="509" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="269" />
+      <location filename="../processing/waste_flows.py" line="270" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="124" />
+      <location filename="../processing/site_suitability.py" line="123" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="145" />
+      <location filename="../processing/fibre_coverage.py" line="135" />
       <source>Target FTTH rate (%): zones below it are flagged</source>
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="120" />
+      <location filename="../processing/load_open_data.py" line="126" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -1984,7 +2001,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="227" />
+      <location filename="../processing/wifi_coverage.py" line="215" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -1994,12 +2011,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="156" />
+      <location filename="../processing/load_open_data.py" line="175" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="177" />
+      <location filename="../processing/load_open_data.py" line="196" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2009,12 +2026,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="57" />
+      <location filename="../processing/provider.py" line="62" />
       <source>Territoire numérique</source>
       <translation>Territoire numérique</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="60" />
+      <location filename="../processing/provider.py" line="65" />
       <source>Territoire numérique — decision support for port and industrial territories</source>
       <translation>Territoire numérique — aide à la décision pour les territoires portuaires et industriels</translation>
     </message>
@@ -2029,12 +2046,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="261" />
+      <location filename="../processing/waste_flows.py" line="262" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="110" />
+      <location filename="../processing/decision_dossier.py" line="111" />
       <source>Territory (shown on the cover)</source>
       <translation>Territoire (affiché sur la couverture)</translation>
     </message>
@@ -2044,18 +2061,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="155" />
-      <location filename="../processing/territory_profile.py" line="293" />
+      <location filename="../processing/territory_profile.py" line="145" />
+      <location filename="../processing/territory_profile.py" line="291" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="81" />
+      <location filename="../processing/territory_profile.py" line="71" />
       <source>Territory profile per commune</source>
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="96" />
+      <location filename="../processing/load_open_data.py" line="102" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2076,12 +2093,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="150" />
+      <location filename="../engine/opendata/irep.py" line="183" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="146" />
+      <location filename="../engine/opendata/irep.py" line="151" />
+      <source>The IREP file {member} has no {column} column (its columns: {columns}).</source>
+      <translation>Le fichier IREP {member} n'a pas de colonne {column} (ses colonnes : {columns}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/irep.py" line="179" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
@@ -2096,7 +2118,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="363" />
+      <location filename="../processing/export_map.py" line="365" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2106,7 +2128,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="223" />
+      <location filename="../processing/wifi_placement.py" line="225" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2116,17 +2138,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="308" />
+      <location filename="../engine/wifi_propagation.py" line="311" />
       <source>The buildings could not be rasterised: {reason}</source>
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="202" />
+      <location filename="../engine/opendata/loader.py" line="201" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="269" />
+      <location filename="../processing/wifi_placement.py" line="277" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2136,7 +2158,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="216" />
+      <location filename="../engine/wifi_propagation.py" line="219" />
       <source>The cell size must be positive (got {value} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2146,7 +2168,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="401" />
+      <location filename="../processing/base.py" line="443" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2156,7 +2178,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="156" />
+      <location filename="../engine/profile.py" line="145" />
       <source>The déchèterie distance cannot be negative (got {value} m).</source>
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2181,22 +2203,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="370" />
+      <location filename="../processing/base.py" line="412" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="328" />
+      <location filename="../processing/base.py" line="370" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="336" />
+      <location filename="../processing/base.py" line="378" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="342" />
+      <location filename="../processing/base.py" line="384" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2231,12 +2253,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="411" />
+      <location filename="../processing/wifi_coverage.py" line="409" />
       <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="602" />
+      <location filename="../processing/wifi_coverage.py" line="612" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2246,37 +2268,37 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="230" />
+      <location filename="../processing/territory_profile.py" line="228" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="292" />
+      <location filename="../processing/base.py" line="334" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="311" />
+      <location filename="../processing/base.py" line="353" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="164" />
+      <location filename="../processing/territory_profile.py" line="156" />
       <source>The layer {layer} has no field {field} ({what}): choose one.</source>
       <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="195" />
+      <location filename="../processing/territory_profile.py" line="193" />
       <source>The layer {layer} has no field {field} to group by.</source>
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="89" />
+      <location filename="../processing/_layer_io.py" line="82" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="300" />
+      <location filename="../processing/waste_flows.py" line="303" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -2296,7 +2318,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="101" />
+      <location filename="../engine/wifi_propagation.py" line="104" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
@@ -2306,17 +2328,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="681" />
+      <location filename="../processing/_layout.py" line="682" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="278" />
+      <location filename="../processing/export_map.py" line="280" />
       <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="195" />
+      <location filename="../engine/wifi_propagation.py" line="198" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2361,34 +2383,34 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="203" />
+      <location filename="../processing/load_open_data.py" line="224" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="134" />
+      <location filename="../processing/decision_dossier.py" line="137" />
       <location filename="../processing/export_map.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="221" />
+      <location filename="../processing/site_suitability.py" line="222" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="201" />
+      <location filename="../processing/load_open_data.py" line="222" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="525" />
+      <location filename="../processing/base.py" line="567" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="203" />
+      <location filename="../processing/base.py" line="242" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="219" />
+      <location filename="../processing/base.py" line="258" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -2423,25 +2445,25 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="287" />
+      <location filename="../processing/solar_potential.py" line="288" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="407" />
+      <location filename="../processing/base.py" line="449" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="107" />
-      <location filename="../processing/_layer_io.py" line="238" />
-      <location filename="../processing/base.py" line="395" />
+      <location filename="../processing/_layer_io.py" line="100" />
+      <location filename="../processing/_layer_io.py" line="231" />
+      <location filename="../processing/base.py" line="437" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="107" />
-      <location filename="../engine/opendata/loader.py" line="125" />
+      <location filename="../engine/opendata/loader.py" line="106" />
+      <location filename="../engine/opendata/loader.py" line="124" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
     </message>
@@ -2451,12 +2473,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="227" />
+      <location filename="../processing/decision_dossier.py" line="234" />
       <source>The sites layer {name} has no scored site: there is nothing to report.</source>
       <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="141" />
+      <location filename="../processing/decision_dossier.py" line="144" />
       <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
@@ -2491,14 +2513,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="263" />
+      <location filename="../processing/export_map.py" line="265" />
       <source>The style {qml} could not be applied to {layer}: {reason}</source>
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="229" />
-      <location filename="../processing/site_suitability.py" line="212" />
-      <location filename="../processing/site_suitability.py" line="298" />
+      <location filename="../processing/load_open_data.py" line="254" />
+      <location filename="../processing/site_suitability.py" line="213" />
+      <location filename="../processing/site_suitability.py" line="308" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -2508,7 +2530,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="195" />
+      <location filename="../processing/load_open_data.py" line="216" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -2523,7 +2545,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="296" />
+      <location filename="../processing/load_open_data.py" line="327" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -2543,12 +2565,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="250" />
+      <location filename="../processing/territory_profile.py" line="248" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="99" />
+      <location filename="../engine/profile.py" line="88" />
       <source>The zones have no field {field} to group by.</source>
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
@@ -2558,7 +2580,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_access.py" line="44" />
+      <location filename="../engine/waste_access.py" line="42" />
       <source>There is no facility to measure access to (check the kind filter).</source>
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
@@ -2568,9 +2590,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="241" />
+      <location filename="../processing/wifi_coverage.py" line="229" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="141" />
+      <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
+      <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="65" />
@@ -2589,24 +2616,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="108" />
+      <location filename="../processing/decision_dossier.py" line="109" />
       <source>Title (default: the model's name)</source>
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="127" />
-      <location filename="../processing/waste_flows.py" line="181" />
+      <location filename="../processing/territory_profile.py" line="117" />
+      <location filename="../processing/waste_flows.py" line="182" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="237" />
-      <location filename="../processing/solar_potential.py" line="346" />
+      <location filename="../processing/solar_potential.py" line="225" />
+      <location filename="../processing/solar_potential.py" line="347" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="240" />
+      <location filename="../processing/wifi_coverage.py" line="228" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -2621,14 +2648,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="280" />
-      <location filename="../processing/waste_flows.py" line="473" />
+      <location filename="../processing/waste_flows.py" line="281" />
+      <location filename="../processing/waste_flows.py" line="501" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="186" />
-      <location filename="../processing/waste_access.py" line="332" />
+      <location filename="../processing/waste_access.py" line="183" />
+      <location filename="../processing/waste_access.py" line="334" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -2643,7 +2670,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue de PVGIS ({url}) : pas de outputs.totals.fixed.E_y.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="102" />
+      <location filename="../engine/opendata/waste_points.py" line="153" />
       <source>Unexpected answer from SINOE ({url}): no results.</source>
       <translation>Réponse inattendue de SINOE ({url}) : aucun résultat.</translation>
     </message>
@@ -2653,7 +2680,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="193" />
+      <location filename="../engine/wifi_propagation.py" line="196" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -2663,17 +2690,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="194" />
+      <location filename="../engine/opendata/loader.py" line="193" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/endpoints.py" line="32" />
+      <location filename="../engine/endpoints.py" line="35" />
       <source>Unknown data source {source}.</source>
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="191" />
+      <location filename="../engine/wifi_propagation.py" line="194" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -2688,7 +2715,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="189" />
+      <location filename="../engine/wifi_propagation.py" line="192" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -2704,73 +2731,73 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="111" />
-      <location filename="../engine/opendata/loader.py" line="196" />
+      <location filename="../engine/opendata/loader.py" line="195" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="171" />
+      <location filename="../processing/wifi_coverage.py" line="159" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="126" />
+      <location filename="../processing/solar_potential.py" line="114" />
       <source>Usable roof area field (m²)</source>
       <translation>Champ de la surface utile de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="153" />
+      <location filename="../processing/solar_potential.py" line="141" />
       <source>Usable share of the roof area when the usable area is unknown</source>
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="269" />
+      <location filename="../processing/wifi_coverage.py" line="257" />
       <source>Usable signal threshold (dBm)</source>
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="368" />
+      <location filename="../processing/_layer_io.py" line="361" />
       <source>Warnings: {warnings}</source>
       <translation>Avertissements : {warnings}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="178" />
+      <location filename="../processing/waste_flows.py" line="179" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="169" />
+      <location filename="../processing/load_open_data.py" line="188" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="99" />
+      <location filename="../processing/waste_access.py" line="96" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="278" />
-      <location filename="../processing/waste_flows.py" line="457" />
+      <location filename="../processing/waste_flows.py" line="279" />
+      <location filename="../processing/waste_flows.py" line="485" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="282" />
+      <location filename="../processing/waste_flows.py" line="283" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="144" />
+      <location filename="../processing/waste_flows.py" line="145" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="103" />
+      <location filename="../processing/decision_dossier.py" line="104" />
       <source>Waste outlets: déchèteries, facilities (points)</source>
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="129" />
+      <location filename="../processing/territory_profile.py" line="119" />
       <source>Waste point kind field</source>
       <translation>Champ du type de point de collecte</translation>
     </message>
@@ -2780,27 +2807,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="128" />
+      <location filename="../processing/territory_profile.py" line="118" />
       <source>Waste points (déchèteries)</source>
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="170" />
+      <location filename="../processing/waste_flows.py" line="171" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="207" />
+      <location filename="../processing/waste_flows.py" line="208" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="465" />
+      <location filename="../processing/waste_flows.py" line="493" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="279" />
+      <location filename="../processing/waste_flows.py" line="280" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
@@ -2810,7 +2837,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="174" />
+      <location filename="../processing/load_open_data.py" line="193" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -2845,23 +2872,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="95" />
+      <location filename="../processing/wifi_coverage.py" line="81" />
       <source>Where the signal of a demand building is read</source>
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="84" />
+      <location filename="../processing/site_suitability.py" line="83" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="556" />
-      <location filename="../processing/wifi_coverage.py" line="744" />
+      <location filename="../processing/wifi_coverage.py" line="760" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="151" />
+      <location filename="../processing/territory_profile.py" line="141" />
       <source>Wi-Fi coverage polygons</source>
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
@@ -2881,32 +2908,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="668" />
+      <location filename="../processing/wifi_coverage.py" line="678" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="375" />
+      <location filename="../processing/wifi_placement.py" line="383" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="652" />
+      <location filename="../processing/wifi_coverage.py" line="662" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="149" />
+      <location filename="../processing/territory_profile.py" line="139" />
       <source>Yearly solar energy field (kWh)</source>
       <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="126" />
+      <location filename="../processing/fibre_coverage.py" line="116" />
       <source>Zone of the zones layer</source>
       <translation>Zone de la couche de zones</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="116" />
+      <location filename="../processing/fibre_coverage.py" line="106" />
       <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
@@ -2916,7 +2943,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="212" />
+      <location filename="../processing/solar_potential.py" line="200" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
@@ -3042,7 +3069,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="374" />
+      <location filename="../processing/wifi_placement.py" line="382" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -3052,33 +3079,33 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="245" />
+      <location filename="../processing/base.py" line="286" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="247" />
-      <location filename="../processing/base.py" line="307" />
+      <location filename="../processing/base.py" line="288" />
+      <location filename="../processing/base.py" line="349" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="244" />
+      <location filename="../processing/base.py" line="285" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="246" />
+      <location filename="../processing/base.py" line="287" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="254" />
+      <location filename="../processing/territory_profile.py" line="252" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="235" />
+      <location filename="../processing/territory_profile.py" line="233" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -3123,42 +3150,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="676" />
+      <location filename="../processing/wifi_coverage.py" line="686" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="276" />
+      <location filename="../processing/wifi_placement.py" line="284" />
       <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
       <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="118" />
+      <location filename="../processing/wifi_coverage.py" line="106" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="327" />
+      <location filename="../processing/wifi_placement.py" line="335" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="648" />
+      <location filename="../processing/wifi_coverage.py" line="658" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="136" />
+      <location filename="../processing/_layer_io.py" line="129" />
       <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="130" />
+      <location filename="../processing/_layer_io.py" line="123" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="387" />
+      <location filename="../processing/waste_flows.py" line="400" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
@@ -3173,23 +3200,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="266" />
+      <location filename="../processing/load_open_data.py" line="293" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="242" />
-      <location filename="../engine/opendata/online.py" line="248" />
+      <location filename="../engine/opendata/loader.py" line="241" />
+      <location filename="../engine/opendata/online.py" line="251" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="565" />
+      <location filename="../processing/base.py" line="607" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="339" />
+      <location filename="../processing/waste_flows.py" line="347" />
       <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
@@ -3199,32 +3226,63 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="504" />
+      <location filename="../processing/waste_flows.py" line="532" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="375" />
+      <location filename="../processing/solar_potential.py" line="378" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="682" />
+      <location filename="../engine/opendata/arcep.py" line="128" />
+      <source>{name} is not an ARCEP buildings file (Ma connexion internet base_imb or cartefibre immeubles): its columns are {columns}.</source>
+      <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="692" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="336" />
+      <location filename="../processing/waste_access.py" line="338" />
       <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
       <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="579" />
+      <location filename="../engine/opendata/context.py" line="59" />
+      <source>{source}: nothing was loaded for this territory ({read} rows read; {reasons}).</source>
+      <translation>{source} : rien n'a été chargé pour ce territoire ({read} lignes lues ; {reasons}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/context.py" line="67" />
+      <source>{source}: {dropped} of {usable} rows of the territory could not be loaded ({percent} %): {reasons}.</source>
+      <translation>{source} : {dropped} des {usable} lignes du territoire n'ont pas pu être chargées ({percent} %) : {reasons}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/waste_points.py" line="341" />
+      <location filename="../engine/opendata/waste_points.py" line="360" />
+      <source>{source}: {error}</source>
+      <translation>{source} : {error}</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/positions.py" line="119" />
+      <source>{source}: {outside} of {total} positions fall outside the territory when read as {declared}, and no usual coordinate system places them in it.</source>
+      <translation>{source} : {outside} des {total} positions tombent hors du territoire lues en {declared}, et aucun système de coordonnées usuel ne les y place.</translation>
+    </message>
+    <message>
+      <location filename="../engine/opendata/positions.py" line="110" />
+      <source>{source}: {outside} of {total} positions fall outside the territory: the coordinates look like {likely}, not {declared}.</source>
+      <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="621" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="585" />
+      <location filename="../processing/base.py" line="627" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -3321,7 +3379,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="301" />
+      <location filename="../processing/base.py" line="343" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

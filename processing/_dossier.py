@@ -58,6 +58,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..engine import dossier as words
 from ..engine.provenance import Source
 from . import _layout
+from ._qgis_compat import null_extent, set_label_font, set_legend_font
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"  # shipped with QGIS
@@ -341,8 +342,7 @@ def label(
     align=Qt.AlignmentFlag.AlignLeft,
 ) -> QgsLayoutItemLabel:
     item = QgsLayoutItemLabel(layout)
-    item.setFont(font(size, bold))
-    item.setFontColor(QColor(colour))
+    set_label_font(item, font(size, bold), QColor(colour))
     item.setText(value)
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignTop)
@@ -497,7 +497,7 @@ def legend_item(
         font = QFont(FONT)
         font.setPointSizeF(size)
         font.setBold(bold)
-        legend.setStyleFont(style, font)
+        set_legend_font(legend, style, font)
     legend.setSymbolWidth(7)
     legend.setSymbolHeight(4.5)
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.6)
@@ -620,8 +620,7 @@ def territory_page(layout, dossier: Dossier, page: int, pages: int) -> None:
     page_frame(layout, dossier, page, t(dossier, "territory_map"), pages)
     rect = (MARGIN, 26, 205, HEIGHT - 26 - 14)
     layers = map_layers(dossier)
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_extent()
     territory = [layer for layer in dossier.context_layers if _layout.layer_location(layer)[1] == "communes"]
     for layer in territory or [dossier.sites_layer]:
         layer_extent = QgsCoordinateTransform(

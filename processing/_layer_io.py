@@ -47,14 +47,7 @@ from shapely.geometry.base import BaseGeometry
 from ..engine.gpkg_styles import store_default_style
 from ..engine.provenance import Source, read_sources, write_sources
 from ..i18n_support import tr
-
-#: QVariant type of each kind of output column.
-FIELD_TYPES = {
-    "int": QVariant.Type.LongLong,
-    "float": QVariant.Type.Double,
-    "bool": QVariant.Type.Bool,
-    "text": QVariant.Type.String,
-}
+from ._qgis_compat import FIELD_TYPES
 
 
 def python_value(value: object) -> object:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     Qgis,
     QgsArrowSymbolLayer,
@@ -65,6 +64,7 @@ from ..engine.provenance import (
     read_sources,
 )
 from ..resources_paths import style_path, template_path
+from ._qgis_compat import input_band, legend_font, null_extent, set_legend_font
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows
@@ -243,8 +243,7 @@ def default_extent(
 ) -> QgsRectangle:
     """The territory's extent (a ``communes`` layer) or else all the layers', in ``crs``."""
     territory = [layer for layer in layers if layer_location(layer)[1] == "communes"]
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_extent()
     for layer in territory or layers:
         layer_extent = layer.extent()
         if layer_extent.isEmpty() and not isinstance(layer, QgsVectorLayer):
@@ -478,11 +477,6 @@ def legend_nodes_in_frame(
 
 
 RASTER_SAMPLE = 512  # cells per side read to find the classes a raster shows in a frame
-NUMPY_TYPES = {
-    Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
-    Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
-    Qgis.DataType.Float64: np.float64,
-}  # fmt: skip
 
 
 def raster_classes_in(
@@ -501,7 +495,13 @@ def raster_classes_in(
     if function.colorRampType() != QgsColorRampShader.Type.Discrete:
         return None
     provider = layer.dataProvider()
-    dtype = NUMPY_TYPES.get(provider.dataType(renderer.band()))
+    import numpy as np
+
+    dtype = {
+        Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+        Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+        Qgis.DataType.Float64: np.float64,
+    }.get(provider.dataType(input_band(renderer)))  # fmt: skip
     if dtype is None:
         return None
     if crs.isValid() and layer.crs().isValid() and crs != layer.crs():
@@ -511,11 +511,12 @@ def raster_classes_in(
         return []
     cols = max(1, min(RASTER_SAMPLE, round(frame.width() / layer.rasterUnitsPerPixelX())))
     rows = max(1, min(RASTER_SAMPLE, round(frame.height() / layer.rasterUnitsPerPixelY())))
-    block = provider.block(renderer.band(), frame, cols, rows)
+    band = input_band(renderer)
+    block = provider.block(band, frame, cols, rows)
     values = np.frombuffer(bytes(block.data()), dtype=dtype, count=cols * rows).astype(np.float64)
     valid = np.isfinite(values)
-    if provider.sourceHasNoDataValue(renderer.band()):
-        valid &= values != provider.sourceNoDataValue(renderer.band())
+    if provider.sourceHasNoDataValue(band):
+        valid &= values != provider.sourceNoDataValue(band)
     uppers = np.array([item.value for item in function.colorRampItemList()], dtype=np.float64)
     classes = np.searchsorted(uppers, values[valid], side="left")  # value <= upper bound
     return sorted(int(index) for index in np.unique(classes[classes < len(uppers)]))
@@ -578,7 +579,7 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
     legend fits its frame."""
     frame = legend.sizeWithUnits()
     styles = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel)
-    base_sizes = {style: legend.rstyle(style).font().pointSizeF() for style in styles}
+    base_sizes = {style: legend_font(legend, style).pointSizeF() for style in styles}
     spaced = (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.Symbol)
     top = QgsLegendStyle.Side.Top
     base_margins = {style: legend.rstyle(style).margin(top) for style in spaced}
@@ -595,16 +596,16 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
         legend.setColumnCount(columns)
         legend.setSplitLayer(columns > 1)
         for style in styles:
-            font = legend.rstyle(style).font()
+            font = legend_font(legend, style)
             font.setPointSizeF(base_sizes[style] * factor)
-            legend.setStyleFont(style, font)
+            set_legend_font(legend, style, font)
         for style in spaced:
             legend.setStyleMargin(style, top, base_margins[style] * factor)
         legend.setSymbolHeight(base_symbol_height * factor)
         column_width = (frame.width() - (columns - 1) * legend.columnSpace()) / columns
         text_width = column_width - legend.symbolWidth() - 3
-        title_font = legend.rstyle(QgsLegendStyle.Style.Subgroup).font()
-        label_font = legend.rstyle(QgsLegendStyle.Style.SymbolLabel).font()
+        title_font = legend_font(legend, QgsLegendStyle.Style.Subgroup)
+        label_font = legend_font(legend, QgsLegendStyle.Style.SymbolLabel)
         for node in nodes:
             title, labels = originals[node.layerId()]
             node.setCustomProperty("legend/title-label", wrap_text(title, title_font, text_width))

@@ -10,6 +10,7 @@ itself lives in the Qt-free ``engine`` package.  Its icon is
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -89,6 +90,14 @@ def _processing_wrapper(process):
     return processAlgorithm
 
 
+#: Distribution name of each importable module of ``REQUIRES`` (what pip, OSGeo4W and Debian call it).
+PACKAGE_NAMES = {
+    "numpy": "NumPy", "scipy": "SciPy", "pandas": "pandas", "geopandas": "GeoPandas",
+    "shapely": "Shapely", "rasterio": "rasterio", "requests": "requests", "networkx": "networkx",
+    "osgeo": "GDAL",
+}  # fmt: skip
+
+
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
     """What every Territoire numérique algorithm shares."""
 
@@ -96,12 +105,47 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     GROUP = "analysis"
     #: Icon file (SVG) under ``resources/icons/``; empty: ``<ALGORITHM_ID>.svg``.
     ICON = ""
-    #: Python modules the algorithm needs beyond QGIS (checked by the provider).
+    #: Python modules the algorithm needs beyond QGIS. They are imported only when it runs
+    #: (registration stays light); when one is missing the algorithm is listed, its help says
+    #: which package to install and it refuses to run (tests/test_qgis_startup.py checks the list).
     REQUIRES: tuple[str, ...] = ("numpy",)
     #: Outputs for which no feature is good news (no unallocated waste): not warned when empty.
     EMPTY_IS_GOOD: tuple[str, ...] = ()
     #: File parameters that must be images (a logo).
     IMAGE_PARAMETERS: tuple[str, ...] = ("LOGO",)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Append the missing-package note to each algorithm's own help text; wrap its
+        processAlgorithm (``_processing_wrapper``)."""
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _processing_wrapper(cls.__dict__["processAlgorithm"])
+        if "shortHelpString" in cls.__dict__:
+            own_help = cls.__dict__["shortHelpString"]
+
+            def shortHelpString(self) -> str:
+                note = self.missing_requirements_message()
+                return f"{own_help(self)}\n\n{note}" if note else own_help(self)
+
+            cls.shortHelpString = shortHelpString
+
+    def missing_requirements(self) -> list[str]:
+        """The modules of ``REQUIRES`` that this Python cannot import."""
+        return [name for name in self.REQUIRES if importlib.util.find_spec(name) is None]
+
+    def missing_requirements_message(self) -> str:
+        """Which packages to install before this algorithm can run; empty when none is missing."""
+        missing = self.missing_requirements()
+        if not missing:
+            return ""
+        return self.tr(
+            "This algorithm needs Python packages that this QGIS lacks: {packages}. Install them "
+            "(QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), "
+            "then restart QGIS."
+        ).format(
+            packages=", ".join(PACKAGE_NAMES.get(name, name) for name in missing),
+            system_packages=" ".join(f"python3-{PACKAGE_NAMES.get(name, name).lower()}" for name in missing),
+        )
 
     # --- identity -----------------------------------------------------
     def tr(self, text: str) -> str:
@@ -140,11 +184,6 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             "https://github.com/territoire-numerique/territoire_numerique/blob/main/docs/"
             f"{self.ALGORITHM_ID}.md"
         )
-
-    def __init_subclass__(cls, **kwargs) -> None:
-        super().__init_subclass__(**kwargs)
-        if "processAlgorithm" in cls.__dict__:
-            cls.processAlgorithm = _processing_wrapper(cls.__dict__["processAlgorithm"])
 
     # --- never overwrite an input ----------------------------------------
     def extra_input_paths(self, parameters, context) -> list[tuple[str, str]]:
@@ -223,7 +262,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return ""
 
     def checkParameterValues(self, parameters, context):
-        problem = self.check_inputs(parameters, context)
+        """Refuse to run when a package of ``REQUIRES`` is missing, an input cannot be used, or
+        an output would overwrite an input."""
+        problem = self.missing_requirements_message() or self.check_inputs(parameters, context)
         if problem:
             return False, problem
         ok, message = super().checkParameterValues(parameters, context)

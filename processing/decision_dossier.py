@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsGeometry,
@@ -20,12 +21,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..engine import dossier as words
 from ..engine.errors import EngineError
 from ..engine.provenance import Source, read_sources
-from ..engine.raster_grid import split_uri
-from . import _dossier, _layout
 from .base import TerritoireAlgorithm
+
+if TYPE_CHECKING:
+    from . import _dossier
 
 FIBRE_RADIUS = 200.0  # m around the site where premises count as "at the site"
 
@@ -35,7 +36,7 @@ class DecisionDossier(TerritoireAlgorithm):
 
     ALGORITHM_ID = "decision_dossier"
     GROUP = "maps"
-    REQUIRES = ("numpy",)
+    REQUIRES = ("numpy", "scipy", "shapely", "rasterio", "osgeo")
 
     SITES = "SITES"
     SUITABILITY = "SUITABILITY"
@@ -126,6 +127,8 @@ class DecisionDossier(TerritoireAlgorithm):
 
     # --- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):
+        from . import _layout
+
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -146,6 +149,10 @@ class DecisionDossier(TerritoireAlgorithm):
 
     # --- run ---------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        from ..engine import dossier as words
+        from ..engine.raster_grid import split_uri
+        from . import _dossier, _layout
+
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() != ".pdf":
             output = f"{output}.pdf"
@@ -285,6 +292,10 @@ class DecisionDossier(TerritoireAlgorithm):
 
     def check_constraints(self, model, geometry, crs, project, language, index) -> list[tuple[str, str]]:
         """Each constraint of the model and whether the site meets it (measured, not assumed)."""
+        from ..engine import dossier as words
+        from ..engine.raster_grid import split_uri
+        from . import _dossier
+
         texts = _dossier.TEXTS[language]
         result = []
         for constraint in model.constraints:
@@ -319,6 +330,9 @@ class DecisionDossier(TerritoireAlgorithm):
         return result
 
     def key_facts(self, geometry, crs, project, language, fibre, ports, outlets) -> list[tuple[str, str]]:
+        from ..engine import dossier as words
+        from . import _dossier
+
         texts = _dossier.TEXTS[language]
         facts = []
         if fibre is not None:
@@ -375,6 +389,8 @@ def words_label(language: str, french: str, english: str) -> str:
 
 def model_source(uri: str, base_dir: str | None) -> Source | None:
     """Provenance of a model criterion's layer, from its GeoPackage's ``sources`` table."""
+    from ..engine.raster_grid import split_uri
+
     path, table = split_uri(uri, base_dir)
     if not path.lower().endswith(".gpkg") or not Path(path).is_file():
         return None

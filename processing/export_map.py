@@ -27,7 +27,7 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from ..resources_paths import style_path
-from . import _atlas_profile, _layout
+from . import _layout
 from .base import TerritoireAlgorithm
 
 
@@ -36,7 +36,7 @@ class ExportMap(TerritoireAlgorithm):
 
     ALGORITHM_ID = "export_map"
     GROUP = "maps"
-    REQUIRES = ()
+    REQUIRES = ("numpy", "scipy")
 
     LAYERS = "LAYERS"
     TITLE = "TITLE"
@@ -241,6 +241,8 @@ class ExportMap(TerritoireAlgorithm):
         return crs
 
     def processAlgorithm(self, parameters, context, feedback):
+        from . import _atlas_profile
+
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         fmt = self.output_format(parameters, context, output)
         if Path(output).suffix.lower() != f".{fmt}":

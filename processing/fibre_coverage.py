@@ -18,17 +18,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
-from ..engine.fibre import coverage_by_zone, normalise_premises, site_access
-from ..engine.indicators import make_grid, points_bounds
 from ..resources_paths import style_path
-from ._layer_io import (
-    extended_fields,
-    optional_field,
-    read_frame,
-    read_points,
-    style_output,
-    write_features,
-)
 from .base import TerritoireAlgorithm
 
 ZONE_FIELDS = [
@@ -191,6 +181,16 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.fibre import coverage_by_zone, normalise_premises, site_access
+        from ..engine.indicators import make_grid, points_bounds
+        from ._layer_io import (
+            extended_fields,
+            optional_field,
+            read_frame,
+            read_points,
+            style_output,
+            write_features,
+        )
         fibre = self.parameterAsSource(parameters, self.FIBRE, context)
         if fibre is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.FIBRE))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from osgeo import gdal
 from qgis.core import (
     QgsAbstractMetadataBase,
     QgsCoordinateReferenceSystem,
@@ -20,6 +19,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -34,17 +34,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
-from ..engine.cache import DiskCache, Fetcher, default_cache_dir
 from ..engine.endpoints import SOURCES
 from ..engine.errors import Cancelled, EngineError
-from ..engine.http_client import HttpClient
-from ..engine.opendata.loader import SOURCE_MODES, LoadReport, load_open_data
-from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
-from ..engine.opendata.solar import parse_field_mapping
+from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES, SOURCE_MODES
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
 from ..resources_paths import SAMPLE_GPKG, style_path
 from .base import TerritoireAlgorithm, output_folder_is_writable
+
+if TYPE_CHECKING:
+    from ..engine.opendata.loader import LoadReport
 
 SAMPLE_EPCI = "245900428"
 EPCI_NAMES = {SAMPLE_EPCI: "Communauté urbaine de Dunkerque"}
@@ -55,7 +54,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "load_open_data"
     GROUP = "data"
-    REQUIRES = ("osgeo", "shapely")
+    REQUIRES = ("numpy", "shapely", "requests", "osgeo")
 
     TERRITORY = "TERRITORY"
     LAYERS = "LAYERS"
@@ -64,6 +63,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     PORT_ZONES_FILE = "PORT_ZONES_FILE"
     SOLAR_CADASTRE = "SOLAR_CADASTRE"
     SOLAR_FIELDS = "SOLAR_FIELDS"
+    FIBRE_FILE = "FIBRE_FILE"
+    KEEP_NON_ICPE = "KEEP_NON_ICPE"
     OUTPUT = "OUTPUT"
     TERRAIN_OUTPUT = "TERRAIN_OUTPUT"
 
@@ -83,7 +84,12 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             "SOURCE=sample) or the option numbers.\n"
             "Advanced: a file of official port limits instead of OpenStreetMap; a local solar "
             "cadastre (file or https address) with its field mapping instead of the BD TOPO roofs "
-            "× PVGIS estimate.\n"
+            "× PVGIS estimate; an ARCEP buildings file on disk (cartefibre immeubles export or "
+            "base_imb) instead of the Ma connexion internet downloads; keep the Géorisques entries "
+            "that are not classified ('Non ICPE', flagged icpe_classified false).\n"
+            "Each family says what it read, wrote and dropped, and why, in the log and in the note of "
+            "its 'sources' rows; a source that loads nothing or drops more than 3 % of its rows is "
+            "reported as a warning.\n"
             "A family that fails is reported in the log and the others are still loaded. The layers "
             "are added to the project in a group named after the territory, styled, with their "
             "metadata (source, licence, vintage, retrieval date)."
@@ -141,6 +147,19 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 ),
                 optional=True,
             ),
+            QgsProcessingParameterFile(
+                self.FIBRE_FILE,
+                self.tr(
+                    "ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)"
+                ),
+                QgsProcessingParameterFile.Behavior.File,
+                optional=True,
+            ),
+            QgsProcessingParameterBoolean(
+                self.KEEP_NON_ICPE,
+                self.tr("Keep Géorisques entries that are not classified (Non ICPE)"),
+                defaultValue=False,
+            ),
         ]
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -186,6 +205,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         }
 
     def checkParameterValues(self, parameters, context):
+        from ..engine.opendata.solar import parse_field_mapping
+
         parameters = enum_indices(parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -219,6 +240,10 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.cache import DiskCache, Fetcher
+        from ..engine.http_client import HttpClient
+        from ..engine.opendata.loader import load_open_data
+
         parameters = enum_indices(parameters)
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
         families = [FAMILY_NAMES[index] for index in self.parameterAsEnums(parameters, self.LAYERS, context)]
@@ -247,6 +272,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                         parameters, self.SOLAR_CADASTRE, context
                     ).strip(),
                     "solar_fields": self.parameterAsString(parameters, self.SOLAR_FIELDS, context),
+                    "fibre_file": self.parameterAsFile(parameters, self.FIBRE_FILE, context),
+                    "keep_non_icpe": self.parameterAsBoolean(parameters, self.KEEP_NON_ICPE, context),
                 },
                 target_crs=crs.toWkt(),
                 sample_gpkg=SAMPLE_GPKG,
@@ -267,6 +294,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                         family=family.family, error=family.error
                     )
                 )
+            for warning in family.warnings:
+                feedback.pushWarning(self.tr(warning.message).format(**warning.values))
         self._load_on_completion(report, context)
         results = {self.OUTPUT: output}
         terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
@@ -277,6 +306,8 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
     def _export_terrain(self, report: LoadReport, destination: str) -> str:
         """Copy the GeoPackage's terrain table to a GeoTIFF (qgis_process on QGIS 3.22 cannot
         address a raster table inside a GeoPackage)."""
+        from osgeo import gdal
+
         if "terrain" not in report.tables:
             raise QgsProcessingException(
                 self.tr(
@@ -345,6 +376,8 @@ def url_settings() -> dict[str, str]:
 
 def cache_folder() -> str:
     """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
+    from ..engine.cache import default_cache_dir
+
     folder = QgsSettings().value("territoire_numerique/cache_dir", "")
     return str(folder) if folder else str(default_cache_dir())
 

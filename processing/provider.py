@@ -1,4 +1,9 @@
-"""The ``territoire`` Processing provider: finds the algorithm modules of this package."""
+"""The ``territoire`` Processing provider: finds the algorithm modules of this package.
+
+Registration imports only the algorithm modules, which import the analysis libraries (numpy,
+GeoPandas, SciPy, rasterio, requests…) when they run: QGIS start-up and every ``qgis_process``
+call stay light (tests/test_qgis_startup.py, bench/bench_startup.py).
+"""
 
 from __future__ import annotations
 
@@ -71,7 +76,11 @@ class TerritoireProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         classes, self.unavailable = algorithm_classes()
         for algorithm_class in classes:
-            self.addAlgorithm(algorithm_class())
+            algorithm = algorithm_class()
+            self.addAlgorithm(algorithm)
+            missing = algorithm.missing_requirements()
+            if missing:
+                self.unavailable[algorithm.ALGORITHM_ID] = ", ".join(missing)
         for module_name, reason in self.unavailable.items():
             QgsMessageLog.logMessage(
                 tr(

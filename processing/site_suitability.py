@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsApplication,
@@ -33,15 +34,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from shapely import wkb
-from shapely.geometry import MultiPolygon, Polygon
 
 from ..engine.errors import Cancelled, EngineError
-from ..engine.raster_grid import layer_label, split_uri
-from ..engine.suitability import Model, Options, check_layers, final_sites, load_model, run, write_suitability
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, layer_sources, style_output, write_features
 from .base import TerritoireAlgorithm, output_folder_is_writable
+
+if TYPE_CHECKING:
+    from ..engine.suitability import Model
 
 DEFAULT_CRS = "EPSG:2154"
 SITE_FIELDS = [
@@ -59,7 +58,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "site_suitability"
     GROUP = "analysis"
-    REQUIRES = ("numpy", "scipy", "rasterio", "shapely")
+    REQUIRES = ("numpy", "scipy", "geopandas", "rasterio", "osgeo")
 
     MODEL = "MODEL"
     EXTENT = "EXTENT"
@@ -204,6 +203,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     # --- checks -----------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):
+        from ..engine.suitability import check_layers
+
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -229,6 +230,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             model = self.model(parameters, context)
         except (QgsProcessingException, EngineError):
             return []  # checkParameterValues reports the model itself
+        from ..engine.raster_grid import layer_label, split_uri
+
         label = self.parameterDefinition(self.MODEL).description()
         found = []
         for item in (*model.criteria, *model.constraints):
@@ -243,6 +246,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     def model(self, parameters, context: QgsProcessingContext) -> Model:
         """The validated model, its layers resolved to paths (project layers are exported if needed)."""
+        from ..engine.suitability import load_model
+
         text = self.parameterAsString(parameters, self.MODEL, context)
         if not text.strip():
             raise QgsProcessingException(
@@ -262,6 +267,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     def layer_path(self, reference: str, base_dir: str | None, context: QgsProcessingContext) -> str:
         """A file path/URI for ``reference``: kept when it is a file, else a project layer's source."""
+        from ..engine.raster_grid import split_uri
+
         path, _ = split_uri(reference, base_dir)
         if os.path.exists(path):
             return reference
@@ -294,6 +301,9 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     # --- run --------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.suitability import Options, final_sites, run, write_suitability
+        from ._layer_io import style_output
+
         crs = self.target_crs(parameters, context)
         self.require_projected_crs(crs, self.tr("The target CRS"))
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
@@ -361,6 +371,9 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     def note_model_sources(self, model: Model) -> None:
         """Add the provenance of the model's vector layers to the inputs' (credits of the outputs)."""
+        from ..engine.raster_grid import split_uri
+        from ._layer_io import layer_sources
+
         uris = [c.layer for c in model.criteria if c.measure != "value"]
         uris += [c.layer for c in model.constraints]
         layers = []
@@ -372,6 +385,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     def candidates(self, source, crs: QgsCoordinateReferenceSystem, context, feedback) -> list:
         """The candidate polygons in the target CRS, as (feature id, shapely geometry)."""
+        from shapely import wkb
+
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         polygons = []
         request = QgsFeatureRequest().setNoAttributes()
@@ -385,6 +400,10 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         return polygons
 
     def write_sites(self, parameters, context, feedback, model: Model, sites) -> str:
+        from shapely.geometry import MultiPolygon, Polygon
+
+        from ._layer_io import extended_fields, style_output, write_features
+
         fields = extended_fields(
             QgsFields(), SITE_FIELDS + [(f"c_{criterion.name}", "float") for criterion in model.criteria]
         )

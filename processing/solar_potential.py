@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsFields,
     QgsProcessing,
@@ -20,24 +21,11 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
-from ..engine.solar import (
-    USAGE_KINDS,
-    SolarSettings,
-    rank_roofs,
-    roof_potential,
-    site_shares,
-    totals_by_zone,
-)
 from ..resources_paths import style_path
-from ._layer_io import (
-    extended_fields,
-    optional_field,
-    read_frame,
-    read_points,
-    style_output,
-    write_features,
-)
 from .base import TerritoireAlgorithm
+
+if TYPE_CHECKING:
+    from ..engine.solar import SolarSettings
 
 ROOF_FIELDS = [
     ("roof_id", "text"),
@@ -256,6 +244,8 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
         )
 
     def _settings(self, parameters, context, has_usage: bool) -> SolarSettings:
+        from ..engine.solar import USAGE_KINDS, SolarSettings
+
         specific_yield = parameters.get(self.SPECIFIC_YIELD)
         chosen = self.parameterAsEnums(parameters, self.USAGES, context)
         return SolarSettings(
@@ -273,6 +263,17 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        import numpy as np
+
+        from ..engine.solar import rank_roofs, roof_potential, site_shares, totals_by_zone
+        from ._layer_io import (
+            extended_fields,
+            optional_field,
+            read_frame,
+            read_points,
+            style_output,
+            write_features,
+        )
         roofs = self.parameterAsSource(parameters, self.ROOFS, context)
         if roofs is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ROOFS))
@@ -371,6 +372,8 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
         return results
 
     def _report(self, potential, read: int, feedback: QgsProcessingFeedback) -> None:
+        import numpy as np
+
         feedback.pushInfo(
             self.tr(
                 "{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; "

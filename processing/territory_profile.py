@@ -17,20 +17,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from shapely.geometry import MultiPolygon
 
 from ..engine.errors import EngineError
-from ..engine.fibre import normalise_premises
-from ..engine.profile import INDICATORS, ProfileLayers, dissolve_zones, seveso_status, territory_profile
+from ..engine.indicator_names import INDICATORS
 from ..resources_paths import style_path
-from ._layer_io import (
-    extended_fields,
-    optional_field,
-    read_frame,
-    read_points,
-    style_output,
-    write_features,
-)
 from .base import TerritoireAlgorithm
 
 INTEGER_INDICATORS = {"icpe_count", "seveso_count", "decheteries_near"}
@@ -158,6 +148,8 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
 
     def _field_value(self, parameters, name: str, source, context, what: str) -> str:
         """The chosen field, checked against ``source``; raises naming the layer when absent."""
+        from ._layer_io import optional_field
+
         field = self.parameterAsString(parameters, name, context)
         if optional_field(source, field) is None:
             raise QgsProcessingException(
@@ -168,6 +160,10 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         return field
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.fibre import normalise_premises
+        from ..engine.profile import ProfileLayers, dissolve_zones, seveso_status, territory_profile
+        from ._layer_io import extended_fields, read_frame, read_points, style_output, write_features
+
         communes = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNES))
@@ -178,6 +174,8 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
             return self.parameterAsSource(parameters, name, context)
 
         def field(name: str, layer) -> str | None:
+            from ._layer_io import optional_field
+
             return optional_field(layer, self.parameterAsString(parameters, name, context))
 
         mapping = {
@@ -297,4 +295,6 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
 
 def _multi(geometry):
     """Every output geometry as a MultiPolygon (communes may be single polygons)."""
+    from shapely.geometry import MultiPolygon
+
     return MultiPolygon([geometry]) if geometry.geom_type == "Polygon" else geometry

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsFields,
     QgsProcessing,
@@ -20,9 +19,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
-from ..engine.waste_access import nearest_facility, share_by_zone, underserved_areas, zone_of_points
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
 from .waste_flows import DISTANCE_KINDS, point_xy, read_network
 
@@ -198,6 +195,11 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        import numpy as np
+
+        from ..engine.waste_access import nearest_facility, share_by_zone, underserved_areas, zone_of_points
+        from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
+
         demand_source = self.parameterAsSource(parameters, self.DEMAND, context)
         facility_source = self.parameterAsSource(parameters, self.FACILITIES, context)
         if demand_source is None or facility_source is None:

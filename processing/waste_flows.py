@@ -3,7 +3,8 @@ and receivers (in the manner of AGUR's Toile industrielle), with a closure scena
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsFeatureSource,
     QgsFields,
@@ -22,25 +23,16 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from shapely.geometry import Point
-from shapely.ops import unary_union
 
 from ..engine.errors import Cancelled, EngineError
-from ..engine.road_network import RoadNetwork
-from ..engine.waste_flows import (
-    FLOW_FIELDS,
-    NODE_FIELDS,
-    SUMMARY_FIELDS,
-    SYNERGY_FIELDS,
-    UNALLOCATED_FIELDS,
-    Options,
-    Producers,
-    Receivers,
-    run_waste_flows,
-)
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..engine.road_network import RoadNetwork
+    from ..engine.waste_flows import Producers, Receivers
 
 DISTANCE_KINDS = ("straight", "network")
 TRUE_WORDS = {"1", "true", "t", "yes", "y", "oui", "o", "vrai"}
@@ -55,6 +47,8 @@ def truthy(value: object) -> bool:
 
 def point_xy(frame) -> np.ndarray:
     """(n, 2) coordinates of point (or centroids of other) geometries; NaN for missing ones."""
+    import numpy as np
+
     xy = np.full((len(frame), 2), np.nan)
     for i, geometry in enumerate(frame.geometry):
         if geometry is not None and not geometry.is_empty:
@@ -71,6 +65,11 @@ def read_network(
     feedback: QgsProcessingFeedback,
 ) -> RoadNetwork:
     """A RoadNetwork from a line layer (multi-lines split into parts), or a clear error."""
+    import numpy as np
+
+    from ..engine.road_network import RoadNetwork
+    from ._layer_io import read_frame
+
     if roads is None:
         raise QgsProcessingException(algorithm.tr("Network distances need a road layer (ROADS)."))
     frame = read_frame(roads, crs, context, (), feedback)
@@ -103,6 +102,8 @@ def engine_progress(feedback: QgsProcessingFeedback, start: float, end: float):
 
 
 def qgs_fields(schema: list[tuple[str, str]]) -> QgsFields:
+    from ._layer_io import extended_fields
+
     return extended_fields(QgsFields(), schema)
 
 
@@ -294,6 +295,8 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
 
     def _required_field(self, parameters, name: str, default: str, source: QgsFeatureSource, context) -> str:
         """The field chosen for ``name`` (or its default name), which the layer must have."""
+        from ._layer_io import optional_field
+
         field = self.parameterAsString(parameters, name, context) or default
         if optional_field(source, field) is None:
             raise QgsProcessingException(
@@ -304,6 +307,11 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         return field
 
     def _receivers(self, parameters, context, feedback, crs) -> Receivers:
+        import numpy as np
+
+        from ..engine.waste_flows import Receivers
+        from ._layer_io import optional_field, read_frame
+
         source = self.parameterAsSource(parameters, self.RECEIVERS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.RECEIVERS))
@@ -361,6 +369,11 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         return receivers
 
     def _producers(self, parameters, context, feedback, crs) -> Producers:
+        import numpy as np
+
+        from ..engine.waste_flows import Producers
+        from ._layer_io import optional_field, read_frame
+
         source = self.parameterAsSource(parameters, self.PRODUCERS, context)
         mapping = {
             "code": self._required_field(parameters, self.WASTE_CODE_FIELD, "waste_code", source, context),
@@ -401,6 +414,21 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        import numpy as np
+        from shapely.geometry import Point
+        from shapely.ops import unary_union
+
+        from ..engine.waste_flows import (
+            FLOW_FIELDS,
+            NODE_FIELDS,
+            SUMMARY_FIELDS,
+            SYNERGY_FIELDS,
+            UNALLOCATED_FIELDS,
+            Options,
+            run_waste_flows,
+        )
+        from ._layer_io import read_frame, style_output, write_features
+
         producers_source = self.parameterAsSource(parameters, self.PRODUCERS, context)
         if producers_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.PRODUCERS))
@@ -511,6 +539,8 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
 
 def _geometry(shape) -> QgsGeometry | None:
     """QgsGeometry from an engine geometry: (x, y) point or list of (x, y) vertices."""
+    import numpy as np
+
     if shape is None:
         return None
     if isinstance(shape[0], (int, float, np.floating)):

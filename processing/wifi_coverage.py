@@ -6,8 +6,8 @@ The module also holds the parameters and readers shared with ``territoire:wifi_p
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
 from qgis.core import (
     QgsFeatureSource,
     QgsFields,
@@ -33,27 +33,13 @@ from qgis.core import (
 
 from ..engine.errors import Cancelled, EngineError
 from ..engine.outputs import MEGABYTE, available_memory_bytes, require_free_space
-from ..engine.wifi_propagation import (
-    BEST_SERVER_NODATA,
-    ENVIRONMENTS,
-    INDOOR_TYPES,
-    MODELS,
-    RSSI_NODATA,
-    Grid,
-    Hotspot,
-    Obstruction,
-    RadioSettings,
-    best_server_coverage,
-    build_obstruction,
-    demand_cells,
-    frequency_from_band,
-    polygonize_classes,
-    write_raster,
-    zone_shares,
-)
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..engine.wifi_propagation import Grid, Hotspot, Obstruction, RadioSettings
 
 #: Grids larger than this many cells are refused (about 5 GB of working arrays).
 MAX_CELLS = 300_000_000
@@ -112,6 +98,8 @@ class WifiParameters:
 
     def demand_inside(self, grid: Grid, frame, feedback):
         """The demand features whose representative point lies in the grid (the others reported)."""
+        import numpy as np
+
         inside = np.array([grid.contains(p.x, p.y) for p in frame.geometry.representative_point()], bool)
         if not inside.all():
             feedback.pushInfo(
@@ -288,6 +276,8 @@ class WifiParameters:
         )
 
     def radio_settings(self, parameters, context) -> RadioSettings:
+        from ..engine.wifi_propagation import ENVIRONMENTS, INDOOR_TYPES, MODELS, RadioSettings
+
         return RadioSettings(
             model=MODELS[self.parameterAsEnum(parameters, self.MODEL, context)],
             environment=ENVIRONMENTS[self.parameterAsEnum(parameters, self.ENVIRONMENT, context)],
@@ -315,6 +305,9 @@ class WifiParameters:
         """Hotspots of a point source in the grid CRS; ``fields`` maps HOTSPOT_FIELDS to field names
         (chosen by the parameters ``<prefix><KEY>_FIELD``, or as ``parameter_of`` says).  Values
         that are not numbers or out of range take the default, with a counted warning."""
+        from ..engine.wifi_propagation import Hotspot, frequency_from_band
+        from ._layer_io import read_frame
+
         mapping = {key: name for key, name in fields.items() if name}
         frame = read_frame(source, source.sourceCrs(), context, mapping, feedback)
         defaults = {
@@ -369,6 +362,9 @@ class WifiParameters:
         return hotspots
 
     def read_obstruction(self, grid: Grid, parameters, context, feedback) -> Obstruction:
+        from ..engine.wifi_propagation import build_obstruction
+        from ._layer_io import optional_field, read_frame
+
         surface = self.parameterAsRasterLayer(parameters, self.SURFACE, context)
         terrain = self.parameterAsRasterLayer(parameters, self.TERRAIN, context)
         buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
@@ -399,6 +395,8 @@ class WifiParameters:
 
     def grid_for(self, parameters, context, bounds: tuple[float, float, float, float]) -> Grid:
         """The grid: the study extent if given, else ``bounds`` (already widened by the caller)."""
+        from ..engine.wifi_propagation import Grid
+
         cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, self.grid_crs)
@@ -463,6 +461,8 @@ class WifiParameters:
             )
 
     def hotspot_fields(self, source: QgsFeatureSource, parameters, context, prefix: str = "") -> dict:
+        from ._layer_io import optional_field
+
         return {
             key: optional_field(
                 source, self.parameterAsString(parameters, f"{prefix}{key.upper()}_FIELD", context)
@@ -479,7 +479,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
 
     ALGORITHM_ID = "wifi_coverage"
     GROUP = "analysis"
-    REQUIRES = ("numpy", "scipy", "geopandas", "rasterio")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
 
     HOTSPOTS = "HOTSPOTS"
     DEMAND = "DEMAND"
@@ -587,6 +587,16 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        import numpy as np
+
+        from ..engine.wifi_propagation import (
+            BEST_SERVER_NODATA,
+            RSSI_NODATA,
+            best_server_coverage,
+            write_raster,
+        )
+        from ._layer_io import style_output
+
         source = self.parameterAsSource(parameters, self.HOTSPOTS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.HOTSPOTS))
@@ -689,6 +699,11 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return outputs
 
     def _demand(self, parameters, context, feedback, grid: Grid, result, outdoor: np.ndarray | None):
+        import numpy as np
+
+        from ..engine.wifi_propagation import demand_cells, zone_shares
+        from ._layer_io import optional_field, read_frame
+
         demand = self.parameterAsSource(parameters, self.DEMAND, context)
         if demand is None:
             return None, None, None
@@ -718,11 +733,12 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             [g for g in zone_geometries if g is not None], list(frame.geometry), weights, usable, good
         )
         zone_frame = zone_frame[zone_frame.geometry.notna()]
-        zone_frame.attrs["fields"] = zones.fields()
-        zone_frame.attrs["wkb_type"] = zones.wkbType()
         return shares, covered_pct, zone_frame
 
     def _write_coverage(self, parameters, context, feedback, grid, classes, settings) -> str:
+        from ..engine.wifi_propagation import polygonize_classes
+        from ._layer_io import extended_fields, style_output, write_features
+
         fields = extended_fields(QgsFields(), [("level", "text"), ("min_dbm", "float"), ("area_m2", "float")])
         sink, destination = self.parameterAsSink(
             parameters, self.COVERAGE, context, fields, QgsWkbTypes.Type.Polygon, self.grid_crs
@@ -745,6 +761,8 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return destination
 
     def _write_hotspots(self, parameters, context, feedback, result, hotspots: list[Hotspot]) -> str:
+        from ._layer_io import extended_fields, write_features
+
         kinds = [
             ("hotspot_id", "int"),
             ("name", "text"),
@@ -791,6 +809,8 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         return destination
 
     def _write_zones(self, parameters, context, feedback, zone_frame, shares) -> str:
+        from ._layer_io import extended_fields, write_features
+
         kinds = [
             ("demand_total", "float"),
             ("demand_usable", "float"),
@@ -798,9 +818,10 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             ("demand_good", "float"),
             ("good_pct", "float"),
         ]
-        fields = extended_fields(zone_frame.attrs["fields"], kinds)
+        zones = self.parameterAsSource(parameters, self.ZONES, context)
+        fields = extended_fields(zones.fields(), kinds)
         sink, destination = self.parameterAsSink(
-            parameters, self.ZONE_STATS, context, fields, zone_frame.attrs["wkb_type"], self.grid_crs
+            parameters, self.ZONE_STATS, context, fields, zones.wkbType(), self.grid_crs
         )
         if sink is None:
             return ""

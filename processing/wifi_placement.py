@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
 from qgis.core import (
     QgsFields,
     QgsGeometry,
@@ -23,12 +23,12 @@ from qgis.core import (
 )
 
 from ..engine.errors import Cancelled, EngineError
-from ..engine.wifi_placement import MODES, coverage_matrix, place
-from ..engine.wifi_propagation import Hotspot, demand_cells
 from ..resources_paths import style_path
-from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
 from .base import TerritoireAlgorithm
 from .wifi_coverage import WifiParameters
+
+if TYPE_CHECKING:
+    from ..engine.wifi_propagation import Hotspot
 
 
 class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
@@ -37,7 +37,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
     EMPTY_IS_GOOD = ("UNCOVERED",)
-    REQUIRES = ("numpy", "scipy", "geopandas", "rasterio")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
 
     CANDIDATES = "CANDIDATES"
     CANDIDATE_ID_FIELD = "CANDIDATE_ID_FIELD"
@@ -215,6 +215,8 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary")))
 
     def checkParameterValues(self, parameters, context):
+        from ..engine.wifi_placement import MODES
+
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -226,6 +228,12 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        import numpy as np
+
+        from ..engine.wifi_placement import MODES, coverage_matrix, place
+        from ..engine.wifi_propagation import demand_cells
+        from ._layer_io import optional_field, read_frame
+
         candidates = self.parameterAsSource(parameters, self.CANDIDATES, context)
         demand = self.parameterAsSource(parameters, self.DEMAND, context)
         if candidates is None:
@@ -416,6 +424,8 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         return (x0 - reach, y0 - reach, x1 + reach, y1 + reach)
 
     def _write_selected(self, parameters, context, feedback, sites, frame, costs, result) -> dict:
+        from ._layer_io import extended_fields, style_output, write_features
+
         kinds = [
             ("rank", "int"),
             ("site", "text"),
@@ -455,6 +465,8 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         return {self.SELECTED: destination}
 
     def _write_curve(self, parameters, context, feedback, result) -> str:
+        from ._layer_io import extended_fields, write_features
+
         fields = extended_fields(
             QgsFields(),
             [
@@ -482,6 +494,10 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         return destination
 
     def _write_uncovered(self, parameters, context, feedback, demand, demand_frame, weights, covered) -> str:
+        import numpy as np
+
+        from ._layer_io import extended_fields, write_features
+
         fields = extended_fields(QgsFields(), [("weight", "float")])
         sink, destination = self.parameterAsSink(
             parameters, self.UNCOVERED, context, fields, demand.wkbType(), self.grid_crs

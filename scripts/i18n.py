@@ -3,8 +3,10 @@
 ``update``: extract every translatable literal — the first argument of ``tr("...")``,
 ``self.tr("...")``, ``EngineError("...")``, ``EngineWarning("...")`` and ``translatable("...")``
 calls in the plugin's Python files — into the .ts, keeping the translations already there.
-``check``: exit 1 when a source string is missing from the .ts or has no French translation.
-One context, as ``i18n_support.tr`` uses.
+``merge A.ts [B.ts …]``: the same, also taking the translations of other .ts files (both sides
+of a merge conflict: ``git show :2:i18n/… > A.ts``, ``git show :3:i18n/… > B.ts``).  ``check``:
+exit 1 when a source string is missing from the .ts or has no French translation.  One context,
+as ``i18n_support.tr`` uses.
 """
 
 from __future__ import annotations
@@ -115,6 +117,15 @@ def main(argv: list[str]) -> int:
     if command == "update":
         write_ts(source_messages(), read_translations())
         print(f"{TS_FILE.relative_to(REPO_ROOT)} updated")
+        return 0
+    if command == "merge":
+        translations: dict[str, str] = {}
+        for other in argv[2:]:
+            found = read_translations(Path(other))
+            translations.update({source: text for source, text in found.items() if text})
+        translations.update({source: text for source, text in read_translations().items() if text})
+        write_ts(source_messages(), translations)
+        print(f"{TS_FILE.relative_to(REPO_ROOT)} updated with the translations of {len(argv) - 2} file(s)")
         return 0
     if command == "check":
         issues = problems()

@@ -16,7 +16,6 @@ import csv
 import math
 import sqlite3
 import sys
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -33,11 +32,9 @@ from rasterio import features
 from rasterio.transform import from_origin
 from scipy import ndimage
 from shapely import affinity
-from shapely.errors import ShapelyDeprecationWarning
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, mapping
 from shapely.ops import nearest_points, unary_union
 from shapely.prepared import prep
-from shapely.strtree import STRtree
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
@@ -45,6 +42,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from engine.outputs import atomic_output  # noqa: E402
 from engine.provenance import Source, write_sources  # noqa: E402
+from engine.shapely_compat import GeometryIndex  # noqa: E402
 
 SEED = 2154
 CRS = "EPSG:2154"
@@ -55,6 +53,10 @@ OUTPUT = REPO_ROOT / "resources" / "sample" / "territoire_sample.gpkg"
 TERRITORIES_CSV = REPO_ROOT / "resources" / "territories.csv"
 # Fixed dates keep the output byte-for-byte reproducible (GDAL stamps gpkg_contents.last_change).
 GENERATED = "2026-11-22"
+#: GEOS (major, minor) the committed sample was made with (Debian 12). Other GEOS versions node
+#: and buffer some geometries differently (GEOS 3.14 splits the roads into 3,122 segments instead
+#: of 3,338): there the generator is deterministic but does not reproduce the committed file.
+MADE_WITH_GEOS = (3, 11)
 OGR_DATE = f"{GENERATED}T00:00:00Z"
 SYNTHETIC_NOTE = (
     "Données d'exemple synthétiques — générées par scripts/make_sample.py (graine {seed}) ; "
@@ -437,17 +439,13 @@ def make_roads(land: Polygon | MultiPolygon, rng: np.random.Generator) -> gpd.Ge
     noded = unary_union([line for line, _, _ in drafts]).intersection(area)
     segments = [seg for seg in getattr(noded, "geoms", [noded]) if isinstance(seg, LineString)]
     rank = {"motorway": 0, "primary": 1, "secondary": 2, "local": 3}
-    tree_items = [line for line, _, _ in drafts]
-    with warnings.catch_warnings():  # Shapely 1.8 announces the 2.0 API change
-        warnings.simplefilter("ignore", ShapelyDeprecationWarning)
-        tree = STRtree(tree_items)
-    index_of = {id(line): k for k, line in enumerate(tree_items)}
+    tree = GeometryIndex([line for line, _, _ in drafts])
     records = []
     for segment in segments:
         if segment.length < 0.5:
             continue
         middle = segment.interpolate(0.5, normalized=True)
-        owners = [index_of[id(g)] for g in tree.query(middle.buffer(0.05)) if g.distance(middle) < 0.05]
+        owners = [k for k in tree.query(middle.buffer(0.05)) if drafts[k][0].distance(middle) < 0.05]
         if not owners:
             continue
         _, name, road_class = min((drafts[k] for k in owners), key=lambda d: (rank[d[2]], d[1]))

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Install what is missing on a Debian 12 machine, idempotently: apt packages, then .venv.
+# Install what is missing on a Debian machine (12 for QGIS 3.22; 13 and unstable in the version
+# matrix, scripts/matrix.sh), idempotently: apt packages, then .venv. Packages that another only
+# recommends are named here (set-up skips recommends): xauth for xvfb-run, python3-rtree for
+# GeoPandas's spatial index, python3-fiona (Debian 13's GeoPandas reads through pyogrio; the
+# sample generator and its tests write through Fiona), python3-venv for .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-rtree python3-rasterio python3-scipy
-  python3-requests python3-networkx python3-pytest xvfb gdal-bin qttools5-dev-tools pyqt5-dev-tools
-  poppler-utils imagemagick fonts-liberation2)
+  python3-requests python3-networkx python3-pytest python3-fiona python3-venv xvfb xauth gdal-bin
+  qttools5-dev-tools pyqt5-dev-tools poppler-utils imagemagick fonts-liberation2)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

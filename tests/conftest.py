@@ -59,7 +59,16 @@ if _qgis_available():
 
         ``processing.run("territoire:<id>", ...)`` works in tests that use it.
         """
+        from qgis.core import QgsLayerTreeModel, QgsProject
+        from qgis.gui import QgsLayerTreeView
+
         import territoire_numerique
+
+        # pytest-qgis's interface has no layer tree view (it answers a MagicMock), which QGIS's
+        # Processing post-processing hands to C++ since 3.40: give it a real one over the project.
+        view = QgsLayerTreeView()
+        view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+        qgis_iface.layerTreeView = lambda: view
 
         plugin = territoire_numerique.classFactory(qgis_iface)
         plugin.initGui()

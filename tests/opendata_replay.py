@@ -31,18 +31,12 @@ def point_sources_at(server: ReplayServer, monkeypatch) -> None:
         monkeypatch.setenv(f"TERRITOIRE_URL_{source}", server.url + prefix)
 
 
-def zipped(name: str, data: bytes) -> bytes:
+def irep_zip(edition: str = "2019") -> bytes:
+    """An IREP yearly archive: the CSV files of ``irep/<edition>/`` under a ``<edition>/`` folder."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def irep_zip() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted((FIXTURES / "irep" / "2019").glob("*.csv")):
-            archive.write(path, f"2019/{path.name}")
+        for path in sorted((FIXTURES / "irep" / edition).glob("*.csv")):
+            archive.write(path, f"{edition}/{path.name}")
     return buffer.getvalue()
 
 
@@ -54,22 +48,27 @@ def wfs_collection(pages: list[int]) -> bytes:
     return json.dumps(merged).encode("utf-8")
 
 
+#: Where data.arcep.fr redirects (302) the ``last`` files: object storage, per quarter.
+ARCEP_STORAGE = "/storage/arcep/fixe/maconnexioninternet/2026_T2"
+
+
 def add_arcep(server: ReplayServer) -> None:
-    """base_imb as a zip (UTF-8, ``,``), eligibilite gzip-compressed (Latin-1, ``;``, truncated)."""
-    server.add(
-        "/arcep/base_imb/59.zip",
-        Reply(zipped("base_imb_59.csv", fixture("arcep/base_imb_59.csv")), content_type="application/zip"),
-    )
-    server.add(
-        "/arcep/eligibilite/59.zip",
-        Reply(gzip.compress(fixture("arcep/eligibilite_59.csv")), content_type="application/gzip"),
-    )
+    """``base_imb`` and ``actuel`` (eligibility) of the Nord: 302 to object storage, gzip, ``;``."""
+    for path, name in (
+        ("base_imb/last/departement/base_imb_59.csv.gz", "base_imb_59.csv"),
+        ("eligibilite/last/departement/actuel_59.csv.gz", "actuel_59.csv"),
+    ):
+        stored = f"{ARCEP_STORAGE}/{path.replace('/last', '')}"
+        server.add(f"/arcep/{path}", Reply(status=302, headers={"Location": server.url + stored}))
+        server.add(stored, Reply(gzip.compress(fixture(f"arcep/{name}")), content_type="application/gzip"))
 
 
-def add_sinoe(server: ReplayServer) -> None:
-    """Two ``/lines`` pages (the second one reached through the ``next`` cursor) and the ``/raw`` CSV."""
-    server.add("/sinoe/lines", Reply(fixture("sinoe/lines_page1.json")), size="1000")
-    server.add("/sinoe/lines", Reply(fixture("sinoe/lines_page2.json")), size="1000", after="30512")
+def add_sinoe(server: ReplayServer, layout: str = "services") -> None:
+    """Two ``/lines`` pages of a layout (``services``: liste des services de déchèteries;
+    ``annuaire``: annuaire des déchèteries DMA), the second one reached through the ``next``
+    cursor, and the ``/raw`` CSV of the annuaire."""
+    server.add("/sinoe/lines", Reply(fixture(f"sinoe/{layout}_lines_page1.json")), size="1000")
+    server.add("/sinoe/lines", Reply(fixture(f"sinoe/{layout}_lines_page2.json")), size="1000", after="30512")
     server.add("/sinoe/raw", Reply(fixture("sinoe/raw.csv"), content_type="text/csv; charset=utf-8"))
 
 
@@ -108,9 +107,10 @@ def add_wfs(server: ReplayServer, page_size: int) -> None:
 
 def add_georisques(server: ReplayServer) -> None:
     path = "/installations_classees"
-    server.add(path, Reply(fixture("georisques/59271_page1.json")))  # any other commune: no installation
+    server.add(path, Reply(fixture("georisques/empty_page.json")))  # any other commune: no installation
     server.add(path, Reply(fixture("georisques/59183_page1.json")), code_insee="59183", page="1")
     server.add(path, Reply(fixture("georisques/59183_page2.json")), code_insee="59183", page="2")
+    server.add(path, Reply(fixture("georisques/59271_page1.json")), code_insee="59271", page="1")
 
 
 def add_all_families(server: ReplayServer, monkeypatch, irep_year: int, page_size: int = 1000) -> None:
@@ -122,4 +122,5 @@ def add_all_families(server: ReplayServer, monkeypatch, irep_year: int, page_siz
     add_wfs(server, page_size)
     add_georisques(server)
     server.add("/pvgis/PVcalc", Reply(fixture("pvgis/pvcalc.json")))
-    server.add(f"/{irep_year}.zip", Reply(irep_zip(), content_type="application/zip"))
+    edition = "2019" if irep_year == 2019 else "2022"
+    server.add(f"/{irep_year}.zip", Reply(irep_zip(edition), content_type="application/zip"))

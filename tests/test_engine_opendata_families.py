@@ -11,8 +11,9 @@ from osgeo import ogr, osr
 from replay_server import ReplayServer, Reply, fixture
 from test_engine_opendata_online import add_geo_api, fetcher, tables
 
+from territoire_numerique.engine.errors import EngineError
 from territoire_numerique.engine.opendata import bdtopo
-from territoire_numerique.engine.opendata.arcep import down_class, point_crs
+from territoire_numerique.engine.opendata.arcep import building_layout, down_class
 from territoire_numerique.engine.opendata.loader import load_open_data
 from territoire_numerique.engine.opendata.schema import FAMILIES
 from territoire_numerique.engine.opendata.solar import parse_field_mapping
@@ -65,17 +66,27 @@ def test_fibre_streamed_per_building_and_commune(server, tmp_path):
     (family,) = report.families
     assert family.ok, family.error
     assert family.counts == {"fibre": 5, "fibre_communes": 2}  # Lille left out
-    assert family.dropped == {"buildings without coordinates": 1, "short CSV rows (truncated file?)": 1}
+    base, eligibility = family.tallies
+    assert (base.read, base.written, base.skipped) == (8, 5, {"buildings of other communes": 1})
+    assert base.dropped == {
+        "without position or id": 1,
+        "position outside the territory (more than 500 m)": 1,  # imb_x = imb_y = 0
+    }
+    assert (eligibility.read, eligibility.written) == (10, 9)
+    assert eligibility.dropped == {"short CSV rows (truncated file?)": 1}
     got = rows(
         output, "SELECT building_id, premises, best_techno, ftth, best_down_class FROM fibre ORDER BY 1"
     )
     assert got == [
-        ("IMB/59183/X/0001", 1, "FO", 1, "1G+"),
+        ("IMB/59183/X/0001", 1, "FO", 1, "1G+"),  # THD1G
         ("IMB/59183/X/0002", 24, "FO", 1, "1G+"),
         ("IMB/59183/X/0004", 2, None, 0, None),  # no eligibility row
-        ("IMB/59271/X/0001", 1, "CU", 0, "8-30M"),
-        ("IMB/59271/X/0002", 12, "FO", 1, "100M-1G"),
+        ("IMB/59271/X/0001", 1, "4GF", 0, "30-100M"),  # CU BHD8, 4GF THD30
+        ("IMB/59271/X/0002", 12, "FO", 1, "100M-1G"),  # THD100
     ]
+    # 2 of 7 buildings of the territory dropped (no position, the one at 0,0), 1 eligibility row
+    # truncated: both warn
+    assert [warning.values["dropped"] for warning in family.warnings] == [2, 1]
     assert rows(output, "SELECT * FROM fibre_communes ORDER BY code_insee")[0][1:] == (
         "59183",
         3,
@@ -89,30 +100,40 @@ def test_fibre_streamed_per_building_and_commune(server, tmp_path):
     )
 
 
-def test_fibre_point_position_is_not_moved(server, tmp_path):
-    """x/y of base_imb are Lambert-93: the points stay where they were."""
+def lambert_93(longitude: float, latitude: float) -> tuple[float, float]:
+    wgs84, l93 = osr.SpatialReference(), osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    l93.ImportFromEPSG(2154)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    x, y, _ = osr.CoordinateTransformation(wgs84, l93).TransformPoint(longitude, latitude)
+    return x, y
+
+
+def test_fibre_point_position_is_where_the_building_is(server, tmp_path):
+    """imb_x/imb_y of base_imb are Web Mercator: 12 rue de l'Amiral Ronarc'h lands on itself."""
     _report, output = load(server, tmp_path, ["fibre"])
     dataset = ogr.Open(str(output))
     layer = dataset.GetLayerByName("fibre")
     layer.SetAttributeFilter("building_id = 'IMB/59183/X/0001'")
     feature = layer.GetNextFeature()
     point = feature.GetGeometryRef()
-    assert (round(point.GetX(), 2), round(point.GetY(), 2)) == (653815.47, 7103915.13)
+    x, y = lambert_93(2.37302, 51.03448)  # the building's WGS84 position
+    assert abs(point.GetX() - x) < 1 and abs(point.GetY() - y) < 1
 
 
 def test_arcep_helpers():
     assert [
         down_class(text) for text in ("supérieur ou égal à 1 Gbit/s", "de 30 à 100 Mbit/s", "< 8 Mbit/s")
-    ] == [
-        4,
-        2,
-        0,
-    ]
+    ] == [4, 2, 0]
     assert down_class("250") == 3 and down_class("") is None
-    assert point_crs({"imb_longitude": "2,35", "imb_latitude": "51.03"}, "59") == (2.35, 51.03, "EPSG:4326")
-    assert point_crs({"x": "700000", "y": "6600000"}, "59")[2] == "EPSG:2154"
-    assert point_crs({"x": "2.35", "y": "51.03"}, "59")[2] == "EPSG:4326"
-    assert point_crs({"x": "660000", "y": "1800000"}, "974")[2] == "EPSG:2975"
+    assert [down_class(code) for code in ("INEL", "HD05", "HD3", "BHD8", "THD30", "THD100", "THD1G")] == [
+        0, 0, 0, 1, 2, 3, 4,
+    ]
+    assert building_layout(["imb_id", "imb_x", "imb_y", "imb_code_insee"], "f").crs == "EPSG:3857"
+    cartefibre = building_layout(["x", "y", "imb_id", "nom_voie", "imb_etat", "pm_ref"], "f")
+    assert (cartefibre.crs, cartefibre.insee, cartefibre.state) == ("EPSG:4326", None, "imb_etat")
+    with pytest.raises(EngineError, match="not an ARCEP buildings file"):
+        building_layout(["imb_id", "x_l93", "y_l93"], "f")
 
 
 def test_csv_stream_encodings(tmp_path):
@@ -145,13 +166,25 @@ def test_waste_points_sinoe_pages_and_osm_merged(server, tmp_path):
     (hours, operator), *_ = rows(
         output, "SELECT opening_hours, operator FROM waste_points WHERE point_id='sinoe:30511'"
     )
-    assert (hours, operator) == ("Mo-Sa 09:00-18:00", "CUD")
-    assert family.dropped["SINOE déchèteries outside the territory"] == 1
-    assert family.dropped["SINOE rows without coordinates"] == 1
+    assert (hours, operator) == ("Mo-Sa 09:00-18:00", "Communauté Urbaine de Dunkerque")
+    sinoe, osm = family.tallies
+    assert (sinoe.read, sinoe.written) == (7, 2)  # liste des services de déchèteries, 2 pages
+    assert sinoe.skipped == {
+        "older survey years of a service": 2,
+        "closed services (date_fermeture_service)": 1,
+        "services outside the territory": 1,  # Lille
+    }
+    assert sinoe.dropped == {"without position": 1}
+    assert (osm.read, osm.written) == (5, 3)
+    assert osm.skipped == {
+        "elements that are not waste points": 1,
+        "centres within 150 m of a SINOE déchèterie (merged into it)": 1,
+    }
     source = read_sources(output)["waste_points"]
     assert "ODbL" in source.licence and "Licence Ouverte" in source.licence
     assert "© les contributeurs d'OpenStreetMap (ODbL)" in source.attribution
-    assert "SINOE 2021" in source.vintage
+    assert "SINOE 2023" in source.vintage
+    assert "Load report: SINOE: 7 read, 2 written" in source.note
     afters = [seen.query.get("after") for seen in server.seen if seen.path == "/sinoe/lines"]
     assert afters == [None, "30512"]  # second page through the next cursor, on the mirror
 
@@ -167,7 +200,10 @@ def test_waste_points_raw_csv_when_lines_fail_and_malformed_overpass(bare, tmp_p
         "sinoe:30511",
         "sinoe:30512",
     }
-    assert [warning[:29] for warning in family.warnings] == ["OpenStreetMap: Malformed JSON"]
+    problem, dropped = family.warnings
+    assert str(problem).startswith("OpenStreetMap: Malformed JSON")
+    # the national /raw CSV (annuaire layout): 0,0 and no position among the territory's rows
+    assert dropped.values["dropped"] == 2 and "impossible position" in dropped.values["reasons"]
     assert "warnings: OpenStreetMap: Malformed JSON" in family.summary()
     assert "Malformed JSON" in read_sources(output)["waste_points"].note
 
@@ -179,7 +215,11 @@ def test_waste_points_both_sources_down_fails_alone(bare, tmp_path):
     report, output = load_with_client(bare, tmp_path, ["boundaries", "waste_points"], timeout=0.5)
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert list(failed) == ["waste_points"]
-    assert "truncated" in failed["waste_points"] and "Timeout" in failed["waste_points"]
+    # each source says why, in our words (the libraries' own wording changes between versions)
+    assert "SINOE: Download interrupted" in failed["waste_points"] or "SINOE: Download truncated" in failed[
+        "waste_points"
+    ]
+    assert "OpenStreetMap: Download failed" in failed["waste_points"]
     assert "waste_points" not in tables(output) and tables(output)["communes"] == 2
 
 
@@ -349,9 +389,14 @@ def test_industrial_sites_joined_with_irep(server, tmp_path):
     report, output = load(server, tmp_path, ["industrial_sites"])
     (family,) = report.families
     assert family.ok, family.error
-    got = dict(rows(output, "SELECT name, irep_id FROM industrial_sites"))
-    assert got == {"ENGIE Thermique France - Centrale DK6": "070.01279", "Dépôt pétrolier": None}
-    assert "1 matched" in read_sources(output)["industrial_sites"].note
+    sql = "SELECT name, irep_id, substr(eprtr_activity, 1, 5) FROM industrial_sites"
+    assert {row[0]: row[1:] for row in rows(output, sql)} == {
+        "ENGIE Thermique France - Centrale DK6": ("070.01279", "1.(c)"),  # the IREP E-PRTR activity
+        "Dépôt pétrolier de la Côte d'Opale": (None, None),
+        "Terminal méthanier": (None, None),
+        "FERROGLOBE MANGANESE FRANCE": ("070.00720", "2.(e)"),
+    }
+    assert "2 matched" in read_sources(output)["industrial_sites"].note
 
 
 def test_cud_all_families_online_then_from_cache(monkeypatch, tmp_path):
@@ -390,7 +435,10 @@ def test_empty_overpass_answer_gives_an_empty_table(bare, tmp_path):
 
 
 def test_a_corrupted_download_fails_its_family_only(bare, tmp_path):
-    bare.add("/arcep/base_imb/59.zip", Reply(b"PK\x03\x04 not really a zip", content_type="application/zip"))
+    bare.add(
+        "/arcep/base_imb/last/departement/base_imb_59.csv.gz",
+        Reply(b"PK\x03\x04 not really a zip", content_type="application/zip"),
+    )
     report, output = load(bare, tmp_path, ["boundaries", "fibre"])
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert list(failed) == ["fibre"] and "zip" in failed["fibre"].lower()

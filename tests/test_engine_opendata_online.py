@@ -199,7 +199,7 @@ def test_placer_on_the_real_register():
     assert (placed, refused) == (20, 3)
 
 
-def test_georisques_pages_429_and_empty(server, tmp_path, monkeypatch):
+def test_georisques_pages_429_non_icpe_and_bad_positions(server, tmp_path, monkeypatch):
     monkeypatch.setenv("TERRITOIRE_URL_GEORISQUES", server.url)
     path = "/installations_classees"
     server.add(path, Reply(fixture("georisques/59183_page1.json")), code_insee="59183", page="1")
@@ -210,21 +210,46 @@ def test_georisques_pages_429_and_empty(server, tmp_path, monkeypatch):
         code_insee="59183",
         page="2",
     )
-    server.add(path, Reply(fixture("georisques/59271_page1.json")), code_insee="59271", page="1")
+    server.add(path, Reply(fixture("georisques/empty_page.json")), code_insee="59271", page="1")
     output = tmp_path / "sites.gpkg"
     report = load_open_data(
         "59183,59271", ["industrial_sites"], output, fetcher=fetcher("online", tmp_path / "cache")
     )
     (family,) = report.families
-    assert family.ok and family.counts == {"industrial_sites": 2}
-    assert family.dropped == {"installations without coordinates": 1}
+    assert family.ok and family.counts == {"industrial_sites": 3}
+    (tally,) = family.tallies
+    assert (tally.read, tally.written) == (6, 3)
+    assert tally.skipped == {"Non ICPE entries (referenced, not classified)": 1}
+    assert tally.dropped == {
+        "without coordinates": 1,
+        "impossible position (near 0,0 or outside France)": 1,
+    }
     with sqlite3.connect(output) as connection:
-        rows = dict(connection.execute("SELECT name, seveso FROM industrial_sites"))
-        activity = connection.execute(
-            "SELECT eprtr_activity, ied FROM industrial_sites WHERE site_id = '0070.01279'"
-        )
-        assert activity.fetchone() == ("2910, 3110", "yes")
-    assert rows["Dépôt pétrolier"] == "Seveso seuil haut"
+        got = {
+            row[0]: row[1:]
+            for row in connection.execute(
+                "SELECT name, seveso, icpe_rubriques, eprtr_activity, ied, naf, naf_label, icpe_classified, "
+                "raw_crs FROM industrial_sites"
+            )
+        }
+    assert got["ENGIE Thermique France - Centrale DK6"] == (
+        "Non Seveso", "2910, 3110", None, "yes", "35.11Z", None, 1, "EPSG:4326"
+    )
+    # a 2-digit NAF division is kept as it is, and said to be one
+    assert got["Dépôt pétrolier de la Côte d'Opale"][4:6] == ("52", "NAF division 52")
+    # longitude/latitude omitted (null fields are not sent): placed from the AIOT Lambert-93 pair
+    assert got["Terminal méthanier"][-1] == "EPSG:2154"
     pages = [(seen.query.get("page"), seen.path) for seen in server.seen if seen.path == path]
     # page 2 retried after the 429; Grande-Synthe has an empty first page
     assert pages == [("1", path), ("2", path), ("2", path), ("1", path)]
+    kept = tmp_path / "kept.gpkg"
+    report = load_open_data(
+        "59183,59271",
+        ["industrial_sites"],
+        kept,
+        fetcher=fetcher("online", tmp_path / "cache"),
+        options={"keep_non_icpe": True},
+    )
+    with sqlite3.connect(kept) as connection:
+        flags = dict(connection.execute("SELECT name, icpe_classified FROM industrial_sites"))
+    assert flags["GARAGE DU PORT"] == 0 and flags["Terminal méthanier"] == 1 and len(flags) == 4

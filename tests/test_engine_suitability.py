@@ -724,7 +724,9 @@ def test_locate_sites_ranks_contiguous_spaced_regions(tmp_path):
     assert first.area_m2 == 1200 and first.geometry.area == pytest.approx(1200)
     assert first.geometry.geom_type == "Polygon"  # contiguous
     assert first.geometry.distance(runner_up.geometry) >= 100 - 1e-6
-    assert first.geometry.centroid.distance(Point(result.grid.transform * (8.5, 8.5))) < 30
+    t = result.grid.transform
+    centre_of_cell_8_8 = Point(t.c + 8.5 * t.a + 8.5 * t.b, t.f + 8.5 * t.d + 8.5 * t.e)
+    assert first.geometry.centroid.distance(centre_of_cell_8_8) < 30
     for site in sites:
         assert sum(site.contributions.values()) == pytest.approx(site.score, abs=1e-3)
         assert site.contributions["flat"] == pytest.approx(0.25 * 0.5 * 100, abs=1e-3)

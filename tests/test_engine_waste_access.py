@@ -27,6 +27,16 @@ def test_straight_nearest_and_threshold() -> None:
     assert result.within.tolist() == [True, True, False, False, False]
 
 
+@pytest.mark.parametrize("along_roads", [False, True])
+def test_a_tie_goes_to_the_lowest_facility_index_whatever_the_order(along_roads: bool) -> None:
+    """(1000, 0) is 1 km from both facilities: the first listed wins, in either order, on every stack."""
+    network = RoadNetwork([np.array([[0, 0], [5000, 0]])]) if along_roads else None
+    for facilities in (FACILITIES, FACILITIES[::-1], np.vstack([FACILITIES, FACILITIES])):
+        result = nearest_facility(DEMAND[1:2], facilities, threshold_km=2.0, network=network)
+        assert result.facility.tolist() == [0]
+        assert result.distance_km[0] == pytest.approx(1.0, abs=1e-9)
+
+
 def test_network_nearest_with_unreachable_demand() -> None:
     road = RoadNetwork([np.array([[0, 0], [5000, 0]])])
     result = nearest_facility(DEMAND, FACILITIES[::-1], threshold_km=2.5, network=road, snap_tolerance=200)

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from opendata_replay import GEOJSON, add_all_families
 from opendata_support import CUD, build_sample
-from replay_server import ReplayServer, Reply, fixture
+from replay_server import FIXTURES, ReplayServer, Reply, fixture
 from test_engine_opendata_online import add_geo_api
 
 from territoire_numerique.engine.opendata.irep import default_year
@@ -63,7 +63,8 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
     assert result["OUTPUT"] == str(output)
     with sqlite3.connect(output) as connection:
         assert connection.execute("SELECT COUNT(*) FROM communes").fetchone()[0] == 17
-        assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 6
+        # the lower-case archive (tests/fixtures/replay/irep/2022): 8 rows of placed establishments
+        assert connection.execute("SELECT COUNT(*) FROM industrial_waste").fetchone()[0] == 8
     group = project.layerTreeRoot().findGroup("CU de Dunkerque")
     assert group is not None
     layers = {node.layer().name(): node.layer() for node in group.findLayers()}
@@ -164,12 +165,29 @@ def test_geographic_target_crs_is_refused(territoire_plugin, tmp_path):
 
 def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay, tmp_path):
     from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning: str) -> None:
+            self.warnings.append(warning)
 
     online = tmp_path / "online.gpkg"
+    feedback = Recorder()
     processing.run(
         "territoire:load_open_data",
         {"TERRITORY": CUD, "LAYERS": ONLINE_FAMILIES, "SOURCE": "online", "OUTPUT": str(online)},
+        feedback=feedback,
     )
+    # the ARCEP buildings at 0,0 and without position are a warning, in the user's language
+    assert any(
+        warning.startswith("ARCEP base_imb 59 (Ma connexion internet base_imb) : 2 des 7 lignes")
+        or warning.startswith("ARCEP base_imb 59 (Ma connexion internet base_imb): 2 of 7 rows")
+        for warning in feedback.warnings
+    ), feedback.warnings
     counts = table_counts(online)
     assert {
         table: counts[table]
@@ -178,7 +196,7 @@ def test_every_online_family_for_the_cud_then_offline(territoire_plugin, replay,
         "communes": 17,
         "fibre": 5,
         "fibre_communes": 2,
-        "industrial_sites": 2,
+        "industrial_sites": 4,  # Non ICPE entries and impossible positions left out
         "waste_points": 5,
         "solar": 4,
     }
@@ -295,3 +313,28 @@ def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, mon
                     "OUTPUT": str(tmp_path / "x.gpkg"),
                 },
             )
+
+
+def test_fibre_file_and_non_icpe_entries_kept(territoire_plugin, replay, tmp_path):
+    """FIBRE_FILE (a cartefibre export on disk) and KEEP_NON_ICPE reach the loaders."""
+    from qgis import processing
+
+    output = tmp_path / "kept.gpkg"
+    processing.run(
+        "territoire:load_open_data",
+        {
+            "TERRITORY": "59183,59271",
+            "LAYERS": ["fibre", "industrial_sites"],
+            "SOURCE": "online",
+            "FIBRE_FILE": str(FIXTURES / "arcep" / "cartefibre_immeubles_59.csv"),
+            "KEEP_NON_ICPE": True,
+            "OUTPUT": str(output),
+        },
+    )
+    with sqlite3.connect(output) as connection:
+        deployment = dict(connection.execute("SELECT building_id, deployment FROM fibre"))
+        classified = dict(connection.execute("SELECT name, icpe_classified FROM industrial_sites"))
+    assert deployment["IMB/59271/X/0001"] == "cible" and len(deployment) == 4
+    assert classified["GARAGE DU PORT"] == 0 and classified["SUPERMARCHE DU PUYTHOUCK"] == 0
+    assert len(classified) == 6  # 4 classified installations + 2 Non ICPE entries, flagged
+    assert not [seen for seen in replay.seen if seen.path.startswith("/arcep")]

@@ -70,24 +70,3 @@ def test_load_unload_load_leaves_nothing_behind(qgis_iface, territoire_plugin):
     territoire_plugin.initGui()
     assert registry.providerById("territoire") is not None
     assert len(qgis_iface.mainWindow().findChildren(QDockWidget)) <= menu_before + 1
-
-
-def test_missing_dependency_skips_only_the_algorithms_that_need_it(territoire_plugin, monkeypatch):
-    import sys
-
-    from territoire_numerique.processing.provider import algorithm_classes
-
-    # As in a QGIS without SciPy: importing it fails, and no algorithm module is imported yet.
-    for name in [m for m in sys.modules if m.startswith("territoire_numerique.") and "engine" in m]:
-        monkeypatch.delitem(sys.modules, name)
-    for name in [m for m in sys.modules if m.startswith("territoire_numerique.processing.")]:
-        if not name.endswith((".base", ".provider")):
-            monkeypatch.delitem(sys.modules, name)
-    for name in [m for m in sys.modules if m == "scipy" or m.startswith("scipy.")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "scipy", None)
-    classes, unavailable = algorithm_classes()
-    loaded = {algorithm.ALGORITHM_ID for algorithm in classes}
-    assert "site_suitability" in unavailable and "waste_flows" in unavailable
-    assert "scipy" in unavailable["site_suitability"]
-    assert "load_open_data" in loaded and not loaded & set(unavailable)

@@ -1,10 +1,22 @@
 """IREP (Géorisques): establishments and their waste, with per-row detection of coordinate systems.
 
-The declared ``Coordonnees_X/Y`` of the register mix Lambert II étendu (EPSG:27572),
-Lambert I Nord (EPSG:27561), Lambert-93 (EPSG:2154), WGS84 degrees (sometimes swapped),
-kilometres instead of metres, and garbage.  Each row is tried against these systems by value
-range; a candidate is kept only when it falls in or near the territory.  Establishments of
-the territory (by commune name) that cannot be placed go to a report table, never to the sea.
+The yearly archive ``<IREP>/<year>.zip`` holds its CSV files under a ``<year>/`` folder:
+``etablissements``, ``emissions``, ``Prod_dechets_dangereux``, ``Prod_dechets_non_dangereux``,
+``Trait_dechets_dangereux``, ``Trait_dechets_non_dangereux``...  ``;``-separated, Latin-1 in older
+years and UTF-8 in newer ones, headers in mixed case before 2021 and lower case since (all are
+read lower-cased).  Production files give ``quantite`` (t/yr) and the destination as
+``code_departement`` (without its leading zero) or ``pays`` (abroad); treatment files give
+``quantite_admise`` and ``quantite_traitee`` (no ``quantite``); both give
+``code_operation_eliminatio_valorisation`` (R/D code).  Checked against public material
+(docs/open_data_formats.md).
+
+Coordinates: ``coordonnees_x/y`` with ``code_epsg`` where the file has it (2154, 4326, older
+years 27572).  The declared system is tried first; the values of the register are messy
+(Lambert II étendu, Lambert I Nord, Lambert-93, WGS84 sometimes swapped, kilometres, garbage),
+so each row is also tried against these systems by value range, and a candidate is kept only
+when it falls in or near the territory.  Metre values are never read as degrees.
+Establishments of the territory (by commune name) that cannot be placed go to a report table,
+never to the sea; when most of them cannot be placed the load is an error.
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from shapely.prepared import prep
 
 from ..errors import Cancelled, EngineError
 from ..provenance import Source
+from .context import Tally
 from .gpkg import TableWriter, reproject, spatial_reference
 from .schema import INDUSTRIAL_WASTE, INDUSTRIAL_WASTE_UNPLACED, LAMBERT_93
 from .territory import Territory, fold
@@ -83,10 +96,17 @@ class Placer:
             for crs, _, _ in CANDIDATES
         }
 
-    def place(self, raw_x: str | None, raw_y: str | None) -> Placement:
+    def place(self, raw_x: str | None, raw_y: str | None, declared: str = "") -> Placement:
+        """Place a raw pair, trying ``declared`` (``code_epsg``: ``2154``, ``EPSG:27572``) first."""
         x, y = parse_number(raw_x), parse_number(raw_y)
         if x is None or y is None:
             return Placement(None, "", "coordinates missing or not numbers")
+        crs = f"EPSG:{declared}" if declared.isdigit() else declared.upper()
+        for name, (xmin, xmax), (ymin, ymax) in CANDIDATES:
+            if name == crs and xmin <= x <= xmax and ymin <= y <= ymax:
+                east, north, *_ = self.transforms[crs].TransformPoint(x, y)
+                if self.area.contains(Point(east, north)):
+                    return Placement(Point(east, north), f"{crs} (code_epsg)")
         nearest = None
         for label, cx, cy in candidate_points(x, y):
             crs = label.split(" ")[0]
@@ -113,15 +133,28 @@ def waste_code(raw: str) -> tuple[str, bool] | None:
     return f"{digits[:2]} {digits[2:4]} {digits[4:]}{'*' if hazardous else ''}", hazardous
 
 
-def read_csv_rows(data: bytes) -> Iterator[dict[str, str]]:
-    """Rows of a CSV with lower-case keys: UTF-8 (BOM or not) or Latin-1, ``;`` or ``,``."""
+def read_csv_rows(data: bytes, member: str = "", required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    """Rows of a CSV with lower-case keys: UTF-8 (BOM or not) or Latin-1, ``;`` or ``,``.
+
+    ``required``: columns the header must have (one of ``a|b``), else an EngineError naming ``member``.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter):
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    for wanted in required:
+        if not columns.intersection(wanted.split("|")):
+            raise EngineError(
+                "The IREP file {member} has no {column} column (its columns: {columns}).",
+                member=member,
+                column=wanted.replace("|", " or "),
+                columns=", ".join(sorted(columns)[:15]),
+            )
+    for row in reader:
         yield {(key or "").strip().lower(): (value or "").strip() for key, value in row.items() if key}
 
 
@@ -167,7 +200,41 @@ class IrepResult:
     unplaced_rows: int
     other_territories: int
     truncated_rows: int
+    establishments: Tally
+    waste: Tally
     source: Source
+
+
+def destination_of(row: dict[str, str]) -> str:
+    """A production row's destination: its département code (``"01"``) or its country."""
+    country = first(row, "pays", "pays_destination")
+    if country and fold(country) != "france":
+        return country
+    departement = first(row, "code_departement", "departement_destination", "destination")
+    return departement.zfill(2) if departement.isdigit() else departement
+
+
+def tonnes_of(row: dict[str, str], treatment: bool) -> float | None:
+    """t/yr of a row: treated (else admitted) quantity of a treatment row, else ``quantite``."""
+    keys = ("quantite_traitee", "quantite_admise", "quantite") if treatment else ("quantite", "quantite_t")
+    return parse_number(first(row, *keys, "quantité"))
+
+
+def _check_placed(unplaced: dict[str, dict[str, object]], placed_here: int) -> None:
+    """Raise when most establishments of the territory could not be placed (a wrong CRS)."""
+    total = placed_here + len(unplaced)
+    if total < 3 or 2 * len(unplaced) <= total:
+        return
+    reasons = [str(site["reason"]) for site in unplaced.values()]
+    readings = [reason for reason in reasons if reason.startswith("read as")]
+    likely = max(sorted(set(readings)), key=readings.count) if readings else "no known system"
+    raise EngineError(
+        "IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): "
+        "the coordinates are in an unexpected system.",
+        unplaced=len(unplaced),
+        total=total,
+        likely=likely,
+    )
 
 
 def load_industrial_waste(
@@ -181,15 +248,22 @@ def load_industrial_waste(
 ) -> IrepResult:
     """Write the waste rows of the territory's establishments; return the report of the unplaced ones."""
     archive, establishments = _open_archive(archive_path, url)
+    # many territories hold no IREP establishment: only waste rows of placed ones are expected
+    sites_tally = Tally(f"IREP {year} establishments", expected=False)
+    waste_tally = Tally(f"IREP {year} waste rows", expected=False)
     with archive:
         placer = Placer(territory)
         names = {fold(commune.name) for commune in territory.communes}
         sites: dict[str, dict[str, object]] = {}
         unplaced: dict[str, dict[str, object]] = {}
-        other = 0
-        for row in read_csv_rows(archive.read(establishments)):
+        other = placed_here = 0
+        required = ("identifiant", "commune", "coordonnees_x", "coordonnees_y")
+        for row in read_csv_rows(archive.read(establishments), establishments, required):
+            sites_tally.read += 1
             site_id = first(row, "identifiant")
-            placement = placer.place(first(row, "coordonnees_x"), first(row, "coordonnees_y"))
+            placement = placer.place(
+                first(row, "coordonnees_x"), first(row, "coordonnees_y"), first(row, "code_epsg")
+            )
             in_territory = fold(first(row, "commune")) in names
             values = {
                 "site_id": site_id,
@@ -201,31 +275,41 @@ def load_industrial_waste(
             }
             if placement.point is not None:
                 sites[site_id] = {**values, "point": placement.point, "crs": placement.crs}
+                placed_here += in_territory
             elif in_territory:
                 unplaced[site_id] = {**values, "reason": placement.reason, "rows": 0}
+                sites_tally.drop("establishments of the territory that cannot be placed")
             else:
                 other += 1
-        waste_rows = truncated = 0
+                sites_tally.skip("establishments elsewhere")
+        sites_tally.written = len(sites)
+        waste_tally.expected = bool(sites)
+        _check_placed(unplaced, placed_here)
         for words, hazardous_file in (
             (("dechets", "dangereux"), True),
             (("dechets", "non_", "dangereux"), False),
         ):
             for member in _member(archive, *words):
                 treatment = "trait" in Path(member).name.lower()
-                for row in read_csv_rows(archive.read(member)):
+                quantity = "quantite_traitee|quantite_admise|quantite" if treatment else "quantite"
+                required = ("identifiant", "code_dechet", quantity)
+                for row in read_csv_rows(archive.read(member), member, required):
                     if cancelled():
                         raise Cancelled()
+                    waste_tally.read += 1
                     site_id = first(row, "identifiant")
                     if site_id in unplaced:
                         unplaced[site_id]["rows"] = int(unplaced[site_id]["rows"]) + 1
+                        waste_tally.drop("rows of establishments that cannot be placed")
                         continue
                     site = sites.get(site_id)
                     if site is None:
+                        waste_tally.skip("rows of establishments elsewhere")
                         continue
                     code = waste_code(first(row, "code_dechet", "code_déchet"))
-                    tonnes = parse_number(first(row, "quantite", "quantite_t", "quantité"))
+                    tonnes = tonnes_of(row, treatment)
                     if code is None or tonnes is None:
-                        truncated += 1
+                        waste_tally.drop("rows without a valid waste code or quantity (truncated file?)")
                         continue
                     writer.add(
                         {
@@ -235,18 +319,14 @@ def load_industrial_waste(
                             "hazardous": code[1] or hazardous_file,
                             "tonnes": tonnes,
                             "operation": first(
-                                row, "code_operation", "code_operation_eliminatio_valorisation"
-                            )
-                            if treatment
-                            else "",
-                            "destination": "treated on site"
-                            if treatment
-                            else first(row, "pays_destination", "departement_destination", "destination"),
-                            "year": int(first(row, "annee", "annee_emission") or year),
+                                row, "code_operation_eliminatio_valorisation", "code_operation", "code_ope"
+                            ),
+                            "destination": "treated on site" if treatment else destination_of(row),
+                            "year": int(parse_number(first(row, "annee", "annee_emission")) or year),
                         },
                         site["point"],
                     )
-                    waste_rows += 1
+                    waste_tally.written += 1
     source = Source(
         layer=INDUSTRIAL_WASTE.name,
         title=INDUSTRIAL_WASTE.title,
@@ -262,11 +342,13 @@ def load_industrial_waste(
     return IrepResult(
         list(unplaced.values()),
         len(sites),
-        waste_rows,
+        waste_tally.written,
         len(unplaced),
         sum(int(v["rows"]) for v in unplaced.values()),
         other,
-        truncated,
+        sum(count for reason, count in waste_tally.dropped.items() if "valid waste code" in reason),
+        sites_tally,
+        waste_tally,
         source,
     )
 
@@ -282,7 +364,7 @@ def establishments_by_siret(archive_path: Path, url: str) -> dict[str, dict[str,
                 found[siret] = {
                     "irep_id": first(row, "identifiant"),
                     "naf_label": first(row, "libelle_ape"),
-                    "eprtr": first(row, "code_eprtr"),
+                    "eprtr": f"{first(row, 'code_eprtr')} {first(row, 'libelle_eprtr')}".strip(),
                 }
         return found
 

@@ -39,12 +39,11 @@ from .gpkg import (
     table_names,
 )
 from .online import run_online
-from .schema import FAMILIES, LAMBERT_93, Family, Table
+from .schema import FAMILIES, LAMBERT_93, SOURCE_MODES, Family, Table
 from .territory import Territory, parse_territory, territory_from_gpkg
 
-SOURCE_MODES = ("online", "cache", "sample")
 #: Options naming a user's file that replaces a family's source, even with SOURCE=sample.
-USER_FILE_OPTIONS = {"port_zones": "port_zones_file", "solar": "solar_cadastre"}
+USER_FILE_OPTIONS = {"port_zones": "port_zones_file", "solar": "solar_cadastre", "fibre": "fibre_file"}
 #: What a family may fail with on bad data or a bad service without stopping the other families.
 FAMILY_ERRORS = (
     EngineError,
@@ -249,7 +248,7 @@ def _run_family(context: RunContext, family: Family, mode: str, output: Path) ->
             # a user's own file (port limits, solar cadastre) is used whatever the source
             user_file = context.options.get(USER_FILE_OPTIONS.get(family.name, ""))
             loader = sample_family if mode == "sample" and not user_file else run_online
-            report = loader(context, family, family_gpkg)
+            report = loader(context, family, family_gpkg).with_load_report()
             move_tables(family_gpkg, output, list(report.counts))
     except Cancelled:
         raise

@@ -9,12 +9,13 @@ from ..errors import EngineError
 from ..provenance import Source
 from . import arcep, georisques, overpass
 from .bdtopo import fetch_layer
-from .context import FamilyReport, RunContext
+from .context import FamilyReport, RunContext, Tally
 from .geo_api import write_boundaries
 from .gpkg import TableWriter
 from .irep import SOURCE as IREP
 from .irep import default_year, establishments_by_siret, load_industrial_waste
 from .port_zones import load_osm_port_zones, load_port_zones_file
+from .positions import PositionCheck
 from .schema import (
     BUILDINGS,
     FIBRE,
@@ -26,11 +27,10 @@ from .schema import (
     ROADS,
     SOLAR,
     WASTE_POINTS,
-    WGS84,
     Family,
 )
 from .solar import load_cadastre, load_roofs, parse_field_mapping
-from .waste_points import MERGE_METRES, load_waste_points
+from .waste_points import load_waste_points
 
 
 def boundaries(context: RunContext, family: Family, destination: Path) -> FamilyReport:
@@ -65,23 +65,16 @@ def industrial_waste(context: RunContext, family: Family, destination: Path) -> 
         },
         sources=[result.source],
     )
-    if result.unplaced_rows:
-        report.dropped[f"rows of {result.unplaced_sites} establishments that cannot be placed"] = (
-            result.unplaced_rows
-        )
-    if result.truncated_rows:
-        report.dropped["rows without a valid waste code or quantity (truncated file?)"] = (
-            result.truncated_rows
-        )
-    context.log(
-        f"IREP {year}: {result.sites} establishments placed in or near the territory, "
-        f"{result.unplaced_sites} of the territory not placeable, {result.other_territories} elsewhere"
-    )
+    report.tally(result.establishments)
+    report.tally(result.waste)
     return report
 
 
 def industrial_sites(context: RunContext, family: Family, destination: Path) -> FamilyReport:
-    """Géorisques ICPE installations, joined on SIRET with the IREP establishments of the year."""
+    """Géorisques ICPE installations, joined on SIRET with the IREP establishments of the year.
+
+    ``Non ICPE`` entries are left out (counted) unless the option ``keep_non_icpe`` is set.
+    """
     fetcher = context.require_fetcher()
     report = FamilyReport(family.name, origin=fetcher.url(georisques.SOURCE, "installations_classees"))
     try:
@@ -91,51 +84,64 @@ def industrial_sites(context: RunContext, family: Family, destination: Path) -> 
     except EngineError as error:
         irep, join_note = {}, f"IREP join unavailable: {error}"
         context.log(f"industrial_sites: {join_note}")
+    keep_non_icpe = bool(context.options.get("keep_non_icpe"))
+    check = PositionCheck(context.territory, context.target_crs, georisques.MARGIN_METRES)
+    tally = Tally("Géorisques installations classées")
     dates: list[str] = []
-    without_position = matched = 0
-    with TableWriter(destination, INDUSTRIAL_SITES, context.target_crs, WGS84) as writer:
+    matched = 0
+    with TableWriter(destination, INDUSTRIAL_SITES, context.target_crs) as writer:
         for code in context.territory.codes:
             for item, entry in georisques.installations(fetcher, code, context.cancelled):
                 dates.append(entry.retrieved_date)
-                values, point = georisques.site_row(item)
+                tally.read += 1
+                values = georisques.site_row(item)
+                if values["icpe_classified"] is False and not keep_non_icpe:
+                    tally.skip("Non ICPE entries (referenced, not classified)")
+                    continue
+                position = georisques.raw_position(item)
+                if position is None:
+                    tally.drop("without coordinates")
+                    continue
+                point = check.place(*position)
                 if point is None:
-                    without_position += 1
+                    tally.drop(georisques.drop_reason(position))
                     continue
                 establishment = irep.get(str(values.get("siret") or ""))
                 if establishment is not None:
                     matched += 1
                     values["irep_id"] = establishment["irep_id"]
-                    values["naf_label"] = establishment["naf_label"]
+                    values["naf_label"] = establishment["naf_label"] or values["naf_label"]
+                    values["eprtr_activity"] = establishment["eprtr"] or None
                 writer.add(values, point)
-        report.counts[INDUSTRIAL_SITES.name] = writer.count
-    if without_position:
-        report.dropped["installations without coordinates"] = without_position
+        report.counts[INDUSTRIAL_SITES.name] = tally.written = writer.count
+    check.verify(tally.source)
+    report.tally(tally)
     context.log(f"industrial_sites: {matched} of {report.counts[INDUSTRIAL_SITES.name]} matched in IREP")
     source = georisques.source(report.origin, min(dates) if dates else context.territory_retrieved)
-    report.sources.append(Source(**{**source.__dict__, "note": f"{join_note}: {matched} matched."}))
+    kept = "Non ICPE entries kept (icpe_classified false)" if keep_non_icpe else "Non ICPE entries left out"
+    report.sources.append(Source(**{**source.__dict__, "note": f"{join_note}: {matched} matched. {kept}."}))
     return report
 
 
 def fibre(context: RunContext, family: Family, destination: Path) -> FamilyReport:
-    fetcher = context.require_fetcher()
+    user_file = str(context.options.get("fibre_file") or "")
+    fetcher = None if user_file else context.require_fetcher()
     with TableWriter(destination, FIBRE, context.target_crs) as writer:
         result, rows = arcep.load_fibre(
-            fetcher, context.territory, writer, context.target_crs, context.cancelled
+            fetcher, context.territory, writer, context.target_crs, context.cancelled, user_file
         )
     communes = arcep.write_fibre_communes(destination, context.target_crs, rows)
     report = FamilyReport(
         family.name,
-        origin=fetcher.url(arcep.SOURCE),
+        origin=user_file or (fetcher.url(arcep.SOURCE) if fetcher else ""),
         counts={FIBRE.name: result.buildings, FIBRE_COMMUNES.name: communes},
         sources=[
             result.source,
             Source(**{**result.source.__dict__, "layer": FIBRE_COMMUNES.name, "title": FIBRE_COMMUNES.title}),
         ],
     )
-    if result.without_position:
-        report.dropped["buildings without coordinates"] = result.without_position
-    if result.short_rows:
-        report.dropped["short CSV rows (truncated file?)"] = result.short_rows
+    for tally in result.tallies:
+        report.tally(tally)
     if result.without_eligibility:
         context.log(
             f"fibre: {result.without_eligibility} buildings have no eligibility row (best_techno NULL)"
@@ -148,9 +154,11 @@ def waste_points(context: RunContext, family: Family, destination: Path) -> Fami
     result = load_waste_points(
         fetcher, context.territory, destination, context.target_crs, context.log, context.cancelled
     )
+    sinoe = result.sinoe.written if result.sinoe else 0
+    osm = result.osm.written if result.osm else 0
     context.log(
-        f"waste_points: SINOE {result.sinoe} déchèteries, OSM {result.osm} points, {result.merged} OSM "
-        f"centres merged into SINOE déchèteries"
+        f"waste_points: {sinoe} SINOE déchèteries, {osm} OSM points ({result.merged} OSM centres "
+        f"merged into SINOE déchèteries)"
     )
     report = FamilyReport(
         family.name,
@@ -158,15 +166,10 @@ def waste_points(context: RunContext, family: Family, destination: Path) -> Fami
         counts={WASTE_POINTS.name: result.written},
         sources=[result.source],
     )
-    if result.outside:
-        report.dropped["SINOE déchèteries outside the territory"] = result.outside
-    if result.without_position:
-        report.dropped["SINOE rows without coordinates"] = result.without_position
-    if result.merged:
-        report.dropped[f"OSM centres within {MERGE_METRES:.0f} m of a SINOE déchèterie (merged)"] = (
-            result.merged
-        )
     report.warnings += result.problems
+    for tally in (result.sinoe, result.osm):
+        if tally is not None:
+            report.tally(tally)
     return report
 
 

@@ -58,7 +58,8 @@ INDUSTRIAL_SITES = _table(
     "Point",
     "Sites industriels",
     "site_id, name, siret, code_insee, commune, naf, naf_label, eprtr_activity, regime, seveso, ied, "
-    "status, geocode_source, geocode_quality:float, raw_x, raw_y, raw_crs, irep_id",
+    "status, geocode_source, geocode_quality:float, raw_x, raw_y, raw_crs, irep_id, icpe_rubriques, "
+    "icpe_classified:bool",
 )
 INDUSTRIAL_WASTE = _table(
     "industrial_waste",
@@ -95,7 +96,7 @@ FIBRE = _table(
     "fibre",
     "Point",
     "Fibre optique par immeuble",
-    "building_id, code_insee, premises:int, best_techno, ftth:bool, best_down_class",
+    "building_id, code_insee, premises:int, best_techno, ftth:bool, best_down_class, deployment",
 )
 #: Per-commune deployment figures computed from the per-building table.
 FIBRE_COMMUNES = _table(
@@ -153,3 +154,6 @@ FAMILIES: dict[str, Family] = {
     )
 }
 FAMILY_NAMES = list(FAMILIES)
+
+#: Where a load takes its data: the services, the last download kept in the cache, or the bundled sample.
+SOURCE_MODES = ("online", "cache", "sample")

@@ -2,12 +2,24 @@
 
 SINOE (data-fair): ``/lines`` JSON pages (``size``, ``bbox``; the ``next`` link's cursor is
 followed on the configured base URL, so mirrors work), else the ``/raw`` CSV (``;``, UTF-8
-with BOM).  The latest ``ANNEE`` of each ``C_SERVICE`` is kept.  OSM (Overpass):
-``amenity=recycling`` (``recycling_type=centre`` → déchèterie, else drop-off container,
-``recycling:<stream>=yes`` → streams) and ``amenity=waste_transfer_station``.  A SINOE
-déchèterie and an OSM centre closer than :data:`MERGE_METRES` are one point (SINOE kept,
-completed by OSM's streams, operator and opening hours).  Each row's ``point_id`` says where it
-comes from (``sinoe:<C_SERVICE>`` or ``osm:<type>/<id>``).
+with BOM).  Two layouts are read, recognised by their columns (docs/open_data_formats.md):
+
+* the *annuaire des déchèteries DMA* (``data.ademe.fr``, 35 upper-case columns): ``C_SERVICE``,
+  ``N_SERVICE``, ``C_COMM`` (INSEE), ``N_ACTEUR`` (operator), ``ANNEE`` (one record per site and
+  survey year), ``GPS_LAT``/``GPS_LONG`` (WGS84), ``GPS_X``/``GPS_Y`` (EPSG:3857), ``_geopoint``
+  ("lat,lon");
+* the *liste des services de déchèteries* (``data.sinoe-dechets.ademe.fr``, lower case):
+  ``code_service``, ``libelle_service``, ``latitude``, ``longitude``, ``_geopoint``, ``annee``,
+  ``libelle_acteur_exploitant``, ``qualite_coordonnees``, ``code_type_dechet_admis``,
+  ``date_fermeture_service`` (a closed service is left out).
+
+The latest survey year of each service is kept.  Positions are checked against the territory
+(:mod:`.positions`).  OSM (Overpass): ``amenity=recycling`` (``recycling_type=centre`` →
+déchèterie, else drop-off container, ``recycling:<stream>=yes`` → streams) and
+``amenity=waste_transfer_station``.  A SINOE déchèterie and an OSM centre closer than
+:data:`MERGE_METRES` are one point (SINOE kept, completed by OSM's streams, operator and opening
+hours).  Each row's ``point_id`` says where it comes from (``sinoe:<service>`` or
+``osm:<type>/<id>``).
 """
 
 from __future__ import annotations
@@ -19,14 +31,15 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from shapely.geometry import Point
-from shapely.prepared import prep
 
 from ..cache import Fetcher
 from ..errors import Cancelled, EngineError
 from ..provenance import Source
 from . import overpass
+from .context import Tally
 from .gpkg import TableWriter, reproject
 from .irep import parse_number
+from .positions import PositionCheck, in_france
 from .schema import LAMBERT_93, WASTE_POINTS, WGS84
 from .tabular import CsvStream, first
 from .territory import CommuneLocator, Territory
@@ -36,8 +49,12 @@ TTL_DAYS = 90.0
 PAGE_SIZE = 1000
 MAX_PAGES = 100
 MERGE_METRES = 150.0
-SINOE_URL = "https://data.ademe.fr/datasets/sinoe-(r)-annuaire-des-decheteries-dma"
+#: Metres around the territory within which a déchèterie of one of its communes is accepted.
+MARGIN_METRES = 1000.0
+SINOE_URL = "https://data.sinoe-dechets.ademe.fr/datasets/liste-des-services-de-decheteries-donnees-publiques"
 OSM_SELECTORS = ('nwr["amenity"="recycling"]', 'nwr["amenity"="waste_transfer_station"]')
+#: Commune (INSEE) columns of either layout.
+COMMUNE_KEYS = ("c_comm", "code_commune", "code_commune_insee", "code_insee", "c_insee")
 
 
 @dataclass
@@ -63,25 +80,59 @@ class WastePoint:
         }
 
 
-def sinoe_point(row: dict[str, Any]) -> WastePoint | None:
-    """A déchèterie from a SINOE row (keys in any case); None without usable coordinates."""
+@dataclass
+class SinoeRow:
+    """A SINOE record read from either layout; ``position`` None when it has none."""
+
+    service: str
+    name: str
+    operator: str
+    year: int
+    commune: str
+    closed: bool
+    position: tuple[float, float, str] | None  # (x, y, CRS)
+
+
+def _geopoint(text: str) -> tuple[float, float, str] | None:
+    """data-fair ``_geopoint`` "lat,lon" as (lon, lat, WGS84)."""
+    parts = text.split(",")
+    if len(parts) != 2:
+        return None
+    latitude, longitude = parse_number(parts[0]), parse_number(parts[1])
+    return None if latitude is None or longitude is None else (longitude, latitude, WGS84)
+
+
+def sinoe_row(row: dict[str, Any]) -> SinoeRow | None:
+    """A SINOE record (keys in any case) of either layout; None when it is neither."""
     row = {str(key).lower(): "" if value is None else str(value).strip() for key, value in row.items()}
-    latitude, longitude = parse_number(row.get("gps_lat")), parse_number(row.get("gps_lon"))
-    if latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+    if "c_service" in row:  # annuaire des déchèteries DMA
+        latitude, longitude = parse_number(row.get("gps_lat")), parse_number(row.get("gps_long"))
+        position = (longitude, latitude, WGS84) if latitude is not None and longitude is not None else None
+        if position is None:
+            position = _geopoint(row.get("_geopoint", ""))
+        x, y = parse_number(row.get("gps_x")), parse_number(row.get("gps_y"))
+        if position is None and x is not None and y is not None:
+            position = (x, y, "EPSG:3857")
+        service, name = row["c_service"], first(row, "n_service", "c_service")
+        operator, year, closed = first(row, "n_acteur"), row.get("annee"), False
+    elif "code_service" in row:  # liste des services de déchèteries
+        latitude, longitude = parse_number(row.get("latitude")), parse_number(row.get("longitude"))
+        position = (longitude, latitude, WGS84) if latitude is not None and longitude is not None else None
+        if position is None:
+            position = _geopoint(row.get("_geopoint", ""))
+        service, name = row["code_service"], first(row, "libelle_service", "code_service")
+        operator = first(row, "libelle_acteur_exploitant", "libelle_acteur_moa")
+        year, closed = row.get("annee"), bool(row.get("date_fermeture_service"))
+    else:
         return None
-    if latitude == 0 and longitude == 0:
-        return None
-    service = first(row, "c_service", "id")
-    year = parse_number(row.get("annee"))
-    return WastePoint(
-        point_id=f"sinoe:{service}",
-        name=first(row, "n_service", "l_service", "nom", "c_service"),
-        kind="decheterie",
-        streams="",
-        operator=first(row, "n_exploitant", "l_exploitant", "exploitant", "n_moa", "l_moa"),
-        opening_hours="",
-        point=Point(longitude, latitude),
-        year=int(year or 0),
+    return SinoeRow(
+        service=service,
+        name=name,
+        operator=operator,
+        year=int(parse_number(year) or 0),
+        commune=first(row, *COMMUNE_KEYS),
+        closed=closed,
+        position=position,
     )
 
 
@@ -180,13 +231,81 @@ def merge(
 @dataclass
 class WasteResult:
     written: int
-    sinoe: int
-    osm: int
+    sinoe: Tally | None  # None when the source could not be read
+    osm: Tally | None
     merged: int
-    outside: int
-    without_position: int
-    problems: list[str]
+    problems: list[EngineError]
     source: Source
+
+
+def place_sinoe(
+    rows: Iterator[dict[str, Any]] | list[dict[str, Any]],
+    territory: Territory,
+    check: PositionCheck,
+    tally: Tally,
+    cancelled: Callable[[], bool],
+) -> list[tuple[WastePoint, str | None]]:
+    """The territory's open déchèteries (latest survey year of each service) and their commune."""
+    latest: dict[str, SinoeRow] = {}
+    for index, raw in enumerate(rows):
+        if index % 2000 == 0 and cancelled():
+            raise Cancelled()
+        tally.read += 1
+        record = sinoe_row(raw)
+        if record is None:
+            tally.drop("records of an unknown layout (no C_SERVICE or code_service)")
+            continue
+        previous = latest.get(record.service)
+        if previous is not None:
+            tally.skip("older survey years of a service")
+            if record.year < previous.year:
+                continue
+        latest[record.service] = record
+    codes = set(territory.codes)
+    locator = CommuneLocator(territory)
+    placed: list[tuple[WastePoint, str | None]] = []
+    for service in sorted(latest):
+        record = latest[service]
+        if record.closed:
+            tally.skip("closed services (date_fermeture_service)")
+            continue
+        if record.commune and record.commune not in codes:
+            tally.skip("services of other communes")
+            continue
+        if record.position is None:
+            tally.drop("without position")
+            continue
+        x, y, crs = record.position
+        wgs84 = Point(x, y) if crs == WGS84 else reproject(Point(x, y), crs, WGS84)
+        code: str | None = record.commune or None
+        if record.commune:
+            if check.place(x, y, crs) is None:
+                impossible = not in_france(wgs84.x, wgs84.y)
+                tally.drop(
+                    "impossible position (near 0,0 or outside France)"
+                    if impossible
+                    else f"position outside the territory (more than {MARGIN_METRES:.0f} m)"
+                )
+                continue
+        else:
+            where = wgs84 if territory.crs == WGS84 else reproject(wgs84, WGS84, territory.crs)
+            code = locator.code_at(where)
+            if code is None:
+                tally.skip("services outside the territory")
+                continue
+        point = WastePoint(
+            point_id=f"sinoe:{record.service}",
+            name=record.name,
+            kind="decheterie",
+            streams="",
+            operator=record.operator,
+            opening_hours="",
+            point=wgs84,
+            year=record.year,
+        )
+        placed.append((point, code))
+    check.verify("SINOE")
+    return placed
 
 
 def load_waste_points(
@@ -203,62 +322,85 @@ def load_waste_points(
         if territory.crs == WGS84
         else reproject(territory.outline(), territory.crs, WGS84)
     )
-    problems: list[str] = []
+    problems: list[EngineError] = []
     dates: list[str] = []
     urls: list[str] = []
-    sinoe: dict[str, WastePoint] = {}
-    without_position = 0
+    sinoe_tally = Tally("SINOE")
+    sinoe: list[tuple[WastePoint, str | None]] = []
     try:
         try:
             rows, url, got = sinoe_lines(fetcher, outline.bounds, cancelled)
         except EngineError as error:
             log(f"SINOE /lines failed ({error}); trying the /raw CSV")
             rows, url, got = sinoe_raw(fetcher, cancelled)
-        for row in rows:
-            point = sinoe_point(row)
-            if point is None:
-                without_position += 1
-                continue
-            previous = sinoe.get(point.point_id)
-            if previous is None or point.year >= previous.year:
-                sinoe[point.point_id] = point
+        check = PositionCheck(territory, LAMBERT_93 if target_crs == WGS84 else target_crs, MARGIN_METRES)
+        sinoe = place_sinoe(rows, territory, check, sinoe_tally, cancelled)
         dates += got
         urls.append(url)
     except EngineError as error:
-        problems.append(f"SINOE: {error}")
+        problems.append(EngineError("{source}: {error}", source="SINOE", error=str(error)))
+    osm_tally = Tally("OpenStreetMap", expected=False)
     osm: list[WastePoint] = []
     try:
         elements, entry = overpass.elements(fetcher, overpass.query(territory.codes, OSM_SELECTORS))
-        osm = [point for point in map(osm_point, elements) if point is not None]
+        osm_tally.read = len(elements)
+        for element in elements:
+            point = osm_point(element)
+            if point is None:
+                if overpass.point_of(element) is None:
+                    osm_tally.drop("elements without position")
+                else:
+                    osm_tally.skip("elements that are not waste points")
+                continue
+            osm.append(point)
         dates.append(entry.retrieved_date)
         urls.append(fetcher.url(overpass.SOURCE))
     except EngineError as error:
-        problems.append(f"OpenStreetMap: {error}")
+        problems.append(
+            EngineError("{source}: {error}", source="OpenStreetMap", error=str(error))
+        )
     if not urls:
-        raise EngineError("No waste point source could be read: {problems}", problems="; ".join(problems))
-    prepared = prep(outline)
-    inside = [point for point in sinoe.values() if prepared.intersects(point.point)]
-    outside = len(sinoe) - len(inside)
-    points, merged = merge(inside, osm)
+        raise EngineError(
+            "No waste point source could be read: {problems}", problems="; ".join(map(str, problems))
+        )
+    codes = {point.point_id: code for point, code in sinoe}
+    points, merged = merge([point for point, _code in sinoe], osm)
+    osm_tally.skip(f"centres within {MERGE_METRES:.0f} m of a SINOE déchèterie (merged into it)", merged)
     locator = CommuneLocator(territory)
     with TableWriter(destination, WASTE_POINTS, target_crs, WGS84) as writer:
         for index, point in enumerate(points):
             if index % 500 == 0 and cancelled():
                 raise Cancelled()
-            where = point.point if territory.crs == WGS84 else reproject(point.point, WGS84, territory.crs)
-            writer.add(point.values(locator.code_at(where)), point.point)
+            code = codes.get(point.point_id)
+            if code is None:
+                code = locator.code_at(
+                    point.point if territory.crs == WGS84 else reproject(point.point, WGS84, territory.crs)
+                )
+            writer.add(point.values(code), point.point)
         written = writer.count
+    sinoe_tally.written = len(sinoe)
+    osm_tally.written = len(points) - len(sinoe)
     date = min(dates)
-    vintage = max((point.year for point in inside), default=0)
+    vintage = max((point.year for point, _code in sinoe), default=0)
     source = Source(
         layer=WASTE_POINTS.name,
         title=WASTE_POINTS.title,
-        publisher="ADEME SINOE (annuaire des déchèteries) and OpenStreetMap (Overpass API)",
+        publisher="ADEME SINOE (déchèteries) and OpenStreetMap (Overpass API)",
         url=urls[0],
         licence="Licence Ouverte 2.0 (SINOE rows, point_id sinoe:*); ODbL 1.0 (OSM rows, point_id osm:*)",
         attribution=f"ADEME SINOE; {overpass.ATTRIBUTION}",
         vintage=f"SINOE {vintage}; OSM {date}" if vintage else date,
         retrieved=date,
-        note="; ".join([f"Sources: {' '.join(urls)}", *problems]),
+        note="; ".join([f"Sources: {' '.join(urls)}", *map(str, problems)]),
     )
-    return WasteResult(written, len(inside), len(osm), merged, outside, without_position, problems, source)
+    read = {"SINOE", "OpenStreetMap"} - {
+        str(problem.values["source"]) for problem in problems
+    }
+    return WasteResult(
+        written,
+        sinoe_tally if "SINOE" in read else None,
+        osm_tally if "OpenStreetMap" in read else None,
+        merged,
+        problems,
+        source,
+    )
