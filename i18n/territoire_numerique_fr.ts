@@ -435,9 +435,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/geo_api.py" line="75" />
-      <source>Commune {code} not found on geo.api.gouv.fr: {error}</source>
-      <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
+      <location filename="../engine/opendata/geo_api.py" line="83" />
+      <source>Commune {code} not found on geo.api.gouv.fr.</source>
+      <translation>Commune {code} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="99" />
@@ -653,6 +653,16 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
     <message>
+      <location filename="../engine/http_client.py" line="189" />
+      <source>Download too large: {url} exceeds {megabytes} MB.</source>
+      <translation>Téléchargement trop volumineux : {url} dépasse {megabytes} Mo.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="229" />
+      <source>Download truncated: {url}.</source>
+      <translation>Téléchargement tronqué : {url}.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="445" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
@@ -668,9 +678,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/geo_api.py" line="56" />
-      <source>EPCI {siren} not found on geo.api.gouv.fr: {error}</source>
-      <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
+      <location filename="../engine/opendata/geo_api.py" line="64" />
+      <source>EPCI {siren} not found on geo.api.gouv.fr.</source>
+      <translation>EPCI {siren} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
       <location filename="../processing/export_map.py" line="319" />
@@ -1190,6 +1200,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur basse</translation>
     </message>
     <message>
+      <location filename="../engine/http_client.py" line="242" />
+      <source>Malformed JSON from {url}: {problem}</source>
+      <translation>JSON mal formé reçu de {url} : {problem}</translation>
+    </message>
+    <message>
       <location filename="../processing/export_map.py" line="162" />
       <source>Map</source>
       <translation>Carte</translation>
@@ -1320,7 +1335,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="225" />
+      <location filename="../engine/opendata/loader.py" line="229" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
@@ -1337,7 +1352,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../engine/opendata/arcep.py" line="316" />
       <location filename="../engine/opendata/context.py" line="159" />
-      <location filename="../engine/opendata/loader.py" line="205" />
+      <location filename="../engine/opendata/loader.py" line="206" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
@@ -1432,6 +1447,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/load_open_data.py" line="202" />
       <source>Online: download, keeping a cache (online)</source>
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="72" />
+      <source>Only HTTPS addresses are allowed (or http://127.0.0.1 mirrors): {url}</source>
+      <translation>Seules les adresses HTTPS sont permises (ou les miroirs http://127.0.0.1) : {url}</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="764" />
@@ -2143,7 +2163,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="201" />
+      <location filename="../engine/opendata/loader.py" line="202" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
@@ -2168,6 +2188,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/loader.py" line="274" />
+      <source>The disk is full: loading stopped at {family}, the previous output is intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
+      <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="443" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
@@ -2176,6 +2201,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/fibre.py" line="129" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="196" />
+      <source>The download from {service} was interrupted (network lost?): {url}.</source>
+      <translation>Le téléchargement depuis {service} a été interrompu (réseau perdu ?) : {url}.</translation>
     </message>
     <message>
       <location filename="../engine/profile.py" line="145" />
@@ -2462,10 +2492,20 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="106" />
-      <location filename="../engine/opendata/loader.py" line="124" />
+      <location filename="../engine/opendata/loader.py" line="107" />
+      <location filename="../engine/opendata/loader.py" line="125" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="172" />
+      <source>The service {service} answered HTTP {code} ({meaning}) for {url}.</source>
+      <translation>Le service {service} a répondu HTTP {code} ({meaning}) pour {url}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="165" />
+      <source>The service {service} did not answer (no network?): {url}. Use the source “cache” or “sample” to work offline.</source>
+      <translation>Le service {service} n'a pas répondu (pas de réseau ?) : {url}. Utilisez la source « cache » ou « sample » pour travailler hors ligne.</translation>
     </message>
     <message>
       <location filename="../engine/solar.py" line="204" />
@@ -2690,7 +2730,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="193" />
+      <location filename="../engine/opendata/loader.py" line="194" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
@@ -2731,7 +2771,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="111" />
-      <location filename="../engine/opendata/loader.py" line="195" />
+      <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
@@ -3205,7 +3245,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="241" />
+      <location filename="../engine/opendata/loader.py" line="258" />
       <location filename="../engine/opendata/online.py" line="251" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>

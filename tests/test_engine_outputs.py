@@ -129,3 +129,15 @@ def test_free_space_refusal_says_needed_available_and_where(tmp_path):
         require_free_space(tmp_path / "huge.tif", 10**18)
     assert error.value.values["folder"] == str(tmp_path)
     assert error.value.values["needed"] > error.value.values["available"]
+
+
+def test_full_disk_is_recognised_in_its_usual_words():
+    import errno
+    import sqlite3
+
+    from territoire_numerique.engine.outputs import is_disk_full
+
+    assert is_disk_full(OSError(errno.ENOSPC, "No space left on device"))
+    assert is_disk_full(sqlite3.OperationalError("database or disk is full"))
+    assert is_disk_full(RuntimeError("TIFFAppendToStrip:Write error ... No space left on device"))
+    assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))
