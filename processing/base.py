@@ -237,6 +237,13 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """The reason the outputs cannot be written as asked ("" when they can): an output that
         is one of the inputs, or two outputs in one file or table."""
         outputs = self._output_locations(parameters, context)
+        for label, uri in outputs:
+            location = Location.parse(uri)
+            if location is not None and not output_folder_is_writable(location.path):
+                return self.tr(
+                    "The folder {folder} of \u201c{output}\u201d cannot be written (read-only or no "
+                    "permission): choose another folder."
+                ).format(folder=str(Path(location.path).parent), output=label)
         clash = first_overwrite(outputs, self._input_locations(parameters, context))
         if clash:
             return self.tr(

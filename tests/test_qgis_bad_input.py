@@ -14,7 +14,7 @@ import hashlib
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -939,7 +939,44 @@ CASES = [
         changes={"TERRITORY": "abc"},
         previous=("loaded.gpkg",),
     ),
+    # a full disk, a read-only folder (small file systems mounted for the module, where allowed)
+    case(
+        "lo_full_disk",
+        "load_open_data",
+        LO,
+        "refused",
+        "disk space",
+        "MB",
+        changes={"OUTPUT": "{full}/lo/loaded.gpkg"},
+    ),
+    case(
+        "wc_full_disk",
+        "wifi_coverage",
+        WC,
+        "refused",
+        "disk space",
+        changes={"CELL_SIZE": "2", "RSSI": "{full}/wc/rssi.tif"},
+    ),
+    case(
+        "wa_read_only_folder",
+        "waste_access",
+        WA,
+        "refused",
+        "cannot be written",
+        "Distance to the nearest waste point",
+        changes={"OUTPUT": "{readonly}/access.gpkg"},
+    ),
     # French QGIS
+    case(
+        "fr_lo_full_disk",
+        "load_open_data",
+        LO,
+        "refused",
+        "Espace disque insuffisant",
+        "Mo",
+        changes={"OUTPUT": "{full}/fr/loaded.gpkg"},
+        french=True,
+    ),
     case(
         "fr_wf_output_is_input",
         "waste_flows",
@@ -1092,7 +1129,11 @@ def checksums(folder: Path) -> dict[str, str]:
     }
 
 
-def run_case(item: Case, inputs: Path, root: Path, plugins: Path, profiles: dict[bool, Path]) -> dict:
+def run_case(
+    item: Case, inputs: Path, root: Path, plugins: Path, profiles: dict[bool, Path], mounts: dict[str, Path]
+) -> dict:
+    if any(f"{{{name}}}" in value for name in MOUNTS for value in item.parameters.values()) and not mounts:
+        return {"skipped": True}
     folder = root / item.id
     folder.mkdir()
     for name in ("mini.gpkg", "terrain.tif", "model.json"):
@@ -1101,7 +1142,14 @@ def run_case(item: Case, inputs: Path, root: Path, plugins: Path, profiles: dict
         item.setup(folder)
     before = checksums(folder)
     tables_before = {name: table_digests(folder / name) for name in item.grows}
-    arguments = [f"{key}={value.replace('{d}', str(folder))}" for key, value in item.parameters.items()]
+    places = {"d": folder, **mounts}
+
+    def place(value: str) -> str:
+        for name, path in places.items():
+            value = value.replace(f"{{{name}}}", str(path))
+        return value
+
+    arguments = [f"{key}={place(value)}" for key, value in item.parameters.items()]
     completed = subprocess.run(
         ["/usr/bin/qgis_process.bin", "run", f"territoire:{item.algorithm}", "--", *arguments],
         env=environment(plugins, profiles[item.french], item.french),
@@ -1127,8 +1175,37 @@ def run_case(item: Case, inputs: Path, root: Path, plugins: Path, profiles: dict
     }
 
 
+#: Small file systems the module mounts (as root): a 1 MB one (a full disk) and a read-only one.
+MOUNTS = {"full": "size=1m", "readonly": "ro,size=1m"}
+
+
+def mount_small_file_systems(base: Path) -> dict[str, Path]:
+    """Mount MOUNTS under ``base``; {} where mounting is not allowed (not root, no tmpfs)."""
+    mounted: dict[str, Path] = {}
+    for name, options in MOUNTS.items():
+        point = base / name
+        point.mkdir()
+        command = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)]
+        if shutil.which("mount") is None or subprocess.run(command, capture_output=True).returncode != 0:
+            unmount(mounted)
+            return {}
+        mounted[name] = point
+    return mounted
+
+
+def unmount(mounted: dict[str, Path]) -> None:
+    for point in mounted.values():
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory) -> dict[str, dict]:
+def outcomes(tmp_path_factory, request) -> Iterator[dict[str, dict]]:
+    """Every selected case run once, in parallel (``-k`` runs only the cases it selects)."""
+    selected = {
+        test.callspec.params["item"].id
+        for test in request.session.items
+        if hasattr(test, "callspec") and "item" in test.callspec.params
+    }
     if not QM.exists() or QM.stat().st_mtime < TS.stat().st_mtime:
         subprocess.run(["lrelease", "-silent", str(TS), "-qm", str(QM)], check=True)
     base = tmp_path_factory.mktemp("bad_input")
@@ -1139,9 +1216,17 @@ def outcomes(tmp_path_factory) -> dict[str, dict]:
     profiles = {french: profile(base / f"profile_{french}", plugins, french) for french in (False, True)}
     root = base / "cases"
     root.mkdir()
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = {item.id: pool.submit(run_case, item, inputs, root, plugins, profiles) for item in CASES}
-        return {name: future.result() for name, future in futures.items()}
+    mounts = mount_small_file_systems(base)
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            futures = {
+                item.id: pool.submit(run_case, item, inputs, root, plugins, profiles, mounts)
+                for item in CASES
+                if item.id in selected
+            }
+            yield {name: future.result() for name, future in futures.items()}
+    finally:
+        unmount(mounts)
 
 
 def outcome_class(result: dict) -> str:
@@ -1153,6 +1238,8 @@ def outcome_class(result: dict) -> str:
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_bad_input(outcomes, item):
     result = outcomes[item.id]
+    if result.get("skipped"):
+        pytest.skip("small file systems cannot be mounted here (mount needs root)")
     text = result["text"]
     assert outcome_class(result) == item.expected, text[-3000:]
     shown = text if item.expected != "warned" else "\n".join(result["warnings"])
