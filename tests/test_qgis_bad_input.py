@@ -177,6 +177,8 @@ class Case:
     gone: tuple[str, ...] = ()  # files the run must remove (stale temporaries)
     previous: tuple[str, ...] = ()  # outputs of an earlier run that a failed run must keep
     grows: tuple[str, ...] = ()  # input GeoPackages that get a new table: their tables must stay
+    absent: tuple[str, ...] = ()  # words that must not be shown (a library's raw message)
+    env: dict[str, str] = field(default_factory=dict)  # environment of the run (service addresses)
     outcome: dict = field(default_factory=dict)
 
 
@@ -753,7 +755,8 @@ CASES = [
         "site_suitability",
         SS,
         "refused",
-        "where",
+        "The filter 'ftth ===' on layer 'fibre' is invalid",
+        absent=("SELECT",),
         setup=write_text(
             "model.json", MODEL.replace('"name": "fibre", ', '"name": "fibre", "where": "ftth ===", ')
         ),
@@ -938,6 +941,17 @@ CASES = [
         setup=write_text("loaded.gpkg", "previous"),
         changes={"TERRITORY": "abc"},
         previous=("loaded.gpkg",),
+    ),
+    case(
+        "lo_offline_is_not_not_found",
+        "load_open_data",
+        LO,
+        "refused",
+        "The service 127.0.0.1 did not answer (no network?)",
+        "“cache”",
+        absent=("not found", "urllib3", "Errno"),
+        changes={"SOURCE": "0"},
+        env={"TERRITOIRE_URL_GEO_API": "http://127.0.0.1:9"},  # nobody listens on the discard port
     ),
     # a full disk, a read-only folder (small file systems mounted for the module, where allowed)
     case(
@@ -1152,7 +1166,7 @@ def run_case(
     arguments = [f"{key}={place(value)}" for key, value in item.parameters.items()]
     completed = subprocess.run(
         ["/usr/bin/qgis_process.bin", "run", f"territoire:{item.algorithm}", "--", *arguments],
-        env=environment(plugins, profiles[item.french], item.french),
+        env={**environment(plugins, profiles[item.french], item.french), **item.env},
         capture_output=True,
         text=True,
         timeout=300,
@@ -1245,6 +1259,8 @@ def test_bad_input(outcomes, item):
     shown = text if item.expected != "warned" else "\n".join(result["warnings"])
     for word in item.words:
         assert word in shown, f"{word!r} not in:\n{shown[-3000:]}"
+    for word in item.absent:
+        assert word not in text, f"{word!r} shown:\n{text[-3000:]}"
     assert not any(marker in text for marker in TRACEBACK_MARKERS), text[-3000:]
     changed = [name for name in result["changed"] if name not in item.gone]
     assert not changed, f"inputs changed: {changed}\n{text[-2000:]}"
