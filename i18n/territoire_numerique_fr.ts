@@ -1042,7 +1042,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="435" />
+      <location filename="../engine/raster_grid.py" line="438" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
@@ -1052,7 +1052,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="449" />
+      <location filename="../engine/raster_grid.py" line="452" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
@@ -1372,6 +1372,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
+      <location filename="../processing/waste_access.py" line="350" />
+      <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
+      <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_coverage.py" line="227" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
@@ -1390,6 +1395,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/cache.py" line="133" />
       <source>Not in the cache (source=cache works offline with earlier downloads only): {url}</source>
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="702" />
+      <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
+      <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="152" />
@@ -2253,7 +2263,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="217" />
+      <location filename="../engine/raster_grid.py" line="220" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
@@ -2928,7 +2938,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/wifi_coverage.py" line="556" />
-      <location filename="../processing/wifi_coverage.py" line="760" />
+      <location filename="../processing/wifi_coverage.py" line="771" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -3256,7 +3266,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="614" />
+      <location filename="../processing/base.py" line="623" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -3292,8 +3302,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="338" />
-      <source>{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility.</source>
-      <translation>{served:,.0f} habitants sur {total:,.0f} ({share:.1f} %) sont à moins de {km} km d'un équipement.</translation>
+      <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
+      <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
     <message>
       <location filename="../engine/opendata/context.py" line="59" />
@@ -3322,12 +3332,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="628" />
+      <location filename="../processing/base.py" line="637" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="634" />
+      <location filename="../processing/base.py" line="643" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

@@ -450,7 +450,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 self.tr(
                     "The disk is full: the run stopped and the previous outputs are intact; only "
                     "{available} MB are free in {folder}. Free some space or choose another folder."
-                ).format(available=round(free_bytes(folder) / MEGABYTE), folder=folder)
+                ).format(available=self.local_number(free_bytes(folder) / MEGABYTE), folder=folder)
             )
         return QgsProcessingException(
             self.tr(
@@ -577,6 +577,15 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                         output=name,
                     ),
                 )
+
+    def local_number(self, value: float, decimals: int = 0) -> str:
+        """``value`` written as the user reads numbers: ``1 234,5`` in French, ``1,234.5`` in English."""
+        from ..i18n_support import user_language
+
+        text = f"{value:,.{decimals}f}"
+        if user_language() == "fr":
+            text = text.replace(",", "\u202f").replace(".", ",")
+        return text
 
     # --- values read from the layers, warnings --------------------------
     def warn(self, feedback: QgsProcessingFeedback | None, warning) -> None:

@@ -335,8 +335,22 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         total = float(weight.sum())
         served = float((weight * result.within).sum())
         feedback.pushInfo(
-            self.tr(
-                "{served:,.0f} of {total:,.0f} inhabitants ({share:.1f} %) are within {km} km of a facility."
-            ).format(served=served, total=total, share=100 * served / total if total else 0.0, km=threshold)
+            self.tr("{served} of {total} inhabitants ({share} %) are within {km} km of a facility.").format(
+                served=self.local_number(served),
+                total=self.local_number(total),
+                share=self.local_number(100 * served / total if total else 0.0, 1),
+                km=self.local_number(threshold, 1),
+            )
         )
+        if total > 0 and served == 0:
+            from ..engine.errors import EngineWarning
+
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "Nobody is within {km} km of a facility: check the facilities, the kinds kept and the "
+                    "distance.",
+                    km=self.local_number(threshold, 1),
+                ),
+            )
         return results

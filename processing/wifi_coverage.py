@@ -410,10 +410,10 @@ class WifiParameters:
                     "The grid would have {cells} million cells of {size} m, about {needed} MB of memory "
                     "({available} MB available): enlarge the cell size or give a smaller study extent."
                 ).format(
-                    cells=f"{cells / 1e6:,.0f}".replace(",", "\u202f"),
-                    size=cell,
-                    needed=round(needed / MEGABYTE),
-                    available=round(available / MEGABYTE),
+                    cells=self.local_number(cells / 1e6),
+                    size=self.local_number(cell, 2 if cell < 10 else 0),
+                    needed=self.local_number(needed / MEGABYTE),
+                    available=self.local_number(available / MEGABYTE),
                 )
             )
         return grid
@@ -694,6 +694,17 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             )
             outputs["DEMAND_COVERED_PCT"] = covered_pct
         feedback.pushInfo(summary)
+        if area == 0 or covered_pct == 0:
+            from ..engine.errors import EngineWarning
+
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} "
+                    "dBm. Check the hotspots' power and height, the threshold and the study extent.",
+                    threshold=f"{settings.threshold:g}",
+                ),
+            )
         outputs["SUMMARY"] = summary
         feedback.setProgress(100)
         return outputs

@@ -1146,6 +1146,22 @@ CASES = [
         changes={"OUTPUT": "{full}/lo/loaded.gpkg"},
     ),
     case(
+        "wc_nothing_covered",
+        "wifi_coverage",
+        WC,
+        "warned",
+        "Nothing is covered",
+        changes={"THRESHOLD": "-20", "DEMAND": lyr("public_buildings")},
+    ),
+    case(
+        "wa_nobody_served",
+        "waste_access",
+        WA,
+        "warned",
+        "Nobody is within",
+        changes={"THRESHOLD": "0.001"},
+    ),
+    case(
         "wc_full_disk",
         "wifi_coverage",
         WC,
