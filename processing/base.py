@@ -42,8 +42,9 @@ from ..resources_paths import icon_path
 #: Parameter types that read data, and those that write it.
 INPUT_TYPES = frozenset({"source", "vector", "raster", "file", "multilayer", "mesh", "pointcloud"})
 OUTPUT_TYPES = frozenset({"sink", "vectorDestination", "rasterDestination", "fileDestination"})
-#: Vector formats written in one file (a sink to one of them is written aside, then moved).
-SINGLE_FILE_SUFFIXES = frozenset({".gpkg", ".geojson", ".json", ".fgb", ".kml", ".gml", ".csv"})
+#: Vector formats whose sinks are written aside, then moved into place (a shapefile with its
+#: companions .dbf, .shx, .prj, .cpg).
+ASIDE_SUFFIXES = frozenset({".gpkg", ".geojson", ".json", ".fgb", ".kml", ".gml", ".csv", ".shp"})
 
 
 def _static_text(value: object) -> str:
@@ -472,7 +473,7 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             or location.table
             or "|" in final
             or final.lower().startswith("ogr:")
-            or Path(final).suffix.lower() not in SINGLE_FILE_SUFFIXES
+            or Path(final).suffix.lower() not in ASIDE_SUFFIXES
         ):
             return super().parameterAsSink(parameters, name, context, *args, **kwargs)
         folder = temporary_folder(final)

@@ -175,7 +175,7 @@ class Case:
     setup: Callable[[Path], None] | None = None
     french: bool = False
     gone: tuple[str, ...] = ()  # files the run must remove (stale temporaries)
-    previous: tuple[str, ...] = ()  # outputs of an earlier run that a failed run must keep
+    previous: tuple[str, ...] = ()  # files there after the run (an earlier output a failed run keeps)
     grows: tuple[str, ...] = ()  # input GeoPackages that get a new table: their tables must stay
     absent: tuple[str, ...] = ()  # words that must not be shown (a library's raw message)
     env: dict[str, str] = field(default_factory=dict)  # environment of the run (service addresses)
@@ -402,6 +402,14 @@ CASES = [
             "FACILITIES": lyr("waste_points", "{d}/dossier été/données communes.gpkg"),
             "OUTPUT": "{d}/dossier été/accès déchèteries.gpkg",
         },
+    ),
+    case(
+        "wa_shapefile_output_written_aside",
+        "waste_access",
+        WA,
+        "succeeded",
+        changes={"OUTPUT": "{d}/access.shp"},
+        previous=("access.shp", "access.dbf", "access.shx"),
     ),
     case(
         "wa_symlink_to_input",
@@ -1463,7 +1471,7 @@ def test_bad_input(outcomes, item):
     changed = [name for name in result["changed"] if name not in item.gone]
     assert not changed, f"inputs changed: {changed}\n{text[-2000:]}"
     for name in item.previous:
-        assert name in result["present"], f"the previous output {name} was removed"
+        assert name in result["present"], f"{name} is not there after the run"
     for name in item.gone:
         assert name not in result["present"], f"the stale temporary {name} was left"
     leftovers = [name for name in result["present"] if ".tn" in name and name not in item.gone]
