@@ -141,3 +141,13 @@ def test_full_disk_is_recognised_in_its_usual_words():
     assert is_disk_full(sqlite3.OperationalError("database or disk is full"))
     assert is_disk_full(RuntimeError("TIFFAppendToStrip:Write error ... No space left on device"))
     assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))
+
+
+def test_case_does_not_matter_where_the_file_system_ignores_it(tmp_path, monkeypatch):
+    import ntpath
+
+    from territoire_numerique.engine import outputs
+
+    monkeypatch.setattr(outputs.os.path, "normcase", ntpath.normcase)  # what Windows does
+    assert Location.parse(str(tmp_path / "Données.GPKG")) == Location.parse(str(tmp_path / "données.gpkg"))
+    assert overwrites(Location.parse(str(tmp_path / "DEM.TIF")), Location.parse(str(tmp_path / "dem.tif")))
