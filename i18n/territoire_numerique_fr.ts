@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../processing/base.py" line="354" />
+      <location filename="../processing/base.py" line="355" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -110,7 +110,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="471" />
+      <location filename="../processing/waste_flows.py" line="504" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
@@ -131,7 +131,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="166" />
+      <location filename="../processing/base.py" line="167" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -269,7 +269,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="250" />
-      <location filename="../processing/waste_flows.py" line="451" />
+      <location filename="../processing/waste_flows.py" line="484" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -405,7 +405,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="459" />
+      <location filename="../processing/waste_flows.py" line="492" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -530,7 +530,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="166" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -1220,7 +1220,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="167" />
+      <location filename="../processing/base.py" line="168" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1595,7 +1595,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="437" />
+      <location filename="../processing/waste_flows.py" line="470" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
@@ -1646,7 +1646,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="524" />
+      <location filename="../processing/base.py" line="525" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -2001,7 +2001,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="282" />
-      <location filename="../processing/waste_flows.py" line="509" />
+      <location filename="../processing/waste_flows.py" line="542" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
@@ -2203,7 +2203,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="450" />
+      <location filename="../processing/base.py" line="451" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2243,22 +2243,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="419" />
+      <location filename="../processing/base.py" line="420" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="377" />
+      <location filename="../processing/base.py" line="378" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="385" />
+      <location filename="../processing/base.py" line="386" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="391" />
+      <location filename="../processing/base.py" line="392" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2268,7 +2268,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="243" />
+      <location filename="../processing/base.py" line="244" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2318,12 +2318,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="341" />
+      <location filename="../processing/base.py" line="342" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="360" />
+      <location filename="../processing/base.py" line="361" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2445,17 +2445,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="574" />
+      <location filename="../processing/base.py" line="575" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="249" />
+      <location filename="../processing/base.py" line="250" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="265" />
+      <location filename="../processing/base.py" line="266" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -2495,14 +2495,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="456" />
+      <location filename="../processing/base.py" line="457" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
       <location filename="../processing/_layer_io.py" line="100" />
       <location filename="../processing/_layer_io.py" line="231" />
-      <location filename="../processing/base.py" line="444" />
+      <location filename="../processing/base.py" line="445" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2650,7 +2650,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="141" />
+      <location filename="../processing/base.py" line="142" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -2704,7 +2704,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="281" />
-      <location filename="../processing/waste_flows.py" line="501" />
+      <location filename="../processing/waste_flows.py" line="534" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
@@ -2832,7 +2832,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_flows.py" line="279" />
-      <location filename="../processing/waste_flows.py" line="485" />
+      <location filename="../processing/waste_flows.py" line="518" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
@@ -2877,7 +2877,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="493" />
+      <location filename="../processing/waste_flows.py" line="526" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
@@ -3134,23 +3134,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="293" />
+      <location filename="../processing/base.py" line="294" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="295" />
-      <location filename="../processing/base.py" line="356" />
+      <location filename="../processing/base.py" line="296" />
+      <location filename="../processing/base.py" line="357" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="292" />
+      <location filename="../processing/base.py" line="293" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="294" />
+      <location filename="../processing/base.py" line="295" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -3235,14 +3235,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
+      <location filename="../processing/waste_flows.py" line="382" />
+      <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
+      <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
+    </message>
+    <message>
       <location filename="../processing/_layer_io.py" line="123" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="400" />
+      <location filename="../processing/waste_flows.py" line="433" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="396" />
+      <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
+      <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
     <message>
       <location filename="../engine/numbers.py" line="77" />
@@ -3266,7 +3276,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="623" />
+      <location filename="../processing/base.py" line="624" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -3281,7 +3291,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="532" />
+      <location filename="../processing/waste_flows.py" line="565" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
@@ -3332,12 +3342,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="637" />
+      <location filename="../processing/base.py" line="638" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="643" />
+      <location filename="../processing/base.py" line="644" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -3434,7 +3444,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="350" />
+      <location filename="../processing/base.py" line="351" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

@@ -355,6 +355,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
                     )
                 )
             capacity = numbers.values
+        self._check_accepts(frame["accepts"], names, mapping["accepts"], feedback)
         receivers = Receivers(
             site_id=ids,
             name=names,
@@ -367,6 +368,38 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             operation=[v or "" for v in frame["operation"]] if "operation" in frame else [""] * n,
         )
         return receivers
+
+    def _check_accepts(self, texts, names, field: str, feedback) -> None:
+        """Warn about accepted-code items that cannot be read, and receivers that accept everything."""
+        from ..engine.errors import EngineWarning
+        from ..engine.waste_codes import parse_patterns, unreadable_patterns
+
+        label = self.field_label(self.ACCEPTS_FIELD, field)
+        unreadable = [item for text in texts for item in unreadable_patterns(text)]
+        if unreadable:
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, "
+                    "19 *) and are ignored (e.g. {examples}).",
+                    count=len(unreadable),
+                    field=label,
+                    examples=", ".join(f"\u201c{item}\u201d" for item in unreadable[:3]),
+                ),
+            )
+        everything = [
+            name for text, name in zip(texts, names) if any(not p.prefix for p in parse_patterns(text))
+        ]
+        if everything:
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "{count} receivers accept every waste code (a lone \u201c*\u201d in {field}): {names}.",
+                    count=len(everything),
+                    field=label,
+                    names=", ".join(everything[:5]),
+                ),
+            )
 
     def _producers(self, parameters, context, feedback, crs) -> Producers:
         import numpy as np

@@ -298,6 +298,18 @@ CASES = [
         changes={"TONNES_FIELD": "tonnes_txt"},
     ),
     case(
+        "wf_vague_accepted_codes",
+        "waste_flows",
+        WF,
+        "warned",
+        "accept every waste code",
+        "“17 0x 01”",
+        setup=sql(
+            f"UPDATE waste_facilities SET accepts = '**' WHERE {first('waste_facilities', 1)}",
+            f"UPDATE waste_facilities SET accepts = '17 0x 01, 19 *' WHERE {first('waste_facilities', 1, 1)}",
+        ),
+    ),
+    case(
         "wf_negative_capacity",
         "waste_flows",
         WF,
