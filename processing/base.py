@@ -33,6 +33,7 @@ from ..engine.outputs import (
     Location,
     commit_folder,
     first_overwrite,
+    gpkg_tables,
     remove_stale_temporaries,
     temporary_folder,
 )
@@ -468,6 +469,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         value = parameters.get(name)
         final = self.parameterAsOutputLayer(parameters, name, context)
         location = Location.parse(final)
+        if location is not None and location.table and location.table not in gpkg_tables(location.path):
+            # a new table in an existing GeoPackage: written in place, dropped if the run fails
+            self.__dict__.setdefault("_new_tables", []).append(location)
         if (
             location is None
             or location.table
@@ -497,15 +501,32 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
 
     def commit_pending_outputs(self) -> None:
         """Move the outputs written aside into place (their sinks are closed by now)."""
+        self.__dict__.pop("_new_tables", None)
         for folder, final in self.__dict__.pop("_pending_outputs", []):
             commit_folder(folder, final)
 
     def discard_pending_outputs(self) -> None:
-        """Remove the outputs written aside: the previous files stay as they were."""
+        """Remove the outputs written aside, and the new GeoPackage tables a failed run began:
+        the previous files stay as they were."""
+        import gc
         import shutil
 
         for folder, _final in self.__dict__.pop("_pending_outputs", []):
             shutil.rmtree(folder, ignore_errors=True)
+        new_tables = self.__dict__.pop("_new_tables", [])
+        if new_tables:
+            from osgeo import ogr
+
+            gc.collect()  # close the sinks of the failed run before dropping their tables
+            for location in new_tables:
+                dataset = ogr.Open(location.path, 1)
+                if dataset is None:
+                    continue
+                for index in range(dataset.GetLayerCount()):
+                    if dataset.GetLayer(index).GetName().lower() == location.table:
+                        dataset.DeleteLayer(index)
+                        break
+                dataset = None
 
     # --- provenance of outputs -----------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:

@@ -79,3 +79,25 @@ def test_cancelled_run_leaves_the_previous_output_and_nothing_else(territoire_pl
         processing.run("territoire:waste_flows", parameters(inputs, str(flows)), feedback=feedback)
     assert writing and flows.read_bytes() == b"previous result"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["flows.gpkg", "inputs.gpkg"]
+
+
+def test_a_new_table_begun_by_a_cancelled_run_is_dropped(territoire_plugin, inputs):
+    from qgis import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from territoire_numerique.engine.outputs import gpkg_tables
+
+    before = gpkg_tables(str(inputs))
+    feedback = QgsProcessingFeedback()
+    begun = []
+
+    def cancel_while_writing(_percent: float) -> None:
+        if "flows" in gpkg_tables(str(inputs)) and not feedback.isCanceled():
+            begun.append(True)
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_while_writing)
+    destination = f"ogr:dbname='{inputs}' table=\"flows\" (geom)"
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run("territoire:waste_flows", parameters(inputs, destination), feedback=feedback)
+    assert begun and gpkg_tables(str(inputs)) == before
