@@ -30,3 +30,30 @@ class Message(str):
         text.message = message
         text.values = values
         return text
+
+
+class EngineWarning:
+    """Something the user should know about a run that still goes on (values left out, empty
+    result), with a message meant for the user: translated like :class:`EngineError`."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message = message
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.message.format(**self.values) if self.values else self.message
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EngineWarning) and (self.message, self.values) == (
+            other.message,
+            other.values,
+        )
+
+    def __repr__(self) -> str:
+        return f"EngineWarning({str(self)!r})"
+
+
+def translatable(text: str) -> str:
+    """Mark ``text`` (a literal) for translation where it is defined; the Processing layer
+    translates it where it is shown (``tr(text)``), as gettext's ``N_`` does."""
+    return text

@@ -34,7 +34,34 @@ def user_agent() -> str:
 
 
 class NetworkError(EngineError):
-    """A request failed for good (after retries) or returned something unusable."""
+    """A request failed for good (after retries) or returned something unusable.
+
+    ``offline``: the service did not answer at all (no network, DNS, timeout), which is not
+    "not found"; ``status``: the HTTP status it answered with, if any; ``service``: its host.
+    """
+
+    def __init__(
+        self, message: str, *, offline: bool = False, status: int | None = None, **values: object
+    ) -> None:
+        super().__init__(message, **values)
+        self.offline = offline
+        self.status = status
+        self.service = str(values.get("service", ""))
+
+
+#: Words for the HTTP statuses users meet.
+STATUS_WORDS = {
+    400: "bad request",
+    401: "authentication needed",
+    403: "access refused",
+    404: "not found",
+    410: "gone",
+    429: "too many requests",
+    500: "server error",
+    502: "bad gateway",
+    503: "service unavailable",
+    504: "gateway timeout",
+}
 
 
 def check_url(url: str) -> None:
@@ -109,7 +136,7 @@ class HttpClient:
         """A successful streamed response (status < 400), after retries; NetworkError otherwise."""
         check_url(url)
         host = urlsplit(url).hostname or ""
-        problem = ""
+        status: int | None = None
         for attempt in range(self.retries + 1):
             self._pace(host)
             delay = self.backoff * 2**attempt
@@ -118,13 +145,15 @@ class HttpClient:
                     method, url, params=params, data=data, timeout=self.timeout, stream=True
                 )
             except (requests.ConnectionError, requests.Timeout) as error:
-                problem = f"{type(error).__name__}: {error}"
+                status = None
+                problem = "no answer" if isinstance(error, requests.ConnectionError) else "timeout"
             else:
                 if response.status_code < 400:
                     return response
-                problem = f"HTTP {response.status_code}"
+                status = response.status_code
+                problem = f"HTTP {status}"
                 response.close()
-                if response.status_code not in RETRY_STATUSES:
+                if status not in RETRY_STATUSES:
                     break
                 delay = retry_after_seconds(response.headers.get("Retry-After")) or delay
             if attempt < self.retries:
@@ -141,7 +170,22 @@ class HttpClient:
                     )
                 )
                 self._wait(delay)
-        raise NetworkError("Download failed: {url} ({problem}).", url=url, problem=problem)
+        if status is None:
+            raise NetworkError(
+                "The service {service} did not answer (no network?): {url}. Use the source "
+                "\u201ccache\u201d or \u201csample\u201d to work offline.",
+                offline=True,
+                service=host,
+                url=url,
+            )
+        raise NetworkError(
+            "The service {service} answered HTTP {code} ({meaning}) for {url}.",
+            status=status,
+            code=status,
+            service=host,
+            meaning=STATUS_WORDS.get(status, "error"),
+            url=url,
+        )
 
     def reachable(self, url: str, timeout: float = 3.0) -> bool:
         """True when the server of ``url`` answers at all (any HTTP status), within ``timeout`` s."""
@@ -167,7 +211,10 @@ class HttpClient:
                 yield chunk
         except requests.RequestException as error:
             raise NetworkError(
-                "Download interrupted: {url} ({problem}).", url=url, problem=str(error)
+                "The download from {service} was interrupted (network lost?): {url}.",
+                offline=True,
+                service=urlsplit(url).hostname or "",
+                url=url,
             ) from error
         finally:
             response.close()

@@ -17,6 +17,7 @@ from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from .errors import EngineError
+from .numbers import read_numbers
 from .shapely_compat import covers_xy
 
 GRID_KINDS = ("square", "hexagon")
@@ -227,8 +228,8 @@ def as_bool(values: pd.Series) -> pd.Series:
 
 
 def as_float(values: pd.Series) -> pd.Series:
-    """Numbers from numbers or text (decimal comma accepted); anything else gives NaN."""
+    """Numbers from numbers or text (``engine.numbers``: French comma, thousands separators);
+    NULL and anything else give NaN (the Processing layer has warned about them already)."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype(float)
-    text = values.astype("string").str.strip().str.replace(",", ".", regex=False).str.replace(" ", "")
-    return pd.to_numeric(text, errors="coerce").astype(float)
+    return pd.Series(read_numbers(values, minimum=None).values, index=values.index, dtype=float)

@@ -15,7 +15,7 @@ from scipy.spatial import cKDTree
 
 from .errors import EngineError
 from .indicator_names import INDICATORS
-from .indicators import Points, anchor_xy, rate_pct, zone_of_points
+from .indicators import Points, anchor_xy, as_float, rate_pct, zone_of_points
 from .shapely_compat import union_all
 
 #: Indicators of a profile, in output order; each also gets ``<name>_median``.
@@ -95,8 +95,7 @@ def dissolve_zones(zones: gpd.GeoDataFrame, by: str, population: str | None) -> 
     merged["name"] = merged["zone_id"]
     if population and population in zones:
         merged["population"] = [
-            pd.to_numeric(zones.loc[keys == key, population], errors="coerce").sum(min_count=1)
-            for key in merged["zone_id"]
+            as_float(zones.loc[keys == key, population]).sum(min_count=1) for key in merged["zone_id"]
         ]
     return merged
 
@@ -151,7 +150,7 @@ def territory_profile(
     empty = np.full(size, np.nan)
     area_km2 = geometries.area.to_numpy() / 1e6
     people = (
-        pd.to_numeric(zones[population], errors="coerce").to_numpy(dtype=float)
+        as_float(zones[population]).to_numpy(dtype=float)
         if population and population in zones
         else empty.copy()
     )
@@ -185,7 +184,7 @@ def territory_profile(
             )
     frame["waste_t"] = empty
     if layers.waste is not None:
-        tonnes = pd.to_numeric(layers.waste["tonnes"], errors="coerce").to_numpy(dtype=float)
+        tonnes = as_float(layers.waste["tonnes"]).to_numpy(dtype=float)
         frame["waste_t"] = _sum_by_zone(_xy(layers.waste), tonnes, geometries).round(1)
     frame["decheteries_near"] = empty
     if layers.decheteries is not None:
@@ -200,7 +199,7 @@ def territory_profile(
         frame["decheteries_near"] = counts
     frame["solar_mwh"] = empty
     if layers.solar is not None:
-        kwh = pd.to_numeric(layers.solar["potential_kwh"], errors="coerce").to_numpy(dtype=float)
+        kwh = as_float(layers.solar["potential_kwh"]).to_numpy(dtype=float)
         frame["solar_mwh"] = (_sum_by_zone(_xy(layers.solar), kwh, geometries) / 1000.0).round(1)
     frame["wifi_share"] = empty if layers.wifi is None else _covered_share(geometries, layers.wifi).round(2)
     frame["port_area_ha"] = (

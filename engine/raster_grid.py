@@ -213,12 +213,15 @@ def _checked_layer(
     if where:
         try:
             layer.SetAttributeFilter(where)
+            layer.ResetReading()
+            layer.GetNextFeature()  # GeoPackages check the filter only when reading
+            layer.ResetReading()
         except RuntimeError as error:
             raise EngineError(
                 "The filter '{where}' on layer '{layer}' is invalid: {reason}",
                 where=where,
                 layer=label,
-                reason=str(error),
+                reason=str(error).split(":")[0],  # not the whole SQL statement GDAL built
             ) from error
     return source, layer, label
 

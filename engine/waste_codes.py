@@ -113,6 +113,19 @@ def parse_patterns(text: object) -> list[Pattern]:
     return patterns
 
 
+def unreadable_patterns(text: object) -> list[str]:
+    """The items of an accepted-codes text that :func:`parse_patterns` skips (not a code nor a
+    2-, 4- or 6-digit wildcard), as written."""
+    if text is None:
+        return []
+    found = []
+    for item in re.split(r"[,;|]", str(text)):
+        match = _PATTERN.match(_compact(item))
+        if item.strip() and (match is None or (match.group(1) is None and not match.group(2))):
+            found.append(item.strip())
+    return found
+
+
 def accepts(patterns: Iterable[Pattern], code: WasteCode) -> bool:
     """True when one of the patterns matches the code."""
     return any(pattern.matches(code) for pattern in patterns)

@@ -4,6 +4,11 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
+      <location filename="../processing/base.py" line="375" />
+      <source> or </source>
+      <translation> ou </translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/territory.py" line="80" />
       <source>'{token}' is neither an INSEE commune code (5 characters, e.g. 59183) nor an EPCI SIREN (9 digits, e.g. 245900428).</source>
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
@@ -19,7 +24,7 @@
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="214" />
+      <location filename="../processing/_layer_io.py" line="246" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -29,7 +34,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="236" />
+      <location filename="../processing/waste_access.py" line="237" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -59,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="87" />
+      <location filename="../engine/indicators.py" line="88" />
       <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
@@ -74,7 +79,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="339" />
+      <location filename="../processing/site_suitability.py" line="355" />
       <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
@@ -84,12 +89,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="207" />
+      <location filename="../processing/waste_flows.py" line="208" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="70" />
+      <location filename="../processing/waste_access.py" line="71" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
@@ -141,14 +146,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des ressources</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="478" />
+      <location filename="../processing/waste_flows.py" line="520" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="120" />
       <location filename="../processing/shared_facility.py" line="148" />
-      <location filename="../processing/waste_access.py" line="130" />
+      <location filename="../processing/waste_access.py" line="131" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
@@ -173,7 +178,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="109" />
+      <location filename="../processing/base.py" line="181" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -183,32 +188,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="399" />
+      <location filename="../processing/wifi_coverage.py" line="449" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="400" />
+      <location filename="../processing/wifi_coverage.py" line="450" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="125" />
+      <location filename="../processing/wifi_coverage.py" line="128" />
       <source>Antenna height above ground when not given (m)</source>
       <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="397" />
+      <location filename="../processing/wifi_coverage.py" line="447" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="554" />
+      <location filename="../processing/wifi_coverage.py" line="596" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="312" />
+      <location filename="../processing/export_map.py" line="322" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
@@ -275,13 +280,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="532" />
-      <location filename="../processing/wifi_coverage.py" line="654" />
+      <location filename="../processing/wifi_coverage.py" line="574" />
+      <location filename="../processing/wifi_coverage.py" line="703" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="238" />
+      <location filename="../processing/wifi_coverage.py" line="241" />
       <source>Body loss (dB)</source>
       <translation>Pertes dues au corps (dB)</translation>
     </message>
@@ -301,12 +306,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="222" />
+      <location filename="../processing/wifi_coverage.py" line="225" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="205" />
+      <location filename="../processing/wifi_coverage.py" line="208" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
@@ -317,14 +322,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="354" />
+      <location filename="../processing/wifi_coverage.py" line="388" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="231" />
-      <location filename="../processing/waste_access.py" line="254" />
-      <location filename="../processing/waste_flows.py" line="458" />
+      <location filename="../processing/waste_access.py" line="259" />
+      <location filename="../processing/waste_flows.py" line="500" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -344,7 +349,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="197" />
+      <location filename="../processing/wifi_coverage.py" line="200" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
@@ -431,7 +436,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="424" />
+      <location filename="../processing/site_suitability.py" line="440" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -452,7 +457,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="210" />
+      <location filename="../processing/waste_flows.py" line="211" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -463,7 +468,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="262" />
+      <location filename="../processing/wifi_coverage.py" line="265" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
@@ -519,7 +524,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="270" />
+      <location filename="../processing/waste_flows.py" line="271" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
@@ -529,7 +534,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="466" />
+      <location filename="../processing/waste_flows.py" line="508" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -559,9 +564,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/geo_api.py" line="75" />
-      <source>Commune {code} not found on geo.api.gouv.fr: {error}</source>
-      <translation>Commune {code} introuvable sur geo.api.gouv.fr : {error}</translation>
+      <location filename="../engine/opendata/geo_api.py" line="83" />
+      <source>Commune {code} not found on geo.api.gouv.fr.</source>
+      <translation>Commune {code} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="112" />
@@ -574,7 +579,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="163" />
+      <location filename="../processing/waste_access.py" line="164" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
@@ -631,7 +636,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="257" />
+      <location filename="../processing/fibre_coverage.py" line="261" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
@@ -641,22 +646,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="365" />
+      <location filename="../processing/wifi_placement.py" line="380" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="361" />
+      <location filename="../processing/wifi_placement.py" line="376" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="346" />
+      <location filename="../processing/wifi_placement.py" line="361" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="541" />
+      <location filename="../processing/wifi_coverage.py" line="583" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -682,7 +687,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="108" />
+      <location filename="../processing/base.py" line="180" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -703,7 +708,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="200" />
+      <location filename="../processing/waste_flows.py" line="201" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
@@ -713,12 +718,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="87" />
+      <location filename="../processing/waste_access.py" line="88" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="547" />
+      <location filename="../processing/wifi_coverage.py" line="589" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
@@ -728,7 +733,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="512" />
+      <location filename="../processing/wifi_coverage.py" line="554" />
       <location filename="../processing/wifi_placement.py" line="150" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
@@ -739,7 +744,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="557" />
+      <location filename="../processing/wifi_coverage.py" line="599" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
@@ -754,12 +759,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="818" />
+      <location filename="../processing/wifi_coverage.py" line="882" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="504" />
+      <location filename="../processing/wifi_coverage.py" line="546" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
@@ -781,12 +786,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../processing/resource_synergies.py" line="119" />
       <location filename="../processing/shared_facility.py" line="147" />
-      <location filename="../processing/waste_access.py" line="129" />
+      <location filename="../processing/waste_access.py" line="130" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="294" />
+      <location filename="../processing/waste_access.py" line="299" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -796,14 +801,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="178" />
+      <location filename="../processing/waste_access.py" line="179" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="176" />
       <location filename="../processing/shared_facility.py" line="246" />
-      <location filename="../processing/waste_access.py" line="202" />
+      <location filename="../processing/waste_access.py" line="203" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -826,12 +831,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="396" />
+      <location filename="../engine/http_client.py" line="206" />
+      <source>Download too large: {url} exceeds {megabytes} MB.</source>
+      <translation>Téléchargement trop volumineux : {url} dépasse {megabytes} Mo.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="246" />
+      <source>Download truncated: {url}.</source>
+      <translation>Téléchargement tronqué : {url}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="446" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="115" />
+      <location filename="../processing/wifi_coverage.py" line="118" />
       <source>EIRP when the layer has no EIRP value (dBm)</source>
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
@@ -841,12 +856,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/geo_api.py" line="56" />
-      <source>EPCI {siren} not found on geo.api.gouv.fr: {error}</source>
-      <translation>EPCI {siren} introuvable sur geo.api.gouv.fr : {error}</translation>
+      <location filename="../engine/opendata/geo_api.py" line="64" />
+      <source>EPCI {siren} not found on geo.api.gouv.fr.</source>
+      <translation>EPCI {siren} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="311" />
+      <location filename="../processing/export_map.py" line="321" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -856,7 +871,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="155" />
+      <location filename="../processing/wifi_coverage.py" line="158" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -909,7 +924,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="214" />
+      <location filename="../processing/territory_profile.py" line="218" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
@@ -924,17 +939,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="284" />
+      <location filename="../processing/fibre_coverage.py" line="288" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="109" />
+      <location filename="../processing/waste_access.py" line="110" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="110" />
+      <location filename="../processing/waste_access.py" line="111" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
@@ -951,7 +966,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="175" />
-      <location filename="../processing/fibre_coverage.py" line="299" />
+      <location filename="../processing/fibre_coverage.py" line="303" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
@@ -1008,7 +1023,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="73" />
+      <location filename="../processing/waste_access.py" line="74" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -1018,17 +1033,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="145" />
+      <location filename="../processing/wifi_coverage.py" line="148" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="398" />
+      <location filename="../processing/wifi_coverage.py" line="448" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="134" />
+      <location filename="../processing/wifi_coverage.py" line="137" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
@@ -1058,7 +1073,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="240" />
+      <location filename="../processing/site_suitability.py" line="256" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -1083,8 +1098,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="599" />
-      <location filename="../processing/wifi_placement.py" line="332" />
+      <location filename="../processing/wifi_coverage.py" line="648" />
+      <location filename="../processing/wifi_placement.py" line="347" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1104,12 +1119,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="171" />
+      <location filename="../processing/waste_access.py" line="172" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="213" />
+      <location filename="../processing/waste_flows.py" line="214" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
@@ -1119,7 +1134,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="457" />
+      <location filename="../processing/wifi_placement.py" line="472" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1129,12 +1144,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="394" />
+      <location filename="../processing/wifi_coverage.py" line="444" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="624" />
+      <location filename="../processing/wifi_coverage.py" line="673" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -1159,7 +1174,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="147" />
+      <location filename="../processing/wifi_coverage.py" line="150" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -1175,7 +1190,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="80" />
+      <location filename="../processing/wifi_coverage.py" line="83" />
       <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
@@ -1245,7 +1260,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="123" />
+      <location filename="../processing/waste_access.py" line="124" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
@@ -1255,12 +1270,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="464" />
+      <location filename="../processing/wifi_placement.py" line="479" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="458" />
+      <location filename="../processing/wifi_placement.py" line="473" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
@@ -1271,7 +1286,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="435" />
+      <location filename="../engine/raster_grid.py" line="438" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
@@ -1281,7 +1296,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="449" />
+      <location filename="../engine/raster_grid.py" line="452" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
@@ -1316,12 +1331,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="282" />
+      <location filename="../processing/site_suitability.py" line="298" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="270" />
+      <location filename="../processing/site_suitability.py" line="286" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1346,7 +1361,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="606" />
+      <location filename="../processing/wifi_coverage.py" line="655" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1403,22 +1418,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Recherche des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="146" />
+      <location filename="../processing/wifi_coverage.py" line="149" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="163" />
+      <location filename="../processing/wifi_coverage.py" line="166" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="171" />
+      <location filename="../processing/wifi_coverage.py" line="174" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="179" />
+      <location filename="../processing/wifi_coverage.py" line="182" />
       <source>Log-distance shadowing standard deviation (dB)</source>
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
@@ -1434,12 +1449,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur basse</translation>
     </message>
     <message>
+      <location filename="../engine/http_client.py" line="259" />
+      <source>Malformed JSON from {url}: {problem}</source>
+      <translation>JSON mal formé reçu de {url} : {problem}</translation>
+    </message>
+    <message>
       <location filename="../processing/export_map.py" line="163" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="322" />
+      <location filename="../processing/export_map.py" line="332" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
@@ -1449,28 +1469,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="110" />
+      <location filename="../processing/base.py" line="182" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="479" />
+      <location filename="../processing/wifi_coverage.py" line="521" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="163" />
+      <location filename="../processing/waste_flows.py" line="164" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
       <location filename="../processing/shared_facility.py" line="165" />
-      <location filename="../processing/waste_flows.py" line="261" />
+      <location filename="../processing/waste_flows.py" line="262" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="216" />
+      <location filename="../processing/wifi_coverage.py" line="219" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1480,7 +1500,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="259" />
+      <location filename="../processing/waste_access.py" line="264" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1545,7 +1565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="395" />
+      <location filename="../processing/wifi_coverage.py" line="445" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
@@ -1577,7 +1597,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="541" />
+      <location filename="../processing/wifi_placement.py" line="556" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
@@ -1592,7 +1612,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="225" />
+      <location filename="../engine/opendata/loader.py" line="229" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
@@ -1602,14 +1622,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="348" />
+      <location filename="../processing/_layer_io.py" line="121" />
+      <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
+      <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="349" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
     <message>
       <location filename="../engine/opendata/arcep.py" line="316" />
       <location filename="../engine/opendata/context.py" line="159" />
-      <location filename="../engine/opendata/loader.py" line="205" />
+      <location filename="../engine/opendata/loader.py" line="206" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
@@ -1629,7 +1654,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="224" />
+      <location filename="../processing/waste_access.py" line="359" />
+      <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
+      <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="227" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1637,6 +1667,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="525" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
+    </message>
+    <message>
+      <location filename="../engine/outputs.py" line="267" />
+      <source>Not enough disk space: the run needs about {needed} MB in {folder}, only {available} MB are free. Free some space or choose another folder.</source>
+      <translation>Espace disque insuffisant : le traitement a besoin d'environ {needed} Mo dans {folder}, seuls {available} Mo sont libres. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
       <location filename="../engine/cache.py" line="143" />
@@ -1647,6 +1682,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/load_open_data.py" line="453" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="728" />
+      <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
+      <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
     <message>
       <location filename="../processing/wifi_placement.py" line="182" />
@@ -1692,7 +1732,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="84" />
+      <location filename="../processing/wifi_coverage.py" line="87" />
       <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
@@ -1700,6 +1740,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../processing/territory_profile.py" line="87" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="72" />
+      <source>Only HTTPS addresses are allowed (or http://127.0.0.1 mirrors): {url}</source>
+      <translation>Seules les adresses HTTPS sont permises (ou les miroirs http://127.0.0.1) : {url}</translation>
     </message>
     <message>
       <location filename="../engine/shared_facility.py" line="88" />
@@ -1722,7 +1767,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="216" />
+      <location filename="../processing/waste_flows.py" line="217" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
@@ -1782,12 +1827,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="94" />
+      <location filename="../processing/waste_access.py" line="95" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="183" />
+      <location filename="../processing/waste_access.py" line="184" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
@@ -1813,7 +1858,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="143" />
+      <location filename="../processing/wifi_coverage.py" line="146" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
@@ -1853,17 +1898,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="220" />
+      <location filename="../processing/waste_access.py" line="221" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="444" />
+      <location filename="../processing/waste_flows.py" line="486" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="347" />
+      <location filename="../processing/wifi_coverage.py" line="373" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1883,32 +1928,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de l'enquête</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="100" />
+      <location filename="../processing/_layer_io.py" line="106" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="529" />
+      <location filename="../processing/wifi_coverage.py" line="571" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="233" />
+      <location filename="../processing/wifi_coverage.py" line="236" />
       <source>Receiver height above ground (m)</source>
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="203" />
+      <location filename="../processing/waste_flows.py" line="204" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="204" />
+      <location filename="../processing/waste_flows.py" line="205" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="419" />
+      <location filename="../processing/wifi_placement.py" line="434" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -1919,17 +1964,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="566" />
+      <source>Removed a temporary file left by an interrupted run: {path}</source>
+      <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
+    </message>
+    <message>
       <location filename="../processing/solar_potential.py" line="191" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="156" />
+      <location filename="../processing/wifi_coverage.py" line="159" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="319" />
+      <location filename="../processing/waste_access.py" line="324" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1956,8 +2006,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="127" />
-      <location filename="../processing/waste_access.py" line="137" />
-      <location filename="../processing/waste_flows.py" line="244" />
+      <location filename="../processing/waste_access.py" line="138" />
+      <location filename="../processing/waste_flows.py" line="245" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -2077,7 +2127,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="154" />
+      <location filename="../processing/waste_access.py" line="155" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
@@ -2092,7 +2142,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="244" />
+      <location filename="../processing/wifi_coverage.py" line="247" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
@@ -2108,7 +2158,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="566" />
+      <location filename="../processing/wifi_coverage.py" line="608" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -2123,12 +2173,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="198" />
+      <location filename="../processing/waste_flows.py" line="199" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="199" />
+      <location filename="../processing/waste_flows.py" line="200" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
@@ -2150,7 +2200,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/resource_synergies.py" line="135" />
       <location filename="../processing/shared_facility.py" line="159" />
-      <location filename="../processing/waste_access.py" line="145" />
+      <location filename="../processing/waste_access.py" line="146" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -2170,7 +2220,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="350" />
+      <location filename="../processing/solar_potential.py" line="353" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
@@ -2186,12 +2236,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="244" />
-      <location filename="../processing/solar_potential.py" line="378" />
+      <location filename="../processing/solar_potential.py" line="381" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="380" />
+      <location filename="../processing/solar_potential.py" line="383" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
@@ -2201,7 +2251,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="369" />
+      <location filename="../processing/wifi_placement.py" line="384" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2209,11 +2259,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../plugin.py" line="60" />
       <source>Some algorithms need Python packages missing from this QGIS: {names}. Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx); details in the Processing log.</source>
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
-    </message>
-    <message>
-      <location filename="../processing/wifi_placement.py" line="310" />
-      <source>Some candidates have no cost in {field}.</source>
-      <translation>Certains candidats n'ont pas de coût dans {field}.</translation>
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="130" />
@@ -2249,7 +2294,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/resource_synergies.py" line="120" />
       <location filename="../processing/shared_facility.py" line="148" />
-      <location filename="../processing/waste_access.py" line="130" />
+      <location filename="../processing/waste_access.py" line="131" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -2264,12 +2309,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="267" />
+      <location filename="../processing/wifi_coverage.py" line="270" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="383" />
+      <location filename="../processing/_layer_io.py" line="425" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -2292,7 +2337,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="186" />
-      <location filename="../processing/site_suitability.py" line="352" />
+      <location filename="../processing/site_suitability.py" line="368" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -2328,13 +2373,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="559" />
+      <location filename="../processing/wifi_coverage.py" line="601" />
       <location filename="../processing/wifi_placement.py" line="246" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="191" />
+      <location filename="../processing/wifi_coverage.py" line="194" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
@@ -2387,13 +2432,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synthèse des synergies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="297" />
-      <location filename="../processing/waste_flows.py" line="516" />
+      <location filename="../processing/waste_flows.py" line="298" />
+      <location filename="../processing/waste_flows.py" line="558" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="285" />
+      <location filename="../processing/waste_flows.py" line="286" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
@@ -2428,7 +2473,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="212" />
+      <location filename="../processing/wifi_coverage.py" line="215" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -2474,7 +2519,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="277" />
+      <location filename="../processing/waste_flows.py" line="278" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
@@ -2490,7 +2535,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="158" />
-      <location filename="../processing/territory_profile.py" line="298" />
+      <location filename="../processing/territory_profile.py" line="304" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
@@ -2500,7 +2545,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Profil de territoire par commune</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/geo_api.py" line="141" />
+      <location filename="../engine/opendata/geo_api.py" line="148" />
       <source>Territory search on geo.api.gouv.fr failed: {error}</source>
       <translation>La recherche du territoire sur geo.api.gouv.fr a échoué : {error}</translation>
     </message>
@@ -2510,7 +2555,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="208" />
+      <location filename="../engine/opendata/loader.py" line="209" />
       <source>Territory: {name} ({count} communes)</source>
       <translation>Territoire : {name} ({count} communes)</translation>
     </message>
@@ -2562,7 +2607,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="357" />
+      <location filename="../processing/export_map.py" line="367" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2587,17 +2632,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="201" />
+      <location filename="../engine/opendata/loader.py" line="202" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="303" />
+      <location filename="../processing/wifi_placement.py" line="308" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="82" />
+      <location filename="../engine/indicators.py" line="83" />
       <source>The cell size must be positive (got {size} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
@@ -2612,12 +2657,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
+      <location filename="../engine/opendata/loader.py" line="274" />
+      <source>The disk is full: loading stopped at {family}, the previous output is intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
+      <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="471" />
+      <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
+      <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
       <location filename="../engine/fibre.py" line="129" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="146" />
+      <location filename="../engine/http_client.py" line="213" />
+      <source>The download from {service} was interrupted (network lost?): {url}.</source>
+      <translation>Le téléchargement depuis {service} a été interrompu (réseau perdu ?) : {url}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/profile.py" line="145" />
       <source>The déchèterie distance cannot be negative (got {value} m).</source>
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2642,9 +2702,34 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="217" />
+      <location filename="../processing/base.py" line="440" />
+      <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
+      <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="398" />
+      <source>The file {path} given for “{parameter}” does not exist.</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="406" />
+      <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="412" />
+      <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
+      <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/raster_grid.py" line="220" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="264" />
+      <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
+      <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
     <message>
       <location filename="../engine/solar.py" line="80" />
@@ -2652,7 +2737,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="84" />
+      <location filename="../engine/indicators.py" line="85" />
       <source>The grid extent is empty: the input layers have no features.</source>
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
@@ -2672,12 +2757,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="374" />
-      <source>The grid would have {cells} million cells: enlarge the cell size or give a smaller study extent.</source>
-      <translation>La grille compterait {cells} millions de cellules : augmentez la taille de cellule ou indiquez une emprise d'étude plus petite.</translation>
+      <location filename="../processing/wifi_coverage.py" line="410" />
+      <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
+      <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="592" />
+      <location filename="../processing/wifi_coverage.py" line="634" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2687,9 +2772,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="233" />
+      <location filename="../processing/territory_profile.py" line="241" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="362" />
+      <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
+      <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="381" />
+      <source>The layer {layer} given for “{parameter}” has no feature.</source>
+      <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="169" />
@@ -2707,7 +2802,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="318" />
+      <location filename="../processing/waste_flows.py" line="319" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -2742,9 +2837,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="655" />
+      <location filename="../processing/_layout.py" line="685" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_map.py" line="281" />
+      <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
+      <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
     <message>
       <location filename="../engine/wifi_propagation.py" line="208" />
@@ -2830,6 +2930,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="633" />
+      <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
+      <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="270" />
+      <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
+      <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="286" />
+      <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
+      <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
+    </message>
+    <message>
       <location filename="../engine/solar.py" line="68" />
       <source>The panel density must be positive (got {value} kWp/m²).</source>
       <translation>La densité de panneaux doit être positive (valeur indiquée : {value} kWc/m²).</translation>
@@ -2880,17 +2995,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="98" />
-      <location filename="../processing/_layer_io.py" line="203" />
-      <location filename="../processing/base.py" line="206" />
+      <location filename="../processing/base.py" line="477" />
+      <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
+      <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="104" />
+      <location filename="../processing/_layer_io.py" line="235" />
+      <location filename="../processing/base.py" line="465" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="106" />
-      <location filename="../engine/opendata/loader.py" line="124" />
+      <location filename="../engine/opendata/loader.py" line="107" />
+      <location filename="../engine/opendata/loader.py" line="125" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="181" />
+      <source>The service {service} answered HTTP {code} ({meaning}) for {url}.</source>
+      <translation>Le service {service} a répondu HTTP {code} ({meaning}) pour {url}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/http_client.py" line="174" />
+      <source>The service {service} did not answer (no network?): {url}. Use the source “cache” or “sample” to work offline.</source>
+      <translation>Le service {service} n'a pas répondu (pas de réseau ?) : {url}. Utilisez la source « cache » ou « sample » pour travailler hors ligne.</translation>
     </message>
     <message>
       <location filename="../engine/solar.py" line="204" />
@@ -2980,7 +3110,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/load_open_data.py" line="281" />
       <location filename="../processing/site_suitability.py" line="215" />
-      <location filename="../processing/site_suitability.py" line="294" />
+      <location filename="../processing/site_suitability.py" line="310" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -3025,7 +3155,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="258" />
+      <location filename="../processing/territory_profile.py" line="261" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
@@ -3060,22 +3190,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="226" />
+      <location filename="../processing/wifi_coverage.py" line="229" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="84" />
+      <location filename="../processing/base.py" line="156" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="472" />
+      <location filename="../processing/wifi_placement.py" line="487" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="473" />
+      <location filename="../processing/wifi_placement.py" line="488" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -3113,18 +3243,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/territory_profile.py" line="130" />
-      <location filename="../processing/waste_flows.py" line="197" />
+      <location filename="../processing/waste_flows.py" line="198" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
       <location filename="../processing/solar_potential.py" line="238" />
-      <location filename="../processing/solar_potential.py" line="358" />
+      <location filename="../processing/solar_potential.py" line="361" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="225" />
+      <location filename="../processing/wifi_coverage.py" line="228" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -3144,14 +3274,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="296" />
-      <location filename="../processing/waste_flows.py" line="508" />
+      <location filename="../processing/waste_flows.py" line="297" />
+      <location filename="../processing/waste_flows.py" line="550" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="191" />
-      <location filename="../processing/waste_access.py" line="338" />
+      <location filename="../processing/waste_access.py" line="192" />
+      <location filename="../processing/waste_access.py" line="343" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3186,7 +3316,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="193" />
+      <location filename="../engine/opendata/loader.py" line="194" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
@@ -3201,7 +3331,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Environnement inconnu {environment}.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="80" />
+      <location filename="../engine/indicators.py" line="81" />
       <source>Unknown grid kind {kind}: use square or hexagon.</source>
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
@@ -3232,7 +3362,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="121" />
-      <location filename="../engine/opendata/loader.py" line="195" />
+      <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
@@ -3248,7 +3378,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="156" />
+      <location filename="../processing/wifi_coverage.py" line="159" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
@@ -3263,7 +3393,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="254" />
+      <location filename="../processing/wifi_coverage.py" line="257" />
       <source>Usable signal threshold (dBm)</source>
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
@@ -3278,7 +3408,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Utiliser l'exemple</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="194" />
+      <location filename="../processing/_layer_io.py" line="415" />
+      <source>Warnings: {warnings}</source>
+      <translation>Avertissements : {warnings}</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="195" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
@@ -3288,23 +3423,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="104" />
+      <location filename="../processing/waste_access.py" line="105" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="294" />
-      <location filename="../processing/waste_flows.py" line="492" />
+      <location filename="../processing/waste_flows.py" line="295" />
+      <location filename="../processing/waste_flows.py" line="534" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="298" />
+      <location filename="../processing/waste_flows.py" line="299" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="160" />
+      <location filename="../processing/waste_flows.py" line="161" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
@@ -3329,22 +3464,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="186" />
+      <location filename="../processing/waste_flows.py" line="187" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="223" />
+      <location filename="../processing/waste_flows.py" line="224" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="500" />
+      <location filename="../processing/waste_flows.py" line="542" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="295" />
+      <location filename="../processing/waste_flows.py" line="296" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
@@ -3404,7 +3539,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="78" />
+      <location filename="../processing/wifi_coverage.py" line="81" />
       <source>Where the signal of a demand building is read</source>
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
@@ -3414,13 +3549,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="218" />
+      <location filename="../processing/base.py" line="718" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="536" />
-      <location filename="../processing/wifi_coverage.py" line="733" />
+      <location filename="../processing/wifi_coverage.py" line="578" />
+      <location filename="../processing/wifi_coverage.py" line="797" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -3430,7 +3565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="476" />
+      <location filename="../processing/wifi_coverage.py" line="518" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
@@ -3440,17 +3575,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="496" />
+      <location filename="../processing/wifi_coverage.py" line="538" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="649" />
+      <location filename="../processing/wifi_coverage.py" line="698" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="399" />
+      <location filename="../processing/wifi_placement.py" line="414" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -3460,7 +3595,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="635" />
+      <location filename="../processing/wifi_coverage.py" line="684" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
@@ -3485,7 +3620,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="523" />
+      <location filename="../processing/wifi_coverage.py" line="565" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
@@ -3495,7 +3630,93 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="233" />
+      <location filename="../engine/files.py" line="31" />
+      <source>a GIF image</source>
+      <translation>une image GIF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="16" />
+      <source>a GeoJSON file</source>
+      <translation>un fichier GeoJSON</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="12" />
+      <source>a GeoPackage</source>
+      <translation>un GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="13" />
+      <location filename="../engine/files.py" line="14" />
+      <source>a GeoTIFF</source>
+      <translation>un GeoTIFF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="19" />
+      <location filename="../engine/files.py" line="20" />
+      <location filename="../engine/files.py" line="30" />
+      <source>a JPEG image</source>
+      <translation>une image JPEG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="17" />
+      <source>a JSON file</source>
+      <translation>un fichier JSON</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="28" />
+      <source>a PDF document</source>
+      <translation>un document PDF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="18" />
+      <location filename="../engine/files.py" line="29" />
+      <source>a PNG image</source>
+      <translation>une image PNG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="22" />
+      <source>a QGIS layout template</source>
+      <translation>un modèle de mise en page QGIS</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="21" />
+      <source>a SVG image</source>
+      <translation>une image SVG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="33" />
+      <location filename="../engine/files.py" line="34" />
+      <source>a TIFF image</source>
+      <translation>une image TIFF</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="32" />
+      <source>a ZIP archive</source>
+      <translation>une archive ZIP</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="52" />
+      <location filename="../engine/files.py" line="57" />
+      <source>a binary file</source>
+      <translation>un fichier binaire</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="62" />
+      <source>a readable data file</source>
+      <translation>un fichier de données lisible</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="15" />
+      <source>a shapefile</source>
+      <translation>un shapefile</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="56" />
+      <source>a text file</source>
+      <translation>un fichier texte</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="733" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3520,23 +3741,38 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="459" />
-      <location filename="../processing/wifi_placement.py" line="465" />
+      <location filename="../engine/files.py" line="27" />
+      <source>an SQLite database</source>
+      <translation>une base SQLite</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="55" />
+      <source>an SVG image</source>
+      <translation>une image SVG</translation>
+    </message>
+    <message>
+      <location filename="../engine/files.py" line="43" />
+      <source>an empty file</source>
+      <translation>un fichier vide</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_placement.py" line="474" />
+      <location filename="../processing/wifi_placement.py" line="480" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="213" />
+      <location filename="../processing/base.py" line="713" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="216" />
+      <location filename="../processing/base.py" line="716" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="229" />
+      <location filename="../processing/base.py" line="729" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3561,12 +3797,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="220" />
+      <location filename="../processing/base.py" line="720" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="234" />
+      <location filename="../processing/base.py" line="734" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3576,12 +3812,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>échangé (livré)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="398" />
+      <location filename="../processing/wifi_placement.py" line="413" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="212" />
+      <location filename="../processing/base.py" line="712" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3591,22 +3827,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="460" />
+      <location filename="../processing/wifi_placement.py" line="475" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="455" />
+      <location filename="../processing/wifi_placement.py" line="470" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="463" />
+      <location filename="../processing/wifi_placement.py" line="478" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="219" />
+      <location filename="../processing/base.py" line="719" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3616,12 +3852,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="230" />
+      <location filename="../processing/base.py" line="730" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="217" />
+      <location filename="../processing/base.py" line="717" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3636,6 +3872,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="314" />
+      <source>lines</source>
+      <translation>lignes</translation>
+    </message>
+    <message>
       <location filename="../engine/symbiosis.py" line="64" />
       <source>lost its outlet (closure scenario)</source>
       <translation>a perdu son débouché (scénario de fermeture)</translation>
@@ -3646,12 +3887,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="231" />
+      <location filename="../processing/base.py" line="731" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="223" />
+      <location filename="../processing/base.py" line="723" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -3676,6 +3917,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="316" />
+      <location filename="../processing/base.py" line="377" />
+      <source>no geometry</source>
+      <translation>sans géométrie</translation>
+    </message>
+    <message>
       <location filename="../engine/symbiosis_survey.py" line="127" />
       <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
@@ -3686,14 +3933,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="227" />
+      <location filename="../processing/base.py" line="727" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="226" />
+      <location filename="../processing/base.py" line="726" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="313" />
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="315" />
+      <source>polygons</source>
+      <translation>polygones</translation>
     </message>
     <message>
       <location filename="../engine/symbiosis_survey.py" line="122" />
@@ -3701,12 +3958,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="215" />
+      <location filename="../processing/base.py" line="715" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="462" />
+      <location filename="../processing/wifi_placement.py" line="477" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
@@ -3716,32 +3973,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="456" />
+      <location filename="../processing/wifi_placement.py" line="471" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="461" />
+      <location filename="../processing/wifi_placement.py" line="476" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="225" />
+      <location filename="../processing/base.py" line="725" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="262" />
+      <location filename="../processing/territory_profile.py" line="265" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="222" />
+      <location filename="../processing/base.py" line="722" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="228" />
+      <location filename="../processing/base.py" line="728" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -3751,7 +4008,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>l'échange coûterait plus qu'il ne rapporte</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="244" />
+      <location filename="../processing/territory_profile.py" line="246" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -3786,7 +4043,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="214" />
+      <location filename="../processing/base.py" line="714" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -3836,34 +4093,59 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="603" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="663" />
+      <location filename="../processing/wifi_coverage.py" line="712" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="103" />
+      <location filename="../processing/wifi_placement.py" line="315" />
+      <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
+      <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
+    </message>
+    <message>
+      <location filename="../processing/wifi_coverage.py" line="106" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="351" />
+      <location filename="../processing/wifi_placement.py" line="366" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="631" />
+      <location filename="../processing/wifi_coverage.py" line="680" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="407" />
+      <location filename="../processing/_layer_io.py" line="133" />
+      <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
+      <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="398" />
+      <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
+      <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/_layer_io.py" line="127" />
+      <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
+      <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="449" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="412" />
+      <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
+      <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
     <message>
       <location filename="../processing/_survey_io.py" line="70" />
@@ -3886,6 +4168,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
     <message>
+      <location filename="../engine/numbers.py" line="77" />
+      <source>{count} values of {field} are not numbers and are ignored (e.g. {examples}).</source>
+      <translation>{count} valeurs de {field} ne sont pas des nombres et sont ignorées (par ex. {examples}).</translation>
+    </message>
+    <message>
+      <location filename="../engine/numbers.py" line="86" />
+      <source>{count} values of {field} are out of range (negative or too large) and are ignored (e.g. {examples}).</source>
+      <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
+    </message>
+    <message>
       <location filename="../processing/load_open_data.py" line="405" />
       <source>{count} warnings: see the Processing log.</source>
       <translation>{count} avertissements : voir le journal de traitement.</translation>
@@ -3906,24 +4198,34 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="241" />
+      <location filename="../engine/opendata/loader.py" line="258" />
       <location filename="../engine/opendata/online.py" line="265" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="308" />
+      <location filename="../processing/base.py" line="677" />
+      <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
+      <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
+    </message>
+    <message>
+      <location filename="../processing/waste_flows.py" line="363" />
+      <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
+      <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="312" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="298" />
-      <location filename="../processing/waste_flows.py" line="539" />
+      <location filename="../processing/waste_flows.py" line="581" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="389" />
+      <location filename="../processing/solar_potential.py" line="392" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
@@ -3953,12 +4255,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="669" />
+      <location filename="../processing/wifi_coverage.py" line="718" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="342" />
+      <location filename="../processing/waste_access.py" line="347" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -4014,17 +4316,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : échec du téléchargement, copie du cache du {date} utilisée</translation>
     </message>
     <message>
-      <location filename="../engine/http_client.py" line="134" />
+      <location filename="../engine/http_client.py" line="163" />
       <source>{url}: {problem}, retry {attempt}/{retries} in {delay} s</source>
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="191" />
+      <location filename="../processing/base.py" line="691" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="197" />
+      <location filename="../processing/base.py" line="697" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4119,6 +4421,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/suitability.py" line="284" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="371" />
+      <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
+      <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>
   </context>
 </TS>

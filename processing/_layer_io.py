@@ -90,6 +90,12 @@ def _read(
     request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
     request.setDestinationCrs(crs, context.transformContext())
     total = max(source.featureCount(), 1)
+    polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+    has_geometry = QgsWkbTypes.geometryType(source.wkbType()) not in (
+        QgsWkbTypes.GeometryType.NullGeometry,
+        QgsWkbTypes.GeometryType.UnknownGeometry,
+    )
+    missing = repaired = 0
     geometries: list[object] = []
     rows: list[list[object]] = []
     for position, feature in enumerate(source.getFeatures(request)):
@@ -101,14 +107,40 @@ def _read(
                     layer=source.sourceName(), count=position, total=total
                 )
             )
-        geometries.append(convert(feature.geometry()))
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            missing += 1
+        elif polygons and not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+            repaired += 1
+        geometries.append(convert(geometry))
         attributes = feature.attributes()
         rows.append([python_value(attributes[index]) for index in indexes])
+    if has_geometry and rows and missing == len(rows):
+        raise QgsProcessingException(
+            tr("No feature of the layer {layer} has a geometry (all {count} are NULL or empty).").format(
+                layer=source.sourceName(), count=missing
+            )
+        )
+    if feedback is not None and has_geometry and missing:
+        feedback.pushWarning(
+            tr(
+                "{count} of {total} features of the layer {layer} have no geometry: they are left out."
+            ).format(count=missing, total=len(rows), layer=source.sourceName())
+        )
+    if feedback is not None and repaired:
+        feedback.pushWarning(
+            tr("{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.").format(
+                count=repaired, layer=source.sourceName()
+            )
+        )
     return pd.DataFrame(rows, columns=columns, dtype=object), geometries
 
 
 def _shapely(geometry: QgsGeometry) -> BaseGeometry | None:
-    return None if geometry is None or geometry.isEmpty() else wkb.loads(bytes(geometry.asWkb()))
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return wkb.loads(bytes(geometry.asWkb()))
 
 
 def read_frame(
@@ -371,21 +403,29 @@ def style_output(
     context.layerToLoadOnCompletionDetails(destination).setPostProcessor(post_processor)
 
 
-def finish_outputs(algorithm: object, inputs: Sequence[Source], feedback: QgsProcessingFeedback) -> None:
+def finish_outputs(
+    algorithm: object,
+    inputs: Sequence[Source],
+    feedback: QgsProcessingFeedback,
+    warnings: Sequence[str] = (),
+) -> None:
     """From postProcessAlgorithm (sinks are closed then): default style and provenance of every
-    output written to a GeoPackage, derived from the inputs' provenance."""
+    output written to a GeoPackage, derived from the inputs' provenance; the run's ``warnings``
+    go into each output's note (metadata), so an empty or partial result says so where it is kept."""
+    suffix = (" " + tr("Warnings: {warnings}").format(warnings=" ".join(warnings))) if warnings else ""
+
+    def source_of(table: str, name: str) -> Source:
+        source = derived_source(table, name, algorithm.name(), inputs)
+        return replace(source, note=source.note + suffix)
+
     for destination, style, name in algorithm.__dict__.get("_styled_outputs", []):
         _, table = gpkg_table(destination)
-        if table and finish_gpkg_output(
-            destination, style, derived_source(table, name, algorithm.name(), inputs)
-        ):
+        if table and finish_gpkg_output(destination, style, source_of(table, name)):
             feedback.pushInfo(
                 tr("Style and sources stored in the GeoPackage table {table}.").format(table=table)
             )
         elif not table and os.path.isfile(destination):
-            finish_file_output(
-                destination, style, derived_source(Path(destination).stem, name, algorithm.name(), inputs)
-            )
+            finish_file_output(destination, style, source_of(Path(destination).stem, name))
 
 
 def finish_file_output(destination: str, style: str, source: Source) -> None:

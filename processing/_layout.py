@@ -241,8 +241,9 @@ def apply_family_style(layer: QgsMapLayer, source: Source | None = None) -> bool
     return False
 
 
-def default_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
-                   project: QgsProject) -> QgsRectangle:
+def default_extent(
+    layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem, project: QgsProject
+) -> QgsRectangle:
     """The territory's extent (a ``communes`` layer) or else all the layers', in ``crs``."""
     territory = [layer for layer in layers if layer_location(layer)[1] == "communes"]
     extent = null_extent()
@@ -255,6 +256,25 @@ def default_extent(layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
             layer_extent = transform.transformBoundingBox(layer_extent)
         extent.combineExtentWith(layer_extent)
     return extent
+
+
+def extent_holds_features(
+    layers: list[QgsMapLayer], extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, project: QgsProject
+) -> bool:
+    """True when some vector feature, or some raster, of ``layers`` lies within ``extent`` (in ``crs``)."""
+    from qgis.core import QgsFeatureRequest
+
+    for layer in layers:
+        area = extent
+        if layer.crs() != crs:
+            area = QgsCoordinateTransform(crs, layer.crs(), project).transformBoundingBox(extent)
+        if isinstance(layer, QgsVectorLayer):
+            request = QgsFeatureRequest().setFilterRect(area).setNoAttributes().setLimit(1)
+            if next(iter(layer.getFeatures(request)), None) is not None:
+                return True
+        elif layer.extent().intersects(area):
+            return True
+    return False
 
 
 # --- filling a layout ----------------------------------------------------------------------
@@ -311,8 +331,13 @@ def fill_texts(layout: QgsLayout, texts: MapTexts) -> None:
         logo.setVisibility(bool(texts.logo))
 
 
-def fill_map(layout: QgsLayout, layers: list[QgsMapLayer], crs: QgsCoordinateReferenceSystem,
-             extent: QgsRectangle, margin: float = 0.04) -> QgsLayoutItemMap:
+def fill_map(
+    layout: QgsLayout,
+    layers: list[QgsMapLayer],
+    crs: QgsCoordinateReferenceSystem,
+    extent: QgsRectangle,
+    margin: float = 0.04,
+) -> QgsLayoutItemMap:
     """Show ``layers`` (listed bottom to top) over ``extent`` with a small margin."""
     the_map = map_item(layout)
     the_map.setCrs(crs)
@@ -602,8 +627,13 @@ def atlas_highlight(coverage: QgsVectorLayer) -> QgsVectorLayer:
     highlight = coverage.clone()
     if coverage.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
         symbol = QgsMarkerSymbol.createSimple(
-            {"name": "circle", "size": "7", "color": "0,0,0,0", "outline_color": HIGHLIGHT,
-             "outline_width": "0.8"}
+            {
+                "name": "circle",
+                "size": "7",
+                "color": "0,0,0,0",
+                "outline_color": HIGHLIGHT,
+                "outline_width": "0.8",
+            }
         )
     elif coverage.geometryType() == QgsWkbTypes.GeometryType.LineGeometry:
         symbol = QgsLineSymbol.createSimple({"line_color": HIGHLIGHT, "line_width": "1.2"})

@@ -273,6 +273,16 @@ class ExportMap(TerritoireAlgorithm):
         extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
         if extent is None or extent.isNull() or extent.isEmpty():
             extent = _layout.default_extent(layers, crs, layout_project)
+        if not _layout.extent_holds_features(layers, extent, crs, layout_project):
+            from ..engine.errors import EngineWarning
+
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "The map extent holds no feature of the layers: the map will be blank. Check "
+                    "the extent and the layers' coordinate reference systems."
+                ),
+            )
         atlas_layer = self.parameterAsVectorLayer(parameters, self.ATLAS_LAYER, context)
         feedback.setProgress(10)
         self.raise_if_canceled(feedback)

@@ -228,6 +228,10 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                 mapping[column] = field
         feedback.setProgressText(self.tr("Reading the fibre layer"))
         buildings, _ = read_points(fibre, crs, context, mapping, feedback)
+        if "premises" in mapping:
+            buildings["premises"] = self.numeric_column(
+                buildings["premises"], self.FIELD_PREMISES, mapping["premises"], feedback
+            )
         xy = buildings[["x", "y"]].to_numpy(dtype=float)
         self.raise_if_canceled(feedback)
         feedback.setProgress(30)

@@ -226,6 +226,22 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             )
         return True, ""
 
+    def extra_input_paths(self, parameters, context) -> list[tuple[str, str]]:
+        """The layers the model reads (each labelled by the model parameter and the criterion)."""
+        try:
+            model = self.model(parameters, context)
+        except (QgsProcessingException, EngineError):
+            return []  # checkParameterValues reports the model itself
+        from ..engine.raster_grid import layer_label, split_uri
+
+        label = self.parameterDefinition(self.MODEL).description()
+        found = []
+        for item in (*model.criteria, *model.constraints):
+            path, layer = split_uri(item.layer, model.base_dir)
+            name = getattr(item, "name", "") or layer_label(item.layer)
+            found.append((f"{label}: {name}", f"{path}|layername={layer}" if layer else path))
+        return found
+
     def target_crs(self, parameters, context) -> QgsCoordinateReferenceSystem:
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         return crs if crs.isValid() else QgsCoordinateReferenceSystem(DEFAULT_CRS)

@@ -302,6 +302,9 @@ class SolarPotentialAlgorithm(TerritoireAlgorithm):
             feedback.pushWarning(self.tr("The roofs have no use field: every use is kept."))
         feedback.setProgressText(self.tr("Reading the roofs"))
         frame, shapes = read_points(roofs, crs, context, mapping, feedback)
+        for parameter, column in MAPPED_FIELDS:
+            if column in ("roof_area", "usable_area", "irradiation") and column in mapping:
+                frame[column] = self.numeric_column(frame[column], parameter, mapping[column], feedback)
         feedback.setProgress(30)
         zones = self.parameterAsSource(parameters, self.ZONES, context)
         sites = self.parameterAsSource(parameters, self.SITES, context)

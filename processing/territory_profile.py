@@ -208,6 +208,10 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
                 )
             )
         zones = read_frame(communes, crs, context, {k: v for k, v in mapping.items() if v}, feedback)
+        if mapping["population"]:
+            zones["population"] = self.numeric_column(
+                zones["population"], self.FIELD_POPULATION, mapping["population"], feedback
+            )
         layers = ProfileLayers()
         fibre = source(self.FIBRE)
         if fibre is not None:
@@ -216,6 +220,10 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
             frame, _ = read_points(
                 fibre, crs, context, {"ftth": ftth, **({"premises": premises} if premises else {})}, feedback
             )
+            if premises:
+                frame["premises"] = self.numeric_column(
+                    frame["premises"], self.FIELD_PREMISES, premises, feedback
+                )
             counts = normalise_premises(
                 frame, premises="premises" if premises else None, down_class=None, techno=None
             )
@@ -235,15 +243,10 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
             layers.sites = frame
         waste = source(self.INDUSTRIAL_WASTE)
         if waste is not None:
-            layers.waste, _ = read_points(
-                waste,
-                crs,
-                context,
-                {
-                    "tonnes": self._field_value(
-                        parameters, self.FIELD_TONNES, waste, context, self.tr("tonnes")
-                    )
-                },
+            tonnes = self._field_value(parameters, self.FIELD_TONNES, waste, context, self.tr("tonnes"))
+            layers.waste, _ = read_points(waste, crs, context, {"tonnes": tonnes}, feedback)
+            layers.waste["tonnes"] = self.numeric_column(
+                layers.waste["tonnes"], self.FIELD_TONNES, tonnes, feedback
             )
         feedback.setProgress(40)
         self.raise_if_canceled(feedback)
@@ -261,6 +264,9 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         if solar is not None:
             kwh = self._field_value(parameters, self.FIELD_SOLAR_KWH, solar, context, self.tr("solar energy"))
             layers.solar, _ = read_points(solar, crs, context, {"potential_kwh": kwh}, feedback)
+            layers.solar["potential_kwh"] = self.numeric_column(
+                layers.solar["potential_kwh"], self.FIELD_SOLAR_KWH, kwh, feedback
+            )
         feedback.setProgress(60)
         self.raise_if_canceled(feedback)
         for name, attribute in ((self.WIFI_COVERAGE, "wifi"), (self.PORT_ZONES, "ports")):

@@ -40,6 +40,7 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "waste_access"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNDERSERVED",)
     REQUIRES = ("numpy", "scipy", "geopandas")
     TAGS = ("waste", "recycling centre", "access", "commune")
     ADVANCED = (
@@ -245,8 +246,12 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             else [str(i + 1) for i in range(len(facilities))]
         )
         demand_xy = point_xy(demand)
-        weight = np.array(
-            [_number(v) for v in demand[weight_field]] if weight_field else np.ones(len(demand)), float
+        weight = (
+            np.nan_to_num(
+                self.numeric_column(demand[weight_field], self.WEIGHT_FIELD, weight_field, feedback)
+            )
+            if weight_field
+            else np.ones(len(demand))
         )
         self.raise_if_canceled(feedback)
         network = None
@@ -346,11 +351,15 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 km=format_number(threshold),
             )
         )
+        if total > 0 and served == 0:
+            from ..engine.errors import EngineWarning
+
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "Nobody is within {km} km of a facility: check the facilities, the kinds kept and the "
+                    "distance.",
+                    km=self.local_number(threshold, 1),
+                ),
+            )
         return results
-
-
-def _number(value: object) -> float:
-    try:
-        return 0.0 if value is None else float(value)
-    except (TypeError, ValueError):
-        return 0.0

@@ -112,6 +112,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
 
     ALGORITHM_ID = "waste_flows"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNALLOCATED", "SYNERGIES")
     REQUIRES = ("numpy", "scipy", "geopandas")
     TAGS = ("waste", "circular economy", "industrial synergies")
     ADVANCED = (
@@ -351,12 +352,26 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         n = len(frame)
         ids = [str(v) for v in frame["id"]] if "id" in frame else [f"R{i + 1}" for i in range(n)]
         names = [str(v) if v is not None else "" for v in frame["name"]] if "name" in frame else ids
-        capacity = np.array(
-            [np.nan if v in (None, "") else float(v) for v in frame["capacity"]]
-            if "capacity" in frame
-            else [np.nan] * n,
-            float,
-        )
+        capacity = np.full(n, np.nan)
+        if "capacity" in frame:
+            from ..engine.numbers import read_numbers
+
+            numbers = read_numbers(frame["capacity"], minimum=0.0)
+            if numbers.unreadable or numbers.out_of_range:
+                bad = [*numbers.unreadable, *(f"{value:g}" for value in numbers.out_of_range)]
+                raise QgsProcessingException(
+                    self.tr(
+                        "{field}: {count} capacities are negative or not numbers (e.g. {examples}); "
+                        "a capacity is a number of tonnes per year, 0 or more (empty = unlimited). "
+                        "Correct them."
+                    ).format(
+                        field=self.field_label(self.CAPACITY_FIELD, mapping["capacity"]),
+                        count=len(bad),
+                        examples=", ".join(bad[:3]),
+                    )
+                )
+            capacity = numbers.values
+        self._check_accepts(frame["accepts"], names, mapping["accepts"], feedback)
         receivers = Receivers(
             site_id=ids,
             name=names,
@@ -369,6 +384,38 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             operation=[v or "" for v in frame["operation"]] if "operation" in frame else [""] * n,
         )
         return receivers
+
+    def _check_accepts(self, texts, names, field: str, feedback) -> None:
+        """Warn about accepted-code items that cannot be read, and receivers that accept everything."""
+        from ..engine.errors import EngineWarning
+        from ..engine.waste_codes import parse_patterns, unreadable_patterns
+
+        label = self.field_label(self.ACCEPTS_FIELD, field)
+        unreadable = [item for text in texts for item in unreadable_patterns(text)]
+        if unreadable:
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, "
+                    "19 *) and are ignored (e.g. {examples}).",
+                    count=len(unreadable),
+                    field=label,
+                    examples=", ".join(f"\u201c{item}\u201d" for item in unreadable[:3]),
+                ),
+            )
+        everything = [
+            name for text, name in zip(texts, names) if any(not p.prefix for p in parse_patterns(text))
+        ]
+        if everything:
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "{count} receivers accept every waste code (a lone \u201c*\u201d in {field}): {names}.",
+                    count=len(everything),
+                    field=label,
+                    names=", ".join(everything[:5]),
+                ),
+            )
 
     def _producers(self, parameters, context, feedback, crs) -> Producers:
         import numpy as np
@@ -395,12 +442,7 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
         ids = (
             [str(v) for v in frame["site_id"]] if "site_id" in frame else [f"{x:.0f} {y:.0f}" for x, y in xy]
         )
-        tonnes = []
-        for value in frame["tonnes"]:
-            try:
-                tonnes.append(float(value))
-            except (TypeError, ValueError):
-                tonnes.append(np.nan)
+        tonnes = self.numeric_column(frame["tonnes"], self.TONNES_FIELD, mapping["tonnes"], feedback)
         keep = ~np.isnan(xy).any(axis=1)
         if not keep.all():
             feedback.pushWarning(

@@ -32,6 +32,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import Cancelled, EngineError
+from ..engine.outputs import MEGABYTE, available_memory_bytes, require_free_space
 from ..resources_paths import style_path
 from .base import TerritoireAlgorithm
 
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 
 #: Grids larger than this many cells are refused (about 5 GB of working arrays).
 MAX_CELLS = 300_000_000
+#: Memory one grid cell takes while computing coverage (obstruction, power, best server, scratch).
+BYTES_PER_CELL = 48
 HOTSPOT_FIELDS = ("id", "name", "eirp", "height", "frequency", "azimuth", "beamwidth")
 
 
@@ -290,9 +293,18 @@ class WifiParameters:
         )
 
     def read_hotspots(
-        self, source: QgsFeatureSource, fields: dict[str, str | None], parameters, context, feedback
+        self,
+        source: QgsFeatureSource,
+        fields: dict[str, str | None],
+        parameters,
+        context,
+        feedback,
+        prefix: str = "",
+        parameter_of: dict[str, str] | None = None,
     ) -> list[Hotspot]:
-        """Hotspots of a point source in the grid CRS; ``fields`` maps HOTSPOT_FIELDS to field names."""
+        """Hotspots of a point source in the grid CRS; ``fields`` maps HOTSPOT_FIELDS to field names
+        (chosen by the parameters ``<prefix><KEY>_FIELD``, or as ``parameter_of`` says).  Values
+        that are not numbers or out of range take the default, with a counted warning."""
         from ..engine.wifi_propagation import Hotspot, frequency_from_band
         from ._layer_io import read_frame
 
@@ -303,14 +315,28 @@ class WifiParameters:
             "height": self.parameterAsDouble(parameters, self.HEIGHT, context),
             "frequency": self.parameterAsDouble(parameters, self.FREQUENCY, context),
         }
+        bounds = {
+            "eirp": (None, None),
+            "height": (0.0, None),
+            "frequency": (0.0, None),
+            "azimuth": (0.0, 360.0),
+            "beamwidth": (0.0, 360.0),
+        }
+        columns = {
+            key: self.numeric_column(
+                frame[key],
+                (parameter_of or {}).get(key, f"{prefix}{key.upper()}_FIELD"),
+                mapping[key],
+                feedback,
+                *bounds[key],
+            )
+            for key in bounds
+            if key in mapping
+        }
 
-        def number(row, key: str) -> float | None:
-            value = row.get(key)
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                return defaults.get(key)
-            return value if math.isfinite(value) else defaults.get(key)
+        def number(position: int, key: str) -> float | None:
+            value = columns[key][position] if key in columns else math.nan
+            return float(value) if math.isfinite(value) else defaults.get(key)
 
         ids = [row.get("id") for _, row in frame.iterrows()]
         unique_ints = all(isinstance(v, int) for v in ids) and len(set(ids)) == len(ids)
@@ -325,11 +351,11 @@ class WifiParameters:
                     key=int(ids[position]) if unique_ints else position + 1,
                     x=point.x,
                     y=point.y,
-                    eirp_dbm=number(row, "eirp"),
-                    height_m=number(row, "height"),
-                    frequency_mhz=frequency_from_band(number(row, "frequency")),
-                    azimuth_deg=number(row, "azimuth"),
-                    beamwidth_deg=number(row, "beamwidth"),
+                    eirp_dbm=number(position, "eirp"),
+                    height_m=number(position, "height"),
+                    frequency_mhz=frequency_from_band(number(position, "frequency")),
+                    azimuth_deg=number(position, "azimuth"),
+                    beamwidth_deg=number(position, "beamwidth"),
                     name=str(row.get("name") or ""),
                 )
             )
@@ -349,8 +375,16 @@ class WifiParameters:
             field = optional_field(buildings, name)
             mapping = {"height": field} if field else {}
             frame = read_frame(buildings, self.grid_crs, context, mapping, feedback)
-            heights = frame["height"] if field else [None] * len(frame)
-            pairs = [(g, _as_float(h)) for g, h in zip(frame.geometry, heights) if g is not None]
+            heights = (
+                self.numeric_column(frame["height"], self.BUILDING_HEIGHT_FIELD, field, feedback)
+                if field
+                else np.full(len(frame), np.nan)
+            )
+            pairs = [
+                (g, float(h) if math.isfinite(h) else None)
+                for g, h in zip(frame.geometry, heights)
+                if g is not None
+            ]
         feedback.setProgressText(self.tr("Building the obstruction surface"))
         return build_obstruction(
             grid,
@@ -369,14 +403,30 @@ class WifiParameters:
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, self.grid_crs)
             bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         grid = Grid.from_bounds(*bounds, cell, self.grid_crs.toWkt())
-        if grid.n_rows * grid.n_cols > MAX_CELLS:
+        cells = grid.n_rows * grid.n_cols
+        needed, available = cells * BYTES_PER_CELL, available_memory_bytes()
+        if cells > MAX_CELLS or needed > 0.6 * available:
             raise QgsProcessingException(
                 self.tr(
-                    "The grid would have {cells} million cells: enlarge the cell size or give a smaller "
-                    "study extent."
-                ).format(cells=round(grid.n_rows * grid.n_cols / 1e6))
+                    "The grid would have {cells} million cells of {size} m, about {needed} MB of memory "
+                    "({available} MB available): enlarge the cell size or give a smaller study extent."
+                ).format(
+                    cells=self.local_number(cells / 1e6),
+                    size=self.local_number(cell, 2 if cell < 10 else 0),
+                    needed=self.local_number(needed / MEGABYTE),
+                    available=self.local_number(available / MEGABYTE),
+                )
             )
         return grid
+
+    def require_raster_space(self, paths: list[str], grid: Grid) -> None:
+        """Refuse before computing when the rasters (float32 + int16 per cell) cannot fit on disk."""
+        for path in paths:
+            if path:
+                try:
+                    require_free_space(path, grid.n_rows * grid.n_cols * 6)
+                except EngineError as error:
+                    raise self.engine_error(error) from error
 
     def progress(self, feedback: QgsProcessingFeedback, start: float, end: float):
         """An engine progress callback mapping 0–100 onto ``start``–``end`` that stops on cancel."""
@@ -423,14 +473,6 @@ class WifiParameters:
 
     def engine_error(self, error: EngineError) -> QgsProcessingException:
         return QgsProcessingException(self.tr(error.message).format(**error.values))
-
-
-def _as_float(value: object) -> float | None:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return None
-    return result if math.isfinite(result) else None
 
 
 class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
@@ -595,6 +637,13 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             ys = [h.y for h in hotspots]
             r = settings.max_range
             grid = self.grid_for(parameters, context, (min(xs) - r, min(ys) - r, max(xs) + r, max(ys) + r))
+            self.require_raster_space(
+                [
+                    self.parameterAsOutputLayer(parameters, name, context)
+                    for name in (self.RSSI, self.BEST_SERVER)
+                ],
+                grid,
+            )
             feedback.pushInfo(
                 self.tr("Grid of {rows} × {cols} cells of {cell} m.").format(
                     rows=grid.n_rows, cols=grid.n_cols, cell=grid.cell_size
@@ -671,6 +720,17 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             )
             outputs["DEMAND_COVERED_PCT"] = covered_pct
         feedback.pushInfo(summary)
+        if area == 0 or covered_pct == 0:
+            from ..engine.errors import EngineWarning
+
+            self.warn(
+                feedback,
+                EngineWarning(
+                    "Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} "
+                    "dBm. Check the hotspots' power and height, the threshold and the study extent.",
+                    threshold=f"{settings.threshold:g}",
+                ),
+            )
         outputs["SUMMARY"] = summary
         feedback.setProgress(100)
         return outputs
@@ -691,7 +751,11 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             # the study extent defines the demand that counts (as in placement); without one, the
             # grid is the hotspots' reach and the demand beyond it is counted, uncovered
             frame = self.demand_inside(grid, frame, feedback)
-        weights = np.array([_as_float(v) or 0.0 for v in frame["weight"]]) if field else np.ones(len(frame))
+        weights = (
+            np.nan_to_num(self.numeric_column(frame["weight"], self.DEMAND_WEIGHT, field, feedback))
+            if field
+            else np.ones(len(frame))
+        )
         cells = demand_cells(grid, list(frame.geometry), weights, outdoor=outdoor)
         usable = cells.hit_by_mask(result.covered())
         good = cells.hit_by_mask(result.covered(result.settings.good_threshold))

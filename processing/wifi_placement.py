@@ -26,7 +26,7 @@ from ..engine.errors import Cancelled, EngineError
 from ..i18n_support import user_qlocale
 from ..resources_paths import style_path
 from .base import TerritoireAlgorithm
-from .wifi_coverage import WifiParameters, _as_float
+from .wifi_coverage import WifiParameters
 
 if TYPE_CHECKING:
     from ..engine.wifi_propagation import Hotspot
@@ -37,6 +37,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
 
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
+    EMPTY_IS_GOOD = ("UNCOVERED",)
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
     TAGS = ("Wi-Fi", "hotspot", "WIFI4EU", "decision")
     ADVANCED = (
@@ -287,7 +288,12 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 candidates, self.parameterAsString(parameters, self.CANDIDATE_HEIGHT_FIELD, context)
             )
             sites = self.read_hotspots(
-                candidates, {"name": id_field, "height": height_field}, parameters, context, feedback
+                candidates,
+                {"name": id_field, "height": height_field},
+                parameters,
+                context,
+                feedback,
+                parameter_of={"height": self.CANDIDATE_HEIGHT_FIELD},
             )
             frame = read_frame(
                 candidates,
@@ -303,15 +309,23 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 )
             costs = None
             if cost_field:
-                costs = np.array([_as_float(v) for v in frame["cost"]], dtype=float)
+                costs = self.numeric_column(frame["cost"], self.COST_FIELD, cost_field, feedback)
                 if np.isnan(costs).any():
                     raise QgsProcessingException(
-                        self.tr("Some candidates have no cost in {field}.").format(field=cost_field)
+                        self.tr(
+                            "{count} candidates have no usable cost in {field} (empty, negative or not a "
+                            "number): give each candidate a cost of 0 or more."
+                        ).format(
+                            count=int(np.isnan(costs).sum()),
+                            field=self.field_label(self.COST_FIELD, cost_field),
+                        )
                     )
             existing: list[Hotspot] = []
             if existing_source is not None:
                 fields = self.hotspot_fields(existing_source, parameters, context, prefix="EXISTING_")
-                existing = self.read_hotspots(existing_source, fields, parameters, context, feedback)
+                existing = self.read_hotspots(
+                    existing_source, fields, parameters, context, feedback, prefix="EXISTING_"
+                )
             weight_field = optional_field(
                 demand, self.parameterAsString(parameters, self.DEMAND_WEIGHT, context)
             )
@@ -320,7 +334,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             )
             demand_frame = demand_frame[demand_frame.geometry.notna()].reset_index(drop=True)
             weights = (
-                np.array([_as_float(v) or 0.0 for v in demand_frame["weight"]])
+                np.nan_to_num(
+                    self.numeric_column(demand_frame["weight"], self.DEMAND_WEIGHT, weight_field, feedback)
+                )
                 if weight_field
                 else np.ones(len(demand_frame))
             )

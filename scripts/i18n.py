@@ -1,11 +1,12 @@
 """Keep i18n/territoire_numerique_fr.ts in step with the sources.
 
 ``update``: extract every translatable literal — the first argument of ``tr("...")``,
-``self.tr("...")``, ``EngineError("...")`` and ``Message("...")`` calls in the plugin's Python
-files — into the .ts, keeping the translations already there.  ``merge A.ts [B.ts …]``: the
-same, also taking the translations of other .ts files (both sides of a merge conflict:
-``git show :2:i18n/… > A.ts``, ``git show :3:i18n/… > B.ts``).  ``check``: exit 1 when a source
-string is missing from the .ts or has no French translation.  One context, as ``i18n_support.tr`` uses.
+``self.tr("...")``, ``EngineError("...")``, ``Message("...")``, ``NetworkError("...")``,
+``EngineWarning("...")`` and ``translatable("...")`` calls in the plugin's Python files — into the
+.ts, keeping the translations already there.  ``merge A.ts [B.ts …]``: the same, also taking the
+translations of other .ts files (both sides of a merge conflict: ``git show :2:i18n/… > A.ts``,
+``git show :3:i18n/… > B.ts``).  ``check``: exit 1 when a source string is missing from the .ts or
+has no French translation.  One context, as ``i18n_support.tr`` uses.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = REPO_ROOT / "i18n" / "territoire_numerique_fr.ts"
 CONTEXT = "TerritoireNumerique"
 SKIPPED_DIRS = {".venv", ".venv-bench", ".build", "tests", "scripts", "bench", "out", ".git", "dist"}
-TRANSLATING_CALLS = {"tr", "EngineError", "Message"}
+TRANSLATING_CALLS = {"tr", "EngineError", "Message", "NetworkError", "EngineWarning", "translatable"}
 
 
 def source_files() -> list[Path]:

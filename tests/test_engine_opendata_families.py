@@ -216,10 +216,11 @@ def test_waste_points_both_sources_down_fails_alone(bare, tmp_path):
     failed = {family.family: family.error for family in report.families if not family.ok}
     assert list(failed) == ["waste_points"]
     # each source says why, in our words (the libraries' own wording changes between versions)
-    assert "SINOE: Download interrupted" in failed["waste_points"] or "SINOE: Download truncated" in failed[
+    assert "SINOE: The download from 127.0.0.1 was interrupted" in failed[
         "waste_points"
-    ]
-    assert "OpenStreetMap: Download failed" in failed["waste_points"]
+    ] or "SINOE: Download truncated" in failed["waste_points"]
+    assert "OpenStreetMap: The service 127.0.0.1 did not answer (no network?)" in failed["waste_points"]
+    assert "urllib3" not in failed["waste_points"] and "Traceback" not in failed["waste_points"]
     assert "waste_points" not in tables(output) and tables(output)["communes"] == 2
 
 

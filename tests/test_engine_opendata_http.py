@@ -50,6 +50,27 @@ def test_no_retry_on_404(server):
     assert len(server.seen) == 1
 
 
+def test_offline_is_said_in_words_not_as_not_found():
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: the service does not answer
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(NetworkError) as error:
+        fast_client(retries=1).get_json(f"http://127.0.0.1:{port}/communes/59183")
+    assert error.value.offline and error.value.status is None and error.value.service == "127.0.0.1"
+    message = str(error.value)
+    assert "did not answer (no network?)" in message and "“cache”" in message and "“sample”" in message
+    assert "urllib3" not in message and "Errno" not in message and "HTTPConnectionPool" not in message
+
+
+def test_http_status_is_named_with_the_service(server):
+    with pytest.raises(NetworkError) as error:
+        fast_client().get_json(f"{server.url}/missing")
+    assert error.value.status == 404 and not error.value.offline
+    assert "The service 127.0.0.1 answered HTTP 404 (not found)" in str(error.value)
+
+
 def test_429_honours_retry_after(server):
     server.add("/busy", Reply(b"slow down", status=429, headers={"Retry-After": "1"}), Reply(b'{"ok": true}'))
     assert fast_client().get_json(f"{server.url}/busy") == {"ok": True}

@@ -70,3 +70,10 @@ def test_material_families_by_longest_prefix() -> None:
     assert material_family("1704") == "metals"
     assert material_family("99") == "other"
     assert parse_code("13 02 05*").family == "oils"
+
+
+def test_unreadable_accepted_items_are_named():
+    from territoire_numerique.engine.waste_codes import unreadable_patterns
+
+    assert unreadable_patterns("17 01 01, 17 0x 01; déchets, 19 *, ") == ["17 0x 01", "déchets"]
+    assert unreadable_patterns(None) == [] and unreadable_patterns("**") == []

@@ -223,7 +223,7 @@ def test_fibre_coverage_needs_zones_or_a_grid(territoire_plugin, territory, tmp_
 def test_fibre_coverage_without_ftth_field(territoire_plugin, territory, tmp_path):
     from qgis import processing
 
-    with pytest.raises(QgsProcessingException, match="no FTTH eligibility field"):
+    with pytest.raises(QgsProcessingException, match="“eligible” chosen for “FTTH eligibility field"):
         processing.run(
             "territoire:fibre_coverage",
             {

@@ -10,6 +10,7 @@ from shapely.geometry import shape
 
 from ..cache import CacheEntry, Fetcher
 from ..errors import EngineError, Message
+from ..http_client import NetworkError
 from ..provenance import Source
 from .schema import COMMUNES, WGS84
 from .territory import (
@@ -41,6 +42,12 @@ def _commune(feature: dict[str, Any]) -> Commune:
     )
 
 
+def not_found(error: EngineError) -> bool:
+    """True when ``error`` says the service does not know the code (HTTP 404), not that it could
+    not be reached (offline, which the user must read as such)."""
+    return isinstance(error, NetworkError) and error.status in (400, 404)
+
+
 def resolve(request: TerritoryRequest, fetcher: Fetcher) -> tuple[Territory, list[CacheEntry]]:
     """Communes (outlines in WGS84) of the requested EPCIs and communes."""
     entries: list[CacheEntry] = []
@@ -53,9 +60,9 @@ def resolve(request: TerritoryRequest, fetcher: Fetcher) -> tuple[Territory, lis
                 SOURCE, fetcher.url(SOURCE, f"epcis/{siren}"), {"fields": "nom,code"}, TTL_DAYS
             )
         except EngineError as error:
-            raise EngineError(
-                "EPCI {siren} not found on geo.api.gouv.fr: {error}", siren=siren, error=str(error)
-            ) from error
+            if not_found(error):
+                raise EngineError("EPCI {siren} not found on geo.api.gouv.fr.", siren=siren) from error
+            raise
         entries.append(entry)
         epci_names[siren] = str(epci.get("nom") or siren)
         collection, entry = fetcher.json(
@@ -72,9 +79,9 @@ def resolve(request: TerritoryRequest, fetcher: Fetcher) -> tuple[Territory, lis
         try:
             feature, entry = fetcher.json(SOURCE, fetcher.url(SOURCE, f"communes/{code}"), contour, TTL_DAYS)
         except EngineError as error:
-            raise EngineError(
-                "Commune {code} not found on geo.api.gouv.fr: {error}", code=code, error=str(error)
-            ) from error
+            if not_found(error):
+                raise EngineError("Commune {code} not found on geo.api.gouv.fr.", code=code) from error
+            raise
         entries.append(entry)
         communes[code] = _commune(feature)
     found = list(communes.values())

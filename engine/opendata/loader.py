@@ -9,10 +9,11 @@ leaves nothing.
 from __future__ import annotations
 
 import datetime
+import logging
+import sqlite3
 import tempfile
-import traceback
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from shapely.prepared import prep
 
 from ..cache import Fetcher
 from ..errors import Cancelled, EngineError, Message
-from ..outputs import atomic_output
+from ..outputs import MEGABYTE, atomic_output, free_bytes, is_disk_full, require_free_space
 from ..provenance import Source, read_sources, write_sources
 from . import geo_api
 from .arcep import write_fibre_communes
@@ -206,6 +207,9 @@ def load_open_data(
         territory, entries = geo_api.resolve(request, fetcher)
         retrieved = min(entry.retrieved_date for entry in entries)
     log(Message("Territory: {name} ({count} communes)", name=territory.name, count=len(territory.communes)))
+    estimate = write_estimate(families, mode, sample)
+    require_free_space(output, estimate)
+    require_free_space(Path(tempfile.gettempdir()) / "work", estimate)
     reports: list[FamilyReport] = []
     with (
         tempfile.TemporaryDirectory(prefix="territoire_opendata_") as work,
@@ -232,6 +236,19 @@ def load_open_data(
     return LoadReport(territory, Path(output), reports)
 
 
+#: What one family writes from online sources at most, bytes (the terrain raster: more).
+ONLINE_FAMILY_BYTES = 40 * MEGABYTE
+RASTER_FAMILY_BYTES = 200 * MEGABYTE
+
+
+def write_estimate(families: Sequence[str], mode: str, sample: Path | None) -> int:
+    """About how many bytes a load writes (in the output folder, and again in the temporary
+    folder): the whole sample for the sample, else a bound per family."""
+    if mode == "sample" and sample is not None and sample.exists():
+        return sample.stat().st_size
+    return sum(RASTER_FAMILY_BYTES if FAMILIES[name].raster else ONLINE_FAMILY_BYTES for name in families)
+
+
 def _run_family(context: RunContext, family: Family, mode: str, output: Path) -> FamilyReport:
     """Run one family into its own temporary GeoPackage, then move its tables into ``output``."""
     family_gpkg = context.work_dir / f"{family.name}.gpkg"
@@ -252,8 +269,19 @@ def _run_family(context: RunContext, family: Family, mode: str, output: Path) ->
             move_tables(family_gpkg, output, list(report.counts))
     except Cancelled:
         raise
-    except FAMILY_ERRORS as error:
-        context.log(f"{family.name}: {traceback.format_exc(limit=4)}")
+    except (*FAMILY_ERRORS, sqlite3.Error) as error:
+        if is_disk_full(error):  # every later family would fail the same way: stop now
+            raise EngineError(
+                "The disk is full: loading stopped at {family}, the previous output is intact; only "
+                "{available} MB are free in {folder}. Free some space or choose another folder.",
+                family=family.name,
+                available=round(free_bytes(output.parent) / MEGABYTE),
+                folder=str(output.parent),
+            ) from error
+        if isinstance(error, sqlite3.Error):
+            raise
+        context.log(f"{family.name}: {error}")  # in words; the traceback only for developers
+        logging.getLogger(__name__).debug("%s failed", family.name, exc_info=True)
         return FamilyReport(family.name, error=str(error))
     finally:
         if family_gpkg.exists():
