@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +195,13 @@ def _open_vector(uri: str, base_dir: str | None) -> tuple[ogr.DataSource, ogr.La
     return source, layer, label
 
 
+def gdal_reason(error: Exception) -> str:
+    """GDAL's complaint without the SQL statement it built (GDAL 3.6 puts it after a colon,
+    3.12 after "Failed to prepare SQL")."""
+    text = re.split(r"\bSELECT\b", str(error).split(":")[0], maxsplit=1, flags=re.IGNORECASE)[0]
+    return text.strip(" :") or "syntax error"
+
+
 def _checked_layer(
     uri: str, where: str | None, field: str | None, base_dir: str | None
 ) -> tuple[ogr.DataSource, ogr.Layer, str]:
@@ -221,7 +229,7 @@ def _checked_layer(
                 "The filter '{where}' on layer '{layer}' is invalid: {reason}",
                 where=where,
                 layer=label,
-                reason=str(error).split(":")[0],  # not the whole SQL statement GDAL built
+                reason=gdal_reason(error),
             ) from error
     return source, layer, label
 

@@ -16,9 +16,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProject,
-    QgsRectangle,
 )
 
+from ._qgis_compat import null_extent
 from .base import TerritoireAlgorithm
 
 #: Words of the pages, French and English (the language of the maps, as the other dossiers).
@@ -259,8 +259,7 @@ class SynergyDossierAlgorithm(TerritoireAlgorithm):
             layout, sheet, texts, language, len(rows), net, co2, parameters, context, any_secret=not show
         )
         layers = [*context_layers, toile]
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_extent()
         for layer in [toile, *[c for c in context_layers if _layout.layer_location(c)[1] == "communes"]]:
             extent.combineExtentWith(layer.extent())
         _dossier.page_frame(layout, sheet, 1, texts["overview"], pages)

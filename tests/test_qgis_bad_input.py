@@ -1149,8 +1149,8 @@ CASES = [
         "load_open_data",
         LO,
         "refused",
-        "The service 127.0.0.1 did not answer (no network?)",
-        "“cache”",
+        "The network seems down and the cache is empty",  # source 0: the cache, then online
+        "Sample",
         absent=("not found", "urllib3", "Errno"),
         changes={"SOURCE": "0"},
         env={"TERRITOIRE_URL_GEO_API": "http://127.0.0.1:9"},  # nobody listens on the discard port
