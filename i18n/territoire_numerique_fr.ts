@@ -14,7 +14,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="136" />
+      <location filename="../processing/synergy_dossier.py" line="137" />
       <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
@@ -99,7 +99,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="88" />
+      <location filename="../processing/shared_facility.py" line="89" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
@@ -109,13 +109,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="82" />
+      <location filename="../processing/shared_facility.py" line="83" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="231" />
-      <location filename="../processing/shared_facility.py" line="363" />
+      <location filename="../processing/shared_facility.py" line="232" />
+      <location filename="../processing/shared_facility.py" line="364" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -141,7 +141,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="242" />
+      <location filename="../processing/resource_synergies.py" line="243" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
@@ -151,19 +151,19 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
-      <location filename="../processing/shared_facility.py" line="148" />
+      <location filename="../processing/resource_synergies.py" line="121" />
+      <location filename="../processing/shared_facility.py" line="149" />
       <location filename="../processing/waste_access.py" line="131" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="60" />
+      <location filename="../processing/symbiosis_template.py" line="61" />
       <source>Also a CSV twin</source>
       <translation>Aussi une copie CSV</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="61" />
+      <location filename="../processing/symbiosis_template.py" line="62" />
       <source>Also an XLSX twin</source>
       <translation>Aussi une copie XLSX</translation>
     </message>
@@ -235,7 +235,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     <message>
       <location filename="../processing/decision_dossier.py" line="113" />
       <location filename="../processing/export_map.py" line="90" />
-      <location filename="../processing/synergy_dossier.py" line="173" />
+      <location filename="../processing/synergy_dossier.py" line="174" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -245,12 +245,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="275" />
+      <location filename="../processing/resource_synergies.py" line="276" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="156" />
+      <location filename="../processing/resource_synergies.py" line="157" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -327,7 +327,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="231" />
+      <location filename="../processing/resource_synergies.py" line="232" />
       <location filename="../processing/waste_access.py" line="259" />
       <location filename="../processing/waste_flows.py" line="500" />
       <source>Building the road network</source>
@@ -364,12 +364,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="165" />
+      <location filename="../processing/resource_synergies.py" line="166" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="96" />
+      <location filename="../processing/resource_synergies.py" line="97" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -414,7 +414,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="130" />
+      <location filename="../processing/shared_facility.py" line="131" />
       <location filename="../processing/wifi_placement.py" line="115" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -425,7 +425,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="125" />
+      <location filename="../processing/shared_facility.py" line="126" />
       <location filename="../processing/wifi_placement.py" line="109" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -441,8 +441,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="230" />
-      <location filename="../processing/shared_facility.py" line="361" />
+      <location filename="../processing/shared_facility.py" line="231" />
+      <location filename="../processing/shared_facility.py" line="362" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -483,8 +483,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="210" />
-      <location filename="../processing/symbiosis_template.py" line="77" />
+      <location filename="../processing/resource_synergies.py" line="211" />
+      <location filename="../processing/symbiosis_template.py" line="78" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
@@ -494,7 +494,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="65" />
+      <location filename="../processing/shared_facility.py" line="66" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
@@ -504,22 +504,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="354" />
+      <location filename="../processing/shared_facility.py" line="355" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="235" />
+      <location filename="../processing/shared_facility.py" line="236" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="381" />
+      <location filename="../processing/shared_facility.py" line="382" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="143" />
+      <location filename="../processing/resource_synergies.py" line="144" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
@@ -529,7 +529,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="224" />
+      <location filename="../processing/resource_synergies.py" line="225" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
@@ -584,13 +584,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="240" />
-      <location filename="../processing/shared_facility.py" line="287" />
+      <location filename="../processing/resource_synergies.py" line="241" />
+      <location filename="../processing/shared_facility.py" line="288" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="254" />
+      <location filename="../processing/resource_synergies.py" line="255" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -600,7 +600,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="180" />
+      <location filename="../processing/shared_facility.py" line="181" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
@@ -611,12 +611,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="96" />
-      <location filename="../processing/synergy_dossier.py" line="164" />
+      <location filename="../processing/synergy_dossier.py" line="165" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="57" />
+      <location filename="../processing/symbiosis_template.py" line="58" />
       <source>Coordinate reference system</source>
       <translation>Système de coordonnées de référence</translation>
     </message>
@@ -784,8 +784,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="119" />
-      <location filename="../processing/shared_facility.py" line="147" />
+      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="148" />
       <location filename="../processing/waste_access.py" line="130" />
       <source>Distance</source>
       <translation>Distance</translation>
@@ -806,8 +806,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="176" />
-      <location filename="../processing/shared_facility.py" line="246" />
+      <location filename="../processing/resource_synergies.py" line="177" />
+      <location filename="../processing/shared_facility.py" line="247" />
       <location filename="../processing/waste_access.py" line="203" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
@@ -820,7 +820,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/decision_dossier.py" line="126" />
-      <location filename="../processing/synergy_dossier.py" line="191" />
+      <location filename="../processing/synergy_dossier.py" line="192" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
@@ -954,13 +954,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="160" />
-      <location filename="../processing/resource_synergies.py" line="280" />
+      <location filename="../processing/resource_synergies.py" line="161" />
+      <location filename="../processing/resource_synergies.py" line="281" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="156" />
+      <location filename="../processing/synergy_dossier.py" line="157" />
       <source>Factors and their sources (output of Resource synergies)</source>
       <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
@@ -1083,7 +1083,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="244" />
+      <location filename="../processing/shared_facility.py" line="245" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
@@ -1154,12 +1154,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="102" />
+      <location filename="../processing/resource_synergies.py" line="103" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="119" />
+      <location filename="../processing/shared_facility.py" line="120" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
@@ -1195,7 +1195,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="169" />
+      <location filename="../processing/resource_synergies.py" line="170" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1230,7 +1230,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="33" />
+      <location filename="../processing/symbiosis_template.py" line="34" />
       <source>Industrial symbiosis survey template</source>
       <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
@@ -1286,37 +1286,37 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="438" />
+      <location filename="../engine/raster_grid.py" line="446" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="188" />
+      <location filename="../engine/raster_grid.py" line="189" />
       <source>Layer '{layer}' cannot be opened as a vector layer: {path}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="452" />
+      <location filename="../engine/raster_grid.py" line="460" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="150" />
+      <location filename="../engine/raster_grid.py" line="151" />
       <source>Layer '{layer}' has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>La couche « {layer} » n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="207" />
+      <location filename="../engine/raster_grid.py" line="215" />
       <source>Layer '{layer}' has no field '{field}' (fields: {fields}).</source>
       <translation>La couche « {layer} » n'a pas de champ « {field} » (champs : {fields}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="193" />
+      <location filename="../engine/raster_grid.py" line="194" />
       <source>Layer '{layer}' is not in {path}.</source>
       <translation>La couche « {layer} » n'est pas dans {path}.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="154" />
+      <location filename="../engine/raster_grid.py" line="155" />
       <source>Layer '{layer}' uses a geographic CRS (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
@@ -1484,7 +1484,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="165" />
+      <location filename="../processing/shared_facility.py" line="166" />
       <location filename="../processing/waste_flows.py" line="262" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
@@ -1510,7 +1510,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="216" />
+      <location filename="../processing/shared_facility.py" line="217" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
@@ -1525,7 +1525,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="187" />
+      <location filename="../processing/shared_facility.py" line="188" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
@@ -1540,7 +1540,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="216" />
+      <location filename="../processing/shared_facility.py" line="217" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1570,7 +1570,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="149" />
+      <location filename="../processing/resource_synergies.py" line="150" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
@@ -1580,7 +1580,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="166" />
+      <location filename="../processing/resource_synergies.py" line="167" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
@@ -1701,13 +1701,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="138" />
+      <location filename="../processing/shared_facility.py" line="139" />
       <location filename="../processing/site_suitability.py" line="146" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="164" />
+      <location filename="../processing/resource_synergies.py" line="165" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1777,7 +1777,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="105" />
+      <location filename="../processing/shared_facility.py" line="106" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -1853,7 +1853,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="178" />
+      <location filename="../processing/synergy_dossier.py" line="179" />
       <source>Print the names of confidential actors</source>
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
@@ -1964,7 +1964,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="566" />
+      <location filename="../processing/base.py" line="569" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -1989,7 +1989,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="63" />
+      <location filename="../processing/resource_synergies.py" line="64" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
@@ -1999,13 +1999,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="154" />
+      <location filename="../processing/shared_facility.py" line="155" />
       <location filename="../ui/dock.py" line="102" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="127" />
+      <location filename="../processing/resource_synergies.py" line="128" />
       <location filename="../processing/waste_access.py" line="138" />
       <location filename="../processing/waste_flows.py" line="245" />
       <source>Roads (for distances along the roads)</source>
@@ -2057,7 +2057,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lignes {first} à {last}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="110" />
+      <location filename="../processing/resource_synergies.py" line="111" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -2132,7 +2132,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="113" />
+      <location filename="../processing/shared_facility.py" line="114" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
@@ -2147,13 +2147,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="62" />
+      <location filename="../processing/shared_facility.py" line="63" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="232" />
-      <location filename="../processing/shared_facility.py" line="365" />
+      <location filename="../processing/shared_facility.py" line="233" />
+      <location filename="../processing/shared_facility.py" line="366" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
@@ -2198,8 +2198,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="135" />
-      <location filename="../processing/shared_facility.py" line="159" />
+      <location filename="../processing/resource_synergies.py" line="136" />
+      <location filename="../processing/shared_facility.py" line="160" />
       <location filename="../processing/waste_access.py" line="146" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
@@ -2277,7 +2277,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="223" />
+      <location filename="../processing/shared_facility.py" line="224" />
       <source>Speed for the times (km/h)</source>
       <translation>Vitesse pour les temps (km/h)</translation>
     </message>
@@ -2292,8 +2292,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
-      <location filename="../processing/shared_facility.py" line="148" />
+      <location filename="../processing/resource_synergies.py" line="121" />
+      <location filename="../processing/shared_facility.py" line="149" />
       <location filename="../processing/waste_access.py" line="131" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
@@ -2331,7 +2331,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="111" />
       <location filename="../processing/export_map.py" line="89" />
-      <location filename="../processing/synergy_dossier.py" line="171" />
+      <location filename="../processing/synergy_dossier.py" line="172" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -2358,7 +2358,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="173" />
+      <location filename="../processing/shared_facility.py" line="174" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
@@ -2368,7 +2368,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="179" />
+      <location filename="../processing/shared_facility.py" line="180" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
@@ -2384,28 +2384,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="62" />
+      <location filename="../processing/symbiosis_template.py" line="63" />
       <source>Survey (CSV)</source>
       <translation>Enquête (CSV)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="51" />
+      <location filename="../processing/symbiosis_template.py" line="52" />
       <source>Survey (GeoPackage)</source>
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="88" />
+      <location filename="../processing/resource_synergies.py" line="89" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="63" />
+      <location filename="../processing/symbiosis_template.py" line="64" />
       <source>Survey (XLSX)</source>
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="158" />
-      <location filename="../processing/resource_synergies.py" line="278" />
+      <location filename="../processing/resource_synergies.py" line="159" />
+      <location filename="../processing/resource_synergies.py" line="279" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
@@ -2415,19 +2415,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="155" />
-      <location filename="../processing/resource_synergies.py" line="273" />
+      <location filename="../processing/resource_synergies.py" line="156" />
+      <location filename="../processing/resource_synergies.py" line="274" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="149" />
+      <location filename="../processing/synergy_dossier.py" line="150" />
       <source>Synergies (output of Resource synergies)</source>
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="159" />
-      <location filename="../processing/resource_synergies.py" line="279" />
+      <location filename="../processing/resource_synergies.py" line="160" />
+      <location filename="../processing/resource_synergies.py" line="280" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
@@ -2443,12 +2443,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="133" />
+      <location filename="../processing/synergy_dossier.py" line="134" />
       <source>Synergy dossier (PDF)</source>
       <translation>Dossier des synergies (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="184" />
+      <location filename="../processing/synergy_dossier.py" line="185" />
       <source>Synergy pages at most</source>
       <translation>Pages de synergies au plus</translation>
     </message>
@@ -2513,7 +2513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="172" />
+      <location filename="../processing/synergy_dossier.py" line="173" />
       <location filename="../ui/dock.py" line="125" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -2597,7 +2597,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="208" />
+      <location filename="../processing/resource_synergies.py" line="209" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2652,7 +2652,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="61" />
+      <location filename="../engine/raster_grid.py" line="62" />
       <source>The cell size must be positive, not {size}.</source>
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
@@ -2682,7 +2682,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="64" />
+      <location filename="../engine/raster_grid.py" line="65" />
       <source>The extent {bounds} is empty.</source>
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
@@ -2722,7 +2722,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="220" />
+      <location filename="../engine/raster_grid.py" line="228" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
@@ -2930,7 +2930,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="633" />
+      <location filename="../processing/base.py" line="636" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
@@ -3073,7 +3073,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="75" />
+      <location filename="../processing/symbiosis_template.py" line="76" />
       <source>The survey CRS</source>
       <translation>Le SCR de l'enquête</translation>
     </message>
@@ -3098,12 +3098,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="285" />
+      <location filename="../processing/shared_facility.py" line="286" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="217" />
+      <location filename="../processing/resource_synergies.py" line="218" />
       <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
@@ -3216,12 +3216,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="206" />
+      <location filename="../processing/shared_facility.py" line="207" />
       <source>Threshold for the share within</source>
       <translation>Seuil de la part desservie</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="215" />
+      <location filename="../processing/shared_facility.py" line="216" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
@@ -3232,7 +3232,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/export_map.py" line="88" />
-      <location filename="../processing/synergy_dossier.py" line="170" />
+      <location filename="../processing/synergy_dossier.py" line="171" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
@@ -3264,7 +3264,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="66" />
+      <location filename="../processing/resource_synergies.py" line="67" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3372,8 +3372,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="157" />
-      <location filename="../processing/resource_synergies.py" line="277" />
+      <location filename="../processing/resource_synergies.py" line="158" />
+      <location filename="../processing/resource_synergies.py" line="278" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3499,17 +3499,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="96" />
+      <location filename="../processing/shared_facility.py" line="97" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="197" />
+      <location filename="../processing/shared_facility.py" line="198" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="180" />
+      <location filename="../processing/shared_facility.py" line="181" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
@@ -3549,7 +3549,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="718" />
+      <location filename="../processing/base.py" line="721" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
@@ -3590,7 +3590,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="36" />
+      <location filename="../processing/symbiosis_template.py" line="37" />
       <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
@@ -3600,7 +3600,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="85" />
+      <location filename="../processing/symbiosis_template.py" line="86" />
       <source>Written: {path}</source>
       <translation>Écrit : {path}</translation>
     </message>
@@ -3716,7 +3716,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="733" />
+      <location filename="../processing/base.py" line="736" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3762,17 +3762,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="713" />
+      <location filename="../processing/base.py" line="716" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="716" />
+      <location filename="../processing/base.py" line="719" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="729" />
+      <location filename="../processing/base.py" line="732" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3797,12 +3797,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="720" />
+      <location filename="../processing/base.py" line="723" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="734" />
+      <location filename="../processing/base.py" line="737" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3817,7 +3817,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="712" />
+      <location filename="../processing/base.py" line="715" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3837,12 +3837,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>glouton + échanges</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="739" />
+      <source>heat</source>
+      <translation>chaleur</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="478" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="719" />
+      <location filename="../processing/base.py" line="722" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3852,12 +3857,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="730" />
+      <location filename="../processing/base.py" line="733" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="717" />
+      <location filename="../processing/base.py" line="738" />
+      <source>industrial symbiosis</source>
+      <translation>symbiose industrielle</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="720" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3887,12 +3897,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="731" />
+      <location filename="../processing/base.py" line="734" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="723" />
+      <location filename="../processing/base.py" line="726" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -3933,12 +3943,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="727" />
+      <location filename="../processing/base.py" line="730" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="726" />
+      <location filename="../processing/base.py" line="729" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
@@ -3958,7 +3968,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="715" />
+      <location filename="../processing/base.py" line="718" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
@@ -3978,12 +3988,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="742" />
+      <source>shared facility</source>
+      <translation>équipement mutualisé</translation>
+    </message>
+    <message>
       <location filename="../processing/wifi_placement.py" line="476" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="725" />
+      <location filename="../processing/base.py" line="728" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -3993,12 +4008,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="722" />
+      <location filename="../processing/base.py" line="725" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="728" />
+      <location filename="../processing/base.py" line="741" />
+      <source>survey</source>
+      <translation>enquête</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="731" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4043,7 +4063,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="714" />
+      <location filename="../processing/base.py" line="717" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4051,6 +4071,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/online.py" line="169" />
       <source>waste_points: {sinoe} SINOE déchèteries, {osm} OSM points ({merged} OSM centres merged into SINOE déchèteries)</source>
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="740" />
+      <source>water</source>
+      <translation>eau</translation>
     </message>
     <message>
       <location filename="../engine/suitability.py" line="334" />
@@ -4093,7 +4118,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="603" />
+      <location filename="../processing/base.py" line="606" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
@@ -4158,12 +4183,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="316" />
+      <location filename="../processing/resource_synergies.py" line="317" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="305" />
+      <location filename="../processing/resource_synergies.py" line="306" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -4204,7 +4229,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="677" />
+      <location filename="../processing/base.py" line="680" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -4219,7 +4244,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="298" />
+      <location filename="../processing/resource_synergies.py" line="299" />
       <location filename="../processing/waste_flows.py" line="581" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
@@ -4235,7 +4260,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="213" />
+      <location filename="../processing/synergy_dossier.py" line="214" />
       <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
@@ -4321,12 +4346,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="691" />
+      <location filename="../processing/base.py" line="694" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="697" />
+      <location filename="../processing/base.py" line="700" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

@@ -486,6 +486,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         it and moved into place by postProcessAlgorithm: a failed, cancelled or killed run leaves
         the previous file intact and no partial one."""
         value = parameters.get(name)
+        if not explicit_destination(parameters, name, context):
+            # a temporary output: asking for its path would queue a file never written
+            return super().parameterAsSink(parameters, name, context, *args, **kwargs)
         final = self.parameterAsOutputLayer(parameters, name, context)
         location = Location.parse(final)
         if location is not None and location.table and location.table not in gpkg_tables(location.path):
@@ -732,6 +735,11 @@ def tag_words() -> dict[str, str]:
         "PDF": "PDF",
         "access": tr("access"),
         "decision": tr("decision"),
+        "symbiosis": tr("industrial symbiosis"),
+        "heat": tr("heat"),
+        "water": tr("water"),
+        "survey": tr("survey"),
+        "shared facility": tr("shared facility"),
     }
 
 

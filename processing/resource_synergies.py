@@ -42,6 +42,7 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "resource_synergies"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("symbiosis", "industrial synergies", "circular economy", "heat", "water", "waste")
 
     SURVEY = "SURVEY"
     CRS = "CRS"

@@ -33,6 +33,11 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "shared_facility"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    TAGS = ("symbiosis", "shared facility", "access", "decision")
+    ADVANCED = (
+        "NAME_FIELD", "WEIGHT_FIELD", "CANDIDATE_ID_FIELD", "SNAP_TOLERANCE", "MAX_DISTANCE",
+        "SUITABILITY_MODE", "MIN_SUITABILITY", "SUITABILITY_WEIGHT", "THRESHOLD_UNIT", "SPEED",
+    )  # fmt: skip
 
     ACTORS = "ACTORS"
     NAME_FIELD = "NAME_FIELD"

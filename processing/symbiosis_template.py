@@ -23,6 +23,7 @@ class SymbiosisTemplateAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "symbiosis_template"
     GROUP = "data"
     REQUIRES = ("osgeo",)
+    TAGS = ("symbiosis", "survey", "circular economy")
 
     OUTPUT = "OUTPUT"
     CRS = "CRS"

@@ -117,6 +117,7 @@ class SynergyDossierAlgorithm(TerritoireAlgorithm):
     ALGORITHM_ID = "synergy_dossier"
     GROUP = "maps"
     REQUIRES = ("numpy", "scipy")
+    TAGS = ("symbiosis", "decision", "PDF", "map")
 
     SYNERGIES = "SYNERGIES"
     FACTORS = "FACTORS"
