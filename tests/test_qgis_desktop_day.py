@@ -4,6 +4,7 @@ or the sample; analyses run from dialogs and batches raise no "layers not genera
 
 from __future__ import annotations
 
+import inspect
 import json
 import socket
 import time
@@ -255,7 +256,10 @@ def run_as_batch(algorithm_id: str, parameters: dict) -> list[str]:
     assert ok, message
     _results, ok = algorithm.run(parameters, context, feedback)
     assert ok, feedback.errors
-    handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+    # QGIS 3.22 takes a showResults flag before the parameters; 3.40 dropped it
+    takes_flag = "showResults" in inspect.signature(handleAlgorithmResults).parameters
+    quiet = {"showResults": False} if takes_flag else {}
+    handleAlgorithmResults(algorithm, context, feedback, parameters=parameters, **quiet)
     return feedback.errors
 
 
