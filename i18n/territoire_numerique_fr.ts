@@ -54,7 +54,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="521" />
+      <location filename="../ui/suitability_editor.py" line="617" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -64,7 +64,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="335" />
+      <location filename="../processing/site_suitability.py" line="347" />
       <source>AHP weights: consistency ratio CR = {cr:.3f}, λmax = {lmax:.3f}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr:.3f}, λmax = {lmax:.3f}</translation>
     </message>
@@ -84,13 +84,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="264" />
-      <location filename="../ui/suitability_editor.py" line="645" />
+      <location filename="../ui/suitability_editor.py" line="340" />
+      <location filename="../ui/suitability_editor.py" line="746" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="540" />
+      <location filename="../ui/suitability_editor.py" line="636" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -126,7 +126,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="94" />
+      <location filename="../processing/base.py" line="95" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -176,7 +176,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="76" />
+      <location filename="../ui/suitability_editor.py" line="78" />
       <source>Attribute of the feature at the cell</source>
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
@@ -192,12 +192,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="310" />
+      <location filename="../ui/suitability_editor.py" line="385" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="87" />
       <source>Benefit: more is better</source>
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
@@ -237,7 +237,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="737" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -339,7 +339,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="421" />
+      <location filename="../processing/site_suitability.py" line="433" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -349,7 +349,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="713" />
+      <location filename="../engine/suitability.py" line="727" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -359,8 +359,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="83" />
-      <location filename="../ui/suitability_editor.py" line="317" />
+      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="392" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -450,12 +450,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="743" />
+      <location filename="../ui/suitability_editor.py" line="871" />
       <source>Consistency ratio CR = {cr:.3f} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr:.3f} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="251" />
+      <location filename="../ui/suitability_editor.py" line="325" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -465,7 +465,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="87" />
       <source>Cost: less is better</source>
       <translation>Coût : moins c'est mieux</translation>
     </message>
@@ -510,7 +510,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="249" />
+      <location filename="../ui/suitability_editor.py" line="323" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
@@ -520,12 +520,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="836" />
+      <location filename="../engine/suitability.py" line="850" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="93" />
+      <location filename="../processing/base.py" line="94" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -601,12 +601,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="520" />
+      <location filename="../ui/suitability_editor.py" line="616" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="313" />
+      <location filename="../ui/suitability_editor.py" line="388" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
@@ -622,7 +622,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à un point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="74" />
+      <location filename="../ui/suitability_editor.py" line="76" />
       <source>Distance to the nearest feature</source>
       <translation>Distance à l'entité la plus proche</translation>
     </message>
@@ -678,7 +678,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="92" />
+      <location filename="../ui/suitability_editor.py" line="94" />
       <source>Exclude (never suitable)</source>
       <translation>Exclure (jamais apte)</translation>
     </message>
@@ -798,13 +798,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="309" />
+      <location filename="../ui/suitability_editor.py" line="384" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="311" />
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="386" />
+      <location filename="../ui/suitability_editor.py" line="737" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
@@ -849,12 +849,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="353" />
+      <location filename="../ui/suitability_editor.py" line="423" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="81" />
+      <location filename="../ui/suitability_editor.py" line="83" />
       <source>Gaussian (ideal value)</source>
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
@@ -864,7 +864,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="238" />
+      <location filename="../processing/site_suitability.py" line="241" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -910,7 +910,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="61" />
+      <location filename="../ui/suitability_editor.py" line="63" />
       <source>High value</source>
       <translation>Valeur haute</translation>
     </message>
@@ -940,7 +940,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="64" />
+      <location filename="../ui/suitability_editor.py" line="66" />
       <source>Ideal value</source>
       <translation>Valeur idéale</translation>
     </message>
@@ -956,7 +956,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="92" />
+      <location filename="../ui/suitability_editor.py" line="94" />
       <source>Include (only there)</source>
       <translation>Inclure (seulement là)</translation>
     </message>
@@ -1001,7 +1001,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="764" />
+      <location filename="../ui/suitability_editor.py" line="892" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1022,7 +1022,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../ui/dock.py" line="146" />
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="737" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1062,22 +1062,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="307" />
+      <location filename="../ui/suitability_editor.py" line="382" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="353" />
+      <location filename="../ui/suitability_editor.py" line="423" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="280" />
+      <location filename="../processing/site_suitability.py" line="283" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="268" />
+      <location filename="../processing/site_suitability.py" line="271" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1107,7 +1107,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="79" />
+      <location filename="../ui/suitability_editor.py" line="81" />
       <source>Linear</source>
       <translation>Linéaire</translation>
     </message>
@@ -1180,7 +1180,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="60" />
+      <location filename="../ui/suitability_editor.py" line="62" />
       <source>Low value</source>
       <translation>Valeur basse</translation>
     </message>
@@ -1200,7 +1200,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="95" />
+      <location filename="../processing/base.py" line="96" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1225,7 +1225,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="308" />
+      <location filename="../ui/suitability_editor.py" line="383" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
@@ -1245,7 +1245,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode : {method} ; objectif {objective} ; écart d'optimalité {gap}.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="62" />
+      <location filename="../ui/suitability_editor.py" line="64" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
@@ -1260,27 +1260,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="89" />
+      <location filename="../ui/suitability_editor.py" line="91" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="636" />
+      <location filename="../ui/suitability_editor.py" line="737" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="244" />
+      <location filename="../ui/suitability_editor.py" line="318" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="751" />
+      <location filename="../ui/suitability_editor.py" line="879" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="306" />
+      <location filename="../ui/suitability_editor.py" line="381" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1352,7 +1352,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="524" />
+      <location filename="../ui/suitability_editor.py" line="620" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1384,7 +1384,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="532" />
+      <location filename="../ui/suitability_editor.py" line="628" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1419,7 +1419,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>En ligne : téléchargement, avec conservation d'un cache (online)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="764" />
+      <location filename="../ui/suitability_editor.py" line="892" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1429,7 +1429,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="236" />
+      <location filename="../ui/suitability_editor.py" line="310" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1444,7 +1444,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart d'optimalité</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="90" />
+      <location filename="../ui/suitability_editor.py" line="92" />
       <source>Ordered weighted average (OWA)</source>
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
@@ -1540,7 +1540,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="75" />
+      <location filename="../ui/suitability_editor.py" line="77" />
       <source>Raster value</source>
       <translation>Valeur du raster</translation>
     </message>
@@ -1595,8 +1595,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="264" />
-      <location filename="../ui/suitability_editor.py" line="645" />
+      <location filename="../ui/suitability_editor.py" line="340" />
+      <location filename="../ui/suitability_editor.py" line="746" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
@@ -1682,7 +1682,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="238" />
+      <location filename="../ui/suitability_editor.py" line="312" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -1697,12 +1697,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="774" />
+      <location filename="../ui/suitability_editor.py" line="902" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="237" />
+      <location filename="../ui/suitability_editor.py" line="311" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
@@ -1747,7 +1747,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="80" />
+      <location filename="../ui/suitability_editor.py" line="82" />
       <source>Sigmoid (S-curve)</source>
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
@@ -1865,7 +1865,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="63" />
+      <location filename="../ui/suitability_editor.py" line="65" />
       <source>Spread</source>
       <translation>Étalement</translation>
     </message>
@@ -1918,7 +1918,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="184" />
-      <location filename="../processing/site_suitability.py" line="349" />
+      <location filename="../processing/site_suitability.py" line="361" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -1929,7 +1929,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="227" />
+      <location filename="../ui/suitability_editor.py" line="301" />
       <source>Suitability model editor</source>
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
@@ -2223,7 +2223,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="611" />
+      <location filename="../engine/suitability.py" line="625" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2308,7 +2308,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="759" />
+      <location filename="../ui/suitability_editor.py" line="887" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
@@ -2335,7 +2335,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="137" />
       <location filename="../processing/export_map.py" line="185" />
-      <location filename="../processing/site_suitability.py" line="222" />
+      <location filename="../processing/site_suitability.py" line="225" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -2382,7 +2382,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/_layer_io.py" line="94" />
       <location filename="../processing/_layer_io.py" line="199" />
-      <location filename="../processing/base.py" line="167" />
+      <location filename="../processing/base.py" line="176" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2444,13 +2444,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="254" />
-      <location filename="../processing/site_suitability.py" line="213" />
-      <location filename="../processing/site_suitability.py" line="292" />
+      <location filename="../processing/site_suitability.py" line="215" />
+      <location filename="../processing/site_suitability.py" line="320" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="599" />
+      <location filename="../engine/suitability.py" line="613" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -2520,13 +2520,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="69" />
+      <location filename="../processing/base.py" line="70" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="65" />
-      <location filename="../ui/suitability_editor.py" line="82" />
+      <location filename="../ui/suitability_editor.py" line="67" />
+      <location filename="../ui/suitability_editor.py" line="84" />
       <source>Threshold</source>
       <translation>Seuil</translation>
     </message>
@@ -2563,12 +2563,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="312" />
+      <location filename="../ui/suitability_editor.py" line="387" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="606" />
+      <location filename="../ui/suitability_editor.py" line="702" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -2762,32 +2762,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="524" />
+      <location filename="../ui/suitability_editor.py" line="620" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="88" />
+      <location filename="../ui/suitability_editor.py" line="90" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="87" />
+      <location filename="../ui/suitability_editor.py" line="89" />
       <source>Weighted linear combination (WLC)</source>
       <translation>Combinaison linéaire pondérée (WLC)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="250" />
+      <location filename="../ui/suitability_editor.py" line="324" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="757" />
+      <location filename="../ui/suitability_editor.py" line="885" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="300" />
+      <location filename="../ui/suitability_editor.py" line="375" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -2883,7 +2883,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="745" />
+      <location filename="../ui/suitability_editor.py" line="873" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
@@ -2893,7 +2893,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="745" />
+      <location filename="../ui/suitability_editor.py" line="873" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
@@ -3040,12 +3040,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="152" />
+      <location filename="../processing/base.py" line="153" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="158" />
+      <location filename="../processing/base.py" line="159" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
 )
+from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n_support import tr
@@ -161,10 +162,27 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 ).format(what=what, crs=crs.authid())
             )
 
+    def engine_message(self, error) -> str:
+        """An engine error's message, translated, its numbers written in the user's locale."""
+        values = {
+            key: LocaleNumber(value) if isinstance(value, float) else value
+            for key, value in error.values.items()
+        }
+        return self.tr(error.message).format(**values)
+
     def raise_if_canceled(self, feedback: QgsProcessingFeedback | None) -> None:
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+class LocaleNumber(float):
+    """A number that formats (``{value:.1f}``) with the decimal and group separators of the locale."""
+
+    def __format__(self, spec: str) -> str:
+        locale = QLocale()
+        text = format(float(self), spec)
+        return text.translate({ord("."): locale.decimalPoint(), ord(","): locale.groupSeparator()})
 
 
 def output_folder_is_writable(path: str) -> bool:

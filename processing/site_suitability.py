@@ -203,7 +203,9 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     # --- checks -----------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):
-        from ..engine.suitability import check_layers
+        """Refuse bad models, missing layers and, before anything is computed, a grid that
+        fits in memory neither whole nor by blocks (the message gives the estimate and the limit)."""
+        from ..engine.suitability import check_layers, check_memory
 
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -213,10 +215,11 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             self.require_projected_crs(crs, self.tr("The target CRS"))
             model = self.model(parameters, context)
             check_layers(model)
+            check_memory(model, self.options(parameters, context))
         except QgsProcessingException as error:
             return False, str(error)
         except EngineError as error:
-            return False, self.tr(error.message).format(**error.values)
+            return False, self.engine_message(error)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
@@ -284,14 +287,12 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         return export
 
     # --- run --------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
-        from ..engine.suitability import Options, final_sites, run, write_suitability
-        from ._layer_io import style_output
+    def options(self, parameters, context: QgsProcessingContext):
+        """The engine's options of a run with ``parameters`` (the candidates are read apart)."""
+        from ..engine.suitability import Options
 
         crs = self.target_crs(parameters, context)
-        self.require_projected_crs(crs, self.tr("The target CRS"))
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
-        candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         options = Options(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
             target_crs=crs.toWkt(),
@@ -309,6 +310,17 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             options.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        return options
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.suitability import final_sites, run, write_suitability
+        from ._layer_io import style_output
+
+        crs = self.target_crs(parameters, context)
+        self.require_projected_crs(crs, self.tr("The target CRS"))
+        wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
+        candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        options = self.options(parameters, context)
         if candidates_source is not None and wants_sites:
             self.require_projected_crs(candidates_source.sourceCrs(), candidates_source.sourceName())
             options.candidates = self.candidates(candidates_source, crs, context, feedback)
@@ -326,7 +338,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         except Cancelled as error:
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+            raise QgsProcessingException(self.engine_message(error)) from error
         for warning in result.warnings:
             feedback.pushWarning(warning)
         self.note_model_sources(model)
