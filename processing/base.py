@@ -10,8 +10,11 @@ itself lives in the Qt-free ``engine`` package.  Its icon is
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib.util
 import os
+import traceback
 from pathlib import Path
 
 from qgis.core import (
@@ -57,6 +60,20 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 return f"{own_help(self)}\n\n{note}" if note else own_help(self)
 
             cls.shortHelpString = shortHelpString
+        if "processAlgorithm" in cls.__dict__:
+            own_process = cls.__dict__["processAlgorithm"]
+
+            def processAlgorithm(self, parameters, context, feedback):
+                self._created_sinks = []
+                try:
+                    return own_process(self, parameters, context, feedback)
+                except BaseException as error:
+                    if feedback is not None and feedback.isCanceled():
+                        remove_created_sinks(self._created_sinks, error)
+                    raise
+
+            processAlgorithm.__doc__ = own_process.__doc__
+            cls.processAlgorithm = processAlgorithm
 
     def missing_requirements(self) -> list[str]:
         """The modules of ``REQUIRES`` that this Python cannot import."""
@@ -145,6 +162,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
             finish_outputs(self, self.__dict__.get("_input_sources", []), feedback)
         return {}
 
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """The sink of ``name``; a file it creates is noted, so a cancelled run removes it."""
+        planned = self.parameterAsOutputLayer(parameters, name, context)
+        existed = bool(planned) and os.path.exists(planned.split("|")[0])
+        sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        path = str(destination or "").split("|")[0]
+        if not existed and path and os.path.isfile(path):
+            self.__dict__.setdefault("_created_sinks", []).append(path)
+        return sink, destination
+
     # --- shared checks ------------------------------------------------
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
         """Refuse a missing or geographic CRS, naming the layer or parameter ``what``."""
@@ -174,6 +201,17 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written."))
+
+
+def remove_created_sinks(paths: list[str], error: BaseException) -> None:
+    """Close the sinks of a cancelled run (they live in the frames of ``error``'s traceback)
+    and remove the files they created, with their SQLite side files."""
+    traceback.clear_frames(error.__traceback__)
+    gc.collect()
+    for path in paths:
+        for leftover in (path, f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(leftover)
 
 
 class LocaleNumber(float):

@@ -48,6 +48,8 @@ def run_cancelled(algorithm: str, parameters: dict, after_percent: float = 1.0) 
     "algorithm, inputs",
     [
         ("site_suitability", {"MODEL": str(MODEL)}),
+        ("waste_access", {"DEMAND": layer("buildings"), "FACILITIES": layer("waste_points"), "DISTANCE": 1,
+                          "ROADS": layer("roads"), "COMMUNES": layer("communes"), "CLUSTER_DISTANCE": 200}),
         ("export_map", {"LAYERS": [layer("buildings"), layer("roads"), layer("communes")], "TITLE": "Carte",
                         "FORMAT": "pdf"}),
     ],
@@ -56,7 +58,12 @@ def test_cancel_from_another_thread_stops_the_run_and_leaves_nothing(
     territoire_plugin, tmp_path, algorithm, inputs
 ):
     output = tmp_path / ("map.pdf" if algorithm == "export_map" else f"{algorithm}.tif")
-    message = run_cancelled(algorithm, {**inputs, "OUTPUT": str(output)})
+    after_percent = 1.0
+    if algorithm == "waste_access":  # cancelled while its sinks are written: they are removed
+        output, after_percent = tmp_path / "access.gpkg", 60
+        inputs = {**inputs, "COMMUNES_OUTPUT": str(tmp_path / "communes.gpkg"),
+                  "UNDERSERVED": str(tmp_path / "underserved.gpkg")}  # fmt: skip
+    message = run_cancelled(algorithm, {**inputs, "OUTPUT": str(output)}, after_percent)
     assert "cancelled" in message
     assert list(tmp_path.iterdir()) == []
 
