@@ -49,7 +49,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="87" />
+      <location filename="../engine/indicators.py" line="116" />
       <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
@@ -126,7 +126,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="95" />
+      <location filename="../processing/base.py" line="112" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -480,7 +480,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="248" />
+      <location filename="../processing/fibre_coverage.py" line="252" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
@@ -525,7 +525,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="94" />
+      <location filename="../processing/base.py" line="111" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -741,7 +741,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="275" />
+      <location filename="../processing/fibre_coverage.py" line="288" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
@@ -757,7 +757,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="167" />
-      <location filename="../processing/fibre_coverage.py" line="290" />
+      <location filename="../processing/fibre_coverage.py" line="303" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
@@ -1185,6 +1185,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur basse</translation>
     </message>
     <message>
+      <location filename="../processing/fibre_coverage.py" line="240" />
+      <source>Making the grid</source>
+      <translation>Construction de la grille</translation>
+    </message>
+    <message>
       <location filename="../processing/export_map.py" line="162" />
       <source>Map</source>
       <translation>Carte</translation>
@@ -1200,7 +1205,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="96" />
+      <location filename="../processing/base.py" line="113" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1560,7 +1565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des bâtiments</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="220" />
+      <location filename="../processing/fibre_coverage.py" line="221" />
       <source>Reading the fibre layer</source>
       <translation>Lecture de la couche fibre</translation>
     </message>
@@ -2067,7 +2072,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="90" />
+      <location filename="../engine/fibre.py" line="108" />
       <source>The FTTH target must be a percentage between 0 and 100 (got {value}).</source>
       <translation>L'objectif FTTH doit être un pourcentage entre 0 et 100 (valeur indiquée : {value}).</translation>
     </message>
@@ -2138,7 +2143,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="82" />
+      <location filename="../engine/indicators.py" line="111" />
       <source>The cell size must be positive (got {size} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
@@ -2153,7 +2158,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="129" />
+      <location filename="../engine/fibre.py" line="147" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2173,12 +2178,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="63" />
+      <location filename="../engine/fibre.py" line="75" />
       <source>The fibre layer has no field {field} (FTTH eligibility).</source>
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="206" />
+      <location filename="../processing/fibre_coverage.py" line="207" />
       <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
@@ -2193,7 +2198,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="84" />
+      <location filename="../engine/indicators.py" line="113" />
       <source>The grid extent is empty: the input layers have no features.</source>
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
@@ -2382,7 +2387,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/_layer_io.py" line="94" />
       <location filename="../processing/_layer_io.py" line="199" />
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="203" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -2520,7 +2525,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="70" />
+      <location filename="../processing/base.py" line="87" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -2630,7 +2635,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Environnement inconnu {environment}.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="80" />
+      <location filename="../engine/indicators.py" line="109" />
       <source>Unknown grid kind {kind}: use square or hexagon.</source>
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
@@ -2984,7 +2989,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="299" />
+      <location filename="../processing/fibre_coverage.py" line="312" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
@@ -3040,12 +3045,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="153" />
+      <location filename="../processing/base.py" line="180" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="159" />
+      <location filename="../processing/base.py" line="186" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>

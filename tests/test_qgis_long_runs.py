@@ -50,6 +50,8 @@ def run_cancelled(algorithm: str, parameters: dict, after_percent: float = 1.0) 
         ("site_suitability", {"MODEL": str(MODEL)}),
         ("waste_access", {"DEMAND": layer("buildings"), "FACILITIES": layer("waste_points"), "DISTANCE": 1,
                           "ROADS": layer("roads"), "COMMUNES": layer("communes"), "CLUSTER_DISTANCE": 200}),
+        ("fibre_coverage", {"FIBRE": layer("fibre"), "ZONES": layer("communes"), "ZONE_TYPE": 2,
+                            "CELL_SIZE": 100}),
         ("export_map", {"LAYERS": [layer("buildings"), layer("roads"), layer("communes")], "TITLE": "Carte",
                         "FORMAT": "pdf"}),
     ],
@@ -59,6 +61,8 @@ def test_cancel_from_another_thread_stops_the_run_and_leaves_nothing(
 ):
     output = tmp_path / ("map.pdf" if algorithm == "export_map" else f"{algorithm}.tif")
     after_percent = 1.0
+    if algorithm == "fibre_coverage":  # cancelled while the 100 m grid is made
+        output, after_percent = tmp_path / "grid.gpkg", 31
     if algorithm == "waste_access":  # cancelled while its sinks are written: they are removed
         output, after_percent = tmp_path / "access.gpkg", 60
         inputs = {**inputs, "COMMUNES_OUTPUT": str(tmp_path / "communes.gpkg"),
