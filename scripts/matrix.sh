@@ -6,6 +6,7 @@
 #   sid    — QGIS 3.44 in a Debian unstable root.
 # Usage: scripts/matrix.sh [host] [trixie] [sid]   (default: all three)
 #        scripts/matrix.sh build trixie sid          (build the cached roots only)
+#        scripts/matrix.sh exec sid make bench       (one command in a root's checkout, after set-up)
 #
 # Each root is built once with `debootstrap --variant=minbase` (bare: only make and CA
 # certificates), cached outside the checkout in $TERRITOIRE_MATRIX_CACHE, and rebuilt when missing
@@ -74,8 +75,9 @@ PIP
   [ -z "$index" ] || printf 'index-url = %s\n' "$index" >>"$root/etc/pip.conf"
 }
 
+# Run the commands "$2" in the checkout copied into the root of suite "$1".
 run_in_root() {
-  local suite=$1
+  local suite=$1 commands=$2
   local root=$CACHE/$suite
   prepare_root "$root"
   copy_checkout "$root/work"
@@ -92,16 +94,22 @@ run_in_root() {
         # a developer machine has git (it cloned the repo): the packaging test lists files with it
         command -v git >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends git; } >/dev/null
         git init -q . && git add -A
-        make test
-        make demo
+        $2
       "
-  ' _ "$root"
+  ' _ "$root" "$commands"
 }
 
 if [ "$1" = build ]; then  # only build (or refresh) the roots named after it
   shift
   for suite in "$@"; do build_root "$suite"; done
   exit 0
+fi
+if [ "$1" = exec ]; then  # scripts/matrix.sh exec SUITE COMMAND…: one command in that root's checkout
+  suite=$2
+  shift 2
+  build_root "$suite"
+  run_in_root "$suite" "make setup && $*"
+  exit
 fi
 
 status=0
@@ -120,7 +128,7 @@ for version in "$@"; do
       fi
       say "$version root"
       log=$CACHE/$version.run.log
-      if run_in_root "$version" 2>&1 | tee "$log"; then
+      if run_in_root "$version" "make test && make demo" 2>&1 | tee "$log"; then
         summary+=("$version: passed")
       elif grep -qE "Temporary failure resolving|Could not connect to|Network is unreachable|Failed to fetch .*(Connection|resolv)|Max retries exceeded|ProxyError|No matching distribution found" "$log" \
           && ! grep -qE "^(FAILED|ERROR) |[0-9]+ failed" "$log"; then
