@@ -70,8 +70,10 @@ def _read(
     fields: Mapping[str, str] | Sequence[str],
     feedback: QgsProcessingFeedback | None,
     convert: Callable[[QgsGeometry], object],
+    progress: tuple[float, float] | None = None,
 ) -> tuple[pd.DataFrame, list[object]]:
-    """Attributes (object columns, NULL → None) and converted geometries of every feature."""
+    """Attributes (object columns, NULL → None) and converted geometries of every feature; with
+    ``progress``, the share read moves the progress bar within that range."""
     mapping = dict(fields) if isinstance(fields, Mapping) else {name: name for name in fields}
     columns = list(mapping)
     source_fields = source.fields()
@@ -97,6 +99,8 @@ def _read(
                     layer=source.sourceName(), count=position, total=total
                 )
             )
+            if progress is not None:
+                feedback.setProgress(progress[0] + (progress[1] - progress[0]) * position / total)
         geometries.append(convert(feature.geometry()))
         attributes = feature.attributes()
         rows.append([python_value(attributes[index]) for index in indexes])
@@ -135,14 +139,16 @@ def read_points(
     context: QgsProcessingContext,
     fields: Mapping[str, str] | Sequence[str] = (),
     feedback: QgsProcessingFeedback | None = None,
+    progress: tuple[float, float] | None = None,
 ) -> tuple[pd.DataFrame, list[QgsGeometry]]:
     """Attributes plus ``x``, ``y`` anchor coordinates (the point, or a point on the surface of a
     polygon, computed by QGIS), and the QgsGeometry of each feature.
 
     The fast way to big point layers: Shapely 1.8 objects are never made (the engine takes the
-    coordinates as arrays); NaN coordinates for missing geometries.
+    coordinates as arrays); NaN coordinates for missing geometries. ``progress``: the range of
+    the progress bar the reading moves through (default: the bar is left alone).
     """
-    frame, geometries = _read(source, crs, context, fields, feedback, QgsGeometry)
+    frame, geometries = _read(source, crs, context, fields, feedback, QgsGeometry, progress)
     xy = np.full((len(geometries), 2), np.nan)
     for row, geometry in enumerate(geometries):
         if not geometry.isEmpty():

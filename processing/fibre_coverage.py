@@ -219,7 +219,7 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
             if field:
                 mapping[column] = field
         feedback.setProgressText(self.tr("Reading the fibre layer"))
-        buildings, _ = read_points(fibre, crs, context, mapping, feedback)
+        buildings, _ = read_points(fibre, crs, context, mapping, feedback, progress=(0.0, 28.0))
         xy = buildings[["x", "y"]].to_numpy(dtype=float)
         self.raise_if_canceled(feedback)
         feedback.setProgress(30)
