@@ -21,7 +21,7 @@ from .shapely_compat import covers_xy
 
 GRID_KINDS = ("square", "hexagon")
 MAX_GRID_CELLS = 1_000_000
-#: Items (grid rows, zones, cells) between two checks of Cancel and progress reports.
+#: Items (zones, cells) between two checks of Cancel and progress reports.
 CHECK_EVERY = 256
 
 #: ``progress(fraction)`` with 0 ≤ fraction ≤ 1, and ``is_cancelled()``: plain callables a caller
@@ -37,9 +37,11 @@ def not_cancelled() -> bool:
     return False
 
 
-def checkpoint(done: int, total: int, progress: Progress, is_cancelled: Callable[[], bool]) -> None:
-    """Every CHECK_EVERY items of ``total``: raise Cancelled when the user cancelled, else report."""
-    if done % CHECK_EVERY == 0:
+def checkpoint(
+    done: int, total: int, progress: Progress, is_cancelled: Callable[[], bool], every: int = CHECK_EVERY
+) -> None:
+    """Every ``every`` items of ``total``: raise Cancelled when the user cancelled, else report."""
+    if done % every == 0:
         if is_cancelled():
             raise Cancelled()
         progress(done / max(total, 1))
@@ -124,7 +126,7 @@ def make_grid(
     share = 0.4 if clipped else 1.0  # of the progress: making the cells, then clipping them
 
     def tick(done: int, total: int) -> None:
-        checkpoint(done, total, lambda fraction: progress(share * fraction), is_cancelled)
+        checkpoint(done, total, lambda fraction: progress(share * fraction), is_cancelled, every=1)
 
     cells = (_square_cells if kind == "square" else _hexagon_cells)(bounds, cell_size, tick)
     grid = gpd.GeoDataFrame(geometry=cells, crs=crs)

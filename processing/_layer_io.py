@@ -117,15 +117,17 @@ def read_frame(
     context: QgsProcessingContext,
     fields: Mapping[str, str] | Sequence[str] = (),
     feedback: QgsProcessingFeedback | None = None,
+    progress: tuple[float, float] | None = None,
 ) -> gpd.GeoDataFrame:
     """The features of ``source`` in ``crs`` as a GeoDataFrame (index 0, 1, ... in read order).
 
     ``fields`` names the attributes to read: a sequence keeps the names, a mapping
     ``{column: source field}`` renames them (how a user's field mapping reaches the engine).
     Missing or empty geometries and NULL attributes become None (object columns).  Raises a
-    QgsProcessingException when ``feedback`` is cancelled while reading.
+    QgsProcessingException when ``feedback`` is cancelled while reading; ``progress``: the range
+    of the progress bar the reading moves through (default: the bar is left alone).
     """
-    frame, geometries = _read(source, crs, context, fields, feedback, _shapely)
+    frame, geometries = _read(source, crs, context, fields, feedback, _shapely, progress)
     return gpd.GeoDataFrame(
         frame,
         geometry=gpd.GeoSeries(geometries),
