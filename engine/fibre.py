@@ -8,13 +8,25 @@ premises with FTTH / premises, NULL (NaN) for a zone without premises: "no data"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from .errors import EngineError
-from .indicators import Points, anchor_xy, as_bool, as_float, nearest_to_geometries, rate_pct, zone_of_points
+from .indicators import (
+    Points,
+    Progress,
+    anchor_xy,
+    as_bool,
+    as_float,
+    nearest_to_geometries,
+    no_progress,
+    not_cancelled,
+    rate_pct,
+    zone_of_points,
+)
 
 #: Très haut débit (very high speed) in France: at least 30 Mbit/s download.
 THD_MBPS = 30.0
@@ -81,16 +93,22 @@ def normalise_premises(
 
 
 def coverage_by_zone(
-    buildings: Points, premises: pd.DataFrame, zones: gpd.GeoSeries, target_pct: float
+    buildings: Points,
+    premises: pd.DataFrame,
+    zones: gpd.GeoSeries,
+    target_pct: float,
+    progress: Progress = no_progress,
+    is_cancelled: Callable[[], bool] = not_cancelled,
 ) -> pd.DataFrame:
     """Per zone (rows aligned with ``zones``): premises, premises_ftth, ftth_rate (%, NaN without
     premises), premises_no_thd (no ≥ 30 Mbit/s option) and below_target (None without premises).
+    Raises Cancelled as soon as ``is_cancelled()``.
     """
     if not 0 <= target_pct <= 100:
         raise EngineError(
             "The FTTH target must be a percentage between 0 and 100 (got {value}).", value=target_pct
         )
-    zone = zone_of_points(buildings, zones)
+    zone = zone_of_points(buildings, zones, progress, is_cancelled)
     inside = zone >= 0
     size = len(zones)
     count = premises["premises"].to_numpy()

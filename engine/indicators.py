@@ -6,7 +6,7 @@ Works with Shapely 1.8 and GeoPandas 0.12 (spatial joins through the rtree index
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Union
 
 import geopandas as gpd
@@ -16,12 +16,36 @@ from scipy.spatial import cKDTree
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .errors import EngineError
+from .errors import Cancelled, EngineError
 from .numbers import read_numbers
 from .shapely_compat import covers_xy
 
 GRID_KINDS = ("square", "hexagon")
 MAX_GRID_CELLS = 1_000_000
+#: Items (zones, cells) between two checks of Cancel and progress reports.
+CHECK_EVERY = 256
+
+#: ``progress(fraction)`` with 0 ≤ fraction ≤ 1, and ``is_cancelled()``: plain callables a caller
+#: (a Processing algorithm, with its feedback) gives the long loops here.
+Progress = Callable[[float], None]
+
+
+def no_progress(fraction: float) -> None:
+    """The default progress callback: report nothing."""
+
+
+def not_cancelled() -> bool:
+    return False
+
+
+def checkpoint(
+    done: int, total: int, progress: Progress, is_cancelled: Callable[[], bool], every: int = CHECK_EVERY
+) -> None:
+    """Every ``every`` items of ``total``: raise Cancelled when the user cancelled, else report."""
+    if done % every == 0:
+        if is_cancelled():
+            raise Cancelled()
+        progress(done / max(total, 1))
 
 
 def _grid_cell_count(bounds: Sequence[float], cell_size: float, kind: str) -> int:
@@ -32,20 +56,23 @@ def _grid_cell_count(bounds: Sequence[float], cell_size: float, kind: str) -> in
     return (math.ceil(width / cell_size) + 2) * (math.ceil(height / (1.5 * side)) + 2)
 
 
-def _square_cells(bounds: Sequence[float], cell_size: float) -> list[Polygon]:
+def _square_cells(
+    bounds: Sequence[float], cell_size: float, tick: Callable[[int, int], None]
+) -> list[Polygon]:
     xmin, ymin, xmax, ymax = bounds
     columns = max(1, math.ceil((xmax - xmin) / cell_size - 1e-9))
     rows = max(1, math.ceil((ymax - ymin) / cell_size - 1e-9))
-    return [
-        box(
-            xmin + c * cell_size, ymax - (r + 1) * cell_size, xmin + (c + 1) * cell_size, ymax - r * cell_size
-        )
-        for r in range(rows)
-        for c in range(columns)
-    ]
+    cells = []
+    for r in range(rows):
+        tick(r, rows)
+        top, bottom = ymax - r * cell_size, ymax - (r + 1) * cell_size
+        cells += [box(xmin + c * cell_size, bottom, xmin + (c + 1) * cell_size, top) for c in range(columns)]
+    return cells
 
 
-def _hexagon_cells(bounds: Sequence[float], cell_size: float) -> list[Polygon]:
+def _hexagon_cells(
+    bounds: Sequence[float], cell_size: float, tick: Callable[[int, int], None]
+) -> list[Polygon]:
     """Pointy-top hexagons; ``cell_size`` is the distance between neighbour centres (flat to flat)."""
     xmin, ymin, xmax, ymax = bounds
     side = cell_size / math.sqrt(3.0)
@@ -56,6 +83,7 @@ def _hexagon_cells(bounds: Sequence[float], cell_size: float) -> list[Polygon]:
     rows = math.ceil((ymax - ymin + side) / row_step) + 1
     columns = math.ceil((xmax - xmin + cell_size) / cell_size) + 1
     for row in range(rows):
+        tick(row, rows)
         cy = ymin + row * row_step
         shift = cell_size / 2.0 if row % 2 else 0.0
         for column in range(columns):
@@ -72,10 +100,13 @@ def make_grid(
     cell_size: float,
     crs: object = None,
     clip_to: gpd.GeoSeries | None = None,
+    progress: Progress = no_progress,
+    is_cancelled: Callable[[], bool] = not_cancelled,
 ) -> gpd.GeoDataFrame:
     """A square or hexagon grid over ``bounds`` with a ``zone_id`` column (1, 2, ...).
 
     With ``clip_to``, only the cells that intersect one of its geometries are kept (whole cells).
+    Raises Cancelled as soon as ``is_cancelled()``; ``progress`` goes from 0 to 1.
     """
     if kind not in GRID_KINDS:
         raise EngineError("Unknown grid kind {kind}: use square or hexagon.", kind=kind)
@@ -92,12 +123,25 @@ def make_grid(
             count=count,
             limit=MAX_GRID_CELLS,
         )
-    cells = _square_cells(bounds, cell_size) if kind == "square" else _hexagon_cells(bounds, cell_size)
+    clipped = clip_to is not None and len(clip_to) > 0
+    share = 0.4 if clipped else 1.0  # of the progress: making the cells, then clipping them
+
+    def tick(done: int, total: int) -> None:
+        checkpoint(done, total, lambda fraction: progress(share * fraction), is_cancelled, every=1)
+
+    cells = (_square_cells if kind == "square" else _hexagon_cells)(bounds, cell_size, tick)
     grid = gpd.GeoDataFrame(geometry=cells, crs=crs)
-    if clip_to is not None and len(clip_to):
+    if clipped:
         mask = gpd.GeoDataFrame(geometry=list(clip_to.values), crs=crs)
-        hits = gpd.sjoin(grid, mask, how="inner", predicate="intersects")
-        grid = grid.loc[np.unique(hits.index.to_numpy())]
+        chunk = CHECK_EVERY * 16
+        kept = []
+        for start in range(0, len(grid), chunk):
+            if is_cancelled():
+                raise Cancelled()
+            progress(share + (1 - share) * start / len(grid))
+            hits = gpd.sjoin(grid.iloc[start : start + chunk], mask, how="inner", predicate="intersects")
+            kept.append(np.unique(hits.index.to_numpy()))
+        grid = grid.loc[np.concatenate(kept)] if kept else grid.iloc[:0]
     grid = grid.reset_index(drop=True)
     grid.insert(0, "zone_id", np.arange(1, len(grid) + 1, dtype=np.int64))
     return grid
@@ -130,20 +174,27 @@ def anchor_xy(points: Points) -> np.ndarray:
     ).reshape(-1, 2)
 
 
-def zone_of_points(points: Points, zones: Sequence[BaseGeometry | None]) -> np.ndarray:
+def zone_of_points(
+    points: Points,
+    zones: Sequence[BaseGeometry | None],
+    progress: Progress = no_progress,
+    is_cancelled: Callable[[], bool] = not_cancelled,
+) -> np.ndarray:
     """For each point, the position (0-based) of the zone holding it, or -1 when none does.
 
     A point on the border of two zones goes to the first of them, so nothing is counted twice.
     Geometries are represented by a point inside them.  Points sorted by x give each zone's
     bounding-box candidates by binary search; ``covers_xy`` tests them against the
-    prepared zone in C.
+    prepared zone in C.  Raises Cancelled as soon as ``is_cancelled()``.
     """
     xy = anchor_xy(points)
     result = np.full(len(xy), -1, dtype=np.int64)
     finite = np.flatnonzero(np.isfinite(xy).all(axis=1))
     order = finite[np.argsort(xy[finite, 0], kind="stable")]
     sorted_x = xy[order, 0]
+    total = len(zones)
     for position, zone in enumerate(zones):
+        checkpoint(position, total, progress, is_cancelled)
         if zone is None or zone.is_empty:
             continue
         xmin, ymin, xmax, ymax = zone.bounds

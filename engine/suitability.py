@@ -578,6 +578,20 @@ def _refuse_unless_blocks(
         )
 
 
+def check_memory(model: Model, options: Options) -> int:
+    """Peak bytes a run of ``model`` needs, whole or by blocks of rows; raise EngineError, with
+    the estimate and the limit, when it fits neither (nothing is computed: only the include
+    constraints are read, for the extent)."""
+    grid = model_grid(model, options)
+    margin = margin_cells(model, grid)
+    estimate = memory_estimate(grid, model, options, margin, thread_count(grid, model, options, margin))
+    if estimate <= options.max_memory:
+        return estimate
+    rows = block_rows(grid, model, margin, options.max_memory)
+    _refuse_unless_blocks(grid, model, options, estimate, rows, margin)
+    return blocked_estimate(grid, model, margin, rows)
+
+
 def _keeps_stack(model: Model, options: Options) -> bool:
     return model.aggregation == "owa" or options.sites or bool(options.candidates)
 

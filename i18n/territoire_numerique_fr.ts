@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../processing/base.py" line="375" />
+      <location filename="../processing/base.py" line="377" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="246" />
+      <location filename="../processing/_layer_io.py" line="254" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="237" />
+      <location filename="../processing/waste_access.py" line="239" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -64,12 +64,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="88" />
+      <location filename="../engine/indicators.py" line="119" />
       <source>A {size} m grid over this extent would have about {count} cells (more than {limit}): use a larger cell size.</source>
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="522" />
+      <location filename="../ui/suitability_editor.py" line="618" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -79,7 +79,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="355" />
+      <location filename="../processing/site_suitability.py" line="369" />
       <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
@@ -99,7 +99,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="89" />
+      <location filename="../processing/shared_facility.py" line="93" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
@@ -109,24 +109,24 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="83" />
+      <location filename="../processing/shared_facility.py" line="87" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="232" />
-      <location filename="../processing/shared_facility.py" line="364" />
+      <location filename="../processing/shared_facility.py" line="236" />
+      <location filename="../processing/shared_facility.py" line="368" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="265" />
-      <location filename="../ui/suitability_editor.py" line="646" />
+      <location filename="../ui/suitability_editor.py" line="341" />
+      <location filename="../ui/suitability_editor.py" line="747" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="541" />
+      <location filename="../ui/suitability_editor.py" line="637" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -152,7 +152,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="121" />
-      <location filename="../processing/shared_facility.py" line="149" />
+      <location filename="../processing/shared_facility.py" line="153" />
       <location filename="../processing/waste_access.py" line="131" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
@@ -178,7 +178,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="181" />
+      <location filename="../processing/base.py" line="183" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -228,7 +228,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="76" />
+      <location filename="../ui/suitability_editor.py" line="78" />
       <source>Attribute of the feature at the cell</source>
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
@@ -255,12 +255,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bilan par acteur et par ressource</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="311" />
+      <location filename="../ui/suitability_editor.py" line="386" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="87" />
       <source>Benefit: more is better</source>
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
@@ -301,7 +301,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="637" />
+      <location filename="../ui/suitability_editor.py" line="738" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -328,7 +328,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="232" />
-      <location filename="../processing/waste_access.py" line="259" />
+      <location filename="../processing/waste_access.py" line="261" />
       <location filename="../processing/waste_flows.py" line="500" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
@@ -414,7 +414,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="131" />
+      <location filename="../processing/shared_facility.py" line="135" />
       <location filename="../processing/wifi_placement.py" line="115" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -425,7 +425,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="126" />
+      <location filename="../processing/shared_facility.py" line="130" />
       <location filename="../processing/wifi_placement.py" line="109" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -436,13 +436,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="440" />
+      <location filename="../processing/site_suitability.py" line="454" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="231" />
-      <location filename="../processing/shared_facility.py" line="362" />
+      <location filename="../processing/shared_facility.py" line="235" />
+      <location filename="../processing/shared_facility.py" line="366" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -452,7 +452,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="742" />
+      <location filename="../engine/suitability.py" line="756" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -462,8 +462,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="83" />
-      <location filename="../ui/suitability_editor.py" line="318" />
+      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="393" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -494,7 +494,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="66" />
+      <location filename="../processing/shared_facility.py" line="70" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
@@ -504,17 +504,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="355" />
+      <location filename="../processing/shared_facility.py" line="359" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="236" />
+      <location filename="../processing/shared_facility.py" line="240" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="382" />
+      <location filename="../processing/shared_facility.py" line="386" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
@@ -585,7 +585,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="241" />
-      <location filename="../processing/shared_facility.py" line="288" />
+      <location filename="../processing/shared_facility.py" line="292" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
@@ -595,17 +595,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ligne confidentielle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="746" />
+      <location filename="../ui/suitability_editor.py" line="872" />
       <source>Consistency ratio CR = {cr} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="181" />
+      <location filename="../processing/shared_facility.py" line="185" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="252" />
+      <location filename="../ui/suitability_editor.py" line="326" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -621,7 +621,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="85" />
+      <location filename="../ui/suitability_editor.py" line="87" />
       <source>Cost: less is better</source>
       <translation>Coût : moins c'est mieux</translation>
     </message>
@@ -636,7 +636,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="261" />
+      <location filename="../processing/fibre_coverage.py" line="264" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
@@ -666,7 +666,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="250" />
+      <location filename="../ui/suitability_editor.py" line="324" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
@@ -676,18 +676,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="670" />
-      <location filename="../engine/suitability.py" line="939" />
+      <location filename="../engine/suitability.py" line="684" />
+      <location filename="../engine/suitability.py" line="953" />
       <source>Criterion {name}</source>
       <translation>Critère {name}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="865" />
+      <location filename="../engine/suitability.py" line="879" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="180" />
+      <location filename="../processing/base.py" line="182" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -774,29 +774,29 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="521" />
+      <location filename="../ui/suitability_editor.py" line="617" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="314" />
+      <location filename="../ui/suitability_editor.py" line="389" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="120" />
-      <location filename="../processing/shared_facility.py" line="148" />
+      <location filename="../processing/shared_facility.py" line="152" />
       <location filename="../processing/waste_access.py" line="130" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="299" />
+      <location filename="../processing/waste_access.py" line="301" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="74" />
+      <location filename="../ui/suitability_editor.py" line="76" />
       <source>Distance to the nearest feature</source>
       <translation>Distance à l'entité la plus proche</translation>
     </message>
@@ -807,14 +807,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="177" />
-      <location filename="../processing/shared_facility.py" line="247" />
+      <location filename="../processing/shared_facility.py" line="251" />
       <location filename="../processing/waste_access.py" line="203" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="637" />
-      <location filename="../engine/suitability.py" line="706" />
+      <location filename="../engine/suitability.py" line="651" />
+      <location filename="../engine/suitability.py" line="720" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
@@ -876,7 +876,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="92" />
+      <location filename="../ui/suitability_editor.py" line="94" />
       <source>Exclude (never suitable)</source>
       <translation>Exclure (jamais apte)</translation>
     </message>
@@ -939,7 +939,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="288" />
+      <location filename="../processing/fibre_coverage.py" line="300" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
@@ -966,7 +966,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../processing/fibre_coverage.py" line="175" />
-      <location filename="../processing/fibre_coverage.py" line="303" />
+      <location filename="../processing/fibre_coverage.py" line="315" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
@@ -1007,13 +1007,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="310" />
+      <location filename="../ui/suitability_editor.py" line="385" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="312" />
-      <location filename="../ui/suitability_editor.py" line="637" />
+      <location filename="../ui/suitability_editor.py" line="387" />
+      <location filename="../ui/suitability_editor.py" line="738" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
@@ -1058,12 +1058,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="354" />
+      <location filename="../ui/suitability_editor.py" line="424" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="81" />
+      <location filename="../ui/suitability_editor.py" line="83" />
       <source>Gaussian (ideal value)</source>
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
@@ -1073,7 +1073,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="256" />
+      <location filename="../processing/site_suitability.py" line="259" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
@@ -1083,7 +1083,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="245" />
+      <location filename="../processing/shared_facility.py" line="249" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
@@ -1104,12 +1104,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="628" />
+      <location filename="../engine/suitability.py" line="642" />
       <source>Grid of {width} × {height} cells by blocks of {rows} rows; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules par blocs de {rows} lignes ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="649" />
+      <location filename="../engine/suitability.py" line="663" />
       <source>Grid of {width} × {height} cells; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
@@ -1139,7 +1139,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="61" />
+      <location filename="../ui/suitability_editor.py" line="63" />
       <source>High value</source>
       <translation>Valeur haute</translation>
     </message>
@@ -1159,7 +1159,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="120" />
+      <location filename="../processing/shared_facility.py" line="124" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
@@ -1179,7 +1179,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="64" />
+      <location filename="../ui/suitability_editor.py" line="66" />
       <source>Ideal value</source>
       <translation>Valeur idéale</translation>
     </message>
@@ -1200,7 +1200,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>En une phrase</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="92" />
+      <location filename="../ui/suitability_editor.py" line="94" />
       <source>Include (only there)</source>
       <translation>Inclure (seulement là)</translation>
     </message>
@@ -1250,7 +1250,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="767" />
+      <location filename="../ui/suitability_editor.py" line="893" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1281,7 +1281,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../ui/dock.py" line="243" />
-      <location filename="../ui/suitability_editor.py" line="637" />
+      <location filename="../ui/suitability_editor.py" line="738" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
@@ -1321,22 +1321,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="308" />
+      <location filename="../ui/suitability_editor.py" line="383" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="354" />
+      <location filename="../ui/suitability_editor.py" line="424" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="298" />
+      <location filename="../processing/site_suitability.py" line="301" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="286" />
+      <location filename="../processing/site_suitability.py" line="289" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1366,7 +1366,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="79" />
+      <location filename="../ui/suitability_editor.py" line="81" />
       <source>Linear</source>
       <translation>Linéaire</translation>
     </message>
@@ -1413,7 +1413,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="697" />
+      <location filename="../engine/suitability.py" line="711" />
       <source>Locating sites</source>
       <translation>Recherche des sites</translation>
     </message>
@@ -1444,9 +1444,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="60" />
+      <location filename="../ui/suitability_editor.py" line="62" />
       <source>Low value</source>
       <translation>Valeur basse</translation>
+    </message>
+    <message>
+      <location filename="../processing/fibre_coverage.py" line="252" />
+      <source>Making the grid</source>
+      <translation>Construction de la grille</translation>
     </message>
     <message>
       <location filename="../engine/http_client.py" line="259" />
@@ -1469,7 +1474,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="182" />
+      <location filename="../processing/base.py" line="184" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1484,7 +1489,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="166" />
+      <location filename="../processing/shared_facility.py" line="170" />
       <location filename="../processing/waste_flows.py" line="262" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
@@ -1495,12 +1500,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="309" />
+      <location filename="../ui/suitability_editor.py" line="384" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="264" />
+      <location filename="../processing/waste_access.py" line="266" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1510,12 +1515,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="217" />
+      <location filename="../processing/shared_facility.py" line="221" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="62" />
+      <location filename="../ui/suitability_editor.py" line="64" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
@@ -1525,7 +1530,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="188" />
+      <location filename="../processing/shared_facility.py" line="192" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
@@ -1535,32 +1540,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="89" />
+      <location filename="../ui/suitability_editor.py" line="91" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="217" />
+      <location filename="../processing/shared_facility.py" line="221" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="637" />
+      <location filename="../ui/suitability_editor.py" line="738" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="245" />
+      <location filename="../ui/suitability_editor.py" line="319" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="754" />
+      <location filename="../ui/suitability_editor.py" line="880" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="307" />
+      <location filename="../ui/suitability_editor.py" line="382" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1622,7 +1627,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="121" />
+      <location filename="../processing/_layer_io.py" line="125" />
       <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
@@ -1654,7 +1659,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="359" />
+      <location filename="../processing/waste_access.py" line="361" />
       <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
@@ -1664,7 +1669,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="525" />
+      <location filename="../ui/suitability_editor.py" line="621" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1701,7 +1706,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="139" />
+      <location filename="../processing/shared_facility.py" line="143" />
       <location filename="../processing/site_suitability.py" line="146" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
@@ -1717,7 +1722,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="533" />
+      <location filename="../ui/suitability_editor.py" line="629" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1752,7 +1757,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="767" />
+      <location filename="../ui/suitability_editor.py" line="893" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1762,7 +1767,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="237" />
+      <location filename="../ui/suitability_editor.py" line="311" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1777,12 +1782,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="106" />
+      <location filename="../processing/shared_facility.py" line="110" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="90" />
+      <location filename="../ui/suitability_editor.py" line="92" />
       <source>Ordered weighted average (OWA)</source>
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
@@ -1893,7 +1898,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="75" />
+      <location filename="../ui/suitability_editor.py" line="77" />
       <source>Raster value</source>
       <translation>Valeur du raster</translation>
     </message>
@@ -1928,7 +1933,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de l'enquête</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="106" />
+      <location filename="../processing/_layer_io.py" line="108" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -1958,13 +1963,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="265" />
-      <location filename="../ui/suitability_editor.py" line="646" />
+      <location filename="../ui/suitability_editor.py" line="341" />
+      <location filename="../ui/suitability_editor.py" line="747" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="569" />
+      <location filename="../processing/base.py" line="571" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -1979,7 +1984,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="324" />
+      <location filename="../processing/waste_access.py" line="326" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1999,7 +2004,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="155" />
+      <location filename="../processing/shared_facility.py" line="159" />
       <location filename="../ui/dock.py" line="102" />
       <source>Roads</source>
       <translation>Routes</translation>
@@ -2052,7 +2057,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="994" />
+      <location filename="../engine/suitability.py" line="1008" />
       <source>Rows {first}–{last}</source>
       <translation>Lignes {first} à {last}</translation>
     </message>
@@ -2067,7 +2072,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="239" />
+      <location filename="../ui/suitability_editor.py" line="313" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -2087,17 +2092,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="777" />
+      <location filename="../ui/suitability_editor.py" line="903" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="238" />
+      <location filename="../ui/suitability_editor.py" line="312" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="694" />
+      <location filename="../engine/suitability.py" line="708" />
       <source>Scoring candidate sites</source>
       <translation>Notation des sites candidats</translation>
     </message>
@@ -2112,7 +2117,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="700" />
+      <location filename="../engine/suitability.py" line="714" />
       <source>Sensitivity of the ranking to the weights</source>
       <translation>Sensibilité du classement aux pondérations</translation>
     </message>
@@ -2132,7 +2137,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="114" />
+      <location filename="../processing/shared_facility.py" line="118" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
@@ -2147,13 +2152,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="63" />
+      <location filename="../processing/shared_facility.py" line="67" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="233" />
-      <location filename="../processing/shared_facility.py" line="366" />
+      <location filename="../processing/shared_facility.py" line="237" />
+      <location filename="../processing/shared_facility.py" line="370" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
@@ -2163,7 +2168,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="80" />
+      <location filename="../ui/suitability_editor.py" line="82" />
       <source>Sigmoid (S-curve)</source>
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
@@ -2199,7 +2204,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="136" />
-      <location filename="../processing/shared_facility.py" line="160" />
+      <location filename="../processing/shared_facility.py" line="164" />
       <location filename="../processing/waste_access.py" line="146" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
@@ -2277,12 +2282,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="224" />
+      <location filename="../processing/shared_facility.py" line="228" />
       <source>Speed for the times (km/h)</source>
       <translation>Vitesse pour les temps (km/h)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="63" />
+      <location filename="../ui/suitability_editor.py" line="65" />
       <source>Spread</source>
       <translation>Étalement</translation>
     </message>
@@ -2293,7 +2298,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/resource_synergies.py" line="121" />
-      <location filename="../processing/shared_facility.py" line="149" />
+      <location filename="../processing/shared_facility.py" line="153" />
       <location filename="../processing/waste_access.py" line="131" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
@@ -2314,7 +2319,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="425" />
+      <location filename="../processing/_layer_io.py" line="433" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -2337,7 +2342,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/site_suitability.py" line="186" />
-      <location filename="../processing/site_suitability.py" line="368" />
+      <location filename="../processing/site_suitability.py" line="382" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -2348,7 +2353,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="227" />
+      <location filename="../ui/suitability_editor.py" line="301" />
       <source>Suitability model editor</source>
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
@@ -2358,7 +2363,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="174" />
+      <location filename="../processing/shared_facility.py" line="178" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
@@ -2368,7 +2373,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="180" />
+      <location filename="../processing/shared_facility.py" line="184" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
@@ -2565,7 +2570,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="90" />
+      <location filename="../engine/fibre.py" line="108" />
       <source>The FTTH target must be a percentage between 0 and 100 (got {value}).</source>
       <translation>L'objectif FTTH doit être un pourcentage entre 0 et 100 (valeur indiquée : {value}).</translation>
     </message>
@@ -2642,7 +2647,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="83" />
+      <location filename="../engine/indicators.py" line="114" />
       <source>The cell size must be positive (got {size} m).</source>
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
@@ -2662,12 +2667,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="471" />
+      <location filename="../processing/base.py" line="473" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="129" />
+      <location filename="../engine/fibre.py" line="147" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2692,7 +2697,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="63" />
+      <location filename="../engine/fibre.py" line="75" />
       <source>The fibre layer has no field {field} (FTTH eligibility).</source>
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
@@ -2702,22 +2707,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="440" />
+      <location filename="../processing/base.py" line="442" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="398" />
+      <location filename="../processing/base.py" line="400" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="406" />
+      <location filename="../processing/base.py" line="408" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="412" />
+      <location filename="../processing/base.py" line="414" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2727,7 +2732,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="264" />
+      <location filename="../processing/base.py" line="266" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2737,7 +2742,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="85" />
+      <location filename="../engine/indicators.py" line="116" />
       <source>The grid extent is empty: the input layers have no features.</source>
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
@@ -2767,7 +2772,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="612" />
+      <location filename="../engine/suitability.py" line="626" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2777,12 +2782,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="362" />
+      <location filename="../processing/base.py" line="364" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="381" />
+      <location filename="../processing/base.py" line="383" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2797,7 +2802,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="86" />
+      <location filename="../processing/_layer_io.py" line="88" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
@@ -2872,7 +2877,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="762" />
+      <location filename="../ui/suitability_editor.py" line="888" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
@@ -2920,7 +2925,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../processing/decision_dossier.py" line="138" />
       <location filename="../processing/export_map.py" line="186" />
-      <location filename="../processing/site_suitability.py" line="224" />
+      <location filename="../processing/site_suitability.py" line="227" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -2930,17 +2935,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="636" />
+      <location filename="../processing/base.py" line="638" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="270" />
+      <location filename="../processing/base.py" line="272" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="286" />
+      <location filename="../processing/base.py" line="288" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -2995,14 +3000,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="477" />
+      <location filename="../processing/base.py" line="479" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="104" />
-      <location filename="../processing/_layer_io.py" line="235" />
-      <location filename="../processing/base.py" line="465" />
+      <location filename="../processing/_layer_io.py" line="106" />
+      <location filename="../processing/_layer_io.py" line="243" />
+      <location filename="../processing/base.py" line="467" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3098,7 +3103,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="286" />
+      <location filename="../processing/shared_facility.py" line="290" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
@@ -3109,13 +3114,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/load_open_data.py" line="281" />
-      <location filename="../processing/site_suitability.py" line="215" />
-      <location filename="../processing/site_suitability.py" line="310" />
+      <location filename="../processing/site_suitability.py" line="217" />
+      <location filename="../processing/site_suitability.py" line="340" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="600" />
+      <location filename="../engine/suitability.py" line="614" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -3195,7 +3200,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="156" />
+      <location filename="../processing/base.py" line="158" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -3210,18 +3215,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="65" />
-      <location filename="../ui/suitability_editor.py" line="82" />
+      <location filename="../ui/suitability_editor.py" line="67" />
+      <location filename="../ui/suitability_editor.py" line="84" />
       <source>Threshold</source>
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="207" />
+      <location filename="../processing/shared_facility.py" line="211" />
       <source>Threshold for the share within</source>
       <translation>Seuil de la part desservie</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="216" />
+      <location filename="../processing/shared_facility.py" line="220" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
@@ -3259,7 +3264,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="313" />
+      <location filename="../ui/suitability_editor.py" line="388" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
@@ -3269,7 +3274,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="607" />
+      <location filename="../ui/suitability_editor.py" line="703" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -3281,7 +3286,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../processing/waste_access.py" line="192" />
-      <location filename="../processing/waste_access.py" line="343" />
+      <location filename="../processing/waste_access.py" line="345" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3331,7 +3336,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Environnement inconnu {environment}.</translation>
     </message>
     <message>
-      <location filename="../engine/indicators.py" line="81" />
+      <location filename="../engine/indicators.py" line="112" />
       <source>Unknown grid kind {kind}: use square or hexagon.</source>
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
@@ -3408,7 +3413,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Utiliser l'exemple</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="415" />
+      <location filename="../processing/_layer_io.py" line="423" />
       <source>Warnings: {warnings}</source>
       <translation>Avertissements : {warnings}</translation>
     </message>
@@ -3494,47 +3499,47 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="525" />
+      <location filename="../ui/suitability_editor.py" line="621" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="97" />
+      <location filename="../processing/shared_facility.py" line="101" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="198" />
+      <location filename="../processing/shared_facility.py" line="202" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="181" />
+      <location filename="../processing/shared_facility.py" line="185" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="88" />
+      <location filename="../ui/suitability_editor.py" line="90" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="87" />
+      <location filename="../ui/suitability_editor.py" line="89" />
       <source>Weighted linear combination (WLC)</source>
       <translation>Combinaison linéaire pondérée (WLC)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="251" />
+      <location filename="../ui/suitability_editor.py" line="325" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="760" />
+      <location filename="../ui/suitability_editor.py" line="886" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="301" />
+      <location filename="../ui/suitability_editor.py" line="376" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -3549,7 +3554,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="721" />
+      <location filename="../processing/base.py" line="731" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
@@ -3716,7 +3721,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="736" />
+      <location filename="../processing/base.py" line="746" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3762,17 +3767,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="716" />
+      <location filename="../processing/base.py" line="726" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="719" />
+      <location filename="../processing/base.py" line="729" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="732" />
+      <location filename="../processing/base.py" line="742" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3792,17 +3797,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>les partenaires compatibles à portée ne sont pas de la même saison</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="748" />
+      <location filename="../ui/suitability_editor.py" line="874" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="723" />
+      <location filename="../processing/base.py" line="733" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="737" />
+      <location filename="../processing/base.py" line="747" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3817,7 +3822,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="715" />
+      <location filename="../processing/base.py" line="725" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3837,7 +3842,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="739" />
+      <location filename="../processing/base.py" line="749" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
@@ -3847,27 +3852,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="722" />
+      <location filename="../processing/base.py" line="732" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="748" />
+      <location filename="../ui/suitability_editor.py" line="874" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="733" />
+      <location filename="../processing/base.py" line="743" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="738" />
+      <location filename="../processing/base.py" line="748" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="720" />
+      <location filename="../processing/base.py" line="730" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3882,7 +3887,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="314" />
+      <location filename="../processing/base.py" line="316" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3897,12 +3902,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="734" />
+      <location filename="../processing/base.py" line="744" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="726" />
+      <location filename="../processing/base.py" line="736" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -3927,8 +3932,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="316" />
-      <location filename="../processing/base.py" line="377" />
+      <location filename="../processing/base.py" line="318" />
+      <location filename="../processing/base.py" line="379" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -3943,22 +3948,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="730" />
+      <location filename="../processing/base.py" line="740" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="729" />
+      <location filename="../processing/base.py" line="739" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="313" />
+      <location filename="../processing/base.py" line="315" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="315" />
+      <location filename="../processing/base.py" line="317" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -3968,7 +3973,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="718" />
+      <location filename="../processing/base.py" line="728" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
@@ -3988,7 +3993,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="742" />
+      <location filename="../processing/base.py" line="752" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
@@ -3998,7 +4003,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="728" />
+      <location filename="../processing/base.py" line="738" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -4008,17 +4013,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="725" />
+      <location filename="../processing/base.py" line="735" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="741" />
+      <location filename="../processing/base.py" line="751" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="731" />
+      <location filename="../processing/base.py" line="741" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4063,7 +4068,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="717" />
+      <location filename="../processing/base.py" line="727" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4073,7 +4078,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="740" />
+      <location filename="../processing/base.py" line="750" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4118,7 +4123,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="606" />
+      <location filename="../processing/base.py" line="608" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
@@ -4148,7 +4153,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="133" />
+      <location filename="../processing/_layer_io.py" line="137" />
       <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
@@ -4158,7 +4163,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="127" />
+      <location filename="../processing/_layer_io.py" line="131" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
@@ -4229,7 +4234,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="680" />
+      <location filename="../processing/base.py" line="682" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -4239,7 +4244,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="312" />
+      <location filename="../processing/fibre_coverage.py" line="324" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
@@ -4285,7 +4290,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="347" />
+      <location filename="../processing/waste_access.py" line="349" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -4346,12 +4351,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="694" />
+      <location filename="../processing/base.py" line="696" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="700" />
+      <location filename="../processing/base.py" line="702" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4448,7 +4453,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="371" />
+      <location filename="../processing/base.py" line="373" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

@@ -74,8 +74,10 @@ def _read(
     fields: Mapping[str, str] | Sequence[str],
     feedback: QgsProcessingFeedback | None,
     convert: Callable[[QgsGeometry], object],
+    progress: tuple[float, float] | None = None,
 ) -> tuple[pd.DataFrame, list[object]]:
-    """Attributes (object columns, NULL → None) and converted geometries of every feature."""
+    """Attributes (object columns, NULL → None) and converted geometries of every feature; with
+    ``progress``, the share read moves the progress bar within that range."""
     mapping = dict(fields) if isinstance(fields, Mapping) else {name: name for name in fields}
     columns = list(mapping)
     source_fields = source.fields()
@@ -107,6 +109,8 @@ def _read(
                     layer=source.sourceName(), count=position, total=total
                 )
             )
+            if progress is not None:
+                feedback.setProgress(progress[0] + (progress[1] - progress[0]) * position / total)
         geometry = feature.geometry()
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             missing += 1
@@ -149,15 +153,17 @@ def read_frame(
     context: QgsProcessingContext,
     fields: Mapping[str, str] | Sequence[str] = (),
     feedback: QgsProcessingFeedback | None = None,
+    progress: tuple[float, float] | None = None,
 ) -> gpd.GeoDataFrame:
     """The features of ``source`` in ``crs`` as a GeoDataFrame (index 0, 1, ... in read order).
 
     ``fields`` names the attributes to read: a sequence keeps the names, a mapping
     ``{column: source field}`` renames them (how a user's field mapping reaches the engine).
     Missing or empty geometries and NULL attributes become None (object columns).  Raises a
-    QgsProcessingException when ``feedback`` is cancelled while reading.
+    QgsProcessingException when ``feedback`` is cancelled while reading; ``progress``: the range
+    of the progress bar the reading moves through (default: the bar is left alone).
     """
-    frame, geometries = _read(source, crs, context, fields, feedback, _shapely)
+    frame, geometries = _read(source, crs, context, fields, feedback, _shapely, progress)
     return gpd.GeoDataFrame(
         frame,
         geometry=gpd.GeoSeries(geometries),
@@ -171,14 +177,16 @@ def read_points(
     context: QgsProcessingContext,
     fields: Mapping[str, str] | Sequence[str] = (),
     feedback: QgsProcessingFeedback | None = None,
+    progress: tuple[float, float] | None = None,
 ) -> tuple[pd.DataFrame, list[QgsGeometry]]:
     """Attributes plus ``x``, ``y`` anchor coordinates (the point, or a point on the surface of a
     polygon, computed by QGIS), and the QgsGeometry of each feature.
 
     The fast way to big point layers: Shapely 1.8 objects are never made (the engine takes the
-    coordinates as arrays); NaN coordinates for missing geometries.
+    coordinates as arrays); NaN coordinates for missing geometries. ``progress``: the range of
+    the progress bar the reading moves through (default: the bar is left alone).
     """
-    frame, geometries = _read(source, crs, context, fields, feedback, QgsGeometry)
+    frame, geometries = _read(source, crs, context, fields, feedback, QgsGeometry, progress)
     xy = np.full((len(geometries), 2), np.nan)
     for row, geometry in enumerate(geometries):
         if not geometry.isEmpty():

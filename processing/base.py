@@ -10,6 +10,7 @@ itself lives in the Qt-free ``engine`` package.  Its icon is
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import time
@@ -40,7 +41,7 @@ from ..engine.outputs import (
     remove_stale_temporaries,
     temporary_folder,
 )
-from ..i18n_support import format_number, tr
+from ..i18n_support import format_number, tr, user_qlocale
 from ..messages import log_message
 from ..resources_paths import icon_path
 
@@ -530,7 +531,6 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     def discard_pending_outputs(self) -> None:
         """Remove the outputs written aside, and the new GeoPackage tables a failed run began:
         the previous files stay as they were."""
-        import gc
         import shutil
 
         for folder, _final in self.__dict__.pop("_pending_outputs", []):
@@ -703,6 +703,14 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
                 ).format(what=what, crs=crs.authid())
             )
 
+    def engine_message(self, error) -> str:
+        """An engine error's message, translated, its numbers written in the user's locale."""
+        values = {
+            key: LocaleNumber(value) if isinstance(value, float) else value
+            for key, value in error.values.items()
+        }
+        return self.tr(error.message).format(**values)
+
     def raise_if_canceled(self, feedback: QgsProcessingFeedback | None) -> None:
         """Stop the run (leaving no output) when the user cancelled it."""
         if feedback is not None and feedback.isCanceled():
@@ -741,6 +749,16 @@ def tag_words() -> dict[str, str]:
         "survey": tr("survey"),
         "shared facility": tr("shared facility"),
     }
+
+
+class LocaleNumber(float):
+    """A number that formats (``{value:.1f}``) with the decimal and group separators of the QGIS
+    locale (engine messages carry format specifications)."""
+
+    def __format__(self, spec: str) -> str:
+        locale = user_qlocale()
+        text = format(float(self), spec)
+        return text.translate({ord("."): locale.decimalPoint(), ord(","): locale.groupSeparator()})
 
 
 def explicit_destination(parameters: dict, name: str, context) -> str:

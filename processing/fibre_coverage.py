@@ -17,7 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..engine.errors import EngineError
+from ..engine.errors import Cancelled, EngineError
 from ..resources_paths import style_path
 from .base import TerritoireAlgorithm
 
@@ -227,7 +227,7 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
             if field:
                 mapping[column] = field
         feedback.setProgressText(self.tr("Reading the fibre layer"))
-        buildings, _ = read_points(fibre, crs, context, mapping, feedback)
+        buildings, _ = read_points(fibre, crs, context, mapping, feedback, progress=(0.0, 28.0))
         if "premises" in mapping:
             buildings["premises"] = self.numeric_column(
                 buildings["premises"], self.FIELD_PREMISES, mapping["premises"], feedback
@@ -249,17 +249,27 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                 zone_geometries, zone_rows = zone_frame.geometry, zone_frame.drop(columns="geometry")
                 wkb_type = zones.wkbType()
             else:
+                feedback.setProgressText(self.tr("Making the grid"))
                 grid = make_grid(
                     kind,
                     zone_frame.total_bounds if zone_frame is not None else points_bounds(xy),
                     self.parameterAsDouble(parameters, self.CELL_SIZE, context),
                     clip_to=zone_frame.geometry if zone_frame is not None else None,
+                    progress=lambda fraction: feedback.setProgress(30 + 15 * fraction),
+                    is_cancelled=feedback.isCanceled,
                 )
                 output_fields = extended_fields(QgsFields(), [("zone_id", "int"), *ZONE_FIELDS])
                 zone_geometries, zone_rows = grid.geometry, grid.drop(columns="geometry")
                 wkb_type = QgsWkbTypes.Type.Polygon
             feedback.setProgressText(self.tr("Counting premises per zone"))
-            coverage = coverage_by_zone(xy, premises, zone_geometries, target)
+            coverage = coverage_by_zone(
+                xy,
+                premises,
+                zone_geometries,
+                target,
+                progress=lambda fraction: feedback.setProgress(45 + 15 * fraction),
+                is_cancelled=feedback.isCanceled,
+            )
             self.raise_if_canceled(feedback)
             site_result = None
             if sites is not None:
@@ -271,8 +281,10 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
                     buildings.get("building_id"),
                     self.parameterAsDouble(parameters, self.SITE_DISTANCE, context),
                 )
+        except Cancelled as error:
+            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+            raise QgsProcessingException(self.engine_message(error)) from error
         feedback.setProgress(60)
         coverage["target"] = target
         sink, destination = self.parameterAsSink(

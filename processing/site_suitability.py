@@ -205,7 +205,9 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     # --- checks -----------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):
-        from ..engine.suitability import check_layers
+        """Refuse bad models, missing layers and, before anything is computed, a grid that
+        fits in memory neither whole nor by blocks (the message gives the estimate and the limit)."""
+        from ..engine.suitability import check_layers, check_memory
 
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -215,10 +217,12 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             self.require_projected_crs(crs, self.tr("The target CRS"))
             model = self.model(parameters, context)
             check_layers(model)
+            output = explicit_destination(parameters, self.OUTPUT, context)
+            check_memory(model, self.options(parameters, context, output))
         except QgsProcessingException as error:
             return False, str(error)
         except EngineError as error:
-            return False, self.tr(error.message).format(**error.values)
+            return False, self.engine_message(error)
         output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
@@ -302,16 +306,14 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         return export
 
     # --- run --------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
-        from ..engine.suitability import Options, final_sites, run, write_suitability
-        from ._layer_io import style_output
+    def options(self, parameters, context: QgsProcessingContext, output: str = ""):
+        """The engine's options of a run with ``parameters`` writing ``output`` (its folder holds
+        the work files; the processing folder when it is not known yet). The candidates are read
+        apart."""
+        from ..engine.suitability import Options
 
         crs = self.target_crs(parameters, context)
-        self.require_projected_crs(crs, self.tr("The target CRS"))
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
-        # asked once: each call for a temporary output makes up a new file and queues it for loading
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         options = Options(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
             target_crs=crs.toWkt(),
@@ -323,12 +325,25 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             perturbation=self.parameterAsDouble(parameters, self.PERTURBATION, context) / 100.0,
             criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
             max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
-            work_dir=str(Path(output).parent),
+            work_dir=str(Path(output).parent) if output else QgsProcessingUtils.tempFolder(),
             threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
         )
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             options.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        return options
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.suitability import final_sites, run, write_suitability
+        from ._layer_io import style_output
+
+        crs = self.target_crs(parameters, context)
+        self.require_projected_crs(crs, self.tr("The target CRS"))
+        wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
+        candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        # asked once: each call for a temporary output makes up a new file and queues it for loading
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        options = self.options(parameters, context, output)
         if candidates_source is not None and wants_sites:
             self.require_projected_crs(candidates_source.sourceCrs(), candidates_source.sourceName())
             options.candidates = self.candidates(candidates_source, crs, context, feedback)
@@ -346,7 +361,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         except Cancelled as error:
             raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+            raise QgsProcessingException(self.engine_message(error)) from error
         for warning in result.warnings:
             feedback.pushWarning(warning)
         self.note_model_sources(model)

@@ -219,7 +219,9 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             demand_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
         )
         feedback.setProgressText(self.tr("Reading demand and facilities"))
-        demand = read_frame(demand_source, crs, context, demand_source.fields().names(), feedback)
+        demand = read_frame(
+            demand_source, crs, context, demand_source.fields().names(), feedback, progress=(0.0, 25.0)
+        )
         fac_mapping = {}
         for column, parameter in (("id", self.FACILITY_ID_FIELD), ("kind", self.KIND_FIELD)):
             field = optional_field(facility_source, self.parameterAsString(parameters, parameter, context))

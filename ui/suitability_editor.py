@@ -8,12 +8,14 @@ come from the engine: what the dialog shows is what the algorithm computes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
 from pathlib import Path
 
 import numpy as np
-from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtWidgets import (
@@ -103,6 +105,78 @@ def keyword_combo(labels: dict[str, str]) -> QComboBox:
 
 def select_keyword(combo: QComboBox, keyword: str) -> None:
     combo.setCurrentIndex(max(combo.findData(keyword), 0))
+
+
+def layer_reference(layer: QgsMapLayer) -> str | None:
+    """What a model names ``layer`` by: its file path, with ``|layername=`` for a table of a
+    GeoPackage (vector or raster); None when the layer is not a file a headless run can open."""
+    if layer.type() not in (QgsMapLayer.LayerType.VectorLayer, QgsMapLayer.LayerType.RasterLayer):
+        return None
+    if layer.providerType() not in ("ogr", "gdal"):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path, name = parts.get("path"), parts.get("layerName")
+    if not isinstance(path, str) or not path or not Path(path).is_file():
+        return None
+    return f"{path}|layername={name}" if isinstance(name, str) and name else path
+
+
+def reference_key(reference: str, base_dir: str | None) -> tuple[str, str] | None:
+    """The file and table a layer reference names (relative paths against ``base_dir``), to tell
+    whether two references name the same layer; None when the file does not exist."""
+    path, name = split_uri(reference, base_dir)
+    if not path or not Path(path).is_file():
+        return None
+    return os.path.normcase(os.path.realpath(path)), name or ""
+
+
+def fill_layer_combo(combo: QComboBox, reference: str, base_dir: str | None) -> None:
+    """List the project's file-based layers (name shown, file reference as data) and show
+    ``reference``: as the name of the loaded layer it names, else as written."""
+    combo.blockSignals(True)
+    combo.clear()
+    layers = sorted(QgsProject.instance().mapLayers().values(), key=lambda layer: (layer.name(), layer.id()))
+    for layer in layers:
+        file_reference = layer_reference(layer)
+        if file_reference is not None:
+            combo.addItem(layer.name(), file_reference)
+    wanted = reference_key(reference, base_dir) if reference else None
+    matches = [i for i in range(combo.count()) if wanted and reference_key(combo.itemData(i), None) == wanted]
+    if matches:
+        combo.setCurrentIndex(matches[0])
+    else:
+        combo.setCurrentIndex(-1)
+        combo.setEditText(reference)
+    combo.blockSignals(False)
+
+
+def combo_reference(combo: QComboBox, previous: str, base_dir: str | None) -> str:
+    """The model reference the combo shows: the file of the chosen project layer (``previous``
+    when it already names that file, so relative paths stay relative), else the typed text."""
+    text, index = combo.currentText().strip(), combo.currentIndex()
+    if index < 0 or combo.itemText(index) != text:
+        return text
+    chosen = combo.itemData(index)
+    if previous and reference_key(previous, base_dir) == reference_key(chosen, None):
+        return previous
+    return chosen
+
+
+def layer_combo() -> QComboBox:
+    """An editable list of the project's layers; a path or ``path|layername=…`` may be typed."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+    return combo
+
+
+def same_number(value: object, original: object, decimals: int = 3) -> bool:
+    """True when ``value`` (read back from a widget) is ``original`` as the widget shows it."""
+    if isinstance(original, bool) or not isinstance(original, (int, float)):
+        return False
+    return abs(float(value) - float(original)) < 0.5 * 10**-decimals
 
 
 DEFAULT_CRITERION = {
@@ -229,7 +303,7 @@ class SuitabilityEditor(QDialog):
         self.criteria: list[dict] = []
         self.path: str | None = None
         self._loading = False
-        self._kept: dict = {}  # fields of the opened model the editor does not show (description…)
+        self.source: dict = {}  # the model as opened: what the editor does not show stays (description…)
 
         self.name = QLineEdit()
         buttons = QHBoxLayout()
@@ -256,6 +330,8 @@ class SuitabilityEditor(QDialog):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+        for button in self.findChildren(QPushButton):  # Enter in a field must not open a file dialog
+            button.setAutoDefault(False)
         self.set_model({"name": "", "criteria": [dict(DEFAULT_CRITERION)], "weights": {"method": "direct"}})
 
     # --- criteria tab ----------------------------------------------------------------------
@@ -273,8 +349,7 @@ class SuitabilityEditor(QDialog):
         left.addLayout(row)
 
         self.criterion_name = QLineEdit()
-        self.layer = QComboBox()
-        self.layer.setEditable(True)
+        self.layer = layer_combo()
         browse = QPushButton("…")
         browse.clicked.connect(self.browse_layer)
         layer_row = QHBoxLayout()
@@ -340,14 +415,9 @@ class SuitabilityEditor(QDialog):
         layout.addLayout(right, 3)
         return tab
 
-    def refresh_layer_choices(self) -> None:
-        current = self.layer.currentText()
-        self.layer.blockSignals(True)
-        self.layer.clear()
-        for layer in QgsProject.instance().mapLayers().values():
-            self.layer.addItem(layer.name())
-        self.layer.setEditText(current)
-        self.layer.blockSignals(False)
+    def base_dir(self) -> str | None:
+        """The folder relative layer paths of the model start from (the model file's)."""
+        return str(Path(self.path).parent) if self.path else None
 
     def browse_layer(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -378,9 +448,8 @@ class SuitabilityEditor(QDialog):
         criterion = self.criteria[row]
         transform = criterion.get("transform", {})
         self._loading = True
-        self.refresh_layer_choices()
+        fill_layer_combo(self.layer, criterion.get("layer", ""), self.base_dir())
         self.criterion_name.setText(criterion.get("name", ""))
-        self.layer.setEditText(criterion.get("layer", ""))
         select_keyword(self.measure, criterion.get("measure", "distance"))
         self.field.setText(criterion.get("field", ""))
         self.band.setValue(int(criterion.get("band", 1)))
@@ -401,29 +470,36 @@ class SuitabilityEditor(QDialog):
         row = self.criteria_list.currentRow()
         if self._loading or row < 0:
             return
-        function = self.function.currentData()
-        transform: dict = {"function": function}
-        if function != "categories" and function != "gaussian":
-            transform["direction"] = self.direction.currentData()
-        for name in PARAMETERS[function]:
-            transform[name] = self.parameters[name].value()
-        if function == "categories":
-            transform["values"] = self.category_values()
-        criterion = {
-            "name": self.criterion_name.text().strip(),
-            "layer": self.layer.currentText().strip(),
-            "measure": self.measure.currentData(),
-            "transform": transform,
-        }
-        if criterion["measure"] == "attribute":
+        previous = self.criteria[row]
+        criterion = dict(previous)  # keys the dialog does not edit (resampling, notes…) stay
+        criterion.update(
+            name=self.criterion_name.text().strip(),
+            layer=combo_reference(self.layer, previous.get("layer", ""), self.base_dir()),
+            measure=self.measure.currentData(),
+            transform=self.edited_transform(previous.get("transform", {})),
+        )
+        measure = criterion["measure"]
+        for key, kept in (
+            ("field", measure == "attribute"),
+            ("band", measure == "value"),
+            ("where", measure != "value"),
+        ):
+            if not kept:
+                criterion.pop(key, None)
+        if measure == "attribute":
             criterion["field"] = self.field.text().strip()
-        if criterion["measure"] == "value":
+        if measure == "value" and (self.band.value() != 1 or "band" in previous):
             criterion["band"] = self.band.value()
-        elif self.where.text().strip():
-            criterion["where"] = self.where.text().strip()
-        if self.fill_enabled.isChecked():
+        if measure != "value":
+            if self.where.text().strip():
+                criterion["where"] = self.where.text().strip()
+            else:
+                criterion.pop("where", None)
+        if not self.fill_enabled.isChecked():
+            criterion.pop("fill", None)
+        elif not same_number(self.fill.value(), previous.get("fill"), self.fill.decimals()):
             criterion["fill"] = self.fill.value()
-        renamed = self.criteria[row].get("name") != criterion["name"]
+        renamed = previous.get("name") != criterion["name"]
         self.criteria[row] = criterion
         self.criteria_list.item(row).setText(criterion["name"])
         self.update_visibility()
@@ -432,6 +508,26 @@ class SuitabilityEditor(QDialog):
             self.criteria_changed()
         else:
             self.validate()
+
+    def edited_transform(self, previous: dict) -> dict:
+        """The transform as the widgets show it; values shown as they were keep their exact
+        number, and keys the dialog does not edit (a category default…) stay while the function does."""
+        function = self.function.currentData()
+        if previous.get("function") == function:
+            transform = dict(previous)
+        else:
+            shown = {"function", "direction", "values", "default", *self.parameters}
+            transform = {key: value for key, value in previous.items() if key not in shown}
+        transform["function"] = function
+        if function not in ("categories", "gaussian"):
+            transform["direction"] = self.direction.currentData()
+        for name in PARAMETERS[function]:
+            spin = self.parameters[name]
+            if not same_number(spin.value(), transform.get(name), spin.decimals()):
+                transform[name] = spin.value()
+        if function == "categories" and self.category_values() != transform.get("values"):
+            transform["values"] = self.category_values()
+        return transform
 
     def category_values(self) -> dict[str, float]:
         values = {}
@@ -566,7 +662,7 @@ class SuitabilityEditor(QDialog):
         self.direct.setRowCount(len(names))
         self.direct.setVerticalHeaderLabels(names)
         for row, name in enumerate(names):
-            self.direct.setItem(row, 0, QTableWidgetItem(f"{float(direct.get(name, 1)):g}"))
+            self.direct.setItem(row, 0, raw_item(direct.get(name), f"{float(direct.get(name, 1)):g}"))
             result = QTableWidgetItem()
             result.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.direct.setItem(row, 1, result)
@@ -576,7 +672,7 @@ class SuitabilityEditor(QDialog):
         for i, first in enumerate(order):
             for j, second in enumerate(order):
                 try:
-                    known[(first, second)] = parse_judgement(str(pairwise[i][j]))
+                    known[(first, second)] = (pairwise[i][j], parse_judgement(str(pairwise[i][j])))
                 except (IndexError, ValueError, ZeroDivisionError):
                     continue
         self.matrix.setRowCount(len(names))
@@ -586,8 +682,8 @@ class SuitabilityEditor(QDialog):
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         for i, first in enumerate(names):
             for j, second in enumerate(names):
-                value = 1.0 if i == j else known.get((first, second), 1.0)
-                item = QTableWidgetItem(format_judgement(value))
+                raw, value = (None, 1.0) if i == j else known.get((first, second), (None, 1.0))
+                item = raw_item(raw, format_judgement(value))
                 if j <= i:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.matrix.setItem(i, j, item)
@@ -621,14 +717,19 @@ class SuitabilityEditor(QDialog):
                 for j in range(self.matrix.columnCount()):
                     item = self.matrix.item(i, j)
                     text = item.text() if item is not None else "1"
-                    row.append(text if "/" in text else _number_or_text(text))
+                    row.append(item_value(item, text if "/" in text else _number_or_text(text)))
                 pairwise.append(row)
-            return {"method": "ahp", "order": names[: self.matrix.rowCount()], "pairwise": pairwise}
-        values = {}
-        for row, name in enumerate(names):
-            item = self.direct.item(row, 0)
-            values[name] = _number_or_text(item.text() if item is not None else "1")
-        return {"method": "direct", "values": values}
+            weights = {"method": "ahp", "order": names[: self.matrix.rowCount()], "pairwise": pairwise}
+        else:
+            values = {}
+            for row, name in enumerate(names):
+                item = self.direct.item(row, 0)
+                values[name] = item_value(item, _number_or_text(item.text() if item is not None else "1"))
+            weights = {"method": "direct", "values": values}
+        original = self.source.get("weights")
+        if isinstance(original, dict) and original.get("method") == weights["method"]:
+            weights = {**original, **weights}  # other keys of the opened model's weights stay
+        return weights
 
     # --- constraints tab -------------------------------------------------------------------
     def _constraints_tab(self) -> QWidget:
@@ -658,28 +759,41 @@ class SuitabilityEditor(QDialog):
     def add_constraint(self, constraint: dict) -> None:
         row = self.constraints.rowCount()
         self.constraints.insertRow(row)
-        self.constraints.setItem(row, 0, QTableWidgetItem(constraint.get("layer", "")))
+        self.constraints.setItem(row, 0, raw_item(constraint, ""))  # the constraint as opened
+        layer = layer_combo()
+        fill_layer_combo(layer, constraint.get("layer", ""), self.base_dir())
+        layer.currentTextChanged.connect(self.validate)
+        self.constraints.setCellWidget(row, 0, layer)
         mode = keyword_combo(choice_labels()["mode"])
         select_keyword(mode, constraint.get("mode", "exclude"))
         mode.currentIndexChanged.connect(self.validate)
         self.constraints.setCellWidget(row, 1, mode)
-        self.constraints.setItem(row, 2, QTableWidgetItem(f"{float(constraint.get('buffer', 0)):g}"))
+        buffer = constraint.get("buffer")
+        self.constraints.setItem(row, 2, raw_item(buffer, f"{float(buffer or 0):g}"))
         self.constraints.setItem(row, 3, QTableWidgetItem(constraint.get("where", "")))
 
     def constraints_list(self) -> list[dict]:
         result = []
         for row in range(self.constraints.rowCount()):
-            layer = self.constraints.item(row, 0)
-            if layer is None or not layer.text().strip():
+            original = item_value(self.constraints.item(row, 0), {}) or {}
+            layer = combo_reference(
+                self.constraints.cellWidget(row, 0), original.get("layer", ""), self.base_dir()
+            )
+            if not layer:
                 continue
             constraint = {
-                "layer": layer.text().strip(),
+                **original,
+                "layer": layer,
                 "mode": self.constraints.cellWidget(row, 1).currentData(),
             }
             buffer = self.constraints.item(row, 2)
-            if buffer is not None and buffer.text().strip() not in ("", "0"):
-                constraint["buffer"] = _number_or_text(buffer.text())
+            text = buffer.text().strip() if buffer is not None else ""
+            value = item_value(buffer, _number_or_text(text) if text not in ("", "0") else None)
+            constraint.pop("buffer", None)
+            if value is not None:
+                constraint["buffer"] = value
             where = self.constraints.item(row, 3)
+            constraint.pop("where", None)
             if where is not None and where.text().strip():
                 constraint["where"] = where.text().strip()
             result.append(constraint)
@@ -688,23 +802,34 @@ class SuitabilityEditor(QDialog):
     # --- whole model -----------------------------------------------------------------------
     def model_dict(self) -> dict:
         """The model as edited (the JSON the algorithm reads)."""
-        model = {
-            "name": self.name.text(),
-            "criteria": json.loads(json.dumps(self.criteria)),
-            "weights": self.weights_dict(),
-            "aggregation": {"method": self.aggregation.currentData()},
-            "constraints": self.constraints_list(),
-        }
-        if model["aggregation"]["method"] == "owa":
-            model["aggregation"]["order_weights"] = [
+        model = json.loads(json.dumps(self.source))  # its description and other keys stay
+        if self.name.text() or "name" in model:
+            model["name"] = self.name.text()
+        model["criteria"] = json.loads(json.dumps(self.criteria))
+        model["weights"] = self.weights_dict()
+        original = model.get("aggregation")
+        method = self.aggregation.currentData()
+        aggregation = (
+            dict(original) if isinstance(original, dict) and original.get("method") == method else {}
+        )
+        aggregation["method"] = method
+        if method != "owa":
+            aggregation.pop("order_weights", None)
+        elif self.order_weights.text() != self.shown_order_weights:
+            aggregation["order_weights"] = [
                 _number_or_text(part) for part in self.order_weights.text().split(",") if part.strip()
             ]
-        return {**self._kept, **model}
+        if aggregation != {"method": "wlc"} or original is not None:
+            model["aggregation"] = aggregation
+        constraints = self.constraints_list()
+        if constraints or "constraints" in model:
+            model["constraints"] = constraints
+        return model
 
     def set_model(self, model: dict) -> None:
+        """Show ``model``; :meth:`model_dict` gives it back with every key, edited or not."""
         self._loading = True
-        edited = ("name", "criteria", "weights", "aggregation", "constraints")
-        self._kept = json.loads(json.dumps({key: value for key, value in model.items() if key not in edited}))
+        self.source = json.loads(json.dumps(model))
         self.name.setText(str(model.get("name", "")))
         self.criteria = json.loads(json.dumps(model.get("criteria", [])))
         self.criteria_list.clear()
@@ -713,7 +838,8 @@ class SuitabilityEditor(QDialog):
         self.weight_method.setCurrentIndex(1 if weights.get("method") == "ahp" else 0)
         aggregation = model.get("aggregation", {"method": "wlc"})
         select_keyword(self.aggregation, aggregation.get("method", "wlc"))
-        self.order_weights.setText(", ".join(f"{v:g}" for v in aggregation.get("order_weights", [])))
+        self.shown_order_weights = ", ".join(f"{v:g}" for v in aggregation.get("order_weights", []))
+        self.order_weights.setText(self.shown_order_weights)
         self.constraints.setRowCount(0)
         for constraint in model.get("constraints", []):
             self.add_constraint(constraint)
@@ -780,10 +906,18 @@ class SuitabilityEditor(QDialog):
             self.save(path)
 
     def save(self, path: str) -> None:
+        """Write the model to ``path``; layer paths relative to the old file's folder are made
+        relative to the new one, so a headless run of the saved file finds the same layers."""
         if not path.lower().endswith(".json"):
             path += ".json"
-        Path(path).write_text(json.dumps(self.model_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        model = self.model_dict()
+        if self.path:
+            model = rebase_layers(model, str(Path(self.path).parent), str(Path(path).parent))
+        Path(path).write_text(json.dumps(model, ensure_ascii=False, indent=2), encoding="utf-8")
         self.path = path
+        row = self.criteria_list.currentRow()
+        self.set_model(model)
+        self.criteria_list.setCurrentRow(max(row, 0))
 
     def run_model(self) -> None:
         """Open the algorithm's dialog with this model (the saved file if it is saved and unchanged)."""
@@ -796,21 +930,47 @@ class SuitabilityEditor(QDialog):
             self.path and Path(self.path).exists() and json.loads(Path(self.path).read_text("utf-8")) == model
         )
         if not saved and self.path:
-            model = absolute_layers(model, str(Path(self.path).parent))
+            model = rebase_layers(model, str(Path(self.path).parent))
         parameters = {"MODEL": self.path if saved else json.dumps(model, ensure_ascii=False)}
         processing.execAlgorithmDialog("territoire:site_suitability", parameters)
 
 
-def absolute_layers(model: dict, base_dir: str) -> dict:
-    """``model`` with layer paths relative to ``base_dir`` made absolute (project layer names kept)."""
+def rebase_layers(model: dict, base_dir: str, new_dir: str | None = None) -> dict:
+    """``model`` with the layer paths relative to ``base_dir`` made relative to ``new_dir``
+    (absolute when None, or when no relative path leads there); project layer names kept."""
     model = json.loads(json.dumps(model))
+    if new_dir is not None and os.path.realpath(base_dir) == os.path.realpath(new_dir):
+        return model
     for item in model.get("criteria", []) + model.get("constraints", []):
         reference = item.get("layer", "")
         path, _ = split_uri(reference)
         candidate = Path(base_dir) / path
         if path and not Path(path).is_absolute() and candidate.exists():
-            item["layer"] = str(candidate.resolve()) + reference[len(path) :]
+            target = str(candidate.resolve())
+            if new_dir is not None:
+                with contextlib.suppress(ValueError):  # another drive (Windows): stays absolute
+                    target = os.path.relpath(target, new_dir)
+            item["layer"] = target + reference[len(path) :]
     return model
+
+
+RAW, SHOWN = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+
+
+def raw_item(raw: object, text: str) -> QTableWidgetItem:
+    """A table cell showing ``text`` and remembering ``raw``, the model's value it shows."""
+    item = QTableWidgetItem(text)
+    if raw is not None:
+        item.setData(RAW, json.dumps(raw))
+        item.setData(SHOWN, text)
+    return item
+
+
+def item_value(item: QTableWidgetItem | None, edited: object) -> object:
+    """The model's value of a cell left as it was shown (exactly, "1/3" or 0.333…), else ``edited``."""
+    if item is None or item.data(RAW) is None or item.text() != item.data(SHOWN):
+        return edited
+    return json.loads(item.data(RAW))
 
 
 def _number_or_text(text: str) -> float | str:
