@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -1300,21 +1301,26 @@ def build_inputs(folder: Path) -> Path:
     Written by GDAL's command-line tools: the Python bindings' VectorTranslate crashed the test
     process on GDAL 3.10 (QGIS 3.40), where QGIS holds the same library."""
     gpkg = folder / "mini.gpkg"
+    # a private copy: the suite's QGIS session may hold the sample open (WAL), which crashed
+    # GDAL 3.10's ogr2ogr reading it from another process
+    sample = folder / "sample.gpkg"
+    shutil.copyfile(SAMPLE, sample)
     for position, table in enumerate(TABLES):
         command = ["ogr2ogr", "-f", "GPKG"]
         if position:
             command.append("-update")
         if table not in WHOLE_TABLES:
             command += ["-spat", *(str(value) for value in BBOX)]
-        command += [str(gpkg), str(SAMPLE), table]
+        command += [str(gpkg), str(sample), table]
         subprocess.run(command, check=True, capture_output=True, timeout=120)
     west, south, east, north = BBOX
     subprocess.run(
         ["gdal_translate", "-q", "-projwin", str(west), str(north), str(east), str(south),
-         f"GPKG:{SAMPLE}:terrain", str(folder / "terrain.tif")],
+         f"GPKG:{sample}:terrain", str(folder / "terrain.tif")],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     (folder / "model.json").write_text(MODEL, encoding="utf-8")
+    sample.unlink()
     return folder
 
 
@@ -1400,7 +1406,8 @@ def run_case(
         grown += [f"{name}|{table}" for table, digest in digests.items() if now.get(table) != digest]
         before.pop(name)
     text = completed.stdout + completed.stderr
-    warnings = [line for line in text.splitlines() if line.startswith(("WARNING", "AVERTISSEMENT"))]
+    # a warning may follow the progress dots on their line ("..20.WARNING:\t…")
+    warnings = [line for line in text.splitlines() if re.search(r"(WARNING|AVERTISSEMENT)\s*:", line)]
     return {
         "returncode": completed.returncode,
         "text": text,
