@@ -13,10 +13,7 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
@@ -114,30 +111,9 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DISTANCE,
-                self.tr("Distance"),
-                options=[self.tr("Straight line"), self.tr("Along the roads")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (for distances along the roads)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE,
-                self.tr("Snapping tolerance to the roads"),
-                defaultValue=500.0,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(self.distance_kind_parameter())
+        for definition in self.road_parameters(snap_tolerance_m=500.0):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterString(
                 self.CLOSURE,

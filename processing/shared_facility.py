@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -146,24 +145,9 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
                 minValue=1,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DISTANCE,
-                self.tr("Distance"),
-                options=[self.tr("Straight line"), self.tr("Along the roads")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS, self.tr("Roads"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE, self.tr("Snapping tolerance to the roads"), 500.0, minValue=0.0
-            )
-        )
+        self.addParameter(self.distance_kind_parameter())
+        for definition in self.road_parameters(snap_tolerance_m=500.0):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_DISTANCE,

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterDistance,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -124,31 +123,9 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 self.KINDS, self.tr("Keep only these kinds (comma-separated, empty = all)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DISTANCE,
-                self.tr("Distance"),
-                options=[self.tr("Straight line"), self.tr("Along the roads")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (for distances along the roads)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE,
-                self.tr("Snapping tolerance to the roads"),
-                defaultValue=300.0,
-                parentParameterName=self.DEMAND,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(self.distance_kind_parameter())
+        for definition in self.road_parameters(snap_tolerance_m=300.0, parent=self.DEMAND):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.THRESHOLD,

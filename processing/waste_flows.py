@@ -14,8 +14,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDistance,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -231,31 +229,9 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
                         name, description, defaultValue=default, parentLayerParameterName=layer, optional=True
                     )
                 )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DISTANCE,
-                self.tr("Distance"),
-                options=[self.tr("Straight line"), self.tr("Along the roads")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (for distances along the roads)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_TOLERANCE,
-                self.tr("Snapping tolerance to the roads"),
-                defaultValue=500.0,
-                parentParameterName=self.PRODUCERS,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(self.distance_kind_parameter())
+        for definition in self.road_parameters(snap_tolerance_m=500.0, parent=self.PRODUCERS):
+            self.addParameter(definition)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_DISTANCE,
