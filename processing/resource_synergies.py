@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -174,10 +173,8 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             load_rules,
             run_synergies,
         )
-        from ..resources_paths import style_path
-        from ._layer_io import extended_fields, style_output, write_features
-        from ._survey_io import read_checked_survey
-        from .waste_flows import _geometry, engine_progress, read_network
+        from ._survey_io import read_checked_survey, write_record_outputs
+        from .waste_flows import engine_progress, read_network
 
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():
@@ -256,16 +253,7 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             (self.SUMMARY, SUMMARY_FIELDS, result.summary, none, "", self.tr("Synergies summary")),
             (self.FACTORS, FACTOR_FIELDS, result.factors, none, "", self.tr("Factors and their sources")),
         )  # fmt: skip
-        results = {}
-        for step, (name, schema, records, wkb_type, style, title) in enumerate(outputs):
-            fields = extended_fields(QgsFields(), schema)
-            sink, destination = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, name))
-            geometries = [_geometry(record.get("geometry")) for record in records]
-            write_features(sink, fields, geometries, records, feedback, (85.0 + 2 * step, 87.0 + 2 * step))
-            results[name] = destination
-            style_output(self, context, destination, style_path(style) if style else "", title)
+        results = write_record_outputs(self, parameters, context, feedback, crs, outputs, 85.0, 2.0)
         self._factors = result.factors
         locale = user_qlocale()
         for row in result.summary:

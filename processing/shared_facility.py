@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFields,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -295,9 +294,9 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
 
         from ..engine.errors import EngineError
         from ..engine.shared_facility import ACTOR_FIELDS, SITE_FIELDS, SUMMARY_FIELDS, Options, locate
-        from ..resources_paths import style_path
-        from ._layer_io import extended_fields, optional_field, read_points, style_output, write_features
-        from .waste_flows import _geometry, read_network
+        from ._layer_io import optional_field, read_points
+        from ._survey_io import write_record_outputs
+        from .waste_flows import read_network
 
         candidates = self.parameterAsSource(parameters, self.CANDIDATES, context)
         if candidates is None:
@@ -353,16 +352,7 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             (self.SUMMARY, SUMMARY_FIELDS, result.summary, QgsWkbTypes.Type.NoGeometry, "",
              self.tr("Shared facility summary")),
         )  # fmt: skip
-        results = {}
-        for step, (name, schema, records, wkb_type, style, title) in enumerate(outputs):
-            fields = extended_fields(QgsFields(), schema)
-            sink, destination = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, name))
-            geometries = [_geometry(record.get("geometry")) for record in records]
-            write_features(sink, fields, geometries, records, feedback, (90.0 + 3 * step, 93.0 + 3 * step))
-            results[name] = destination
-            style_output(self, context, destination, style_path(style) if style else "", title)
+        results = write_record_outputs(self, parameters, context, feedback, crs, outputs, 90.0, 3.0)
         chosen = ", ".join(result.sites[j]["site_id"] for j in result.chosen)
         locale = user_qlocale()
         summary = {row["indicator"]: row["value"] for row in result.summary}
