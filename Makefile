@@ -18,7 +18,7 @@ demo: setup
 	$(QT_ENV) $(PYTHON) scripts/demo.py
 
 test: setup
-	$(QT_ENV) $(PYTHON) -P -m pytest -q -p no:cacheprovider
+	$(QT_ENV) $(PYTHON) -m pytest -q -p no:cacheprovider
 
 # The suite and the demo (every algorithm through qgis_process) on QGIS 3.22, 3.40 and 3.44.
 test-matrix:

@@ -7,8 +7,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .algorithms.provider import TerritoireProvider
 from .i18n_support import install_translator, tr
-from .processing.provider import TerritoireProvider
 from .resources_paths import icon_path
 
 MENU_NAME = "Territoire numérique"

@@ -5,7 +5,7 @@ start and end included), then runs cancelled from another thread at 25 %, 50 % a
 duration; the delay is the time from ``feedback.cancel()`` to the run's end. Prints one line per
 algorithm and the longest delay. The Wi-Fi algorithms are measured by their own bench.
 
-Run: ``.venv/bin/python -P bench/cancel_latency.py [algorithm_id …]`` (a few minutes on 2 cores).
+Run: ``.venv/bin/python bench/cancel_latency.py [algorithm_id …]`` (a few minutes on 2 cores).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../processing/base.py" line="379" />
+      <location filename="../algorithms/base.py" line="379" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -14,17 +14,17 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="137" />
+      <location filename="../algorithms/synergy_dossier.py" line="137" />
       <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="258" />
+      <location filename="../algorithms/wifi_placement.py" line="258" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="254" />
+      <location filename="../algorithms/_layer_io.py" line="254" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -34,12 +34,12 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="216" />
+      <location filename="../algorithms/waste_access.py" line="216" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="60" />
+      <location filename="../algorithms/decision_dossier.py" line="60" />
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
@@ -48,7 +48,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="172" />
+      <location filename="../algorithms/wifi_placement.py" line="172" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -58,8 +58,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="244" />
-      <location filename="../processing/load_open_data.py" line="357" />
+      <location filename="../algorithms/load_open_data.py" line="244" />
+      <location filename="../algorithms/load_open_data.py" line="357" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -79,27 +79,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="370" />
+      <location filename="../algorithms/site_suitability.py" line="370" />
       <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="164" />
+      <location filename="../algorithms/load_open_data.py" line="164" />
       <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="206" />
+      <location filename="../algorithms/waste_flows.py" line="206" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="70" />
+      <location filename="../algorithms/waste_access.py" line="70" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="92" />
+      <location filename="../algorithms/shared_facility.py" line="91" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
@@ -109,13 +109,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="86" />
+      <location filename="../algorithms/shared_facility.py" line="85" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="220" />
-      <location filename="../processing/shared_facility.py" line="352" />
+      <location filename="../algorithms/shared_facility.py" line="219" />
+      <location filename="../algorithms/shared_facility.py" line="351" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -131,42 +131,42 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Agrégation</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="192" />
+      <location filename="../algorithms/solar_potential.py" line="192" />
       <source>Agricultural</source>
       <translation>Agricole</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="86" />
+      <location filename="../algorithms/provider.py" line="86" />
       <source>Algorithm '{name}' is not available: {reason}. Install the Python packages listed in requirements.txt (QPIP plugin, or OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</source>
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="219" />
+      <location filename="../algorithms/resource_synergies.py" line="216" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="496" />
+      <location filename="../algorithms/waste_flows.py" line="496" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="699" />
+      <location filename="../algorithms/base.py" line="699" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="61" />
+      <location filename="../algorithms/symbiosis_template.py" line="61" />
       <source>Also a CSV twin</source>
       <translation>Aussi une copie CSV</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="62" />
+      <location filename="../algorithms/symbiosis_template.py" line="62" />
       <source>Also an XLSX twin</source>
       <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="206" />
+      <location filename="../algorithms/export_map.py" line="206" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -176,52 +176,52 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="185" />
+      <location filename="../algorithms/base.py" line="185" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="193" />
+      <location filename="../algorithms/solar_potential.py" line="193" />
       <source>Annex</source>
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="449" />
+      <location filename="../algorithms/wifi_coverage.py" line="449" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="450" />
+      <location filename="../algorithms/wifi_coverage.py" line="450" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="128" />
+      <location filename="../algorithms/wifi_coverage.py" line="128" />
       <source>Antenna height above ground when not given (m)</source>
       <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="447" />
+      <location filename="../algorithms/wifi_coverage.py" line="447" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="596" />
+      <location filename="../algorithms/wifi_coverage.py" line="596" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="322" />
+      <location filename="../algorithms/export_map.py" line="322" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="147" />
+      <location filename="../algorithms/export_map.py" line="147" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="155" />
+      <location filename="../algorithms/export_map.py" line="155" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
@@ -231,9 +231,9 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="113" />
-      <location filename="../processing/export_map.py" line="90" />
-      <location filename="../processing/synergy_dossier.py" line="174" />
+      <location filename="../algorithms/decision_dossier.py" line="113" />
+      <location filename="../algorithms/export_map.py" line="90" />
+      <location filename="../algorithms/synergy_dossier.py" line="174" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -243,12 +243,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="252" />
+      <location filename="../algorithms/resource_synergies.py" line="249" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="133" />
+      <location filename="../algorithms/resource_synergies.py" line="132" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -263,28 +263,28 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="94" />
+      <location filename="../algorithms/fibre_coverage.py" line="94" />
       <source>Best download class field (e.g. 30-100M)</source>
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="191" />
+      <location filename="../algorithms/site_suitability.py" line="191" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="98" />
+      <location filename="../algorithms/fibre_coverage.py" line="98" />
       <source>Best technology field (FO, COAX, CU, ...)</source>
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="574" />
-      <location filename="../processing/wifi_coverage.py" line="703" />
+      <location filename="../algorithms/wifi_coverage.py" line="574" />
+      <location filename="../algorithms/wifi_coverage.py" line="703" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="241" />
+      <location filename="../algorithms/wifi_coverage.py" line="241" />
       <source>Body loss (dB)</source>
       <translation>Pertes dues au corps (dB)</translation>
     </message>
@@ -294,7 +294,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="201" />
+      <location filename="../algorithms/wifi_placement.py" line="201" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -304,40 +304,40 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="225" />
+      <location filename="../algorithms/wifi_coverage.py" line="225" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="208" />
+      <location filename="../algorithms/wifi_coverage.py" line="208" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="99" />
-      <location filename="../processing/solar_potential.py" line="124" />
+      <location filename="../algorithms/fibre_coverage.py" line="99" />
+      <location filename="../algorithms/solar_potential.py" line="124" />
       <source>Building identifier field</source>
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="388" />
+      <location filename="../algorithms/wifi_coverage.py" line="388" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="208" />
-      <location filename="../processing/waste_access.py" line="238" />
-      <location filename="../processing/waste_flows.py" line="476" />
+      <location filename="../algorithms/resource_synergies.py" line="205" />
+      <location filename="../algorithms/waste_access.py" line="238" />
+      <location filename="../algorithms/waste_flows.py" line="476" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="125" />
+      <location filename="../algorithms/solar_potential.py" line="125" />
       <source>Building use field (industrial, commercial, Industriel...)</source>
       <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="186" />
+      <location filename="../algorithms/solar_potential.py" line="186" />
       <source>Building uses to keep (none ticked: every roof)</source>
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
@@ -347,12 +347,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="200" />
+      <location filename="../algorithms/wifi_coverage.py" line="200" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="205" />
+      <location filename="../algorithms/load_open_data.py" line="205" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -362,12 +362,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="142" />
+      <location filename="../algorithms/resource_synergies.py" line="141" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="94" />
+      <location filename="../algorithms/resource_synergies.py" line="93" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -387,22 +387,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="216" />
+      <location filename="../algorithms/load_open_data.py" line="216" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="217" />
+      <location filename="../algorithms/load_open_data.py" line="217" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="124" />
+      <location filename="../algorithms/wifi_placement.py" line="124" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="134" />
+      <location filename="../algorithms/wifi_placement.py" line="134" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -412,35 +412,35 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="134" />
-      <location filename="../processing/wifi_placement.py" line="115" />
+      <location filename="../algorithms/shared_facility.py" line="133" />
+      <location filename="../algorithms/wifi_placement.py" line="115" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="140" />
+      <location filename="../algorithms/site_suitability.py" line="140" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="129" />
-      <location filename="../processing/wifi_placement.py" line="109" />
+      <location filename="../algorithms/shared_facility.py" line="128" />
+      <location filename="../algorithms/wifi_placement.py" line="109" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="79" />
+      <location filename="../algorithms/decision_dossier.py" line="79" />
       <source>Candidate sites (output of Site suitability)</source>
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="455" />
+      <location filename="../algorithms/site_suitability.py" line="455" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="219" />
-      <location filename="../processing/shared_facility.py" line="350" />
+      <location filename="../algorithms/shared_facility.py" line="218" />
+      <location filename="../algorithms/shared_facility.py" line="349" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -455,7 +455,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="209" />
+      <location filename="../algorithms/waste_flows.py" line="209" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -466,78 +466,78 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="265" />
+      <location filename="../algorithms/wifi_coverage.py" line="265" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="116" />
+      <location filename="../algorithms/site_suitability.py" line="116" />
       <source>Cell size (m)</source>
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="170" />
+      <location filename="../algorithms/wifi_placement.py" line="170" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="187" />
-      <location filename="../processing/symbiosis_template.py" line="78" />
+      <location filename="../algorithms/resource_synergies.py" line="184" />
+      <location filename="../algorithms/symbiosis_template.py" line="78" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="241" />
+      <location filename="../algorithms/load_open_data.py" line="241" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="69" />
+      <location filename="../algorithms/shared_facility.py" line="68" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="91" />
+      <location filename="../algorithms/wifi_placement.py" line="91" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. Every plan comes with a proven bound of the best possible: greedy selection improved by swaps and the rounded LP relaxation (interior point, whose duals give the bound), then branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="343" />
+      <location filename="../algorithms/shared_facility.py" line="342" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="224" />
+      <location filename="../algorithms/shared_facility.py" line="223" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="370" />
+      <location filename="../algorithms/shared_facility.py" line="360" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="120" />
+      <location filename="../algorithms/resource_synergies.py" line="119" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="247" />
+      <location filename="../algorithms/waste_flows.py" line="247" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="201" />
+      <location filename="../algorithms/resource_synergies.py" line="198" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="484" />
+      <location filename="../algorithms/waste_flows.py" line="484" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="189" />
+      <location filename="../algorithms/solar_potential.py" line="189" />
       <source>Commercial</source>
       <translation>Commercial</translation>
     </message>
@@ -547,12 +547,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="113" />
+      <location filename="../algorithms/territory_profile.py" line="113" />
       <source>Commune code field</source>
       <translation>Champ du code de la commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="114" />
+      <location filename="../algorithms/territory_profile.py" line="114" />
       <source>Commune name field</source>
       <translation>Champ du nom de la commune</translation>
     </message>
@@ -567,28 +567,28 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune {code} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="112" />
+      <location filename="../algorithms/territory_profile.py" line="112" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="198" />
+      <location filename="../algorithms/load_open_data.py" line="198" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="141" />
+      <location filename="../algorithms/waste_access.py" line="141" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="217" />
-      <location filename="../processing/shared_facility.py" line="276" />
+      <location filename="../algorithms/resource_synergies.py" line="214" />
+      <location filename="../algorithms/shared_facility.py" line="275" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="231" />
+      <location filename="../algorithms/resource_synergies.py" line="228" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -598,7 +598,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="169" />
+      <location filename="../algorithms/shared_facility.py" line="168" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
@@ -608,13 +608,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contraintes</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="96" />
-      <location filename="../processing/synergy_dossier.py" line="165" />
+      <location filename="../algorithms/decision_dossier.py" line="96" />
+      <location filename="../algorithms/synergy_dossier.py" line="165" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="58" />
+      <location filename="../algorithms/symbiosis_template.py" line="58" />
       <source>Coordinate reference system</source>
       <translation>Système de coordonnées de référence</translation>
     </message>
@@ -624,42 +624,42 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Coût : moins c'est mieux</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="144" />
+      <location filename="../algorithms/territory_profile.py" line="144" />
       <source>Count déchèteries within</source>
       <translation>Compter les déchèteries à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="122" />
+      <location filename="../algorithms/fibre_coverage.py" line="122" />
       <source>Count per</source>
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="264" />
+      <location filename="../algorithms/fibre_coverage.py" line="264" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="224" />
+      <location filename="../algorithms/wifi_placement.py" line="224" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="380" />
+      <location filename="../algorithms/wifi_placement.py" line="380" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="376" />
+      <location filename="../algorithms/wifi_placement.py" line="376" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="361" />
+      <location filename="../algorithms/wifi_placement.py" line="361" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="583" />
+      <location filename="../algorithms/wifi_coverage.py" line="583" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -685,12 +685,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="184" />
+      <location filename="../algorithms/base.py" line="184" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="121" />
+      <location filename="../algorithms/load_open_data.py" line="121" />
       <location filename="../ui/dock.py" line="149" />
       <source>Data families</source>
       <translation>Familles de données</translation>
@@ -701,38 +701,38 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="57" />
+      <location filename="../algorithms/decision_dossier.py" line="57" />
       <source>Decision dossier (PDF)</source>
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="199" />
+      <location filename="../algorithms/waste_flows.py" line="199" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="129" />
+      <location filename="../algorithms/territory_profile.py" line="129" />
       <source>Declared industrial waste</source>
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="87" />
+      <location filename="../algorithms/waste_access.py" line="87" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="589" />
+      <location filename="../algorithms/wifi_coverage.py" line="589" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="230" />
+      <location filename="../algorithms/wifi_placement.py" line="230" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="554" />
-      <location filename="../processing/wifi_placement.py" line="150" />
+      <location filename="../algorithms/wifi_coverage.py" line="554" />
+      <location filename="../algorithms/wifi_placement.py" line="150" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -742,32 +742,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="599" />
+      <location filename="../algorithms/wifi_coverage.py" line="599" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="238" />
+      <location filename="../algorithms/wifi_placement.py" line="238" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="237" />
+      <location filename="../algorithms/wifi_placement.py" line="237" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="882" />
+      <location filename="../algorithms/wifi_coverage.py" line="882" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="546" />
+      <location filename="../algorithms/wifi_coverage.py" line="546" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="143" />
+      <location filename="../algorithms/wifi_placement.py" line="143" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -782,12 +782,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="698" />
+      <location filename="../algorithms/base.py" line="698" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="278" />
+      <location filename="../algorithms/waste_access.py" line="278" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -797,14 +797,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="156" />
+      <location filename="../algorithms/waste_access.py" line="156" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="153" />
-      <location filename="../processing/shared_facility.py" line="235" />
-      <location filename="../processing/waste_access.py" line="180" />
+      <location filename="../algorithms/resource_synergies.py" line="152" />
+      <location filename="../algorithms/shared_facility.py" line="234" />
+      <location filename="../algorithms/waste_access.py" line="180" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -815,14 +815,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="126" />
-      <location filename="../processing/synergy_dossier.py" line="192" />
+      <location filename="../algorithms/decision_dossier.py" line="126" />
+      <location filename="../algorithms/synergy_dossier.py" line="192" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="277" />
-      <location filename="../processing/synergy_dossier.py" line="344" />
+      <location filename="../algorithms/decision_dossier.py" line="278" />
+      <location filename="../algorithms/synergy_dossier.py" line="345" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -837,12 +837,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Téléchargement tronqué : {url}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="446" />
+      <location filename="../algorithms/wifi_coverage.py" line="446" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="118" />
+      <location filename="../algorithms/wifi_coverage.py" line="118" />
       <source>EIRP when the layer has no EIRP value (dBm)</source>
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
@@ -857,7 +857,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="321" />
+      <location filename="../algorithms/export_map.py" line="321" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -867,7 +867,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="158" />
+      <location filename="../algorithms/wifi_coverage.py" line="158" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -877,12 +877,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="161" />
+      <location filename="../algorithms/wifi_placement.py" line="161" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="57" />
+      <location filename="../algorithms/export_map.py" line="57" />
       <location filename="../ui/dock.py" line="224" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -893,7 +893,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="60" />
+      <location filename="../algorithms/export_map.py" line="60" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -910,64 +910,64 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="109" />
+      <location filename="../algorithms/site_suitability.py" line="109" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="122" />
+      <location filename="../algorithms/export_map.py" line="122" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="218" />
+      <location filename="../algorithms/territory_profile.py" line="218" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="126" />
+      <location filename="../algorithms/territory_profile.py" line="126" />
       <source>FTTH eligibility field</source>
       <translation>Champ de l'éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="90" />
+      <location filename="../algorithms/fibre_coverage.py" line="90" />
       <source>FTTH eligibility field (true / false)</source>
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="300" />
+      <location filename="../algorithms/fibre_coverage.py" line="300" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="109" />
+      <location filename="../algorithms/waste_access.py" line="109" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="110" />
+      <location filename="../algorithms/waste_access.py" line="110" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="137" />
-      <location filename="../processing/resource_synergies.py" line="257" />
+      <location filename="../algorithms/resource_synergies.py" line="136" />
+      <location filename="../algorithms/resource_synergies.py" line="254" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="157" />
+      <location filename="../algorithms/synergy_dossier.py" line="157" />
       <source>Factors and their sources (output of Resource synergies)</source>
       <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="175" />
-      <location filename="../processing/fibre_coverage.py" line="315" />
+      <location filename="../algorithms/fibre_coverage.py" line="175" />
+      <location filename="../algorithms/fibre_coverage.py" line="315" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="161" />
+      <location filename="../algorithms/fibre_coverage.py" line="161" />
       <source>Fibre counts as at a site within</source>
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
@@ -977,28 +977,28 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="67" />
+      <location filename="../algorithms/fibre_coverage.py" line="67" />
       <source>Fibre coverage and gaps</source>
       <translation>Couverture fibre et zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="169" />
+      <location filename="../algorithms/fibre_coverage.py" line="169" />
       <source>Fibre coverage per zone</source>
       <translation>Couverture fibre par zone</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="85" />
-      <location filename="../processing/territory_profile.py" line="124" />
+      <location filename="../algorithms/fibre_coverage.py" line="85" />
+      <location filename="../algorithms/territory_profile.py" line="124" />
       <source>Fibre eligibility per building</source>
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="102" />
+      <location filename="../algorithms/decision_dossier.py" line="102" />
       <source>Fibre eligibility per building (points)</source>
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="199" />
+      <location filename="../algorithms/load_open_data.py" line="199" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -1014,42 +1014,42 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="200" />
+      <location filename="../algorithms/site_suitability.py" line="200" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="73" />
+      <location filename="../algorithms/waste_access.py" line="73" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="128" />
+      <location filename="../algorithms/export_map.py" line="128" />
       <source>Format (default: from the output file name)</source>
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="148" />
+      <location filename="../algorithms/wifi_coverage.py" line="148" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="448" />
+      <location filename="../algorithms/wifi_coverage.py" line="448" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="137" />
+      <location filename="../algorithms/wifi_coverage.py" line="137" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="103" />
+      <location filename="../algorithms/solar_potential.py" line="103" />
       <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
       <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="70" />
+      <location filename="../algorithms/fibre_coverage.py" line="70" />
       <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
@@ -1064,38 +1064,38 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="183" />
+      <location filename="../algorithms/load_open_data.py" line="183" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="260" />
+      <location filename="../algorithms/site_suitability.py" line="260" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="188" />
+      <location filename="../algorithms/fibre_coverage.py" line="188" />
       <source>Give a zones layer, or choose a square or hexagon grid.</source>
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="233" />
+      <location filename="../algorithms/shared_facility.py" line="232" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="134" />
+      <location filename="../algorithms/fibre_coverage.py" line="134" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="150" />
+      <location filename="../algorithms/solar_potential.py" line="150" />
       <source>Grid emission factor (g CO₂ per kWh)</source>
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="648" />
-      <location filename="../processing/wifi_placement.py" line="347" />
+      <location filename="../algorithms/wifi_coverage.py" line="648" />
+      <location filename="../algorithms/wifi_placement.py" line="347" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1110,27 +1110,27 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="119" />
+      <location filename="../algorithms/territory_profile.py" line="119" />
       <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="149" />
+      <location filename="../algorithms/waste_access.py" line="149" />
       <source>Grouping distance of underserved areas</source>
       <translation>Distance de regroupement des zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="212" />
+      <location filename="../algorithms/waste_flows.py" line="212" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="126" />
+      <location filename="../algorithms/fibre_coverage.py" line="126" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="472" />
+      <location filename="../algorithms/wifi_placement.py" line="472" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1140,22 +1140,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="444" />
+      <location filename="../algorithms/wifi_coverage.py" line="444" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="673" />
+      <location filename="../algorithms/wifi_coverage.py" line="673" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="100" />
+      <location filename="../algorithms/resource_synergies.py" line="99" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="123" />
+      <location filename="../algorithms/shared_facility.py" line="122" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
@@ -1170,7 +1170,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="150" />
+      <location filename="../algorithms/wifi_coverage.py" line="150" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -1180,18 +1180,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur idéale</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="121" />
-      <location filename="../processing/export_map.py" line="116" />
+      <location filename="../algorithms/decision_dossier.py" line="121" />
+      <location filename="../algorithms/export_map.py" line="116" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="83" />
+      <location filename="../algorithms/wifi_coverage.py" line="83" />
       <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="146" />
+      <location filename="../algorithms/resource_synergies.py" line="145" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1201,17 +1201,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Inclure (seulement là)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="188" />
+      <location filename="../algorithms/solar_potential.py" line="188" />
       <source>Industrial</source>
       <translation>Industriel</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="221" />
+      <location filename="../algorithms/solar_potential.py" line="221" />
       <source>Industrial sites</source>
       <translation>Sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="127" />
+      <location filename="../algorithms/territory_profile.py" line="127" />
       <source>Industrial sites (ICPE)</source>
       <translation>Sites industriels (ICPE)</translation>
     </message>
@@ -1221,12 +1221,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="200" />
+      <location filename="../algorithms/load_open_data.py" line="200" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="34" />
+      <location filename="../algorithms/symbiosis_template.py" line="34" />
       <source>Industrial symbiosis survey template</source>
       <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
@@ -1236,12 +1236,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="201" />
+      <location filename="../algorithms/load_open_data.py" line="201" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="128" />
+      <location filename="../algorithms/solar_potential.py" line="128" />
       <source>Irradiation field (kWh/m²/yr on the roof)</source>
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
@@ -1251,27 +1251,27 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="172" />
+      <location filename="../algorithms/load_open_data.py" line="172" />
       <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="123" />
+      <location filename="../algorithms/waste_access.py" line="123" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="136" />
+      <location filename="../algorithms/territory_profile.py" line="136" />
       <source>Kind of a déchèterie (empty: every waste point counts)</source>
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="479" />
+      <location filename="../algorithms/wifi_placement.py" line="479" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="473" />
+      <location filename="../algorithms/wifi_placement.py" line="473" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
@@ -1327,37 +1327,37 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="302" />
+      <location filename="../algorithms/site_suitability.py" line="302" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="290" />
+      <location filename="../algorithms/site_suitability.py" line="290" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="83" />
+      <location filename="../algorithms/export_map.py" line="83" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="104" />
+      <location filename="../algorithms/export_map.py" line="104" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="120" />
+      <location filename="../maps/layout.py" line="120" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="107" />
+      <location filename="../algorithms/export_map.py" line="107" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="655" />
+      <location filename="../algorithms/wifi_coverage.py" line="655" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1372,7 +1372,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="84" />
+      <location filename="../algorithms/load_open_data.py" line="84" />
       <source>Load open data for a territory</source>
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
@@ -1387,7 +1387,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couches chargées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="87" />
+      <location filename="../algorithms/load_open_data.py" line="87" />
       <source>Loads open data for French communes or an intercommunality (EPCI) into one GeoPackage, with one table per family in a normalised schema (docs/schema.md) and a 'sources' table (publisher, URL, licence, vintage, retrieval date).
 
 TERRITORY: INSEE commune codes separated by commas (e.g. 59183, 59271) or an EPCI SIREN (e.g. 245900428 for the Communauté urbaine de Dunkerque).
@@ -1404,7 +1404,7 @@ Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="152" />
+      <location filename="../algorithms/load_open_data.py" line="152" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1414,28 +1414,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Recherche des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="149" />
+      <location filename="../algorithms/wifi_coverage.py" line="149" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="166" />
+      <location filename="../algorithms/wifi_coverage.py" line="166" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="174" />
+      <location filename="../algorithms/wifi_coverage.py" line="174" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="182" />
+      <location filename="../algorithms/wifi_coverage.py" line="182" />
       <source>Log-distance shadowing standard deviation (dB)</source>
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="119" />
-      <location filename="../processing/export_map.py" line="114" />
+      <location filename="../algorithms/decision_dossier.py" line="119" />
+      <location filename="../algorithms/export_map.py" line="114" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
@@ -1445,7 +1445,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur basse</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="252" />
+      <location filename="../algorithms/fibre_coverage.py" line="252" />
       <source>Making the grid</source>
       <translation>Construction de la grille</translation>
     </message>
@@ -1455,43 +1455,43 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>JSON mal formé reçu de {url} : {problem}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="163" />
+      <location filename="../algorithms/export_map.py" line="163" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="332" />
+      <location filename="../algorithms/export_map.py" line="332" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="253" />
+      <location filename="../algorithms/export_map.py" line="253" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="186" />
+      <location filename="../algorithms/base.py" line="186" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="521" />
+      <location filename="../algorithms/wifi_coverage.py" line="521" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="162" />
+      <location filename="../algorithms/waste_flows.py" line="162" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="154" />
-      <location filename="../processing/waste_flows.py" line="238" />
+      <location filename="../algorithms/shared_facility.py" line="153" />
+      <location filename="../algorithms/waste_flows.py" line="238" />
       <source>Maximum distance (km, 0 = no limit)</source>
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="219" />
+      <location filename="../algorithms/wifi_coverage.py" line="219" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1501,17 +1501,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="243" />
+      <location filename="../algorithms/waste_access.py" line="243" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="176" />
+      <location filename="../algorithms/site_suitability.py" line="176" />
       <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="205" />
+      <location filename="../algorithms/shared_facility.py" line="204" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
@@ -1521,17 +1521,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="150" />
+      <location filename="../algorithms/site_suitability.py" line="150" />
       <source>Minimum spacing between sites (m)</source>
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="176" />
+      <location filename="../algorithms/shared_facility.py" line="175" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="151" />
+      <location filename="../algorithms/solar_potential.py" line="151" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
@@ -1541,7 +1541,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="205" />
+      <location filename="../algorithms/shared_facility.py" line="204" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1566,12 +1566,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="445" />
+      <location filename="../algorithms/wifi_coverage.py" line="445" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="126" />
+      <location filename="../algorithms/resource_synergies.py" line="125" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
@@ -1581,12 +1581,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="143" />
+      <location filename="../algorithms/resource_synergies.py" line="142" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="72" />
+      <location filename="../algorithms/waste_flows.py" line="72" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -1598,12 +1598,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="556" />
+      <location filename="../algorithms/wifi_placement.py" line="556" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="219" />
+      <location filename="../algorithms/wifi_placement.py" line="219" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1623,12 +1623,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="125" />
+      <location filename="../algorithms/_layer_io.py" line="125" />
       <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="325" />
+      <location filename="../algorithms/waste_flows.py" line="325" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1655,12 +1655,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="338" />
+      <location filename="../algorithms/waste_access.py" line="338" />
       <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="227" />
+      <location filename="../algorithms/wifi_coverage.py" line="227" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1680,40 +1680,40 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="453" />
+      <location filename="../algorithms/load_open_data.py" line="453" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="728" />
+      <location filename="../algorithms/wifi_coverage.py" line="728" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="182" />
-      <location filename="../processing/wifi_placement.py" line="244" />
+      <location filename="../algorithms/wifi_placement.py" line="182" />
+      <location filename="../algorithms/wifi_placement.py" line="244" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="91" />
-      <location filename="../processing/territory_profile.py" line="125" />
+      <location filename="../algorithms/fibre_coverage.py" line="91" />
+      <location filename="../algorithms/territory_profile.py" line="125" />
       <source>Number of premises field</source>
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="142" />
-      <location filename="../processing/site_suitability.py" line="146" />
+      <location filename="../algorithms/shared_facility.py" line="141" />
+      <location filename="../algorithms/site_suitability.py" line="146" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="141" />
+      <location filename="../algorithms/resource_synergies.py" line="140" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="204" />
+      <location filename="../algorithms/solar_potential.py" line="204" />
       <source>Number of top roofs</source>
       <translation>Nombre de meilleures toitures</translation>
     </message>
@@ -1723,22 +1723,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="239" />
+      <location filename="../algorithms/wifi_placement.py" line="239" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="146" />
+      <location filename="../algorithms/load_open_data.py" line="146" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="87" />
+      <location filename="../algorithms/wifi_coverage.py" line="87" />
       <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="87" />
+      <location filename="../algorithms/territory_profile.py" line="87" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
@@ -1768,17 +1768,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="215" />
+      <location filename="../algorithms/waste_flows.py" line="215" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="241" />
+      <location filename="../algorithms/wifi_placement.py" line="241" />
       <source>Optimality gap (proven)</source>
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="109" />
+      <location filename="../algorithms/shared_facility.py" line="108" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -1793,12 +1793,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Organisme, auteur des cartes exportées</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="194" />
+      <location filename="../algorithms/solar_potential.py" line="194" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="182" />
+      <location filename="../algorithms/load_open_data.py" line="182" />
       <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
       <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
@@ -1808,68 +1808,68 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="164" />
+      <location filename="../algorithms/export_map.py" line="164" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="141" />
+      <location filename="../algorithms/solar_potential.py" line="141" />
       <source>Panel density (kWp per m² of usable roof)</source>
       <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="144" />
+      <location filename="../algorithms/solar_potential.py" line="144" />
       <source>Performance ratio (applied to irradiation)</source>
       <translation>Ratio de performance (appliqué à l'irradiation)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="115" />
+      <location filename="../algorithms/territory_profile.py" line="115" />
       <source>Population field</source>
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="94" />
+      <location filename="../algorithms/waste_access.py" line="94" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="161" />
+      <location filename="../algorithms/waste_access.py" line="161" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="155" />
+      <location filename="../algorithms/territory_profile.py" line="155" />
       <location filename="../ui/dock.py" line="100" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="104" />
+      <location filename="../algorithms/decision_dossier.py" line="104" />
       <source>Port zones (polygons)</source>
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="204" />
+      <location filename="../algorithms/load_open_data.py" line="204" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="179" />
+      <location filename="../algorithms/synergy_dossier.py" line="179" />
       <source>Print the names of confidential actors</source>
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="146" />
+      <location filename="../algorithms/wifi_coverage.py" line="146" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="240" />
+      <location filename="../algorithms/wifi_placement.py" line="240" />
       <source>Proven bound of the best possible objective</source>
       <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="190" />
+      <location filename="../algorithms/solar_potential.py" line="190" />
       <source>Public</source>
       <translation>Public</translation>
     </message>
@@ -1879,7 +1879,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="209" />
+      <location filename="../algorithms/load_open_data.py" line="209" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1889,7 +1889,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="208" />
+      <location filename="../algorithms/load_open_data.py" line="208" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1899,62 +1899,62 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="198" />
+      <location filename="../algorithms/waste_access.py" line="198" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="462" />
+      <location filename="../algorithms/waste_flows.py" line="462" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="373" />
+      <location filename="../algorithms/wifi_coverage.py" line="373" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="229" />
+      <location filename="../algorithms/fibre_coverage.py" line="229" />
       <source>Reading the fibre layer</source>
       <translation>Lecture de la couche fibre</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="303" />
+      <location filename="../algorithms/solar_potential.py" line="303" />
       <source>Reading the roofs</source>
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../processing/_survey_io.py" line="48" />
+      <location filename="../algorithms/_survey_io.py" line="48" />
       <source>Reading the survey</source>
       <translation>Lecture de l'enquête</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="108" />
+      <location filename="../algorithms/_layer_io.py" line="108" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="571" />
+      <location filename="../algorithms/wifi_coverage.py" line="571" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="236" />
+      <location filename="../algorithms/wifi_coverage.py" line="236" />
       <source>Receiver height above ground (m)</source>
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="202" />
+      <location filename="../algorithms/waste_flows.py" line="202" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="203" />
+      <location filename="../algorithms/waste_flows.py" line="203" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="434" />
+      <location filename="../algorithms/wifi_placement.py" line="434" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -1965,37 +1965,37 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="572" />
+      <location filename="../algorithms/base.py" line="572" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="191" />
+      <location filename="../algorithms/solar_potential.py" line="191" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="159" />
+      <location filename="../algorithms/wifi_coverage.py" line="159" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="303" />
+      <location filename="../algorithms/waste_access.py" line="303" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="137" />
+      <location filename="../algorithms/export_map.py" line="137" />
       <source>Resolution (dpi)</source>
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="61" />
+      <location filename="../algorithms/resource_synergies.py" line="60" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="85" />
+      <location filename="../algorithms/waste_flows.py" line="85" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
@@ -2005,47 +2005,47 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="710" />
+      <location filename="../algorithms/base.py" line="710" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="206" />
+      <location filename="../algorithms/load_open_data.py" line="206" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="126" />
+      <location filename="../algorithms/solar_potential.py" line="126" />
       <source>Roof area field (m²)</source>
       <translation>Champ de la surface de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="123" />
+      <location filename="../algorithms/solar_potential.py" line="123" />
       <source>Roof identifier field</source>
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="203" />
+      <location filename="../algorithms/load_open_data.py" line="203" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="118" />
+      <location filename="../algorithms/solar_potential.py" line="118" />
       <source>Roofs (solar cadastre)</source>
       <translation>Toitures (cadastre solaire)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="229" />
+      <location filename="../algorithms/solar_potential.py" line="229" />
       <source>Roofs of a point site within</source>
       <translation>Toitures d'un site ponctuel à moins de</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="150" />
+      <location filename="../algorithms/territory_profile.py" line="150" />
       <source>Roofs with solar potential</source>
       <translation>Toitures avec potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="100" />
+      <location filename="../algorithms/solar_potential.py" line="100" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
     </message>
@@ -2055,12 +2055,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lignes {first} à {last}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="108" />
+      <location filename="../algorithms/resource_synergies.py" line="107" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="133" />
+      <location filename="../algorithms/site_suitability.py" line="133" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
@@ -2080,7 +2080,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="218" />
+      <location filename="../algorithms/load_open_data.py" line="218" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -2115,48 +2115,48 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité du classement aux pondérations</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="157" />
+      <location filename="../algorithms/site_suitability.py" line="157" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="164" />
+      <location filename="../algorithms/site_suitability.py" line="164" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="132" />
+      <location filename="../algorithms/waste_access.py" line="132" />
       <source>Served within (km)</source>
       <translation>Desservi à moins de (km)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="117" />
+      <location filename="../algorithms/shared_facility.py" line="116" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="128" />
+      <location filename="../algorithms/territory_profile.py" line="128" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="247" />
+      <location filename="../algorithms/wifi_coverage.py" line="247" />
       <source>Share of locations reaching the level (%)</source>
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="66" />
+      <location filename="../algorithms/shared_facility.py" line="65" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="221" />
-      <location filename="../processing/shared_facility.py" line="354" />
+      <location filename="../algorithms/shared_facility.py" line="220" />
+      <location filename="../algorithms/shared_facility.py" line="353" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="608" />
+      <location filename="../algorithms/wifi_coverage.py" line="608" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -2166,22 +2166,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="147" />
+      <location filename="../algorithms/site_suitability.py" line="147" />
       <source>Site area (m²)</source>
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="197" />
+      <location filename="../algorithms/waste_flows.py" line="197" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="198" />
+      <location filename="../algorithms/waste_flows.py" line="198" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="82" />
+      <location filename="../algorithms/site_suitability.py" line="82" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -2191,12 +2191,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="153" />
+      <location filename="../algorithms/fibre_coverage.py" line="153" />
       <source>Sites to check (industrial sites, port zones, candidate sites)</source>
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="716" />
+      <location filename="../algorithms/base.py" line="716" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -2206,48 +2206,48 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="253" />
+      <location filename="../algorithms/load_open_data.py" line="253" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="157" />
+      <location filename="../algorithms/load_open_data.py" line="157" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="353" />
+      <location filename="../algorithms/solar_potential.py" line="353" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="253" />
+      <location filename="../algorithms/solar_potential.py" line="253" />
       <source>Solar potential of industrial sites</source>
       <translation>Potentiel solaire des sites industriels</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="235" />
+      <location filename="../algorithms/solar_potential.py" line="235" />
       <source>Solar potential per roof</source>
       <translation>Potentiel solaire par toiture</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="244" />
-      <location filename="../processing/solar_potential.py" line="381" />
+      <location filename="../algorithms/solar_potential.py" line="244" />
+      <location filename="../algorithms/solar_potential.py" line="381" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="383" />
+      <location filename="../algorithms/solar_potential.py" line="383" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="245" />
+      <location filename="../algorithms/wifi_placement.py" line="245" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="384" />
+      <location filename="../algorithms/wifi_placement.py" line="384" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2257,7 +2257,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="130" />
+      <location filename="../algorithms/load_open_data.py" line="130" />
       <location filename="../ui/dock.py" line="160" />
       <source>Source</source>
       <translation>Source</translation>
@@ -2268,12 +2268,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source et licence</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="177" />
+      <location filename="../algorithms/solar_potential.py" line="177" />
       <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="212" />
+      <location filename="../algorithms/shared_facility.py" line="211" />
       <source>Speed for the times (km/h)</source>
       <translation>Vitesse pour les temps (km/h)</translation>
     </message>
@@ -2283,12 +2283,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Étalement</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="125" />
+      <location filename="../algorithms/fibre_coverage.py" line="125" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="699" />
+      <location filename="../algorithms/base.py" line="699" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -2298,46 +2298,46 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="211" />
+      <location filename="../algorithms/load_open_data.py" line="211" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="270" />
+      <location filename="../algorithms/wifi_coverage.py" line="270" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="433" />
+      <location filename="../algorithms/_layer_io.py" line="433" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="202" />
+      <location filename="../algorithms/export_map.py" line="202" />
       <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
       <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="94" />
+      <location filename="../algorithms/export_map.py" line="94" />
       <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="111" />
-      <location filename="../processing/export_map.py" line="89" />
-      <location filename="../processing/synergy_dossier.py" line="172" />
+      <location filename="../algorithms/decision_dossier.py" line="111" />
+      <location filename="../algorithms/export_map.py" line="89" />
+      <location filename="../algorithms/synergy_dossier.py" line="172" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="186" />
-      <location filename="../processing/site_suitability.py" line="383" />
+      <location filename="../algorithms/site_suitability.py" line="186" />
+      <location filename="../algorithms/site_suitability.py" line="383" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="90" />
-      <location filename="../processing/site_suitability.py" line="103" />
+      <location filename="../algorithms/decision_dossier.py" line="90" />
+      <location filename="../algorithms/site_suitability.py" line="103" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
@@ -2352,122 +2352,122 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="162" />
+      <location filename="../algorithms/shared_facility.py" line="161" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="85" />
+      <location filename="../algorithms/decision_dossier.py" line="85" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="168" />
+      <location filename="../algorithms/shared_facility.py" line="167" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="601" />
-      <location filename="../processing/wifi_placement.py" line="246" />
+      <location filename="../algorithms/wifi_coverage.py" line="601" />
+      <location filename="../algorithms/wifi_placement.py" line="246" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="194" />
+      <location filename="../algorithms/wifi_coverage.py" line="194" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="63" />
+      <location filename="../algorithms/symbiosis_template.py" line="63" />
       <source>Survey (CSV)</source>
       <translation>Enquête (CSV)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="52" />
+      <location filename="../algorithms/symbiosis_template.py" line="52" />
       <source>Survey (GeoPackage)</source>
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="86" />
+      <location filename="../algorithms/resource_synergies.py" line="85" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="64" />
+      <location filename="../algorithms/symbiosis_template.py" line="64" />
       <source>Survey (XLSX)</source>
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="135" />
-      <location filename="../processing/resource_synergies.py" line="255" />
+      <location filename="../algorithms/resource_synergies.py" line="134" />
+      <location filename="../algorithms/resource_synergies.py" line="252" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
     <message>
-      <location filename="../processing/_survey_io.py" line="57" />
+      <location filename="../algorithms/_survey_io.py" line="57" />
       <source>Survey: {read} rows read, {used} usable, {set_aside} set aside.</source>
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="132" />
-      <location filename="../processing/resource_synergies.py" line="250" />
+      <location filename="../algorithms/resource_synergies.py" line="131" />
+      <location filename="../algorithms/resource_synergies.py" line="247" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="150" />
+      <location filename="../algorithms/synergy_dossier.py" line="150" />
       <source>Synergies (output of Resource synergies)</source>
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="136" />
-      <location filename="../processing/resource_synergies.py" line="256" />
+      <location filename="../algorithms/resource_synergies.py" line="135" />
+      <location filename="../algorithms/resource_synergies.py" line="253" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="274" />
-      <location filename="../processing/waste_flows.py" line="534" />
+      <location filename="../algorithms/waste_flows.py" line="274" />
+      <location filename="../algorithms/waste_flows.py" line="534" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="262" />
+      <location filename="../algorithms/waste_flows.py" line="262" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="134" />
+      <location filename="../algorithms/synergy_dossier.py" line="134" />
       <source>Synergy dossier (PDF)</source>
       <translation>Dossier des synergies (PDF)</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="185" />
+      <location filename="../algorithms/synergy_dossier.py" line="185" />
       <source>Synergy pages at most</source>
       <translation>Pages de synergies au plus</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="125" />
+      <location filename="../algorithms/site_suitability.py" line="125" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="143" />
+      <location filename="../algorithms/fibre_coverage.py" line="143" />
       <source>Target FTTH rate (%): zones below it are flagged</source>
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="138" />
+      <location filename="../algorithms/load_open_data.py" line="138" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="191" />
+      <location filename="../algorithms/wifi_placement.py" line="191" />
       <source>Target share of the demand within usable signal (%)</source>
       <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="215" />
+      <location filename="../algorithms/wifi_coverage.py" line="215" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -2477,12 +2477,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="189" />
+      <location filename="../algorithms/load_open_data.py" line="189" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="210" />
+      <location filename="../algorithms/load_open_data.py" line="210" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2492,12 +2492,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="62" />
+      <location filename="../algorithms/provider.py" line="62" />
       <source>Territoire numérique</source>
       <translation>Territoire numérique</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="65" />
+      <location filename="../algorithms/provider.py" line="65" />
       <source>Territoire numérique — decision support for port and industrial territories</source>
       <translation>Territoire numérique — aide à la décision pour les territoires portuaires et industriels</translation>
     </message>
@@ -2507,18 +2507,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="173" />
+      <location filename="../algorithms/synergy_dossier.py" line="173" />
       <location filename="../ui/dock.py" line="125" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="254" />
+      <location filename="../algorithms/waste_flows.py" line="254" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="112" />
+      <location filename="../algorithms/decision_dossier.py" line="112" />
       <source>Territory (shown on the cover)</source>
       <translation>Territoire (affiché sur la couverture)</translation>
     </message>
@@ -2528,13 +2528,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="158" />
-      <location filename="../processing/territory_profile.py" line="304" />
+      <location filename="../algorithms/territory_profile.py" line="158" />
+      <location filename="../algorithms/territory_profile.py" line="304" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="84" />
+      <location filename="../algorithms/territory_profile.py" line="84" />
       <source>Territory profile per commune</source>
       <translation>Profil de territoire par commune</translation>
     </message>
@@ -2544,7 +2544,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La recherche du territoire sur geo.api.gouv.fr a échoué : {error}</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="114" />
+      <location filename="../algorithms/load_open_data.py" line="114" />
       <source>Territory: INSEE commune codes (comma-separated) or EPCI SIREN</source>
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
@@ -2591,7 +2591,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="185" />
+      <location filename="../algorithms/resource_synergies.py" line="182" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2601,17 +2601,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="367" />
+      <location filename="../algorithms/export_map.py" line="367" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="174" />
+      <location filename="../algorithms/wifi_placement.py" line="174" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="256" />
+      <location filename="../algorithms/wifi_placement.py" line="256" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2631,7 +2631,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="308" />
+      <location filename="../algorithms/wifi_placement.py" line="308" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2656,7 +2656,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="475" />
+      <location filename="../algorithms/base.py" line="475" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2681,7 +2681,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="173" />
+      <location filename="../algorithms/wifi_placement.py" line="173" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2691,27 +2691,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="215" />
+      <location filename="../algorithms/fibre_coverage.py" line="215" />
       <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="444" />
+      <location filename="../algorithms/base.py" line="444" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="402" />
+      <location filename="../algorithms/base.py" line="402" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="410" />
+      <location filename="../algorithms/base.py" line="410" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="416" />
+      <location filename="../algorithms/base.py" line="416" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2721,7 +2721,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="268" />
+      <location filename="../algorithms/base.py" line="268" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2751,12 +2751,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="410" />
+      <location filename="../algorithms/wifi_coverage.py" line="410" />
       <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="634" />
+      <location filename="../algorithms/wifi_coverage.py" line="634" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2766,52 +2766,52 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="241" />
+      <location filename="../algorithms/territory_profile.py" line="241" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="366" />
+      <location filename="../algorithms/base.py" line="366" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="385" />
+      <location filename="../algorithms/base.py" line="385" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="169" />
+      <location filename="../algorithms/territory_profile.py" line="169" />
       <source>The layer {layer} has no field {field} ({what}): choose one.</source>
       <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="206" />
+      <location filename="../algorithms/territory_profile.py" line="206" />
       <source>The layer {layer} has no field {field} to group by.</source>
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="88" />
+      <location filename="../algorithms/_layer_io.py" line="88" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="295" />
+      <location filename="../algorithms/waste_flows.py" line="295" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="139" />
+      <location filename="../maps/layout.py" line="139" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="141" />
+      <location filename="../maps/layout.py" line="141" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="135" />
+      <location filename="../maps/layout.py" line="135" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2826,17 +2826,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="241" />
+      <location filename="../algorithms/export_map.py" line="241" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../processing/_layout.py" line="685" />
+      <location filename="../maps/layout.py" line="685" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="281" />
+      <location filename="../algorithms/export_map.py" line="281" />
       <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
@@ -2886,7 +2886,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="301" />
+      <location filename="../algorithms/load_open_data.py" line="301" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2901,40 +2901,40 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="174" />
+      <location filename="../algorithms/export_map.py" line="174" />
       <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="238" />
-      <location filename="../processing/load_open_data.py" line="285" />
+      <location filename="../algorithms/load_open_data.py" line="238" />
+      <location filename="../algorithms/load_open_data.py" line="285" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="138" />
-      <location filename="../processing/export_map.py" line="186" />
-      <location filename="../processing/site_suitability.py" line="228" />
+      <location filename="../algorithms/decision_dossier.py" line="138" />
+      <location filename="../algorithms/export_map.py" line="186" />
+      <location filename="../algorithms/site_suitability.py" line="228" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="236" />
+      <location filename="../algorithms/load_open_data.py" line="236" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="639" />
+      <location filename="../algorithms/base.py" line="639" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="274" />
+      <location filename="../algorithms/base.py" line="274" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="290" />
+      <location filename="../algorithms/base.py" line="290" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -2969,7 +2969,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="302" />
+      <location filename="../algorithms/solar_potential.py" line="302" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
@@ -2989,14 +2989,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="481" />
+      <location filename="../algorithms/base.py" line="481" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="106" />
-      <location filename="../processing/_layer_io.py" line="243" />
-      <location filename="../processing/base.py" line="469" />
+      <location filename="../algorithms/_layer_io.py" line="106" />
+      <location filename="../algorithms/_layer_io.py" line="243" />
+      <location filename="../algorithms/base.py" line="469" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3022,12 +3022,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="235" />
+      <location filename="../algorithms/decision_dossier.py" line="236" />
       <source>The sites layer {name} has no scored site: there is nothing to report.</source>
       <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="145" />
+      <location filename="../algorithms/decision_dossier.py" line="145" />
       <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
@@ -3062,12 +3062,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="266" />
+      <location filename="../algorithms/export_map.py" line="266" />
       <source>The style {qml} could not be applied to {layer}: {reason}</source>
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="76" />
+      <location filename="../algorithms/symbiosis_template.py" line="76" />
       <source>The survey CRS</source>
       <translation>Le SCR de l'enquête</translation>
     </message>
@@ -3092,19 +3092,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="274" />
+      <location filename="../algorithms/shared_facility.py" line="273" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="194" />
+      <location filename="../algorithms/resource_synergies.py" line="191" />
       <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="281" />
-      <location filename="../processing/site_suitability.py" line="217" />
-      <location filename="../processing/site_suitability.py" line="341" />
+      <location filename="../algorithms/load_open_data.py" line="281" />
+      <location filename="../algorithms/site_suitability.py" line="217" />
+      <location filename="../algorithms/site_suitability.py" line="341" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -3114,7 +3114,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="230" />
+      <location filename="../algorithms/load_open_data.py" line="230" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -3129,7 +3129,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="371" />
+      <location filename="../algorithms/load_open_data.py" line="371" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -3149,7 +3149,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="261" />
+      <location filename="../algorithms/territory_profile.py" line="261" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
@@ -3179,27 +3179,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="227" />
+      <location filename="../algorithms/export_map.py" line="227" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="229" />
+      <location filename="../algorithms/wifi_coverage.py" line="229" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="160" />
+      <location filename="../algorithms/base.py" line="160" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="487" />
+      <location filename="../algorithms/wifi_placement.py" line="487" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="488" />
+      <location filename="../algorithms/wifi_placement.py" line="488" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -3210,45 +3210,45 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="195" />
+      <location filename="../algorithms/shared_facility.py" line="194" />
       <source>Threshold for the share within</source>
       <translation>Seuil de la part desservie</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="204" />
+      <location filename="../algorithms/shared_facility.py" line="203" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="210" />
+      <location filename="../algorithms/wifi_placement.py" line="210" />
       <source>Time limit of the exact solver (s)</source>
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
     <message>
-      <location filename="../processing/export_map.py" line="88" />
-      <location filename="../processing/synergy_dossier.py" line="171" />
+      <location filename="../algorithms/export_map.py" line="88" />
+      <location filename="../algorithms/synergy_dossier.py" line="171" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="110" />
+      <location filename="../algorithms/decision_dossier.py" line="110" />
       <source>Title (default: the model's name)</source>
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="130" />
-      <location filename="../processing/waste_flows.py" line="196" />
+      <location filename="../algorithms/territory_profile.py" line="130" />
+      <location filename="../algorithms/waste_flows.py" line="196" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="238" />
-      <location filename="../processing/solar_potential.py" line="361" />
+      <location filename="../algorithms/solar_potential.py" line="238" />
+      <location filename="../algorithms/solar_potential.py" line="361" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="228" />
+      <location filename="../algorithms/wifi_coverage.py" line="228" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -3258,7 +3258,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="64" />
+      <location filename="../algorithms/resource_synergies.py" line="63" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3268,14 +3268,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="273" />
-      <location filename="../processing/waste_flows.py" line="526" />
+      <location filename="../algorithms/waste_flows.py" line="273" />
+      <location filename="../algorithms/waste_flows.py" line="526" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="169" />
-      <location filename="../processing/waste_access.py" line="322" />
+      <location filename="../algorithms/waste_access.py" line="169" />
+      <location filename="../algorithms/waste_access.py" line="322" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3366,28 +3366,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="134" />
-      <location filename="../processing/resource_synergies.py" line="254" />
+      <location filename="../algorithms/resource_synergies.py" line="133" />
+      <location filename="../algorithms/resource_synergies.py" line="251" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="159" />
+      <location filename="../algorithms/wifi_coverage.py" line="159" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="127" />
+      <location filename="../algorithms/solar_potential.py" line="127" />
       <source>Usable roof area field (m²)</source>
       <translation>Champ de la surface utile de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="154" />
+      <location filename="../algorithms/solar_potential.py" line="154" />
       <source>Usable share of the roof area when the usable area is unknown</source>
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="257" />
+      <location filename="../algorithms/wifi_coverage.py" line="257" />
       <source>Usable signal threshold (dBm)</source>
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
@@ -3402,48 +3402,48 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Utiliser l'exemple</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="423" />
+      <location filename="../algorithms/_layer_io.py" line="423" />
       <source>Warnings: {warnings}</source>
       <translation>Avertissements : {warnings}</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="193" />
+      <location filename="../algorithms/waste_flows.py" line="193" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="202" />
+      <location filename="../algorithms/load_open_data.py" line="202" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="104" />
+      <location filename="../algorithms/waste_access.py" line="104" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="271" />
-      <location filename="../processing/waste_flows.py" line="510" />
+      <location filename="../algorithms/waste_flows.py" line="271" />
+      <location filename="../algorithms/waste_flows.py" line="510" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="275" />
+      <location filename="../algorithms/waste_flows.py" line="275" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="159" />
+      <location filename="../algorithms/waste_flows.py" line="159" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
     <message>
-      <location filename="../processing/decision_dossier.py" line="105" />
+      <location filename="../algorithms/decision_dossier.py" line="105" />
       <source>Waste outlets: déchèteries, facilities (points)</source>
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="132" />
+      <location filename="../algorithms/territory_profile.py" line="132" />
       <source>Waste point kind field</source>
       <translation>Champ du type de point de collecte</translation>
     </message>
@@ -3453,27 +3453,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="131" />
+      <location filename="../algorithms/territory_profile.py" line="131" />
       <source>Waste points (déchèteries)</source>
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="185" />
+      <location filename="../algorithms/waste_flows.py" line="185" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="222" />
+      <location filename="../algorithms/waste_flows.py" line="222" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="518" />
+      <location filename="../algorithms/waste_flows.py" line="518" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="272" />
+      <location filename="../algorithms/waste_flows.py" line="272" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
@@ -3483,7 +3483,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="207" />
+      <location filename="../algorithms/load_open_data.py" line="207" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -3493,17 +3493,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="100" />
+      <location filename="../algorithms/shared_facility.py" line="99" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="186" />
+      <location filename="../algorithms/shared_facility.py" line="185" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../processing/shared_facility.py" line="169" />
+      <location filename="../algorithms/shared_facility.py" line="168" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
@@ -3533,93 +3533,93 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="81" />
+      <location filename="../algorithms/wifi_coverage.py" line="81" />
       <source>Where the signal of a demand building is read</source>
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
     <message>
-      <location filename="../processing/site_suitability.py" line="85" />
+      <location filename="../algorithms/site_suitability.py" line="85" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="762" />
+      <location filename="../algorithms/base.py" line="762" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="578" />
-      <location filename="../processing/wifi_coverage.py" line="797" />
+      <location filename="../algorithms/wifi_coverage.py" line="578" />
+      <location filename="../algorithms/wifi_coverage.py" line="797" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="154" />
+      <location filename="../algorithms/territory_profile.py" line="154" />
       <source>Wi-Fi coverage polygons</source>
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="518" />
+      <location filename="../algorithms/wifi_coverage.py" line="518" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="88" />
+      <location filename="../algorithms/wifi_placement.py" line="88" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="538" />
+      <location filename="../algorithms/wifi_coverage.py" line="538" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="698" />
+      <location filename="../algorithms/wifi_coverage.py" line="698" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="414" />
+      <location filename="../algorithms/wifi_placement.py" line="414" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="37" />
+      <location filename="../algorithms/symbiosis_template.py" line="37" />
       <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="684" />
+      <location filename="../algorithms/wifi_coverage.py" line="684" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../processing/symbiosis_template.py" line="86" />
+      <location filename="../algorithms/symbiosis_template.py" line="86" />
       <source>Written: {path}</source>
       <translation>Écrit : {path}</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="152" />
+      <location filename="../algorithms/territory_profile.py" line="152" />
       <source>Yearly solar energy field (kWh)</source>
       <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="124" />
+      <location filename="../algorithms/fibre_coverage.py" line="124" />
       <source>Zone of the zones layer</source>
       <translation>Zone de la couche de zones</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="114" />
+      <location filename="../algorithms/fibre_coverage.py" line="114" />
       <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="565" />
+      <location filename="../algorithms/wifi_coverage.py" line="565" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="213" />
+      <location filename="../algorithms/solar_potential.py" line="213" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
@@ -3710,7 +3710,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="777" />
+      <location filename="../algorithms/base.py" line="777" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3750,23 +3750,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier vide</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="474" />
-      <location filename="../processing/wifi_placement.py" line="480" />
+      <location filename="../algorithms/wifi_placement.py" line="474" />
+      <location filename="../algorithms/wifi_placement.py" line="480" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="757" />
+      <location filename="../algorithms/base.py" line="757" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="760" />
+      <location filename="../algorithms/base.py" line="760" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="773" />
+      <location filename="../algorithms/base.py" line="773" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3791,12 +3791,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="764" />
+      <location filename="../algorithms/base.py" line="764" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="778" />
+      <location filename="../algorithms/base.py" line="778" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3806,12 +3806,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>échangé (livré)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="413" />
+      <location filename="../algorithms/wifi_placement.py" line="413" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="756" />
+      <location filename="../algorithms/base.py" line="756" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3821,27 +3821,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="475" />
+      <location filename="../algorithms/wifi_placement.py" line="475" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="470" />
+      <location filename="../algorithms/wifi_placement.py" line="470" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="780" />
+      <location filename="../algorithms/base.py" line="780" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="478" />
+      <location filename="../algorithms/wifi_placement.py" line="478" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="763" />
+      <location filename="../algorithms/base.py" line="763" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3851,17 +3851,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="774" />
+      <location filename="../algorithms/base.py" line="774" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="779" />
+      <location filename="../algorithms/base.py" line="779" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="761" />
+      <location filename="../algorithms/base.py" line="761" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3876,7 +3876,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="318" />
+      <location filename="../algorithms/base.py" line="318" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3891,12 +3891,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="775" />
+      <location filename="../algorithms/base.py" line="775" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="767" />
+      <location filename="../algorithms/base.py" line="767" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -3921,8 +3921,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="320" />
-      <location filename="../processing/base.py" line="381" />
+      <location filename="../algorithms/base.py" line="320" />
+      <location filename="../algorithms/base.py" line="381" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -3937,22 +3937,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="771" />
+      <location filename="../algorithms/base.py" line="771" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="770" />
+      <location filename="../algorithms/base.py" line="770" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="317" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="319" />
+      <location filename="../algorithms/base.py" line="319" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -3962,12 +3962,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="759" />
+      <location filename="../algorithms/base.py" line="759" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="477" />
+      <location filename="../algorithms/wifi_placement.py" line="477" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
@@ -3977,42 +3977,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="471" />
+      <location filename="../algorithms/wifi_placement.py" line="471" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="783" />
+      <location filename="../algorithms/base.py" line="783" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="476" />
+      <location filename="../algorithms/wifi_placement.py" line="476" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="769" />
+      <location filename="../algorithms/base.py" line="769" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="265" />
+      <location filename="../algorithms/territory_profile.py" line="265" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="766" />
+      <location filename="../algorithms/base.py" line="766" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="782" />
+      <location filename="../algorithms/base.py" line="782" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="772" />
+      <location filename="../algorithms/base.py" line="772" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4022,7 +4022,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>l'échange coûterait plus qu'il ne rapporte</translation>
     </message>
     <message>
-      <location filename="../processing/territory_profile.py" line="246" />
+      <location filename="../algorithms/territory_profile.py" line="246" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
@@ -4057,7 +4057,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="758" />
+      <location filename="../algorithms/base.py" line="758" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4067,7 +4067,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="781" />
+      <location filename="../algorithms/base.py" line="781" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4112,77 +4112,77 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="609" />
+      <location filename="../algorithms/base.py" line="609" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="712" />
+      <location filename="../algorithms/wifi_coverage.py" line="712" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="315" />
+      <location filename="../algorithms/wifi_placement.py" line="315" />
       <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
       <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="106" />
+      <location filename="../algorithms/wifi_coverage.py" line="106" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_placement.py" line="366" />
+      <location filename="../algorithms/wifi_placement.py" line="366" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="680" />
+      <location filename="../algorithms/wifi_coverage.py" line="680" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="137" />
+      <location filename="../algorithms/_layer_io.py" line="137" />
       <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="374" />
+      <location filename="../algorithms/waste_flows.py" line="374" />
       <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../processing/_layer_io.py" line="131" />
+      <location filename="../algorithms/_layer_io.py" line="131" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="425" />
+      <location filename="../algorithms/waste_flows.py" line="425" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="388" />
+      <location filename="../algorithms/waste_flows.py" line="388" />
       <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
     <message>
-      <location filename="../processing/_survey_io.py" line="70" />
+      <location filename="../algorithms/_survey_io.py" line="70" />
       <source>{count} rows placed through the ICPE / IREP layers.</source>
       <translation>{count} lignes placées grâce aux couches ICPE / IREP.</translation>
     </message>
     <message>
-      <location filename="../processing/_survey_io.py" line="63" />
+      <location filename="../algorithms/_survey_io.py" line="63" />
       <source>{count} rows set aside: {problem}.</source>
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="293" />
+      <location filename="../algorithms/resource_synergies.py" line="281" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="282" />
+      <location filename="../algorithms/resource_synergies.py" line="270" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -4197,22 +4197,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="405" />
+      <location filename="../algorithms/load_open_data.py" line="405" />
       <source>{count} warnings: see the Processing log.</source>
       <translation>{count} avertissements : voir le journal de traitement.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="467" />
+      <location filename="../algorithms/load_open_data.py" line="467" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="463" />
+      <location filename="../algorithms/load_open_data.py" line="463" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="336" />
+      <location filename="../algorithms/load_open_data.py" line="336" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -4223,43 +4223,43 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="683" />
+      <location filename="../algorithms/base.py" line="683" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_flows.py" line="339" />
+      <location filename="../algorithms/waste_flows.py" line="339" />
       <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
     <message>
-      <location filename="../processing/fibre_coverage.py" line="324" />
+      <location filename="../algorithms/fibre_coverage.py" line="324" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/resource_synergies.py" line="275" />
-      <location filename="../processing/waste_flows.py" line="557" />
+      <location filename="../algorithms/resource_synergies.py" line="263" />
+      <location filename="../algorithms/waste_flows.py" line="557" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../processing/solar_potential.py" line="392" />
+      <location filename="../algorithms/solar_potential.py" line="392" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../processing/_survey_io.py" line="29" />
+      <location filename="../algorithms/_survey_io.py" line="29" />
       <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
     <message>
-      <location filename="../processing/synergy_dossier.py" line="214" />
+      <location filename="../algorithms/synergy_dossier.py" line="215" />
       <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="431" />
+      <location filename="../algorithms/load_open_data.py" line="431" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -4269,17 +4269,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
+      <location filename="../engine/options.py" line="148" />
+      <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
+      <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/options.py" line="144" />
+      <source>{parameter}: “{value}” is not a number.</source>
+      <translation>{parameter} : « {value} » n’est pas un nombre.</translation>
+    </message>
+    <message>
+      <location filename="../engine/options.py" line="58" />
+      <source>{parameter}: “{value}” is not one of {keys}.</source>
+      <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
+    </message>
+    <message>
       <location filename="../engine/symbiosis_survey.py" line="343" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
     <message>
-      <location filename="../processing/wifi_coverage.py" line="718" />
+      <location filename="../algorithms/wifi_coverage.py" line="718" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../processing/waste_access.py" line="326" />
+      <location filename="../algorithms/waste_access.py" line="326" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -4315,17 +4330,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="442" />
+      <location filename="../algorithms/load_open_data.py" line="442" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="448" />
+      <location filename="../algorithms/load_open_data.py" line="448" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../processing/load_open_data.py" line="438" />
+      <location filename="../algorithms/load_open_data.py" line="438" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>
@@ -4340,12 +4355,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="727" />
+      <location filename="../algorithms/base.py" line="727" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="733" />
+      <location filename="../algorithms/base.py" line="733" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4442,7 +4457,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="375" />
+      <location filename="../algorithms/base.py" line="375" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

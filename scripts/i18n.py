@@ -21,6 +21,9 @@ TS_FILE = REPO_ROOT / "i18n" / "territoire_numerique_fr.ts"
 CONTEXT = "TerritoireNumerique"
 SKIPPED_DIRS = {".venv", ".venv-bench", ".build", "tests", "scripts", "bench", "out", ".git", "dist"}
 TRANSLATING_CALLS = {"tr", "EngineError", "Message", "NetworkError", "EngineWarning", "translatable"}
+#: Option declarations (engine/options.py) whose ``label=`` and ``help=`` reach the dialog.
+OPTION_CALLS = {"option", "Choice"}
+OPTION_TEXTS = {"label", "help"}
 
 
 def source_files() -> list[Path]:
@@ -52,6 +55,14 @@ def extract(path: Path) -> list[tuple[str, int]]:
             and isinstance(node.args[0].value, str)
         ):
             found.append((node.args[0].value, node.lineno))
+        if isinstance(node, ast.Call) and call_name(node) in OPTION_CALLS:
+            found += [
+                (keyword.value.value, node.lineno)
+                for keyword in node.keywords
+                if keyword.arg in OPTION_TEXTS
+                and isinstance(keyword.value, ast.Constant)
+                and isinstance(keyword.value.value, str)
+            ]
     return sorted(found, key=lambda item: item[1])
 
 

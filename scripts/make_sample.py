@@ -38,7 +38,7 @@ from shapely.prepared import prep
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
-    sys.path.append(str(REPO_ROOT))  # last: the repo's `processing` must not shadow QGIS's
+    sys.path.append(str(REPO_ROOT))
 
 from engine.outputs import atomic_output  # noqa: E402
 from engine.provenance import Source, write_sources  # noqa: E402

@@ -1,7 +1,7 @@
 """Build the bundled print layout templates ``resources/templates/*.qpt`` with PyQGIS.
 
 Run ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_templates.py``; the output is
-committed.  Every template holds the items ``processing/_layout.py`` fills by their id:
+committed.  Every template holds the items ``maps/layout.py`` fills by their id:
 ``map``, ``title``, ``subtitle``, ``logo``, ``legend``, ``scalebar``, ``north_arrow``,
 ``credits``, ``author`` and ``date``.  A user template can use the same ids.
 """

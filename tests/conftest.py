@@ -16,9 +16,6 @@ PKG_PARENT = REPO_ROOT / ".build" / "pkg"
 
 
 def _link_package() -> None:
-    # The repo root holds a `processing` package of its own: never let it shadow QGIS's
-    # `processing` plugin (``python -m pytest`` puts the working directory on sys.path).
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO_ROOT]
     PKG_PARENT.mkdir(parents=True, exist_ok=True)
     link = PKG_PARENT / PACKAGE_NAME
     if link.is_symlink() and link.resolve() != REPO_ROOT:
@@ -49,9 +46,6 @@ if _qgis_available():
     for plugins_dir in ("/usr/share/qgis/python/plugins",):
         if os.path.isdir(plugins_dir) and plugins_dir not in sys.path:
             sys.path.append(plugins_dir)
-    # Bind the name `processing` to QGIS's plugin now, before any test can put a folder holding
-    # another `processing` (this repo's root) on sys.path.
-    import processing  # noqa: F401, QGS111 (the module itself must be bound, see above)
 
     @pytest.fixture(scope="session")
     def territoire_plugin(qgis_app, qgis_iface, qgis_processing):

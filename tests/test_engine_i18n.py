@@ -84,7 +84,10 @@ def test_every_user_visible_text_goes_through_tr():
     """A text shown in a widget, the message bar or the Processing log is a tr() or Message() call,
     so the .ts check above covers it; the engine's log and progress lines are Message()s."""
     problems = []
-    desktop = [*ROOT.glob("processing/*.py"), *ROOT.glob("ui/*.py"), ROOT / "plugin.py", ROOT / "messages.py"]
+    desktop = [
+        *ROOT.glob("algorithms/*.py"), *ROOT.glob("maps/*.py"), *ROOT.glob("ui/*.py"),
+        ROOT / "plugin.py", ROOT / "messages.py", ROOT / "qgis_compat.py",
+    ]
     for path in desktop:
         problems += untranslated(path, USER_VISIBLE_CALLS)
     for path in (ROOT / "engine").rglob("*.py"):

@@ -113,7 +113,7 @@ def test_sites_without_scores_are_refused(territoire_plugin, data, tmp_path):
 def test_site_map_north_arrow_is_found_on_the_svg_paths(territoire_plugin):
     from qgis.core import QgsLayoutItemMap, QgsLayoutItemPicture, QgsPrintLayout, QgsProject
 
-    from territoire_numerique.processing import _dossier
+    from territoire_numerique.maps import dossier as _dossier
 
     layout = QgsPrintLayout(QgsProject.instance())
     layout.initializeDefaults()

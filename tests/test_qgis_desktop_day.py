@@ -89,7 +89,7 @@ def load_from_dock(dock) -> dict:
     """What the dock's Load button runs, through Processing's own result handling."""
     from qgis import processing
 
-    from territoire_numerique.processing.load_open_data import enum_indices
+    from territoire_numerique.algorithms.load_open_data import enum_indices
 
     return processing.runAndLoadResults("territoire:load_open_data", enum_indices(dock.load_parameters()))
 

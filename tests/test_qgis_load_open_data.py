@@ -96,7 +96,7 @@ def test_online_cud_into_project_group(territoire_plugin, replay, tmp_path):
 def test_sample_source_with_bundled_geopackage(territoire_plugin, tmp_path, monkeypatch):
     from qgis import processing
 
-    from territoire_numerique.processing import load_open_data
+    from territoire_numerique.algorithms import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
     output = tmp_path / "sample_out.gpkg"
@@ -119,7 +119,7 @@ def test_terrain_also_as_geotiff(territoire_plugin, tmp_path, monkeypatch):
     from qgis import processing
     from qgis.core import QgsProcessingException
 
-    from territoire_numerique.processing import load_open_data
+    from territoire_numerique.algorithms import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
     terrain = tmp_path / "terrain.tif"
@@ -260,7 +260,7 @@ def test_ten_communes_as_in_batch_mode(territoire_plugin, replay, tmp_path):
 def test_family_and_source_as_keys_or_option_numbers(territoire_plugin, tmp_path, monkeypatch):
     from qgis import processing
 
-    from territoire_numerique.processing import load_open_data
+    from territoire_numerique.algorithms import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
     by_key, by_index = tmp_path / "keys.gpkg", tmp_path / "indices.gpkg"
@@ -293,7 +293,7 @@ def test_port_limits_file_and_solar_field_check(territoire_plugin, tmp_path, mon
     from qgis import processing
     from qgis.core import QgsProcessingException
 
-    from territoire_numerique.processing import load_open_data
+    from territoire_numerique.algorithms import load_open_data
 
     monkeypatch.setattr(load_open_data, "SAMPLE_GPKG", build_sample(tmp_path / "sample.gpkg"))
     limits = tmp_path / "limits.geojson"

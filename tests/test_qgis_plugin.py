@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
@@ -46,7 +48,7 @@ def test_dock_opens_with_sample_territory(territoire_plugin):
     assert parameters["TERRITORY"] == "245900428"
     assert parameters["LAYERS"] == FAMILY_NAMES  # every family, ticked by default
     assert parameters["SOURCE"] in {"online", "cache", "sample"}
-    from territoire_numerique.processing.load_open_data import enum_indices
+    from territoire_numerique.algorithms.load_open_data import enum_indices
 
     assert enum_indices(parameters)["LAYERS"] == list(range(len(FAMILY_NAMES)))  # what the dialog takes
     assert dock.algorithms.topLevelItemCount() >= 1
@@ -70,3 +72,12 @@ def test_load_unload_load_leaves_nothing_behind(qgis_iface, territoire_plugin):
     territoire_plugin.initGui()
     assert registry.providerById("territoire") is not None
     assert len(qgis_iface.mainWindow().findChildren(QDockWidget)) <= menu_before + 1
+
+
+def test_import_processing_is_qgis_own_module(qgis_processing):
+    """The plugin holds no top-level ``processing`` package: the name is QGIS's Processing plugin."""
+    import processing
+
+    assert hasattr(processing, "run") and hasattr(processing, "execAlgorithmDialog")
+    assert Path(processing.__file__).resolve().parent.parent.name == "plugins"
+    assert not (Path(__file__).resolve().parents[1] / "processing").exists()

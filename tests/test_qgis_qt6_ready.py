@@ -10,7 +10,7 @@ compatible with Qt5 and Qt6" notes:
   read in the code against the real classes: a value that is an enum member must be spelt
   through its enum;
 - classes Qt 6 removed (``QRegExp``, ``QDesktopWidget``, ``QStringListModel`` moves aside) and
-  ``QVariant`` type constants (Qt 6 has ``QMetaType.Type``; processing/_qgis_compat.py alone
+  ``QVariant`` type constants (Qt 6 has ``QMetaType.Type``; qgis_compat.py alone
   spells the QGIS 3.22 variant).
 ``QAction`` from ``qgis.PyQt.QtWidgets`` stays allowed: QGIS's own ``qgis.PyQt`` shim exports it
 there on Qt 6 (and 3.22 has it nowhere else).
@@ -92,7 +92,7 @@ def qt5_idioms(path: Path) -> list[str]:
                 isinstance(node.value, ast.Name)
                 and node.value.id == "QVariant"
                 and node.attr not in {"Type"}
-                and path.name != "_qgis_compat.py"
+                and path.name != "qgis_compat.py"
             ):
                 found.append(f"{where}:{node.lineno}: QVariant.{node.attr} (Qt 6: QMetaType.Type)")
             if isinstance(node.value, ast.Name) and node.value.id in classes:

@@ -69,7 +69,7 @@ print(json.dumps({"loaded": loaded, "algorithms": algorithms, "unavailable": pro
 
 
 def algorithm_modules() -> list[str]:
-    names = sorted(path.stem for path in (REPO_ROOT / "processing").glob("*.py"))
+    names = sorted(path.stem for path in (REPO_ROOT / "algorithms").glob("*.py"))
     return [name for name in names if not name.startswith("_") and name not in {"base", "provider"}]
 
 
@@ -88,10 +88,10 @@ def test_requires_names_what_each_algorithm_imports_when_it_runs():
             f"""
             before = set(sys.modules)
             import ast, importlib
-            module_name = "territoire_numerique.processing.{algorithm_id}"
+            module_name = "territoire_numerique.algorithms.{algorithm_id}"
             module = importlib.import_module(module_name)
             tree = ast.parse(open(module.__file__, encoding="utf-8").read())
-            package = "territoire_numerique.processing"
+            package = "territoire_numerique.algorithms"
             for function in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]:
                 for node in ast.walk(function):  # the imports done inside functions, when it runs
                     if isinstance(node, ast.Import):

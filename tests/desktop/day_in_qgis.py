@@ -40,7 +40,7 @@ def state() -> dict:
 def load() -> dict:
     from qgis import processing
 
-    from territoire_numerique.processing.load_open_data import enum_indices
+    from territoire_numerique.algorithms.load_open_data import enum_indices
 
     project = QgsProject.instance()
     project.setFileName(PROJECT)

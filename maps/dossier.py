@@ -57,8 +57,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..engine import dossier as words
 from ..engine.provenance import Source
-from . import _layout
-from ._qgis_compat import null_extent, set_label_font, set_legend_font
+from ..qgis_compat import null_extent, set_label_font, set_legend_font
+from . import layout as _layout
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"  # shipped with QGIS

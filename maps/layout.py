@@ -66,8 +66,8 @@ from ..engine.provenance import (
     credits_line,
     read_sources,
 )
+from ..qgis_compat import input_band, legend_font, null_extent, set_legend_font
 from ..resources_paths import style_path, template_path
-from ._qgis_compat import input_band, legend_font, null_extent, set_legend_font
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows

@@ -20,8 +20,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 from ..engine.profile_sheet import profile_sheet, sheet_lines
-from . import _layout
-from ._dossier import ACCENT, LIGHT, MM, box, font, label, place
+from . import layout as _layout
+from .dossier import ACCENT, LIGHT, MM, box, font, label, place
 
 MIN_LINES = 3  # fewer indicators than this: not a profile, no sheet
 SHARE = 0.40  # part of the map frame given to the sheet

@@ -51,7 +51,7 @@ from shapely.geometry.base import BaseGeometry
 from ..engine.gpkg_styles import store_default_style
 from ..engine.provenance import Source, read_sources, write_sources
 from ..i18n_support import tr
-from ._qgis_compat import FIELD_TYPES
+from ..qgis_compat import FIELD_TYPES
 
 
 def python_value(value: object) -> object:

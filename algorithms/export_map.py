@@ -26,8 +26,8 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
+from ..maps import layout as _layout
 from ..resources_paths import style_path
-from . import _layout
 from .base import TerritoireAlgorithm
 
 
@@ -242,7 +242,7 @@ class ExportMap(TerritoireAlgorithm):
         return crs
 
     def processAlgorithm(self, parameters, context, feedback):
-        from . import _atlas_profile
+        from ..maps import atlas_profile as _atlas_profile
 
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         fmt = self.output_format(parameters, context, output)

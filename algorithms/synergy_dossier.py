@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ._qgis_compat import null_extent
+from ..qgis_compat import null_extent
 from .base import TerritoireAlgorithm
 
 #: Words of the pages, French and English (the language of the maps, as the other dossiers).
@@ -195,8 +195,9 @@ class SynergyDossierAlgorithm(TerritoireAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..engine import dossier as words
         from ..engine.errors import EngineError
+        from ..maps import dossier as _dossier
+        from ..maps import layout as _layout
         from ..resources_paths import style_path
-        from . import _dossier, _layout
 
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() != ".pdf":
@@ -349,7 +350,8 @@ class SynergyDossierAlgorithm(TerritoireAlgorithm):
         self, layout, sheet, texts, language, count, net, co2, parameters, context, any_secret
     ) -> None:
         from ..engine import dossier as words
-        from . import _dossier, _layout
+        from ..maps import dossier as _dossier
+        from ..maps import layout as _layout
 
         m, width = _dossier.MARGIN, _dossier.WIDTH
         _dossier.box(layout, 0, 0, 0, width, 78, _dossier.ACCENT)

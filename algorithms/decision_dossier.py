@@ -26,7 +26,7 @@ from ..engine.provenance import Source, read_sources
 from .base import TerritoireAlgorithm
 
 if TYPE_CHECKING:
-    from . import _dossier
+    from ..maps import dossier as _dossier
 
 FIBRE_RADIUS = 200.0  # m around the site where premises count as "at the site"
 
@@ -128,7 +128,7 @@ class DecisionDossier(TerritoireAlgorithm):
 
     # --- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):
-        from . import _layout
+        from ..maps import layout as _layout
 
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
@@ -152,7 +152,8 @@ class DecisionDossier(TerritoireAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..engine import dossier as words
         from ..engine.raster_grid import split_uri
-        from . import _dossier, _layout
+        from ..maps import dossier as _dossier
+        from ..maps import layout as _layout
 
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() != ".pdf":
@@ -295,7 +296,7 @@ class DecisionDossier(TerritoireAlgorithm):
         """Each constraint of the model and whether the site meets it (measured, not assumed)."""
         from ..engine import dossier as words
         from ..engine.raster_grid import split_uri
-        from . import _dossier
+        from ..maps import dossier as _dossier
 
         texts = _dossier.TEXTS[language]
         result = []
@@ -332,7 +333,7 @@ class DecisionDossier(TerritoireAlgorithm):
 
     def key_facts(self, geometry, crs, project, language, fibre, ports, outlets) -> list[tuple[str, str]]:
         from ..engine import dossier as words
-        from . import _dossier
+        from ..maps import dossier as _dossier
 
         texts = _dossier.TEXTS[language]
         facts = []

@@ -1,0 +1,1 @@
+"""Print layouts: templates, overview map, atlas, decision dossier, profile sheet."""
