@@ -79,6 +79,9 @@ PIP
 run_in_root() {
   local suite=$1 commands=$2
   local root=$CACHE/$suite
+  # One run at a time per root (its checkout copy is shared): wait for the one before.
+  exec 9>"$CACHE/$suite.lock"
+  flock 9
   prepare_root "$root"
   copy_checkout "$root/work"
   # A private mount namespace: the bind mounts vanish with the namespace on any exit.
