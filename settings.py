@@ -83,6 +83,36 @@ def url_override(source: str) -> str:
     return _text(URLS + source)
 
 
+def url_settings() -> dict[str, str]:
+    """Every endpoint override of the plugin settings, ``{SOURCE: url}`` (only those set)."""
+    from .engine.endpoints import SOURCES
+
+    values = {source: url_override(source) for source in SOURCES}
+    return {source: value for source, value in values.items() if value}
+
+
+def cache_folder() -> str:
+    """The download cache in use: the chosen folder, else ``$TERRITOIRE_CACHE_DIR`` or the user
+    cache (``engine.cache.default_cache_dir``)."""
+    from .engine.cache import default_cache_dir
+
+    return cache_dir() or str(default_cache_dir())
+
+
+def network_proxies() -> dict[str, str] | None:
+    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping; None when
+    QGIS uses no HTTP proxy."""
+    from qgis.core import QgsNetworkAccessManager
+    from qgis.PyQt.QtNetwork import QNetworkProxy
+
+    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
+    if proxy.type() not in (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy):
+        return None
+    credentials = f"{proxy.user()}:{proxy.password()}@" if proxy.user() else ""
+    address = f"http://{credentials}{proxy.hostName()}:{proxy.port()}"
+    return {"http": address, "https": address}
+
+
 def organisation() -> str:
     """The organisation named as author of exported documents ("" = the QGIS user)."""
     return _text(ORGANISATION)

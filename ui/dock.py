@@ -283,12 +283,12 @@ class TerritoireDock(QDockWidget):
 
     def search_online(self, text: str) -> list[TerritoryMatch]:
         """Ask geo.api.gouv.fr for communes and EPCIs named ``text`` (bundled list first)."""
-        from ..algorithms.load_open_data import cache_folder, qgis_proxies, url_settings
         from ..engine.cache import DiskCache, Fetcher
         from ..engine.http_client import HttpClient
+        from ..settings import cache_folder, network_proxies, url_settings
 
         fetcher = Fetcher(
-            "online", DiskCache(cache_folder()), HttpClient(proxies=qgis_proxies()), url_settings()
+            "online", DiskCache(cache_folder()), HttpClient(proxies=network_proxies()), url_settings()
         )
         return search_territories(text, COMPLETIONS, fetcher=fetcher)
 
@@ -346,17 +346,17 @@ class TerritoireDock(QDockWidget):
 
     def network_is_down(self) -> bool:
         """True when geo.api.gouv.fr (where every online load starts) does not answer."""
-        from ..algorithms.load_open_data import qgis_proxies, url_settings
         from ..engine.endpoints import base_url
         from ..engine.http_client import HttpClient
+        from ..settings import network_proxies, url_settings
 
-        client = HttpClient(proxies=qgis_proxies())
+        client = HttpClient(proxies=network_proxies())
         return not client.reachable(base_url("GEO_API", url_settings()))
 
     def show_offline(self) -> None:
         """Say in one sentence that the network is down; offer the cache (with its date) and the sample."""
-        from ..algorithms.load_open_data import cache_folder
         from ..engine.cache import DiskCache
+        from ..settings import cache_folder
 
         last = DiskCache(cache_folder()).last_download()
         if last:
