@@ -131,7 +131,7 @@ def make_grid(
 
     cells = (_square_cells if kind == "square" else _hexagon_cells)(bounds, cell_size, tick)
     grid = gpd.GeoDataFrame(geometry=cells, crs=crs)
-    if clipped:
+    if clipped and clip_to is not None:
         mask = gpd.GeoDataFrame(geometry=list(clip_to.values), crs=crs)
         chunk = CHECK_EVERY * 16
         kept = []
