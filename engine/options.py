@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import EngineError
-from .numbers import parse_number
+from .numbers import parse_bool, parse_number
 
 KINDS = ("float", "int", "distance", "bool", "choice", "text")
 Options = TypeVar("Options")
@@ -133,7 +133,7 @@ def _checked(spec: OptionSpec, value: object) -> Any:
     if spec.kind == "choice":
         return spec.choice_key(value)
     if spec.kind == "bool":
-        return value if isinstance(value, bool) else str(value).strip().lower() in {"1", "true", "yes"}
+        return parse_bool(value)
     if spec.kind == "text":
         return str(value)
     try:
