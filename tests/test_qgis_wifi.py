@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from osgeo import gdal
 from qgis import processing
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessing, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from territoire_numerique.engine.provenance import read_sources
 
@@ -220,8 +228,11 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
         "Polygon",
         "field=height:double&field=population:double",
         [
-            (f"POLYGON(({X0 + 37} {Y0 - 30},{X0 + 43} {Y0 - 30},{X0 + 43} {Y0 + 30},{X0 + 37} {Y0 + 30},"
-             f"{X0 + 37} {Y0 - 30}))", [5.0, 0.0]),  # the wall
+            (
+                f"POLYGON(({X0 + 37} {Y0 - 30},{X0 + 43} {Y0 - 30},{X0 + 43} {Y0 + 30},{X0 + 37} {Y0 + 30},"
+                f"{X0 + 37} {Y0 - 30}))",
+                [5.0, 0.0],
+            ),  # the wall
             (square(80, 0, 6), [6.0, 10.0]),  # the house behind the wall
             (square(0, -40, 6), [6.0, 30.0]),  # a house across the square, in view
             (square(0, 250, 6), [6.0, 60.0]),  # outside the study extent below
@@ -249,3 +260,48 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
     # The house outside the study extent is ignored: the shares are of the 40 residents inside it.
     assert covered(0) == pytest.approx(100.0 * 30.0 / 40.0)  # in front: only the house in view
     assert covered(1) == pytest.approx(100.0)  # on the buildings: the roof line above the wall too
+
+
+class CancelAt(QgsProcessingFeedback):
+    """Feedback whose user presses Cancel when the run reaches the step ``step``."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+
+    def setProgressText(self, text: str) -> None:
+        super().setProgressText(text)
+        if text == self.step:
+            self.cancel()
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Building the obstruction surface",
+        "Coverage of each candidate site",
+        "Solving the maximal covering problem",
+    ],
+)
+def test_a_cancelled_placement_stops_and_writes_nothing(territoire_plugin, town, tmp_path, step):
+    hotspots, buildings, _ = town
+    candidates = memory_layer(
+        "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
+    )
+    feedback = CancelAt(step)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run(
+            "territoire:wifi_placement",
+            {
+                "CANDIDATES": candidates,
+                "DEMAND": buildings,
+                "EXISTING": hotspots,
+                "BUILDINGS": buildings,
+                "COUNT": 1,
+                "SELECTED": str(tmp_path / "selected.gpkg"),
+                "CURVE": str(tmp_path / "curve.gpkg"),
+                "UNCOVERED": str(tmp_path / "uncovered.gpkg"),
+            },
+            feedback=feedback,
+        )
+    assert feedback.isCanceled() and list(tmp_path.iterdir()) == []
