@@ -227,7 +227,7 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
         """The rasters' styles; the coverage polygons, the per-hotspot and the per-zone statistics."""
         from shapely.geometry import Point
 
-        from ..engine.wifi_run import COVERAGE_COLUMNS, HOTSPOT_COLUMNS, ZONE_COLUMNS
+        from ..engine.wifi_run import COVERAGE_COLUMNS, HOTSPOT_COLUMNS
         from ._layer_io import style_categories, style_output
 
         style_output(
@@ -272,30 +272,31 @@ class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
             self, context, outputs[self.COVERAGE], style_path("wifi_coverage"), self.tr("Wi-Fi coverage")
         )
         if zone_frame is not None:
-            zones = self.parameterAsSource(parameters, self.ZONES, context)
-            rows = [
-                {**row, **share}
-                for row, share in zip(zone_frame.drop(columns="geometry").to_dict("records"), run.zone_rows())
-            ]
-            destination = self.write_rows(
-                parameters,
-                self.ZONE_STATS,
-                context,
-                feedback,
-                ZONE_COLUMNS,
-                zones.wkbType(),
-                list(zone_frame.geometry),
-                rows,
-                (95.0, 100.0),
-                base=zones.fields(),
-            )
-            if destination:
-                outputs[self.ZONE_STATS] = destination
-                style_output(
-                    self,
-                    context,
-                    destination,
-                    style_path("wifi_zones"),
-                    self.tr("Demand within usable signal, per zone"),
-                )
+            outputs.update(self._write_zones(parameters, context, feedback, run, zone_frame))
         return outputs
+
+    def _write_zones(self, parameters, context, feedback, run, zone_frame) -> dict:
+        """The zones with their demand shares, styled ({} when the output is not asked for)."""
+        from ..engine.wifi_run import ZONE_COLUMNS
+        from ._layer_io import style_output
+
+        zones = self.parameterAsSource(parameters, self.ZONES, context)
+        attributes = zone_frame.drop(columns="geometry").to_dict("records")
+        rows = [{**row, **share} for row, share in zip(attributes, run.zone_rows())]
+        destination = self.write_rows(
+            parameters,
+            self.ZONE_STATS,
+            context,
+            feedback,
+            ZONE_COLUMNS,
+            zones.wkbType(),
+            list(zone_frame.geometry),
+            rows,
+            (95.0, 100.0),
+            base=zones.fields(),
+        )
+        if not destination:
+            return {}
+        name = self.tr("Demand within usable signal, per zone")
+        style_output(self, context, destination, style_path("wifi_zones"), name)
+        return {self.ZONE_STATS: destination}

@@ -196,7 +196,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         if not ok:
             return ok, message
         try:
-            goal = read_options(self, PlacementOptions, parameters, context)
+            goal = self._goal(parameters, context)
         except EngineError as error:
             return False, self.engine_message(error)
         if goal.mode == "budget" and parameters.get(self.BUDGET) in (None, ""):
@@ -218,17 +218,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         self.require_projected_crs(self.grid_crs, candidates.sourceName())
         self.require_projected_crs(demand_source.sourceCrs(), demand_source.sourceName())
         try:
-            options = self.radio_options(parameters, context)
-            budget = parameters.get(self.BUDGET)
-            goal = read_options(
-                self,
-                PlacementOptions,
-                parameters,
-                context,
-                budget=None
-                if budget in (None, "")
-                else self.parameterAsDouble(parameters, self.BUDGET, context),
-            )
+            options, goal = self.radio_options(parameters, context), self._goal(parameters, context)
             sites, costs = self._read_candidates(candidates, options, parameters, context, feedback)
             existing = self._read_existing(options, parameters, context, feedback)
             demand, weight_field = self.read_demand(
@@ -267,6 +257,13 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         )
         feedback.setProgress(100)
         return outputs
+
+    def _goal(self, parameters, context) -> PlacementOptions:
+        """What to optimise: the placement options and the budget (None when empty)."""
+        budget = None
+        if parameters.get(self.BUDGET) not in (None, ""):
+            budget = self.parameterAsDouble(parameters, self.BUDGET, context)
+        return read_options(self, PlacementOptions, parameters, context, budget=budget)
 
     def _read_candidates(self, candidates, options, parameters, context, feedback):
         """The candidate sites and their costs (None without a cost field; a missing cost refused)."""
