@@ -778,9 +778,10 @@ class _Solver:
 
 @functools.lru_cache(maxsize=1)
 def solver_python() -> str | None:
-    """A Python interpreter of this Python's version that imports SciPy, to run the solver apart;
-    None when there is none.  Inside QGIS ``sys.executable`` may be the QGIS binary: the base
-    interpreter, the one beside the prefix and the one on the PATH are tried too."""
+    """A Python interpreter of this Python's version that finds NumPy and SciPy, to run the solver
+    apart (this very build preferred); None when there is none.  Inside QGIS ``sys.executable``
+    may be the QGIS binary or another ``python3`` on the PATH: the base interpreter and the ones
+    beside the prefix are tried too."""
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     names = (f"python{version}", "python3", "python")
     candidates = [sys.executable, getattr(sys, "_base_executable", "")]
@@ -788,7 +789,11 @@ def solver_python() -> str | None:
         candidates += [os.path.join(prefix, "bin", name) for name in names]
         candidates += [os.path.join(prefix, f"{name}.exe") for name in ("python", "python3")]
     candidates += [shutil.which(name) or "" for name in names]
-    check = "import sys, numpy, scipy.optimize; print('%d.%d' % sys.version_info[:2])"
+    check = (  # finding the packages is quick, importing them is not (the solve then says if it fails)
+        "import sys, importlib.util as u; "
+        "print(sys.version if u.find_spec('numpy') and u.find_spec('scipy') else '')"
+    )
+    same_minor = None
     for candidate in dict.fromkeys(candidates):
         name = os.path.basename(candidate).lower()
         if not candidate or not name.startswith("python") or not os.path.isfile(candidate):
@@ -804,9 +809,12 @@ def solver_python() -> str | None:
             )
         except (OSError, subprocess.SubprocessError):
             continue
-        if found.returncode == 0 and found.stdout.strip() == version:
+        reported = found.stdout.strip() if found.returncode == 0 else ""
+        if reported == sys.version.strip():
             return candidate
-    return None
+        if reported.split(".")[:2] == version.split(".") and same_minor is None:
+            same_minor = candidate
+    return same_minor
 
 
 def _rank(

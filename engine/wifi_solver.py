@@ -75,7 +75,7 @@ def mip(
     except ImportError:
         highspy = None
     if highspy is not None:
-        x, dual = _solve_highspy(highspy, objective, rows, lower, upper, n, gap, time_limit)
+        x, dual = _solve_highspy(highspy, (objective, rows, lower, upper), n, gap, time_limit)
     else:
         m = rows.shape[1] - n
         result = optimize.milp(
@@ -91,16 +91,11 @@ def mip(
 
 
 def _solve_highspy(
-    highspy: Any,
-    objective: np.ndarray,
-    rows: sparse.csr_matrix,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    n: int,
-    gap: float,
-    time_limit: float,
+    highspy: Any, model_arrays: tuple, n: int, gap: float, time_limit: float
 ) -> tuple[np.ndarray | None, float]:
-    """(x or None, dual bound of the minimisation) by ``highspy``: the first ``n`` columns integer."""
+    """(x or None, dual bound of the minimisation) by ``highspy`` of the model (objective, rows,
+    lower, upper): the first ``n`` columns integer."""
+    objective, rows, lower, upper = model_arrays
     columns = sparse.csc_matrix(rows)
     model = highspy.HighsLp()
     model.num_col_, model.num_row_ = columns.shape[1], columns.shape[0]

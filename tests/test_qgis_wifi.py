@@ -194,24 +194,23 @@ def test_wifi_placement_budget_needs_costs(territoire_plugin, town):
         )
 
 
-def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town):
+def one_site_placement(town, **outputs) -> dict:
+    """Placement of one hotspot among two sites in the town, the existing hotspots kept."""
     hotspots, buildings, _ = town
     candidates = memory_layer(
         "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
     )
+    inputs = {"CANDIDATES": candidates, "DEMAND": buildings, "EXISTING": hotspots, "BUILDINGS": buildings}
+    return {**inputs, "COUNT": 1, **outputs}
+
+
+def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town):
     extent = f"{X0 - 120},{X0 + 120},{Y0 - 120},{Y0 + 120} [EPSG:2154]"  # the Port hotspot is outside
     result = processing.run(
         "territoire:wifi_placement",
-        {
-            "CANDIDATES": candidates,
-            "DEMAND": buildings,
-            "EXISTING": hotspots,
-            "BUILDINGS": buildings,
-            "COUNT": 1,
-            "EXTENT": extent,
-            "SELECTED": QgsProcessing.TEMPORARY_OUTPUT,
-            "CURVE": QgsProcessing.TEMPORARY_OUTPUT,
-        },
+        one_site_placement(
+            town, EXTENT=extent, SELECTED=QgsProcessing.TEMPORARY_OUTPUT, CURVE=QgsProcessing.TEMPORARY_OUTPUT
+        ),
     )
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
@@ -284,24 +283,8 @@ class CancelAt(QgsProcessingFeedback):
     ],
 )
 def test_a_cancelled_placement_stops_and_writes_nothing(territoire_plugin, town, tmp_path, step):
-    hotspots, buildings, _ = town
-    candidates = memory_layer(
-        "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
-    )
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in ("SELECTED", "CURVE", "UNCOVERED")}
     feedback = CancelAt(step)
     with pytest.raises(QgsProcessingException, match="cancelled"):
-        processing.run(
-            "territoire:wifi_placement",
-            {
-                "CANDIDATES": candidates,
-                "DEMAND": buildings,
-                "EXISTING": hotspots,
-                "BUILDINGS": buildings,
-                "COUNT": 1,
-                "SELECTED": str(tmp_path / "selected.gpkg"),
-                "CURVE": str(tmp_path / "curve.gpkg"),
-                "UNCOVERED": str(tmp_path / "uncovered.gpkg"),
-            },
-            feedback=feedback,
-        )
+        processing.run("territoire:wifi_placement", one_site_placement(town, **outputs), feedback=feedback)
     assert feedback.isCanceled() and list(tmp_path.iterdir()) == []
