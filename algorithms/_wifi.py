@@ -192,9 +192,8 @@ class WifiParameters:
             field = optional_field(
                 buildings, self.parameterAsString(parameters, self.BUILDING_HEIGHT_FIELD, context)
             )
-            frame = read_frame(
-                buildings, self.grid_crs, context, {"height": field} if field else {}, feedback
-            )
+            mapping = {"height": field} if field else {}
+            frame = read_frame(buildings, self.grid_crs, context, mapping, feedback, progress=(4.0, 8.0))
             heights = (
                 self.numeric_column(frame["height"], self.BUILDING_HEIGHT_FIELD, field, feedback)
                 if field
@@ -220,7 +219,8 @@ class WifiParameters:
         from ._layer_io import optional_field, read_frame
 
         field = optional_field(source, self.parameterAsString(parameters, weight_parameter, context))
-        frame = read_frame(source, self.grid_crs, context, {"weight": field} if field else {}, feedback)
+        mapping = {"weight": field} if field else {}
+        frame = read_frame(source, self.grid_crs, context, mapping, feedback, progress=(0.0, 4.0))
         frame = frame[frame.geometry.notna()].reset_index(drop=True)
         weights = (
             np.nan_to_num(self.numeric_column(frame["weight"], weight_parameter, field, feedback))

@@ -240,7 +240,7 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
     )
     extent = f"{X0 - 200},{X0 + 200},{Y0 - 200},{Y0 + 200} [EPSG:2154]"
 
-    def covered(demand_at: int) -> float:
+    def covered(demand_at: int | str) -> float:
         return processing.run(
             "territoire:wifi_coverage",
             {
@@ -259,6 +259,7 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
     # The house outside the study extent is ignored: the shares are of the 40 residents inside it.
     assert covered(0) == pytest.approx(100.0 * 30.0 / 40.0)  # in front: only the house in view
     assert covered(1) == pytest.approx(100.0)  # on the buildings: the roof line above the wall too
+    assert covered("frontage") == covered(0) and covered("building") == covered(1)  # keys or indexes
 
 
 class CancelAt(QgsProcessingFeedback):
