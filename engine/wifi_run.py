@@ -92,9 +92,20 @@ class Demand:
     weights: np.ndarray
 
     def inside(self, grid: Grid, report: Report) -> Demand:
-        """The features whose representative point lies in the grid (the others are reported)."""
-        points = [g if g.geom_type == "Point" else g.representative_point() for g in self.geometries]
-        inside = np.array([grid.contains(p.x, p.y) for p in points], bool)
+        """The features whose representative point lies in the grid (the others are reported).
+        A feature whose bounds lie wholly inside or outside the grid is decided by them."""
+        x0, y1 = grid.x_min, grid.y_max
+        x1, y0 = x0 + grid.n_cols * grid.cell_size, y1 - grid.n_rows * grid.cell_size
+        inside = np.zeros(len(self.geometries), bool)
+        for index, geometry in enumerate(self.geometries):
+            if index % 2000 == 0:
+                report.check()
+            left, bottom, right, top = geometry.bounds
+            if left >= x0 and right < x1 and bottom > y0 and top <= y1:
+                inside[index] = True
+            elif right >= x0 and left < x1 and top > y0 and bottom <= y1:
+                point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+                inside[index] = grid.contains(point.x, point.y)
         if not inside.all():
             report.log(
                 Message(
@@ -427,7 +438,7 @@ def run_placement(
         raise EngineError("There is no candidate site to choose from.")
     settings = options.settings()
     grid = study_grid(
-        extent or _bounds(sites, existing, demand, settings.max_range), options.cell_size, crs_wkt
+        extent or _bounds(sites, existing, demand, settings.max_range, report), options.cell_size, crs_wkt
     )
     report.log(_grid_message(grid))
     demand = demand.inside(grid, report)
@@ -477,11 +488,15 @@ def run_placement(
 
 
 def _bounds(
-    sites: Sequence[Hotspot], existing: Sequence[Hotspot], demand: Demand, reach: float
+    sites: Sequence[Hotspot], existing: Sequence[Hotspot], demand: Demand, reach: float, report: Report
 ) -> tuple[float, float, float, float]:
     """Demand extent widened by the range (without demand: the sites' and existing hotspots')."""
     if len(demand.geometries):
-        bounds = np.array([g.bounds for g in demand.geometries])
+        bounds = np.empty((len(demand.geometries), 4))
+        for index, geometry in enumerate(demand.geometries):
+            if index % 2000 == 0:
+                report.check()
+            bounds[index] = geometry.bounds
         x0, y0 = bounds[:, 0].min(), bounds[:, 1].min()
         x1, y1 = bounds[:, 2].max(), bounds[:, 3].max()
     else:
