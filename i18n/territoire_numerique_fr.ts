@@ -335,7 +335,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="168" />
+      <location filename="../engine/wifi_run.py" line="179" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
@@ -659,17 +659,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="454" />
+      <location filename="../engine/wifi_run.py" line="465" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="450" />
+      <location filename="../engine/wifi_run.py" line="461" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="439" />
+      <location filename="../engine/wifi_run.py" line="450" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -792,7 +792,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="299" />
+      <location filename="../algorithms/wifi_coverage.py" line="300" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
@@ -1129,7 +1129,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="179" />
+      <location filename="../engine/wifi_run.py" line="190" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1164,7 +1164,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="420" />
+      <location filename="../algorithms/wifi_placement.py" line="417" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1179,7 +1179,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="297" />
+      <location filename="../engine/wifi_run.py" line="308" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -1300,12 +1300,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="427" />
+      <location filename="../algorithms/wifi_placement.py" line="424" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="421" />
+      <location filename="../algorithms/wifi_placement.py" line="418" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
@@ -1391,7 +1391,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="290" />
+      <location filename="../engine/wifi_run.py" line="301" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1652,7 +1652,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="340" />
+      <location filename="../algorithms/wifi_placement.py" line="337" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
@@ -1749,7 +1749,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="334" />
+      <location filename="../engine/wifi_run.py" line="345" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
@@ -2018,7 +2018,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="395" />
+      <location filename="../algorithms/wifi_placement.py" line="392" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -2311,7 +2311,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="461" />
+      <location filename="../engine/wifi_run.py" line="472" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2695,7 +2695,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="295" />
+      <location filename="../algorithms/wifi_placement.py" line="292" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2815,7 +2815,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="153" />
+      <location filename="../engine/wifi_run.py" line="164" />
       <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
@@ -3244,7 +3244,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/wifi_placement.py" line="159" />
-      <location filename="../engine/wifi_run.py" line="427" />
+      <location filename="../engine/wifi_run.py" line="438" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -3254,7 +3254,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="280" />
+      <location filename="../engine/wifi_run.py" line="291" />
       <source>There is no hotspot to compute.</source>
       <translation>Il n'y a aucune borne à calculer.</translation>
     </message>
@@ -3274,12 +3274,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="435" />
+      <location filename="../algorithms/wifi_placement.py" line="432" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="436" />
+      <location filename="../algorithms/wifi_placement.py" line="433" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -3674,7 +3674,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="376" />
+      <location filename="../algorithms/wifi_placement.py" line="373" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -3845,8 +3845,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier vide</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="422" />
-      <location filename="../algorithms/wifi_placement.py" line="428" />
+      <location filename="../algorithms/wifi_placement.py" line="419" />
+      <location filename="../algorithms/wifi_placement.py" line="425" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
@@ -3901,7 +3901,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>échangé (livré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="254" />
+      <location filename="../algorithms/wifi_placement.py" line="244" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -3916,12 +3916,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="423" />
+      <location filename="../algorithms/wifi_placement.py" line="420" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="418" />
+      <location filename="../algorithms/wifi_placement.py" line="415" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
@@ -3931,7 +3931,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>chaleur</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="426" />
+      <location filename="../algorithms/wifi_placement.py" line="423" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
@@ -4062,7 +4062,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>déchèterie</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="425" />
+      <location filename="../algorithms/wifi_placement.py" line="422" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
@@ -4072,7 +4072,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="419" />
+      <location filename="../algorithms/wifi_placement.py" line="416" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
@@ -4082,7 +4082,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>équipement mutualisé</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="424" />
+      <location filename="../algorithms/wifi_placement.py" line="421" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
@@ -4217,22 +4217,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="304" />
+      <location filename="../algorithms/wifi_placement.py" line="301" />
       <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
       <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="100" />
+      <location filename="../engine/wifi_run.py" line="111" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="444" />
+      <location filename="../engine/wifi_run.py" line="455" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="304" />
+      <location filename="../engine/wifi_run.py" line="315" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
