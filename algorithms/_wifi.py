@@ -163,6 +163,7 @@ class WifiParameters:
 
         mapping = {key: name for key, name in fields.items() if name}
         frame = read_frame(source, source.sourceCrs(), context, mapping, feedback)
+        self.raise_if_canceled(feedback)
         columns = {
             key: self.numeric_column(
                 frame[key],
@@ -194,6 +195,7 @@ class WifiParameters:
             )
             mapping = {"height": field} if field else {}
             frame = read_frame(buildings, self.grid_crs, context, mapping, feedback, progress=(4.0, 8.0))
+            self.raise_if_canceled(feedback)
             heights = (
                 self.numeric_column(frame["height"], self.BUILDING_HEIGHT_FIELD, field, feedback)
                 if field
@@ -221,12 +223,14 @@ class WifiParameters:
         field = optional_field(source, self.parameterAsString(parameters, weight_parameter, context))
         mapping = {"weight": field} if field else {}
         frame = read_frame(source, self.grid_crs, context, mapping, feedback, progress=(0.0, 4.0))
+        self.raise_if_canceled(feedback)
         frame = frame[frame.geometry.notna()].reset_index(drop=True)
         weights = (
             np.nan_to_num(self.numeric_column(frame["weight"], weight_parameter, field, feedback))
             if field
             else np.ones(len(frame))
         )
+        self.raise_if_canceled(feedback)
         return Demand(list(frame.geometry), np.asarray(weights, dtype=np.float64)), field
 
     def study_extent(self, parameters, context) -> tuple[float, float, float, float] | None:

@@ -125,11 +125,12 @@ def make_hotspots(frame, columns: dict[str, np.ndarray], defaults: dict[str, flo
         value = columns[key][position] if key in columns else math.nan
         return float(value) if math.isfinite(value) else defaults.get(key)
 
-    ids = [row.get("id") for _, row in frame.iterrows()]
+    count = len(frame)
+    ids = frame["id"].tolist() if "id" in frame else [None] * count
+    names = frame["name"].tolist() if "name" in frame else [None] * count
     unique_ints = all(isinstance(v, int) for v in ids) and len(set(ids)) == len(ids)
     hotspots = []
-    for position, (_, row) in enumerate(frame.iterrows()):
-        geometry = row.geometry
+    for position, geometry in enumerate(frame.geometry):
         if geometry is None or geometry.is_empty:
             continue
         point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
@@ -143,7 +144,7 @@ def make_hotspots(frame, columns: dict[str, np.ndarray], defaults: dict[str, flo
                 frequency_mhz=frequency_from_band(number(position, "frequency")),
                 azimuth_deg=number(position, "azimuth"),
                 beamwidth_deg=number(position, "beamwidth"),
-                name=str(row.get("name") or ""),
+                name=str(names[position] or ""),
             )
         )
     return hotspots
