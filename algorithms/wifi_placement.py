@@ -1,20 +1,21 @@
-"""Algorithm ``territoire:wifi_placement``: where to put the next Wi-Fi hotspots (MCLP)."""
+"""Algorithm ``territoire:wifi_placement``: where to put the next Wi-Fi hotspots (MCLP).
+
+Parameters from ``engine.wifi_options`` (the radio options shared with ``territoire:wifi_coverage``
+through ``_wifi``, the goal and solver in ``PlacementOptions``); the run is
+``engine.wifi_run.run_placement``, whose solver honours Cancel within a fraction of a second.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from qgis.core import (
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -23,13 +24,12 @@ from qgis.core import (
 )
 
 from ..engine.errors import Cancelled, EngineError
+from ..engine.wifi_options import PlacementOptions
 from ..i18n_support import user_qlocale
 from ..resources_paths import style_path
+from ._options import add_options, read_options
+from ._wifi import WifiParameters
 from .base import TerritoireAlgorithm
-from .wifi_coverage import WifiParameters
-
-if TYPE_CHECKING:
-    from ..engine.wifi_propagation import Hotspot
 
 
 class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
@@ -45,7 +45,6 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         "CANDIDATE_HEIGHT_FIELD",
         "COST_FIELD",
         "DEMAND_WEIGHT",
-        "DEMAND_AT",
         "EXISTING_ID_FIELD",
         "EXISTING_NAME_FIELD",
         "EXISTING_EIRP_FIELD",
@@ -53,20 +52,9 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         "EXISTING_FREQUENCY_FIELD",
         "EXISTING_AZIMUTH_FIELD",
         "EXISTING_BEAMWIDTH_FIELD",
-        "TIME_LIMIT",
-        "EIRP",
-        "HEIGHT",
-        "FREQUENCY",
-        "MODEL",
-        "ENVIRONMENT",
         "SURFACE",
         "BUILDING_HEIGHT_FIELD",
-        "MAX_RANGE",
-        "INDOOR",
-        "RX_HEIGHT",
-        "BODY_LOSS",
-        "LOCATION_PROBABILITY",
-    )
+    )  # and the propagation, margin, antenna and solver options flagged advanced in engine.wifi_options
 
     CANDIDATES = "CANDIDATES"
     CANDIDATE_ID_FIELD = "CANDIDATE_ID_FIELD"
@@ -75,11 +63,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
     DEMAND = "DEMAND"
     DEMAND_WEIGHT = "DEMAND_WEIGHT"
     EXISTING = "EXISTING"
-    MODE = "MODE"
-    COUNT = "COUNT"
-    TARGET = "TARGET"
     BUDGET = "BUDGET"
-    TIME_LIMIT = "TIME_LIMIT"
     SELECTED = "SELECTED"
     CURVE = "CURVE"
     UNCOVERED = "UNCOVERED"
@@ -164,37 +148,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             )
         )
         self.hotspot_field_parameters(self.EXISTING, prefix="EXISTING_")
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.MODE,
-                self.tr("Choose"),
-                options=[
-                    self.tr("A number of new hotspots"),
-                    self.tr("The fewest hotspots reaching a target share"),
-                    self.tr("The best coverage within a budget"),
-                ],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.COUNT,
-                self.tr("Number of new hotspots"),
-                QgsProcessingParameterNumber.Type.Integer,
-                10,
-                minValue=1,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TARGET,
-                self.tr("Target share of the demand within usable signal (%)"),
-                QgsProcessingParameterNumber.Type.Double,
-                90.0,
-                minValue=0.1,
-                maxValue=100.0,
-            )
-        )
+        add_options(self, PlacementOptions, only=("mode", "count", "target_pct"))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.BUDGET,
@@ -204,15 +158,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 minValue=0.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TIME_LIMIT,
-                self.tr("Time limit of the exact solver (s)"),
-                QgsProcessingParameterNumber.Type.Double,
-                60.0,
-                minValue=1.0,
-            )
-        )
+        add_options(self, PlacementOptions, only=("time_limit",))
         self.add_radio_parameters(self.CANDIDATES)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -246,171 +192,184 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Summary")))
 
     def checkParameterValues(self, parameters, context):
-        from ..engine.wifi_placement import MODES
-
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
-        if mode == "budget" and parameters.get(self.BUDGET) in (None, ""):
+        try:
+            goal = self._goal(parameters, context)
+        except EngineError as error:
+            return False, self.engine_message(error)
+        if goal.mode == "budget" and parameters.get(self.BUDGET) in (None, ""):
             return False, self.tr("The budget mode needs a budget.")
         if parameters.get(self.BUDGET) not in (None, "") and not parameters.get(self.COST_FIELD):
             return False, self.tr("A budget needs a cost field on the candidates.")
         return True, ""
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
-        import numpy as np
-
-        from ..engine.wifi_placement import MODES, coverage_matrix, place
-        from ..engine.wifi_propagation import demand_cells
-        from ._layer_io import optional_field, read_frame
+        from ..engine.wifi_run import run_placement
 
         candidates = self.parameterAsSource(parameters, self.CANDIDATES, context)
-        demand = self.parameterAsSource(parameters, self.DEMAND, context)
+        demand_source = self.parameterAsSource(parameters, self.DEMAND, context)
         if candidates is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.CANDIDATES))
-        if demand is None:
+        if demand_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.DEMAND))
         self.grid_crs = candidates.sourceCrs()
         self.require_projected_crs(self.grid_crs, candidates.sourceName())
-        self.require_projected_crs(demand.sourceCrs(), demand.sourceName())
-        existing_source = self.parameterAsSource(parameters, self.EXISTING, context)
-        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        self.require_projected_crs(demand_source.sourceCrs(), demand_source.sourceName())
         try:
-            settings = self.radio_settings(parameters, context)
-            id_field = optional_field(
-                candidates, self.parameterAsString(parameters, self.CANDIDATE_ID_FIELD, context)
+            options, goal = self.radio_options(parameters, context), self._goal(parameters, context)
+            sites, costs = self._read_candidates(candidates, options, parameters, context, feedback)
+            existing = self._read_existing(options, parameters, context, feedback)
+            demand, weight_field = self.read_demand(
+                demand_source, self.DEMAND_WEIGHT, parameters, context, feedback
             )
-            cost_field = optional_field(
-                candidates, self.parameterAsString(parameters, self.COST_FIELD, context)
+            run = run_placement(
+                sites,
+                existing,
+                self.read_obstacles(parameters, context, feedback),
+                demand,
+                options,
+                goal,
+                self.grid_crs.toWkt(),
+                self.study_extent(parameters, context),
+                costs,
+                self.report(feedback),
             )
-            height_field = optional_field(
-                candidates, self.parameterAsString(parameters, self.CANDIDATE_HEIGHT_FIELD, context)
-            )
-            sites = self.read_hotspots(
-                candidates,
-                {"name": id_field, "height": height_field},
-                parameters,
-                context,
-                feedback,
-                parameter_of={"height": self.CANDIDATE_HEIGHT_FIELD},
-            )
-            frame = read_frame(
-                candidates,
-                self.grid_crs,
-                context,
-                {k: v for k, v in (("label", id_field), ("cost", cost_field)) if v},
-                feedback,
-            )
-            frame = frame[frame.geometry.notna()].reset_index(drop=True)
-            if not sites:
-                raise QgsProcessingException(
-                    self.tr("The candidate layer {layer} has no point.").format(layer=candidates.sourceName())
-                )
-            costs = None
-            if cost_field:
-                costs = self.numeric_column(frame["cost"], self.COST_FIELD, cost_field, feedback)
-                if np.isnan(costs).any():
-                    raise QgsProcessingException(
-                        self.tr(
-                            "{count} candidates have no usable cost in {field} (empty, negative or not a "
-                            "number): give each candidate a cost of 0 or more."
-                        ).format(
-                            count=int(np.isnan(costs).sum()),
-                            field=self.field_label(self.COST_FIELD, cost_field),
-                        )
-                    )
-            existing: list[Hotspot] = []
-            if existing_source is not None:
-                fields = self.hotspot_fields(existing_source, parameters, context, prefix="EXISTING_")
-                existing = self.read_hotspots(
-                    existing_source, fields, parameters, context, feedback, prefix="EXISTING_"
-                )
-            weight_field = optional_field(
-                demand, self.parameterAsString(parameters, self.DEMAND_WEIGHT, context)
-            )
-            demand_frame = read_frame(
-                demand, self.grid_crs, context, {"weight": weight_field} if weight_field else {}, feedback
-            )
-            demand_frame = demand_frame[demand_frame.geometry.notna()].reset_index(drop=True)
-            weights = (
-                np.nan_to_num(
-                    self.numeric_column(demand_frame["weight"], self.DEMAND_WEIGHT, weight_field, feedback)
-                )
-                if weight_field
-                else np.ones(len(demand_frame))
-            )
-            grid = self.grid_for(
-                parameters, context, self._bounds(sites, existing, demand_frame, settings.max_range)
-            )
-            feedback.pushInfo(
-                self.tr("Grid of {rows} × {cols} cells of {cell} m.").format(
-                    rows=grid.n_rows, cols=grid.n_cols, cell=grid.cell_size
-                )
-            )
-            inside = np.array([grid.contains(p.x, p.y) for p in demand_frame.geometry.representative_point()])
-            demand_frame, weights = self.demand_inside(grid, demand_frame, feedback), weights[inside]
-            obstruction = self.read_obstruction(grid, parameters, context, feedback)
-            cells = demand_cells(
-                grid,
-                list(demand_frame.geometry),
-                weights,
-                outdoor=self.demand_outdoor(parameters, context, obstruction),
-            )
-            self.raise_if_canceled(feedback)
-            feedback.setProgressText(self.tr("Coverage of the existing hotspots"))
-            existing_covered = np.zeros(len(weights), bool)
-            outside = [h for h in existing if not grid.contains(h.x, h.y)]
-            if outside:
-                feedback.pushInfo(
-                    self.tr("{count} existing hotspots outside the study extent are ignored.").format(
-                        count=len(outside)
-                    )
-                )
-                existing = [h for h in existing if grid.contains(h.x, h.y)]
-            if existing:
-                existing_matrix = coverage_matrix(
-                    obstruction, existing, cells, settings, self.progress(feedback, 10, 20)
-                )
-                existing_covered = np.asarray(existing_matrix.sum(axis=1)).ravel() > 0
-            feedback.setProgressText(self.tr("Coverage of each candidate site"))
-            matrix = coverage_matrix(obstruction, sites, cells, settings, self.progress(feedback, 20, 70))
-            del obstruction
-            feedback.pushInfo(
-                self.tr(
-                    "Coverage matrix: {demand} demand features × {sites} candidates, {links} links."
-                ).format(demand=matrix.shape[0], sites=matrix.shape[1], links=matrix.nnz)
-            )
-            feedback.setProgressText(self.tr("Solving the maximal covering problem"))
-            budget = parameters.get(self.BUDGET)
-            result = place(
-                matrix,
-                weights,
-                existing_covered,
-                mode=mode,
-                count=self.parameterAsInt(parameters, self.COUNT, context),
-                target_pct=self.parameterAsDouble(parameters, self.TARGET, context),
-                budget=None
-                if budget in (None, "")
-                else self.parameterAsDouble(parameters, self.BUDGET, context),
-                costs=costs,
-                time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
-            )
-        except Cancelled:
-            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from None
-        except EngineError as error:
-            raise self.engine_error(error) from error
+        except (Cancelled, EngineError) as error:
+            raise self.failure(error) from None
         self.raise_if_canceled(feedback)
         feedback.setProgress(85)
-        outputs = self._write_selected(parameters, context, feedback, sites, frame, costs, result)
-        outputs[self.CURVE] = self._write_curve(parameters, context, feedback, result)
-        covered_after = existing_covered | (np.asarray(matrix[:, result.selected].sum(axis=1)).ravel() > 0)
-        uncovered = self._write_uncovered(
-            parameters, context, feedback, demand, demand_frame, weights, covered_after
+        outputs = self._write_outputs(parameters, context, feedback, run, demand_source.wkbType())
+        summary = self._report(feedback, run, weight_field or self.tr("features"), options.threshold)
+        result = run.result
+        outputs.update(
+            {
+                "COVERED_BEFORE_PCT": result.before_pct,
+                "COVERED_AFTER_PCT": result.after_pct,
+                "OBJECTIVE": result.objective,
+                "BOUND": result.bound,
+                "GAP": result.gap,
+                "NEW_HOTSPOTS": len(result.selected),
+                "METHOD": result.method,
+                "SUMMARY": summary,
+            }
+        )
+        feedback.setProgress(100)
+        return outputs
+
+    def _goal(self, parameters, context) -> PlacementOptions:
+        """What to optimise: the placement options and the budget (None when empty)."""
+        budget = None
+        if parameters.get(self.BUDGET) not in (None, ""):
+            budget = self.parameterAsDouble(parameters, self.BUDGET, context)
+        return read_options(self, PlacementOptions, parameters, context, budget=budget)
+
+    def _read_candidates(self, candidates, options, parameters, context, feedback):
+        """The candidate sites and their costs (None without a cost field; a missing cost refused)."""
+        import numpy as np
+
+        from ._layer_io import optional_field, read_frame
+
+        id_field = optional_field(
+            candidates, self.parameterAsString(parameters, self.CANDIDATE_ID_FIELD, context)
+        )
+        cost_field = optional_field(candidates, self.parameterAsString(parameters, self.COST_FIELD, context))
+        height_field = optional_field(
+            candidates, self.parameterAsString(parameters, self.CANDIDATE_HEIGHT_FIELD, context)
+        )
+        fields = {"name": id_field, "height": height_field}
+        sites = self.read_hotspots(
+            candidates,
+            fields,
+            options,
+            context,
+            feedback,
+            parameter_of={"height": self.CANDIDATE_HEIGHT_FIELD},
+        )
+        if not sites:
+            raise QgsProcessingException(
+                self.tr("The candidate layer {layer} has no point.").format(layer=candidates.sourceName())
+            )
+        if not cost_field:
+            return sites, None
+        frame = read_frame(candidates, self.grid_crs, context, {"cost": cost_field}, feedback)
+        frame = frame[frame.geometry.notna()].reset_index(drop=True)
+        costs = self.numeric_column(frame["cost"], self.COST_FIELD, cost_field, feedback)
+        if np.isnan(costs).any():
+            raise QgsProcessingException(
+                self.tr(
+                    "{count} candidates have no usable cost in {field} (empty, negative or not a "
+                    "number): give each candidate a cost of 0 or more."
+                ).format(
+                    count=int(np.isnan(costs).sum()), field=self.field_label(self.COST_FIELD, cost_field)
+                )
+            )
+        return sites, costs
+
+    def _read_existing(self, options, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.EXISTING, context)
+        if source is None:
+            return []
+        fields = self.hotspot_fields(source, parameters, context, prefix="EXISTING_")
+        return self.read_hotspots(source, fields, options, context, feedback, prefix="EXISTING_")
+
+    def _write_outputs(self, parameters, context, feedback, run, demand_type) -> dict:
+        """The selected sites (styled), the coverage curve, the demand left uncovered."""
+        from shapely.geometry import Point
+
+        from ..engine.wifi_run import CURVE_COLUMNS, SELECTED_COLUMNS
+        from ._layer_io import style_output
+
+        selected = run.selected_rows()
+        self._selected = self.write_rows(
+            parameters,
+            self.SELECTED,
+            context,
+            feedback,
+            SELECTED_COLUMNS,
+            QgsWkbTypes.Type.Point,
+            [Point(site.x, site.y) for site, _row in selected],
+            [row for _site, row in selected],
+            (85.0, 90.0),
+        )
+        style_output(
+            self, context, self._selected, style_path("wifi_placement"), self.tr("New Wi-Fi hotspots (rank)")
+        )
+        curve = run.curve_rows()
+        outputs = {
+            self.SELECTED: self._selected,
+            self.CURVE: self.write_rows(
+                parameters,
+                self.CURVE,
+                context,
+                feedback,
+                CURVE_COLUMNS,
+                QgsWkbTypes.Type.NoGeometry,
+                [None] * len(curve),
+                curve,
+                (90.0, 93.0),
+            ),
+        }
+        keep = run.uncovered()
+        uncovered = self.write_rows(
+            parameters,
+            self.UNCOVERED,
+            context,
+            feedback,
+            [("weight", "float")],
+            demand_type,
+            [run.demand.geometries[i] for i in keep],
+            [{"weight": float(run.demand.weights[i])} for i in keep],
+            (93.0, 100.0),
         )
         if uncovered:
             outputs[self.UNCOVERED] = uncovered
-        weight_name = weight_field or self.tr("features")
+        return outputs
+
+    def _report(self, feedback, run, weight_name: str, threshold: float) -> str:
+        """The before / after sentence with the plan's certificate (returned), and the solver's line."""
+        result = run.result
         summary = self.tr(
             "With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal "
             "(≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots."
@@ -418,16 +377,15 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             new=len(result.selected),
             after=round(result.after_pct),
             weight=weight_name,
-            threshold=f"{settings.threshold:g}",
+            threshold=f"{threshold:g}",
             before=round(result.before_pct),
-            existing=len(existing),
+            existing=len(run.existing),
         )
-        certificate = self._certificate(result)
         self._certificate_note = (
             f"Plan: {result.method}, objective {result.objective:g}; proven bound {result.bound:g} "
             f"({result.bound_method}); gap {100.0 * result.gap:.3g} %"
         )
-        summary = f"{summary} {certificate}"
+        summary = f"{summary} {self._certificate(result)}"
         feedback.pushInfo(summary)
         locale = user_qlocale()
         feedback.pushInfo(
@@ -449,20 +407,7 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
                 ),
             )
         )
-        outputs.update(
-            {
-                "COVERED_BEFORE_PCT": result.before_pct,
-                "COVERED_AFTER_PCT": result.after_pct,
-                "OBJECTIVE": result.objective,
-                "BOUND": result.bound,
-                "GAP": result.gap,
-                "NEW_HOTSPOTS": len(result.selected),
-                "METHOD": result.method,
-                "SUMMARY": summary,
-            }
-        )
-        feedback.setProgress(100)
-        return outputs
+        return summary
 
     def _name(self, key: str) -> str:
         """Translated name of a method or step of engine.wifi_placement.place."""
@@ -503,103 +448,3 @@ class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
             if source is not None:
                 write_sources(path, [dataclasses.replace(source, note=f"{source.note}. {note}")])
         return outputs
-
-    @staticmethod
-    def _bounds(sites, existing, demand_frame, reach: float) -> tuple[float, float, float, float]:
-        """Demand extent widened by the range, and the sites that can reach it."""
-        if len(demand_frame):
-            x0, y0, x1, y1 = demand_frame.total_bounds
-        else:
-            xs = [h.x for h in [*sites, *existing]]
-            ys = [h.y for h in [*sites, *existing]]
-            x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-        return (x0 - reach, y0 - reach, x1 + reach, y1 + reach)
-
-    def _write_selected(self, parameters, context, feedback, sites, frame, costs, result) -> dict:
-        from ._layer_io import extended_fields, style_output, write_features
-
-        kinds = [
-            ("rank", "int"),
-            ("site", "text"),
-            ("marginal_gain", "float"),
-            ("cumulative_pct", "float"),
-            ("cost", "float"),
-            ("eirp_dbm", "float"),
-            ("height_m", "float"),
-            ("frequency_mhz", "float"),
-        ]
-        fields = extended_fields(QgsFields(), kinds)
-        sink, destination = self.parameterAsSink(
-            parameters, self.SELECTED, context, fields, QgsWkbTypes.Type.Point, self.grid_crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.SELECTED))
-        rows, geometries = [], []
-        for rank, (index, (_, covered, _)) in enumerate(zip(result.selected, result.curve[1:]), start=1):
-            site = sites[index]
-            geometries.append(QgsGeometry.fromWkt(f"POINT ({site.x} {site.y})"))
-            rows.append(
-                {
-                    "rank": rank,
-                    "site": site.name or str(site.key),
-                    "marginal_gain": result.gains[rank - 1],
-                    "cumulative_pct": 100.0 * covered / result.total_weight,
-                    "cost": None if costs is None else float(costs[index]),
-                    "eirp_dbm": site.eirp_dbm,
-                    "height_m": site.height_m,
-                    "frequency_mhz": site.frequency_mhz,
-                }
-            )
-        write_features(sink, fields, geometries, rows, feedback, (85.0, 90.0))
-        self._selected = destination
-        style_output(
-            self, context, destination, style_path("wifi_placement"), self.tr("New Wi-Fi hotspots (rank)")
-        )
-        return {self.SELECTED: destination}
-
-    def _write_curve(self, parameters, context, feedback, result) -> str:
-        from ._layer_io import extended_fields, write_features
-
-        fields = extended_fields(
-            QgsFields(),
-            [
-                ("new_hotspots", "int"),
-                ("covered_weight", "float"),
-                ("covered_pct", "float"),
-                ("in_solution", "bool"),
-            ],
-        )
-        sink, destination = self.parameterAsSink(
-            parameters, self.CURVE, context, fields, QgsWkbTypes.Type.NoGeometry, self.grid_crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.CURVE))
-        rows = [
-            {
-                "new_hotspots": k,
-                "covered_weight": weight,
-                "covered_pct": 100.0 * weight / result.total_weight,
-                "in_solution": chosen,
-            }
-            for k, weight, chosen in result.curve
-        ]
-        write_features(sink, fields, [None] * len(rows), rows, feedback, (90.0, 93.0))
-        return destination
-
-    def _write_uncovered(self, parameters, context, feedback, demand, demand_frame, weights, covered) -> str:
-        import numpy as np
-
-        from ._layer_io import extended_fields, write_features
-
-        fields = extended_fields(QgsFields(), [("weight", "float")])
-        sink, destination = self.parameterAsSink(
-            parameters, self.UNCOVERED, context, fields, demand.wkbType(), self.grid_crs
-        )
-        if sink is None:
-            return ""
-        keep = np.flatnonzero(~covered & (weights > 0))
-        geometries = [demand_frame.geometry.iloc[i] for i in keep]
-        write_features(
-            sink, fields, geometries, [{"weight": float(weights[i])} for i in keep], feedback, (93.0, 100.0)
-        )
-        return destination

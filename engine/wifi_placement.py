@@ -10,23 +10,25 @@ limit.  Every plan comes with its bound and gap.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import TypeVar
 
 import numpy as np
-from scipy import optimize, sparse
+from scipy import sparse
 
-from .errors import EngineError
+from . import wifi_solver
+from .errors import Cancelled, EngineError, Message
 from .wifi_propagation import DemandCells, Hotspot, Obstruction, Progress, RadioSettings, hotspot_field
 
 MODES = ("count", "target", "budget")
-T = TypeVar("T")
 
 
 def coverage_matrix(
@@ -56,7 +58,9 @@ def coverage_matrix(
     return sparse.csc_matrix((np.ones(len(r), bool), (r, c)), shape=(len(demand.weights), len(sites)))
 
 
-def merge_rows(matrix: sparse.spmatrix, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+def merge_rows(
+    matrix: sparse.spmatrix, weights: np.ndarray, check: Callable[[], None] | None = None
+) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Drop demand covered by no site and merge demand covered by the same set of sites (weights add)."""
     csr = sparse.csr_matrix(matrix, dtype=bool)
     csr.sort_indices()
@@ -64,6 +68,8 @@ def merge_rows(matrix: sparse.spmatrix, weights: np.ndarray) -> tuple[sparse.csr
     keys: dict[bytes, int] = {}
     group = np.empty(len(keep), np.int64)
     for n, i in enumerate(keep):
+        if check is not None and n % 8192 == 0:
+            check()
         key = csr.indices[csr.indptr[i] : csr.indptr[i + 1]].tobytes()
         group[n] = keys.setdefault(key, len(keys))
     merged_weights = np.bincount(group, weights=weights[keep], minlength=len(keys))
@@ -125,6 +131,8 @@ def place(
     time_limit: float = 60.0,
     exact: bool = True,
     gap_target: float = GAP_TARGET,
+    cancelled: Callable[[], bool] | None = None,
+    log: Callable[[Message], None] = lambda _message: None,
 ) -> Placement:
     """Solve the MCLP for the candidates of ``matrix`` (demand × candidates, boolean), with a bound.
 
@@ -139,6 +147,9 @@ def place(
     ``gap_target`` and within ``time_limit`` s, branch-and-bound (HiGHS: ``highspy`` when
     installed, else ``scipy.optimize.milp``).  ``exact=False`` stops after greedy + swap (bounds:
     submodularity and single-site coverages).
+
+    ``cancelled``: polled in every loop (:class:`Cancelled` once it returns True); the large HiGHS
+    solves then run in a child process killed on Cancel (``log`` says when that is not possible).
     """
     weights = np.asarray(weights, dtype=np.float64)
     n_sites = matrix.shape[1]
@@ -158,9 +169,11 @@ def place(
         raise EngineError("The budget mode needs a positive budget.")
     existing_weight = float(weights[existing_covered].sum())
     open_weights = np.where(existing_covered, 0.0, weights)
+    check = _checker(cancelled)
+    solver = _Solver(cancelled, log)
     started = time.monotonic()
     deadline = started + time_limit
-    reduced, merged = merge_rows(matrix, open_weights)
+    reduced, merged = merge_rows(matrix, open_weights, check)
     k = min(count, n_sites) if mode == "count" else n_sites
     needed = 0.0
     if mode == "target":
@@ -176,8 +189,8 @@ def place(
                 best=round(100.0 * (existing_weight + reachable) / total, 1),
             )
     cost_matters = budget is not None or (mode == "target" and np.ptp(costs) > 0)
-    keep = _undominated(reduced, costs if cost_matters else None)
-    core, core_weights = merge_rows(reduced[:, keep], merged)
+    keep = _undominated(reduced, costs if cost_matters else None, check)
+    core, core_weights = merge_rows(reduced[:, keep], merged, check)
     problem = _Problem(core, core_weights, costs[keep], mode, k, budget, needed)
     seconds = {"reduction": time.monotonic() - started}
 
@@ -185,10 +198,12 @@ def place(
     target_needed = needed if mode == "target" else None
     bound_k = _bound_k(mode, budget, k)
     greedy_sel, greedy_bounds = _greedy(
-        core, core_weights, problem.costs, k, budget, target_needed, bound_k=bound_k
+        core, core_weights, problem.costs, k, budget, target_needed, bound_k=bound_k, check=check
     )
     swap_deadline = min(deadline, time.monotonic() + max(time_limit / 4, 0.1))
-    heuristic = _swap(core, core_weights, problem.costs, greedy_sel, budget, target_needed, swap_deadline)
+    heuristic = _swap(
+        core, core_weights, problem.costs, greedy_sel, budget, target_needed, swap_deadline, check
+    )
     plans = [(heuristic, "greedy + swap")]
     bounds = [(b, "greedy (submodularity)") for b in greedy_bounds]
     if bound_k:
@@ -198,13 +213,20 @@ def place(
     duals = None
     if exact:
         clock = time.monotonic()
-        relaxation = _lp_relaxation(problem, max(deadline - time.monotonic(), 1.0))
+        relaxation = _lp_relaxation(problem, max(deadline - time.monotonic(), 1.0), solver)
         seconds["lp"] = time.monotonic() - clock
         if relaxation is not None:
             x, duals, mu = relaxation
             bounds.append((problem.lagrangian(duals, mu), "LP relaxation (interior point)"))
             rounded = _swap(
-                core, core_weights, problem.costs, problem.round(x), budget, target_needed, swap_deadline
+                core,
+                core_weights,
+                problem.costs,
+                problem.round(x),
+                budget,
+                target_needed,
+                swap_deadline,
+                check,
             )
             plans.append((rounded, "rounded LP relaxation"))
     selected, method, objective = problem.best(plans)
@@ -213,7 +235,7 @@ def place(
     if exact and gap > gap_target and time.monotonic() < deadline - 0.5:
         clock = time.monotonic()
         left = deadline - time.monotonic()
-        found = _branch_and_bound(problem, objective, duals, gap_target, left)
+        found = _branch_and_bound(problem, objective, duals, gap_target, left, solver)
         seconds["branch_and_bound"] = time.monotonic() - clock
         if found is not None:
             plan, plan_bound = found
@@ -223,7 +245,7 @@ def place(
             )
             gap = _gap(objective, bound)
     chosen = [int(keep[j]) for j in selected]
-    ranked, gains = _rank(reduced, merged, chosen)
+    ranked, gains = _rank(reduced, merged, chosen, check)
     placement = Placement(
         selected=ranked,
         gains=gains,
@@ -238,11 +260,29 @@ def place(
         reduced=core.shape,
         seconds=seconds,
     )
-    placement.curve = _curve(reduced, merged, ranked, gains, existing_weight, extra=max(len(ranked), 1))
+    placement.curve = _curve(
+        reduced, merged, ranked, gains, existing_weight, extra=max(len(ranked), 1), check=check
+    )
     return placement
 
 
-def _undominated(matrix: sparse.csr_matrix, costs: np.ndarray | None) -> np.ndarray:
+def _checker(cancelled: Callable[[], bool] | None) -> Callable[[], None]:
+    """A function that raises :class:`Cancelled` once ``cancelled()`` is True."""
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    return check
+
+
+def _no_check() -> None:
+    """The check of a run that cannot be cancelled."""
+
+
+def _undominated(
+    matrix: sparse.csr_matrix, costs: np.ndarray | None, check: Callable[[], None] = _no_check
+) -> np.ndarray:
     """Candidates kept: a candidate whose covered demand is contained in another's, at a cost not
     lower (when costs matter), is dropped; of identical ones the first is kept.  Sites covering
     nothing are dropped (all of them when none covers anything: one is kept)."""
@@ -253,6 +293,7 @@ def _undominated(matrix: sparse.csr_matrix, costs: np.ndarray | None) -> np.ndar
     dropped = size == 0
     transposed = csc.T.tocsr()
     for first in range(0, n, 512):
+        check()
         inter = (transposed[first : first + 512] @ csc).tocoo()
         j, other = inter.row + first, inter.col
         inside = (j != other) & (inter.data == size[j]) & (cost[j] >= cost[other])
@@ -441,24 +482,20 @@ def _fractional_knapsack(values: np.ndarray, costs: np.ndarray, budget: float) -
     return total
 
 
-def _lp_relaxation(problem: _Problem, time_limit: float) -> tuple[np.ndarray, np.ndarray, float] | None:
+def _lp_relaxation(
+    problem: _Problem, time_limit: float, solver: _Solver | None = None
+) -> tuple[np.ndarray, np.ndarray, float] | None:
     """LP relaxation by interior point (HiGHS IPM through ``scipy.optimize.linprog``): (x, duals u of
     the demand rows, dual μ of the target row), or None when it does not finish in time."""
     objective, rows, lower, upper = problem.model()
-    sign = np.where(np.isfinite(upper), 1.0, -1.0)
-    result = optimize.linprog(
-        objective,
-        A_ub=sparse.diags(sign) @ rows,
-        b_ub=np.where(sign > 0, upper, -lower),
-        bounds=(0, 1),
-        method="highs-ipm",
-        options={"time_limit": float(time_limit), "disp": False},
-    )
-    if result.status != 0 or result.x is None:
+    job = {"kind": "lp", "objective": objective, "rows": rows, "lower": lower, "upper": upper,
+           "time_limit": float(time_limit)}  # fmt: skip
+    result = (solver or _Solver()).solve(job)
+    if result["x"] is None:
         return None
     m, n = problem.matrix.shape
-    marginals = -np.asarray(result.ineqlin.marginals)
-    return result.x[:n], marginals[:m], float(marginals[-1]) if problem.mode == "target" else 0.0
+    marginals = -np.asarray(result["marginals"])
+    return result["x"][:n], marginals[:m], float(marginals[-1]) if problem.mode == "target" else 0.0
 
 
 def _bound_k(mode: str, budget: float | None, k: int) -> int:
@@ -511,6 +548,7 @@ def _greedy(
     budget: float | None,
     needed: float | None,
     bound_k: int = 0,
+    check: Callable[[], None] = _no_check,
 ) -> tuple[list[int], list[float]]:
     """Greedy by marginal weight (per unit cost when a budget or a target with costs applies).
 
@@ -525,6 +563,7 @@ def _greedy(
     spent, covered = 0.0, 0.0
     per_cost = budget is not None or (needed is not None and np.ptp(costs) > 0)
     while len(selected) < k:
+        check()
         if needed is not None and covered >= needed - 1e-9:
             break
         gains = csc.T @ uncovered
@@ -555,6 +594,7 @@ def _swap(
     budget: float | None,
     needed: float | None,
     deadline: float,
+    check: Callable[[], None] = _no_check,
 ) -> list[int]:
     """Local search: replace one site by a better one (count/budget), drop redundant ones (target)."""
     csc = sparse.csc_matrix(matrix, dtype=np.float64)
@@ -562,6 +602,7 @@ def _swap(
     times = np.asarray(csc[:, current].sum(axis=1)).ravel() if current else np.zeros(len(weights))
     if needed is not None:  # target mode: drop sites, costliest first, while the target holds
         for site in sorted(current, key=lambda j: -costs[j]):
+            check()
             column = csc[:, site].indices
             loss = float(weights[column][times[column] == 1].sum())
             if _weight(times, weights) - loss >= needed - 1e-9:
@@ -572,6 +613,7 @@ def _swap(
     while improved and time.monotonic() < deadline:
         improved = False
         for site in list(current):
+            check()
             column = csc[:, site].indices
             times[column] -= 1
             loss = float(weights[column][times[column] == 0].sum())
@@ -607,6 +649,7 @@ def _branch_and_bound(
     duals: np.ndarray | None,
     gap_target: float,
     time_limit: float,
+    solver: _Solver | None = None,
 ) -> tuple[list[int], float] | None:
     """Branch-and-bound on the instance, first shrunk by Lagrangian reduced-cost fixing when the LP
     duals are known (count mode): (plan, proven bound) or None when HiGHS finds no plan in time.
@@ -627,7 +670,7 @@ def _branch_and_bound(
             k = problem.k - len(fixed_in)
             sub = _Problem(matrix, weights, problem.costs[free], "count", k, None, 0.0)
     share = gap_target * abs(value) / max(abs(value) - offset, 1e-9)
-    solved = _solve_mip(sub, share, time_limit)
+    solved = _solve_mip(sub, share, time_limit, solver)
     if solved is None:
         return None
     plan = [int(j) for j in fixed_in] + [int(free[j]) for j in solved[0]]
@@ -635,94 +678,150 @@ def _branch_and_bound(
     return plan, (max(bound, value) if fixed else bound)
 
 
-def _solve_mip(problem: _Problem, gap: float, time_limit: float) -> tuple[list[int], float] | None:
+def _solve_mip(
+    problem: _Problem, gap: float, time_limit: float, solver: _Solver | None = None
+) -> tuple[list[int], float] | None:
     """HiGHS on the MILP (binary x per site): ``highspy`` when installed (a current HiGHS, interior
     point for its LPs), else ``scipy.optimize.milp``.  (plan, dual bound in the objective's sense:
     upper for count/budget, lower for target; NaN when unknown) or None without a plan."""
     objective, rows, lower, upper = problem.model()
-    m, n = problem.matrix.shape
-    try:
-        import highspy
-    except ImportError:
-        highspy = None
-    if highspy is not None:
-        x, dual = _solve_highspy(highspy, objective, rows, lower, upper, n, gap, time_limit)
-    else:
-        result = optimize.milp(
-            objective,
-            constraints=[optimize.LinearConstraint(rows, lower, upper)],
-            integrality=np.concatenate([np.ones(n), np.zeros(m)]),
-            bounds=optimize.Bounds(0, 1),
-            options={"time_limit": float(time_limit), "disp": False, "mip_rel_gap": float(gap)},
-        )
-        x = result.x
-        dual = getattr(result, "mip_dual_bound", None)
+    job = {"kind": "mip", "objective": objective, "rows": rows, "lower": lower, "upper": upper,
+           "n": problem.matrix.shape[1], "gap": float(gap), "time_limit": float(time_limit)}  # fmt: skip
+    result = (solver or _Solver()).solve(job)
+    x = result["x"]
     if x is None:
         return None
+    n = problem.matrix.shape[1]
     plan = [int(j) for j in np.flatnonzero(np.asarray(x[:n]) > 0.5)]
-    dual = float(dual) if dual is not None and math.isfinite(dual) else math.nan
+    dual = float(result["dual"])
     return plan, (-dual if problem.maximise else dual)
 
 
-def _solve_highspy(
-    highspy: ModuleType,
-    objective: np.ndarray,
-    rows: sparse.csr_matrix,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    n: int,
-    gap: float,
-    time_limit: float,
-) -> tuple[np.ndarray | None, float]:
-    """(x or None, dual bound of the minimisation) by ``highspy``: the first ``n`` columns integer."""
-    columns = sparse.csc_matrix(rows)
-    model = highspy.HighsLp()
-    model.num_col_, model.num_row_ = columns.shape[1], columns.shape[0]
-    model.col_cost_ = objective
-    model.col_lower_ = np.zeros(columns.shape[1])
-    model.col_upper_ = np.ones(columns.shape[1])
-    model.row_lower_ = np.where(np.isfinite(lower), lower, -highspy.kHighsInf)
-    model.row_upper_ = np.where(np.isfinite(upper), upper, highspy.kHighsInf)
-    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    model.a_matrix_.num_col_, model.a_matrix_.num_row_ = columns.shape[1], columns.shape[0]
-    model.a_matrix_.start_ = columns.indptr
-    model.a_matrix_.index_ = columns.indices
-    model.a_matrix_.value_ = columns.data
-    model.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * (
-        columns.shape[1] - n
+#: Models with fewer non-zeros than this are solved in this process (well under a second).
+APART_MIN_NONZEROS = 20_000
+#: How often a solve in a child process is checked for Cancel, s.
+POLL_SECONDS = 0.2
+#: The child's program: wifi_solver.py run as __main__ without its folder on sys.path (the
+#: engine's numbers.py would shadow the standard library's).
+CHILD = "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
+
+
+class _Solver:
+    """Runs the HiGHS solves (:mod:`wifi_solver`); with ``cancelled``, a large one in a child Python
+    process polled every 0.2 s and killed on Cancel (HiGHS through SciPy cannot be interrupted),
+    in this process when no interpreter is found (said through ``log``)."""
+
+    def __init__(
+        self,
+        cancelled: Callable[[], bool] | None = None,
+        log: Callable[[Message], None] = lambda _message: None,
+        apart: bool | None = None,
+    ) -> None:
+        self.cancelled, self.log, self.apart = cancelled, log, apart
+
+    def solve(self, job: dict) -> dict:
+        apart = self.apart
+        if apart is None:
+            apart = self.cancelled is not None and job["rows"].nnz >= APART_MIN_NONZEROS
+        python = solver_python() if apart else None
+        if apart and python is None:
+            self.log(
+                Message(
+                    "No Python interpreter was found to run the solver in a separate process: "
+                    "Cancel will take effect when the solver ends (at most the time limit)."
+                )
+            )
+        if python is None:
+            return wifi_solver.solve(job)
+        with tempfile.TemporaryDirectory(prefix="territoire_solver_") as folder:
+            job_path, result_path = os.path.join(folder, "job.npz"), os.path.join(folder, "result.npz")
+            wifi_solver.save_job(job_path, job)
+            with open(os.path.join(folder, "stderr.txt"), "w+b") as errors:
+                code = self._run(
+                    [python, "-c", CHILD, wifi_solver.__file__, job_path, result_path], folder, errors
+                )
+                errors.seek(0)
+                details = errors.read().decode(errors="replace")[-300:]
+            if code == 0 and os.path.exists(result_path):
+                return wifi_solver.load_result(result_path)
+        self.log(
+            Message(
+                "The solver process failed ({details}): solving in this process, Cancel will take "
+                "effect when the solver ends.",
+                details=details.strip() or f"exit code {code}",
+            )
+        )
+        return wifi_solver.solve(job)
+
+    def _run(self, command: list[str], folder: str, errors) -> int:
+        """Run ``command`` to its end, or kill it and raise :class:`Cancelled` on Cancel."""
+        child = subprocess.Popen(
+            command,
+            cwd=folder,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        try:
+            while True:
+                try:
+                    return child.wait(timeout=POLL_SECONDS)
+                except subprocess.TimeoutExpired:
+                    if self.cancelled is not None and self.cancelled():
+                        raise Cancelled() from None
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+
+
+@functools.lru_cache(maxsize=1)
+def solver_python() -> str | None:
+    """A Python interpreter of this Python's version that finds NumPy and SciPy, to run the solver
+    apart (this very build preferred); None when there is none.  Inside QGIS ``sys.executable``
+    may be the QGIS binary or another ``python3`` on the PATH: the base interpreter and the ones
+    beside the prefix are tried too."""
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    names = (f"python{version}", "python3", "python")
+    candidates = [sys.executable, getattr(sys, "_base_executable", "")]
+    for prefix in dict.fromkeys((sys.exec_prefix, sys.base_exec_prefix)):
+        candidates += [os.path.join(prefix, "bin", name) for name in names]
+        candidates += [os.path.join(prefix, f"{name}.exe") for name in ("python", "python3")]
+    candidates += [shutil.which(name) or "" for name in names]
+    check = (  # finding the packages is quick, importing them is not (the solve then says if it fails)
+        "import sys, importlib.util as u; "
+        "print(sys.version if u.find_spec('numpy') and u.find_spec('scipy') else '')"
     )
-    solver = _quiet(highspy.Highs)
-    for name, option in (
-        ("output_flag", False),
-        ("time_limit", float(time_limit)),
-        ("mip_rel_gap", float(gap)),
-        ("mip_lp_solver", "ipm"),
-    ):
-        solver.setOptionValue(name, option)
-    solver.passModel(model)
-    solver.run()
-    solution = solver.getSolution()
-    if not solution.value_valid:
-        return None, math.nan
-    return np.asarray(solution.col_value), solver.getInfo().mip_dual_bound
-
-
-def _quiet(make: Callable[[], T]) -> T:
-    """``make()`` with the standard output closed: the first ``highspy.Highs()`` of a process prints
-    a banner there, which would mix with the JSON of ``qgis_process --json``."""
-    sys.stdout.flush()
-    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 1)
-        return make()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(null)
+    same_minor = None
+    for candidate in dict.fromkeys(candidates):
+        name = os.path.basename(candidate).lower()
+        if not candidate or not name.startswith("python") or not os.path.isfile(candidate):
+            continue
+        try:
+            found = subprocess.run(
+                [candidate, "-c", check],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        reported = found.stdout.strip() if found.returncode == 0 else ""
+        if reported == sys.version.strip():
+            return candidate
+        if reported.split(".")[:2] == version.split(".") and same_minor is None:
+            same_minor = candidate
+    return same_minor
 
 
 def _rank(
-    matrix: sparse.csr_matrix, weights: np.ndarray, selected: Sequence[int]
+    matrix: sparse.csr_matrix,
+    weights: np.ndarray,
+    selected: Sequence[int],
+    check: Callable[[], None] = _no_check,
 ) -> tuple[list[int], list[float]]:
     """Order the selected sites by marginal gain (greedy order restricted to the selection); sites
     that add nothing (a solver may pick them when k exceeds what is useful) are left out."""
@@ -732,6 +831,7 @@ def _rank(
     ranked: list[int] = []
     gains: list[float] = []
     while remaining:
+        check()
         values = csc[:, remaining].T @ uncovered
         best = int(np.argmax(values))
         if values[best] <= 0:
@@ -750,6 +850,7 @@ def _curve(
     gains: list[float],
     existing_weight: float,
     extra: int,
+    check: Callable[[], None] = _no_check,
 ) -> list[tuple[int, float, bool]]:
     """Coverage curve: k = 0 (existing only), the solution in rank order, then up to ``extra``
     further sites chosen greedily beyond the solution (marked not in the solution)."""
@@ -764,6 +865,7 @@ def _curve(
         uncovered[csc[:, site].indices] = 0.0
     chosen = set(ranked)
     for k in range(len(ranked) + 1, len(ranked) + extra + 1):
+        check()
         gains_all = csc.T @ uncovered
         gains_all[list(chosen)] = -1.0
         best = int(np.argmax(gains_all)) if len(gains_all) else -1

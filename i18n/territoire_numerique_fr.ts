@@ -14,14 +14,29 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
+      <location filename="../engine/wifi_options.py" line="136" />
+      <source>1.5 m (default): a phone in the hand.</source>
+      <translation>1,5 m (par défaut) : un téléphone tenu à la main.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="175" />
+      <source>2 m (default) resolves streets between buildings; a larger cell is faster.</source>
+      <translation>2 m (par défaut) distingue les rues entre les bâtiments ; une maille plus grande est plus rapide.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/synergy_dossier.py" line="137" />
       <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="258" />
+      <location filename="../algorithms/wifi_placement.py" line="205" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="155" />
+      <source>A cell counts as covered when the signal reaches the level at this share of the locations of the cell (a margin for shadowing): 90 % by default.</source>
+      <translation>Une maille compte comme couverte lorsque le signal atteint le niveau en cette part des emplacements de la maille (une marge pour l'effet de masque) : 90 % par défaut.</translation>
     </message>
     <message>
       <location filename="../algorithms/_layer_io.py" line="254" />
@@ -48,7 +63,7 @@ The sites layer is the 'Best sites' output of Site suitability (fields site_id, 
 La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (champs site_id, rank, score, min_score, area_m2, stay_top_prob et c_&lt;criterion&gt;). Indiquez le même modèle pour libeller les critères, les pondérations et les contraintes. Le dossier est rédigé en français, ou en anglais si QGIS est en anglais.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="172" />
+      <location filename="../engine/wifi_options.py" line="236" />
       <source>A number of new hotspots</source>
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
@@ -186,27 +201,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="449" />
+      <location filename="../algorithms/_wifi.py" line="117" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="450" />
+      <location filename="../algorithms/_wifi.py" line="118" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="128" />
-      <source>Antenna height above ground when not given (m)</source>
-      <translation>Hauteur de l'antenne au-dessus du sol par défaut (m)</translation>
+      <location filename="../engine/wifi_options.py" line="38" />
+      <source>Antenna height above ground when not given</source>
+      <translation>Hauteur de l'antenne au-dessus du sol par défaut</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="447" />
+      <location filename="../algorithms/_wifi.py" line="115" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="596" />
+      <location filename="../algorithms/wifi_coverage.py" line="139" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
@@ -278,15 +293,15 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="574" />
-      <location filename="../algorithms/wifi_coverage.py" line="703" />
+      <location filename="../algorithms/wifi_coverage.py" line="117" />
+      <location filename="../algorithms/wifi_coverage.py" line="243" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="241" />
-      <source>Body loss (dB)</source>
-      <translation>Pertes dues au corps (dB)</translation>
+      <location filename="../engine/wifi_options.py" line="145" />
+      <source>Body loss</source>
+      <translation>Pertes dues au corps</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="94" />
@@ -294,7 +309,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="201" />
+      <location filename="../algorithms/wifi_placement.py" line="155" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -304,12 +319,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Tampon (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="225" />
+      <location filename="../engine/wifi_options.py" line="123" />
       <source>Building entry loss inside buildings (ITU-R P.2109)</source>
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="208" />
+      <location filename="../algorithms/_wifi.py" line="84" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
@@ -320,7 +335,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="388" />
+      <location filename="../engine/wifi_run.py" line="179" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
@@ -347,7 +362,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="200" />
+      <location filename="../algorithms/_wifi.py" line="76" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
@@ -397,23 +412,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="124" />
+      <location filename="../algorithms/wifi_placement.py" line="108" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="134" />
+      <location filename="../algorithms/wifi_placement.py" line="118" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="154" />
+      <location filename="../engine/wifi_placement.py" line="165" />
       <source>Candidate costs must be finite and not negative.</source>
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="133" />
-      <location filename="../algorithms/wifi_placement.py" line="115" />
+      <location filename="../algorithms/wifi_placement.py" line="99" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -424,7 +439,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="128" />
-      <location filename="../algorithms/wifi_placement.py" line="109" />
+      <location filename="../algorithms/wifi_placement.py" line="93" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -466,7 +481,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="265" />
+      <location filename="../engine/wifi_options.py" line="175" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
     </message>
@@ -476,7 +491,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Taille de cellule (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="170" />
+      <location filename="../engine/wifi_options.py" line="231" />
       <source>Choose</source>
       <translation>Choisir</translation>
     </message>
@@ -497,7 +512,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="91" />
+      <location filename="../algorithms/wifi_placement.py" line="75" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. Every plan comes with a proven bound of the best possible: greedy selection improved by swaps and the rounded LP relaxation (interior point, whose duals give the bound), then branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
@@ -639,27 +654,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="224" />
+      <location filename="../algorithms/wifi_placement.py" line="170" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="380" />
+      <location filename="../engine/wifi_run.py" line="465" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="376" />
+      <location filename="../engine/wifi_run.py" line="461" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="361" />
+      <location filename="../engine/wifi_run.py" line="450" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="583" />
+      <location filename="../algorithms/wifi_coverage.py" line="126" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -716,23 +731,43 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
+      <location filename="../engine/wifi_options.py" line="57" />
+      <source>Default ITU-R P.1411 site-general: measured coefficients for streets, line-of-sight where the path is clear, obstructed (NLoS) where buildings or terrain stand between the hotspot and the cell. Free space is an optimistic upper limit; log-distance uses the exponents below.</source>
+      <translation>Par défaut, UIT-R P.1411 général : coefficients mesurés dans les rues, en visibilité directe là où le trajet est dégagé, obstrué (NLoS) là où des bâtiments ou le relief séparent la borne de la maille. L'espace libre est une limite haute optimiste ; le modèle log-distance utilise les exposants ci-dessous.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="183" />
+      <source>Default in front of the building, as public-space Wi-Fi is judged; on the building reads the cells of the building itself.</source>
+      <translation>Par défaut devant le bâtiment, comme on juge un Wi-Fi d'espace public ; « sur le bâtiment » lit les mailles du bâtiment lui-même.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="123" />
+      <source>Default none: the signal is read outdoors. Traditional or thermally efficient buildings (coated glass) lower the signal inside them.</source>
+      <translation>Par défaut aucune : le signal est lu à l'extérieur. Les bâtiments traditionnels ou thermiquement performants (vitrages à couche) affaiblissent le signal à l'intérieur.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="72" />
+      <source>Default urban: the more cautious of the two (a higher loss behind buildings). Choose residential for low-rise districts.</source>
+      <translation>Par défaut urbain : le plus prudent des deux (pertes plus fortes derrière les bâtiments). Choisissez résidentiel pour les quartiers bas.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/waste_access.py" line="87" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="589" />
+      <location filename="../algorithms/wifi_coverage.py" line="132" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="230" />
+      <location filename="../algorithms/wifi_placement.py" line="176" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="554" />
-      <location filename="../algorithms/wifi_placement.py" line="150" />
+      <location filename="../algorithms/wifi_coverage.py" line="97" />
+      <location filename="../algorithms/wifi_placement.py" line="134" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -742,32 +777,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="599" />
+      <location filename="../algorithms/wifi_coverage.py" line="142" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="238" />
+      <location filename="../algorithms/wifi_placement.py" line="184" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="237" />
+      <location filename="../algorithms/wifi_placement.py" line="183" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="882" />
+      <location filename="../algorithms/wifi_coverage.py" line="300" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="546" />
+      <location filename="../algorithms/wifi_coverage.py" line="89" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="143" />
+      <location filename="../algorithms/wifi_placement.py" line="127" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -837,14 +872,14 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Téléchargement tronqué : {url}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="446" />
+      <location filename="../algorithms/_wifi.py" line="114" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="118" />
-      <source>EIRP when the layer has no EIRP value (dBm)</source>
-      <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
+      <location filename="../engine/wifi_options.py" line="27" />
+      <source>EIRP when the layer has no EIRP value</source>
+      <translation>PIRE lorsque la couche n'a pas de valeur de PIRE</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="325" />
@@ -867,7 +902,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="158" />
+      <location filename="../engine/wifi_options.py" line="72" />
       <source>Environment of obstructed (NLoS) paths for ITU-R P.1411</source>
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
@@ -877,7 +912,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="161" />
+      <location filename="../algorithms/wifi_placement.py" line="145" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
@@ -1029,17 +1064,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="148" />
+      <location filename="../engine/wifi_options.py" line="62" />
       <source>Free space</source>
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="448" />
+      <location filename="../algorithms/_wifi.py" line="116" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="137" />
+      <location filename="../engine/wifi_options.py" line="48" />
       <source>Frequency when not given (MHz; 2.4, 5 or 6 are read as GHz bands)</source>
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
@@ -1094,8 +1129,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="648" />
-      <location filename="../algorithms/wifi_placement.py" line="347" />
+      <location filename="../engine/wifi_run.py" line="190" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1130,7 +1164,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="472" />
+      <location filename="../algorithms/wifi_placement.py" line="417" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1140,12 +1174,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="444" />
+      <location filename="../algorithms/_wifi.py" line="112" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="673" />
+      <location filename="../engine/wifi_run.py" line="308" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -1170,7 +1204,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="150" />
+      <location filename="../engine/wifi_options.py" line="64" />
       <source>ITU-R P.1411 site-general (LoS / NLoS from the obstruction)</source>
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
@@ -1186,7 +1220,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="83" />
+      <location filename="../engine/wifi_options.py" line="188" />
       <source>In front of the building: outdoor cells along its walls, at receiver height (public-space Wi-Fi)</source>
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
@@ -1266,12 +1300,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="479" />
+      <location filename="../algorithms/wifi_placement.py" line="424" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="473" />
+      <location filename="../algorithms/wifi_placement.py" line="418" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
@@ -1357,7 +1391,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="655" />
+      <location filename="../engine/wifi_run.py" line="301" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1414,30 +1448,50 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Recherche des sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="149" />
+      <location filename="../engine/wifi_options.py" line="63" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="166" />
+      <location filename="../engine/wifi_options.py" line="84" />
       <source>Log-distance exponent, clear paths</source>
       <translation>Exposant log-distance, trajets dégagés</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="174" />
+      <location filename="../engine/wifi_options.py" line="93" />
       <source>Log-distance exponent, obstructed paths</source>
       <translation>Exposant log-distance, trajets obstrués</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="182" />
-      <source>Log-distance shadowing standard deviation (dB)</source>
-      <translation>Écart type de l'effet de masque log-distance (dB)</translation>
+      <location filename="../engine/wifi_options.py" line="84" />
+      <source>Log-distance model only. 2 is free space; 2.2 (default) a clear street.</source>
+      <translation>Modèle log-distance seulement. 2 correspond à l'espace libre ; 2,2 (par défaut) à une rue dégagée.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="93" />
+      <source>Log-distance model only. 3.5 (default) is typical behind buildings in a town.</source>
+      <translation>Modèle log-distance seulement. 3,5 (par défaut) est typique derrière les bâtiments en ville.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="102" />
+      <source>Log-distance model only: the spread of the signal around its mean (4 dB by default). ITU-R P.1411 has its own.</source>
+      <translation>Modèle log-distance seulement : la dispersion du signal autour de sa moyenne (4 dB par défaut). UIT-R P.1411 a la sienne.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="102" />
+      <source>Log-distance shadowing standard deviation</source>
+      <translation>Écart type de l'effet de masque log-distance</translation>
     </message>
     <message>
       <location filename="../algorithms/decision_dossier.py" line="119" />
       <location filename="../algorithms/export_map.py" line="114" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="145" />
+      <source>Loss of the user's body and hand: 3 dB by default.</source>
+      <translation>Pertes dues au corps et à la main de l'utilisateur : 3 dB par défaut.</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="62" />
@@ -1475,7 +1529,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="521" />
+      <location filename="../algorithms/wifi_coverage.py" line="64" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
@@ -1491,7 +1545,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Distance maximale (km, 0 = sans limite)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="219" />
+      <location filename="../engine/wifi_options.py" line="113" />
       <source>Maximum range of a hotspot</source>
       <translation>Portée maximale d'une borne</translation>
     </message>
@@ -1566,7 +1620,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="445" />
+      <location filename="../algorithms/_wifi.py" line="113" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
@@ -1598,14 +1652,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="556" />
+      <location filename="../algorithms/wifi_placement.py" line="337" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="219" />
+      <location filename="../algorithms/wifi_placement.py" line="165" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="729" />
+      <source>No Python interpreter was found to run the solver in a separate process: Cancel will take effect when the solver ends (at most the time limit).</source>
+      <translation>Aucun interpréteur Python n'a été trouvé pour lancer le solveur dans un processus séparé : l'annulation prendra effet à la fin du solveur (au plus la limite de temps).</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="320" />
@@ -1618,7 +1677,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="309" />
+      <location filename="../engine/wifi_placement.py" line="350" />
       <source>No feasible plan was found.</source>
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
@@ -1631,6 +1690,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/waste_flows.py" line="325" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="113" />
+      <source>No hotspot is computed beyond this distance. 300 m (default) is beyond the usable range of an outdoor access point; a larger range costs time.</source>
+      <translation>Aucune borne n'est calculée au-delà de cette distance. 300 m (par défaut) dépasse la portée utile d'un point d'accès extérieur ; une portée plus grande coûte du temps.</translation>
     </message>
     <message>
       <location filename="../engine/opendata/arcep.py" line="316" />
@@ -1660,7 +1724,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="227" />
+      <location filename="../engine/wifi_options.py" line="128" />
       <source>None (outdoor signal at the building)</source>
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
@@ -1685,13 +1749,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="728" />
+      <location filename="../engine/wifi_run.py" line="345" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="182" />
-      <location filename="../algorithms/wifi_placement.py" line="244" />
+      <location filename="../algorithms/wifi_placement.py" line="190" />
+      <location filename="../engine/wifi_options.py" line="241" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
     </message>
@@ -1723,7 +1787,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="239" />
+      <location filename="../algorithms/wifi_placement.py" line="185" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1733,7 +1797,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="87" />
+      <location filename="../engine/wifi_options.py" line="193" />
       <source>On the building: its own cells (roof line, or indoors with an entry loss)</source>
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
@@ -1773,7 +1837,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="241" />
+      <location filename="../algorithms/wifi_placement.py" line="187" />
       <source>Optimality gap (proven)</source>
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
@@ -1859,12 +1923,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="146" />
+      <location filename="../engine/wifi_options.py" line="57" />
       <source>Propagation model</source>
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="240" />
+      <location filename="../algorithms/wifi_placement.py" line="186" />
       <source>Proven bound of the best possible objective</source>
       <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
@@ -1909,7 +1973,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="373" />
+      <location filename="../algorithms/_wifi.py" line="191" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1934,14 +1998,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="571" />
+      <location filename="../algorithms/wifi_coverage.py" line="114" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="236" />
-      <source>Receiver height above ground (m)</source>
-      <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
+      <location filename="../engine/wifi_options.py" line="136" />
+      <source>Receiver height above ground</source>
+      <translation>Hauteur du récepteur au-dessus du sol</translation>
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="202" />
@@ -1954,7 +2018,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="434" />
+      <location filename="../algorithms/wifi_placement.py" line="392" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -1975,7 +2039,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="159" />
+      <location filename="../engine/wifi_options.py" line="78" />
       <source>Residential (low-rise)</source>
       <translation>Résidentiel (peu élevé)</translation>
     </message>
@@ -2140,9 +2204,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du statut Seveso</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="247" />
-      <source>Share of locations reaching the level (%)</source>
-      <translation>Part des emplacements atteignant le niveau (%)</translation>
+      <location filename="../engine/wifi_options.py" line="155" />
+      <source>Share of locations reaching the level</source>
+      <translation>Part des emplacements atteignant le niveau</translation>
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="65" />
@@ -2156,7 +2220,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="608" />
+      <location filename="../algorithms/wifi_coverage.py" line="151" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -2242,12 +2306,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="245" />
+      <location filename="../algorithms/wifi_placement.py" line="191" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="384" />
+      <location filename="../engine/wifi_run.py" line="472" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2303,7 +2367,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="270" />
+      <location filename="../algorithms/_wifi.py" line="97" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
@@ -2367,13 +2431,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="601" />
-      <location filename="../algorithms/wifi_placement.py" line="246" />
+      <location filename="../algorithms/wifi_coverage.py" line="144" />
+      <location filename="../algorithms/wifi_placement.py" line="192" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="194" />
+      <location filename="../algorithms/_wifi.py" line="70" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
@@ -2462,12 +2526,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="191" />
-      <source>Target share of the demand within usable signal (%)</source>
-      <translation>Part cible de la demande recevant un signal exploitable (%)</translation>
+      <location filename="../engine/wifi_options.py" line="242" />
+      <source>Target share of the demand within usable signal</source>
+      <translation>Part cible de la demande recevant un signal exploitable</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="215" />
+      <location filename="../algorithms/_wifi.py" line="91" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
@@ -2606,17 +2670,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="174" />
+      <location filename="../engine/wifi_options.py" line="238" />
       <source>The best coverage within a budget</source>
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="256" />
+      <location filename="../algorithms/wifi_placement.py" line="203" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="158" />
+      <location filename="../engine/wifi_placement.py" line="169" />
       <source>The budget mode needs a positive budget.</source>
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
@@ -2631,7 +2695,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="308" />
+      <location filename="../algorithms/wifi_placement.py" line="292" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2681,7 +2745,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="173" />
+      <location filename="../engine/wifi_options.py" line="237" />
       <source>The fewest hotspots reaching a target share</source>
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
@@ -2751,12 +2815,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="410" />
+      <location filename="../engine/wifi_run.py" line="164" />
       <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="634" />
+      <location filename="../algorithms/wifi_coverage.py" line="171" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2896,7 +2960,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre d'équipements doit être au moins 1.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="156" />
+      <location filename="../engine/wifi_placement.py" line="167" />
       <source>The number of new hotspots must be at least 1.</source>
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
@@ -2949,6 +3013,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le ratio de performance doit être compris entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
+      <location filename="../engine/wifi_options.py" line="250" />
+      <source>The plan and its proven bound come first; branch-and-bound then runs while the gap is above 0.5 %, at most this long (60 s by default). The gap reached is always reported.</source>
+      <translation>Le plan et sa borne prouvée viennent d'abord ; la séparation et évaluation (branch-and-bound) tourne ensuite tant que l'écart dépasse 0,5 %, au plus ce temps (60 s par défaut). L'écart atteint est toujours indiqué.</translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/port_zones.py" line="84" />
       <source>The port zones file cannot be read as a vector layer: {path}</source>
       <translation>Le fichier des zones portuaires ne peut pas être lu comme couche vecteur : {path}</translation>
@@ -2996,7 +3065,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../algorithms/_layer_io.py" line="106" />
       <location filename="../algorithms/_layer_io.py" line="243" />
-      <location filename="../algorithms/base.py" line="469" />
+      <location filename="../algorithms/_wifi.py" line="254" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3055,6 +3124,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../engine/opendata/solar.py" line="139" />
       <source>The solar cadastre lacks potential_kwh and irradiation, and PVGIS is not reachable.</source>
       <translation>Le cadastre solaire n'a ni potential_kwh ni irradiation, et PVGIS n'est pas joignable.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_placement.py" line="748" />
+      <source>The solver process failed ({details}): solving in this process, Cancel will take effect when the solver ends.</source>
+      <translation>Le processus du solveur a échoué ({details}) : résolution dans ce processus, l'annulation prendra effet à la fin du solveur.</translation>
     </message>
     <message>
       <location filename="../engine/solar.py" line="76" />
@@ -3119,12 +3193,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="168" />
+      <location filename="../engine/wifi_placement.py" line="181" />
       <source>The target must be between 0 and 100 % (got {value}).</source>
       <translation>La cible doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="172" />
+      <location filename="../engine/wifi_placement.py" line="185" />
       <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
@@ -3139,7 +3213,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le terrain n'a pas pu être découpé selon le territoire.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="151" />
+      <location filename="../engine/wifi_placement.py" line="162" />
       <source>The total demand weight is zero: nothing to cover.</source>
       <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
     </message>
@@ -3169,7 +3243,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="148" />
+      <location filename="../engine/wifi_placement.py" line="159" />
+      <location filename="../engine/wifi_run.py" line="438" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -3179,12 +3254,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
+      <location filename="../engine/wifi_run.py" line="291" />
+      <source>There is no hotspot to compute.</source>
+      <translation>Il n'y a aucune borne à calculer.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/export_map.py" line="227" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="229" />
+      <location filename="../engine/wifi_options.py" line="130" />
       <source>Thermally efficient building</source>
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
@@ -3194,12 +3274,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="487" />
+      <location filename="../algorithms/wifi_placement.py" line="432" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="488" />
+      <location filename="../algorithms/wifi_placement.py" line="433" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -3220,9 +3300,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Unité du seuil</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="210" />
-      <source>Time limit of the exact solver (s)</source>
-      <translation>Limite de temps du solveur exact (s)</translation>
+      <location filename="../engine/wifi_options.py" line="250" />
+      <source>Time limit of the exact solver</source>
+      <translation>Limite de temps du solveur exact</translation>
     </message>
     <message>
       <location filename="../algorithms/export_map.py" line="88" />
@@ -3248,7 +3328,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="228" />
+      <location filename="../engine/wifi_options.py" line="129" />
       <source>Traditional building</source>
       <translation>Bâtiment traditionnel</translation>
     </message>
@@ -3335,7 +3415,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="146" />
+      <location filename="../engine/wifi_placement.py" line="157" />
       <source>Unknown placement mode {mode}.</source>
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
@@ -3372,7 +3452,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="159" />
+      <location filename="../engine/wifi_options.py" line="77" />
       <source>Urban (dense, high-rise)</source>
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
@@ -3387,9 +3467,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="257" />
-      <source>Usable signal threshold (dBm)</source>
-      <translation>Seuil de signal exploitable (dBm)</translation>
+      <location filename="../engine/wifi_options.py" line="166" />
+      <source>Usable signal threshold</source>
+      <translation>Seuil de signal exploitable</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="199" />
@@ -3400,6 +3480,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/dock.py" line="201" />
       <source>Use the sample</source>
       <translation>Utiliser l'exemple</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="27" />
+      <source>Used for hotspots whose EIRP field is empty or not chosen. 20 dBm (100 mW) is the outdoor cap of the 2.4 GHz band in France and the EU.</source>
+      <translation>Utilisée pour les bornes dont le champ de PIRE est vide ou non choisi. 20 dBm (100 mW) est le plafond en extérieur de la bande 2,4 GHz en France et dans l'UE.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="48" />
+      <source>Used for hotspots whose frequency field is empty or not chosen. 2437 MHz is channel 6 of the 2.4 GHz band; 2.4, 5 or 6 are read as the centre of those bands.</source>
+      <translation>Utilisée pour les bornes dont le champ de fréquence est vide ou non choisi. 2437 MHz est le canal 6 de la bande 2,4 GHz ; 2.4, 5 ou 6 sont lus comme le centre de ces bandes.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="38" />
+      <source>Used for hotspots whose height field is empty or not chosen. 4 m: an access point on a lamp post or a façade.</source>
+      <translation>Utilisée pour les bornes dont le champ de hauteur est vide ou non choisi. 4 m : un point d'accès sur un candélabre ou une façade.</translation>
     </message>
     <message>
       <location filename="../algorithms/_layer_io.py" line="423" />
@@ -3533,7 +3628,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="81" />
+      <location filename="../engine/wifi_options.py" line="183" />
       <source>Where the signal of a demand building is read</source>
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
@@ -3548,8 +3643,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="578" />
-      <location filename="../algorithms/wifi_coverage.py" line="797" />
+      <location filename="../algorithms/wifi_coverage.py" line="121" />
+      <location filename="../algorithms/wifi_coverage.py" line="272" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -3559,27 +3654,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="518" />
+      <location filename="../algorithms/wifi_coverage.py" line="61" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="88" />
+      <location filename="../algorithms/wifi_placement.py" line="72" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="538" />
+      <location filename="../algorithms/wifi_coverage.py" line="81" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="698" />
+      <location filename="../algorithms/wifi_coverage.py" line="238" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="414" />
+      <location filename="../algorithms/wifi_placement.py" line="373" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
@@ -3589,7 +3684,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="684" />
+      <location filename="../algorithms/wifi_coverage.py" line="187" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
@@ -3614,7 +3709,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="565" />
+      <location filename="../algorithms/wifi_coverage.py" line="108" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
@@ -3750,8 +3845,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier vide</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="474" />
-      <location filename="../algorithms/wifi_placement.py" line="480" />
+      <location filename="../algorithms/wifi_placement.py" line="419" />
+      <location filename="../algorithms/wifi_placement.py" line="425" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
@@ -3806,7 +3901,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>échangé (livré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="413" />
+      <location filename="../algorithms/wifi_placement.py" line="244" />
       <source>features</source>
       <translation>entités</translation>
     </message>
@@ -3821,12 +3916,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="475" />
+      <location filename="../algorithms/wifi_placement.py" line="420" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="470" />
+      <location filename="../algorithms/wifi_placement.py" line="415" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
@@ -3836,7 +3931,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>chaleur</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="478" />
+      <location filename="../algorithms/wifi_placement.py" line="423" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
@@ -3967,7 +4062,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>déchèterie</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="477" />
+      <location filename="../algorithms/wifi_placement.py" line="422" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
@@ -3977,7 +4072,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="471" />
+      <location filename="../algorithms/wifi_placement.py" line="416" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
@@ -3987,7 +4082,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>équipement mutualisé</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="476" />
+      <location filename="../algorithms/wifi_placement.py" line="421" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
@@ -4117,27 +4212,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="712" />
+      <location filename="../algorithms/wifi_coverage.py" line="194" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="315" />
+      <location filename="../algorithms/wifi_placement.py" line="301" />
       <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
       <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="106" />
+      <location filename="../engine/wifi_run.py" line="111" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="366" />
+      <location filename="../engine/wifi_run.py" line="455" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="680" />
+      <location filename="../engine/wifi_run.py" line="315" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
@@ -4269,17 +4364,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="148" />
+      <location filename="../engine/options.py" line="149" />
       <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
       <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="144" />
+      <location filename="../engine/options.py" line="145" />
       <source>{parameter}: “{value}” is not a number.</source>
       <translation>{parameter} : « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="58" />
+      <location filename="../engine/options.py" line="57" />
       <source>{parameter}: “{value}” is not one of {keys}.</source>
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
@@ -4289,7 +4384,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="718" />
+      <location filename="../algorithms/wifi_coverage.py" line="200" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
@@ -4460,6 +4555,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/base.py" line="375" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_options.py" line="166" />
+      <source>−75 dBm (default): web browsing and messaging work; −67 dBm is shown as good.</source>
+      <translation>−75 dBm (par défaut) : la navigation web et la messagerie fonctionnent ; −67 dBm est affiché comme bon.</translation>
     </message>
   </context>
 </TS>

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from osgeo import gdal
 from qgis import processing
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessing, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from territoire_numerique.engine.provenance import read_sources
 
@@ -186,24 +194,23 @@ def test_wifi_placement_budget_needs_costs(territoire_plugin, town):
         )
 
 
-def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town):
+def one_site_placement(town, **outputs) -> dict:
+    """Placement of one hotspot among two sites in the town, the existing hotspots kept."""
     hotspots, buildings, _ = town
     candidates = memory_layer(
         "Point", "field=building_id:string", [(point(80, 20), ["east"]), (point(600, 620), ["far"])], "sites"
     )
+    inputs = {"CANDIDATES": candidates, "DEMAND": buildings, "EXISTING": hotspots, "BUILDINGS": buildings}
+    return {**inputs, "COUNT": 1, **outputs}
+
+
+def test_wifi_placement_study_extent_defines_the_demand(territoire_plugin, town):
     extent = f"{X0 - 120},{X0 + 120},{Y0 - 120},{Y0 + 120} [EPSG:2154]"  # the Port hotspot is outside
     result = processing.run(
         "territoire:wifi_placement",
-        {
-            "CANDIDATES": candidates,
-            "DEMAND": buildings,
-            "EXISTING": hotspots,
-            "BUILDINGS": buildings,
-            "COUNT": 1,
-            "EXTENT": extent,
-            "SELECTED": QgsProcessing.TEMPORARY_OUTPUT,
-            "CURVE": QgsProcessing.TEMPORARY_OUTPUT,
-        },
+        one_site_placement(
+            town, EXTENT=extent, SELECTED=QgsProcessing.TEMPORARY_OUTPUT, CURVE=QgsProcessing.TEMPORARY_OUTPUT
+        ),
     )
     assert result["COVERED_BEFORE_PCT"] == pytest.approx(100.0 * 30.0 / 80.0)  # the far house is ignored
     assert result["COVERED_AFTER_PCT"] == pytest.approx(100.0)
@@ -220,8 +227,11 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
         "Polygon",
         "field=height:double&field=population:double",
         [
-            (f"POLYGON(({X0 + 37} {Y0 - 30},{X0 + 43} {Y0 - 30},{X0 + 43} {Y0 + 30},{X0 + 37} {Y0 + 30},"
-             f"{X0 + 37} {Y0 - 30}))", [5.0, 0.0]),  # the wall
+            (
+                f"POLYGON(({X0 + 37} {Y0 - 30},{X0 + 43} {Y0 - 30},{X0 + 43} {Y0 + 30},{X0 + 37} {Y0 + 30},"
+                f"{X0 + 37} {Y0 - 30}))",
+                [5.0, 0.0],
+            ),  # the wall
             (square(80, 0, 6), [6.0, 10.0]),  # the house behind the wall
             (square(0, -40, 6), [6.0, 30.0]),  # a house across the square, in view
             (square(0, 250, 6), [6.0, 60.0]),  # outside the study extent below
@@ -230,7 +240,7 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
     )
     extent = f"{X0 - 200},{X0 + 200},{Y0 - 200},{Y0 + 200} [EPSG:2154]"
 
-    def covered(demand_at: int) -> float:
+    def covered(demand_at: int | str) -> float:
         return processing.run(
             "territoire:wifi_coverage",
             {
@@ -249,3 +259,33 @@ def test_wifi_coverage_demand_read_in_front_of_or_on_buildings(territoire_plugin
     # The house outside the study extent is ignored: the shares are of the 40 residents inside it.
     assert covered(0) == pytest.approx(100.0 * 30.0 / 40.0)  # in front: only the house in view
     assert covered(1) == pytest.approx(100.0)  # on the buildings: the roof line above the wall too
+    assert covered("frontage") == covered(0) and covered("building") == covered(1)  # keys or indexes
+
+
+class CancelAt(QgsProcessingFeedback):
+    """Feedback whose user presses Cancel when the run reaches the step ``step``."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+
+    def setProgressText(self, text: str) -> None:
+        super().setProgressText(text)
+        if text == self.step:
+            self.cancel()
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Building the obstruction surface",
+        "Coverage of each candidate site",
+        "Solving the maximal covering problem",
+    ],
+)
+def test_a_cancelled_placement_stops_and_writes_nothing(territoire_plugin, town, tmp_path, step):
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in ("SELECTED", "CURVE", "UNCOVERED")}
+    feedback = CancelAt(step)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run("territoire:wifi_placement", one_site_placement(town, **outputs), feedback=feedback)
+    assert feedback.isCanceled() and list(tmp_path.iterdir()) == []
