@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeatureSource,
     QgsFields,
     QgsProcessing,
@@ -22,6 +23,7 @@ from ..engine.errors import Cancelled, EngineError
 from ..engine.wifi_options import RadioOptions
 from ..i18n_support import translated
 from ._options import add_options
+from .base import TerritoireAlgorithm
 
 if TYPE_CHECKING:
     from ..engine.wifi_propagation import Hotspot
@@ -50,9 +52,11 @@ RECEPTION_OPTIONS = (
 )
 
 
-class WifiParameters:
-    """Parameters and readers shared by the Wi-Fi coverage and placement algorithms (a mixin of
-    TerritoireAlgorithm)."""
+class WifiParameters(TerritoireAlgorithm):
+    """Parameters and readers shared by the Wi-Fi coverage and placement algorithms."""
+
+    #: The CRS of the grid: the hotspots' (coverage) or the candidates' (placement) layer's.
+    grid_crs: QgsCoordinateReferenceSystem
 
     SURFACE = "SURFACE"
     BUILDINGS = "BUILDINGS"

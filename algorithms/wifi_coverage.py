@@ -23,10 +23,9 @@ from qgis.core import (
 from ..engine.errors import Cancelled, EngineError
 from ..resources_paths import style_path
 from ._wifi import WifiParameters
-from .base import TerritoireAlgorithm
 
 
-class WifiCoverageAlgorithm(WifiParameters, TerritoireAlgorithm):
+class WifiCoverageAlgorithm(WifiParameters):
     """Best-server received power of Wi-Fi hotspots, coverage classes and per-zone shares."""
 
     ALGORITHM_ID = "wifi_coverage"

@@ -29,10 +29,9 @@ from ..i18n_support import user_qlocale
 from ..resources_paths import style_path
 from ._options import add_options, read_options
 from ._wifi import WifiParameters
-from .base import TerritoireAlgorithm
 
 
-class WifiPlacementAlgorithm(WifiParameters, TerritoireAlgorithm):
+class WifiPlacementAlgorithm(WifiParameters):
     """Choose new hotspot sites among candidates to cover the most demand (MCLP)."""
 
     ALGORITHM_ID = "wifi_placement"

@@ -399,8 +399,8 @@ class _Problem:
             return 0.0
         ratio = objective[useful] / covers[useful]
         order = useful[np.argsort(ratio, kind="stable")]
-        reach = np.searchsorted(np.cumsum(covers[order]), self.needed - 1e-9)
-        mu = float(objective[order[min(reach, len(order) - 1)]] / covers[order[min(reach, len(order) - 1)]])
+        reach = min(int(np.searchsorted(np.cumsum(covers[order]), self.needed - 1e-9)), len(order) - 1)
+        mu = float(objective[order[reach]] / covers[order[reach]])
         return self.lagrangian(mu * self.weights, mu)
 
     def fixings(self, duals: np.ndarray, incumbent: float) -> tuple[np.ndarray, np.ndarray]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from shapely import wkb
@@ -125,8 +126,13 @@ def make_hotspots(frame, columns: dict[str, np.ndarray], defaults: dict[str, flo
         value = columns[key][position] if key in columns else math.nan
         return float(value) if math.isfinite(value) else defaults.get(key)
 
+    def setting(position: int, key: str) -> float:
+        """A value every hotspot has (the feature's, else the default)."""
+        value = number(position, key)
+        return float(defaults[key]) if value is None else value
+
     count = len(frame)
-    ids = frame["id"].tolist() if "id" in frame else [None] * count
+    ids: list[Any] = frame["id"].tolist() if "id" in frame else [None] * count
     names = frame["name"].tolist() if "name" in frame else [None] * count
     unique_ints = all(isinstance(v, int) for v in ids) and len(set(ids)) == len(ids)
     hotspots = []
@@ -139,9 +145,9 @@ def make_hotspots(frame, columns: dict[str, np.ndarray], defaults: dict[str, flo
                 key=int(ids[position]) if unique_ints else position + 1,
                 x=point.x,
                 y=point.y,
-                eirp_dbm=number(position, "eirp"),
-                height_m=number(position, "height"),
-                frequency_mhz=frequency_from_band(number(position, "frequency")),
+                eirp_dbm=setting(position, "eirp"),
+                height_m=setting(position, "height"),
+                frequency_mhz=frequency_from_band(setting(position, "frequency")),
                 azimuth_deg=number(position, "azimuth"),
                 beamwidth_deg=number(position, "beamwidth"),
                 name=str(names[position] or ""),

@@ -74,6 +74,8 @@ def mip(
         import highspy
     except ImportError:
         highspy = None
+    x: np.ndarray | None
+    dual: float | None
     if highspy is not None:
         x, dual = _solve_highspy(highspy, (objective, rows, lower, upper), n, gap, time_limit)
     else:
