@@ -71,28 +71,3 @@ def read_checked_survey(algorithm, parameters, survey: str, places: str, context
         )
     return checked
 
-
-def write_record_outputs(
-    algorithm, parameters, context, feedback, crs, outputs, start: float, step: float
-) -> dict:
-    """Write each ``(name, schema, records, wkb_type, style, title)`` of ``outputs`` to its sink
-    (geometries from the records' ``geometry``), styled; progress from ``start`` by ``step`` per
-    output. Returns {output name: destination}."""
-    from qgis.core import QgsFields
-
-    from ..resources_paths import style_path
-    from ._layer_io import extended_fields, style_output, write_features
-    from .waste_flows import _geometry
-
-    results = {}
-    for index, (name, schema, records, wkb_type, style, title) in enumerate(outputs):
-        fields = extended_fields(QgsFields(), schema)
-        sink, destination = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-        geometries = [_geometry(record.get("geometry")) for record in records]
-        span = (start + step * index, start + step * (index + 1))
-        write_features(sink, fields, geometries, records, feedback, span)
-        results[name] = destination
-        style_output(algorithm, context, destination, style_path(style) if style else "", title)
-    return results

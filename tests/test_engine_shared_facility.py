@@ -65,7 +65,7 @@ def test_p_median_equals_exhaustive_optimum_on_a_road_graph(count: int) -> None:
 def test_share_within_minutes_and_unserved_actors() -> None:
     demand = np.array([[0, 0], [500, 0], [3000, 0], [50_000, 0]], float)
     candidates = np.array([[400, 0], [2900, 0]], float)
-    options = Options(count=1, limit_m=10_000, threshold_m=1000, speed_kmh=6)
+    options = Options(count=1, max_distance=10_000, threshold=1000, speed_kmh=6)
     result = locate(
         ["a", "b", "c", "far"], demand, np.array([1.0, 1.0, 1.0, 5.0]), ["S1", "S2"], candidates, options
     )

@@ -120,7 +120,7 @@ def test_capacity_maximises_placed_tonnes_before_distance() -> None:
     # Cheapest would leave X unplaced; the optimum places everything: X→R1, Y→R2.
     p = producers([("X", -10, 0, "19 12 12", 100.0), ("Y", 1, 0, "19 12 12", 100.0)])
     r = receivers([("R1", 0, 0, "19 12 *", 100.0, False, "R1"), ("R2", 51, 0, "19 *", 100.0, False, "R1")])
-    result = run_waste_flows(p, r, Options(max_distance_km=50.0, top_synergies=0))
+    result = run_waste_flows(p, r, Options(max_distance=50_000.0, top_synergies=0))
     assert flows_by_pair(result) == {("X", "R1"): 100.0, ("Y", "R2"): 100.0}
     assert summary(result, "transport") == pytest.approx(100 * 10 + 100 * 50)
 
@@ -136,7 +136,7 @@ def test_unallocated_causes_and_partial_placement() -> None:
         ]
     )
     r = receivers([("INC", 2, 0, "20 03 01", 120.0, False, "R1")])
-    result = run_waste_flows(p, r, Options(max_distance_km=50.0, top_synergies=0))
+    result = run_waste_flows(p, r, Options(max_distance=50_000.0, top_synergies=0))
     assert flows_by_pair(result) == {("A", "INC"): 120.0}
     causes = {(u["producer_id"], u["cause"]): u["tonnes"] for u in result.unallocated}
     assert causes == {
@@ -247,7 +247,7 @@ def test_synergies_are_scored_and_explained() -> None:
             ("GLASS", 1, 0, "10 11 *", None, False, "R5"),  # unrelated
         ]
     )
-    result = run_waste_flows(p, r, Options(max_distance_km=10.0, top_synergies=3))
+    result = run_waste_flows(p, r, Options(max_distance=10_000.0, top_synergies=3))
     by_receiver = {s["receiver_id"]: s for s in result.synergies}
     assert set(by_receiver) == {"FOUNDRY", "SCRAP"}
     exact, family = by_receiver["FOUNDRY"], by_receiver["SCRAP"]
