@@ -150,13 +150,22 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         message = roads_missing(parameters)
         return not message, message
 
-    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+    def _weight(self, parameters, demand, demand_source, context, feedback):
+        """Population (or dwellings) per demand feature: the weight field's numbers, else 1."""
         import numpy as np
 
+        from ._layer_io import optional_field
+
+        field = optional_field(demand_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context))
+        if not field:
+            return np.ones(len(demand))
+        return np.nan_to_num(self.numeric_column(demand[field], self.WEIGHT_FIELD, field, feedback))
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
         from ..engine.waste_access import run_waste_access
         from ..engine.waste_flows import point_xy
         from ._engine_io import field_mapping, metres_for_km, run_engine, with_network
-        from ._layer_io import optional_field, read_frame
+        from ._layer_io import read_frame
         from ._options import read_options
 
         demand_source = self.parameterAsSource(parameters, self.DEMAND, context)
@@ -168,33 +177,15 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
         parameters = metres_for_km(self, parameters, context, feedback)
         options = read_options(self, Options, parameters, context)
         feedback.setProgressText(self.tr("Reading demand and facilities"))
-        demand = read_frame(
-            demand_source, crs, context, demand_source.fields().names(), feedback, progress=(0, 25)
-        )
-        weight_field = optional_field(
-            demand_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
-        )
-        weight = (
-            np.nan_to_num(
-                self.numeric_column(demand[weight_field], self.WEIGHT_FIELD, weight_field, feedback)
-            )
-            if weight_field
-            else np.ones(len(demand))
-        )
-        mapping = field_mapping(
-            self,
-            parameters,
-            facility_source,
-            context,
-            {"id": self.FACILITY_ID_FIELD, "kind": self.KIND_FIELD},
-        )
+        demand = read_frame(demand_source, crs, context, demand_source.fields().names(), feedback, (0, 25))
+        weight = self._weight(parameters, demand, demand_source, context, feedback)
+        columns = {"id": self.FACILITY_ID_FIELD, "kind": self.KIND_FIELD}
+        mapping = field_mapping(self, parameters, facility_source, context, columns)
         facilities = read_frame(facility_source, crs, context, mapping, feedback)
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
-        communes = (
-            None
-            if communes_source is None
-            else read_frame(communes_source, crs, context, communes_source.fields().names(), feedback)
-        )
+        communes = None
+        if communes_source is not None:
+            communes = read_frame(communes_source, crs, context, communes_source.fields().names(), feedback)
         self.raise_if_canceled(feedback)
         options = with_network(self, options, parameters, crs, context, feedback)
         feedback.setProgressText(self.tr("Measuring distances to the nearest facility"))

@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../algorithms/base.py" line="379" />
+      <location filename="../algorithms/base.py" line="376" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="216" />
+      <location filename="../engine/waste_access.py" line="150" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -53,7 +53,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="155" />
+      <location filename="../engine/symbiosis_options.py" line="92" />
+      <source>A resident is served when the nearest facility is at most this far.</source>
+      <translation>Un habitant est desservi quand l'équipement le plus proche est au plus à cette distance.</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="140" />
       <source>A shared facility needs actors and candidate sites.</source>
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
@@ -89,33 +94,33 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="206" />
+      <location filename="../algorithms/waste_flows.py" line="120" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="70" />
+      <location filename="../algorithms/waste_access.py" line="64" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="91" />
+      <location filename="../algorithms/shared_facility.py" line="90" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="160" />
+      <location filename="../engine/shared_facility.py" line="145" />
       <source>Actor weights must be positive numbers.</source>
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="85" />
+      <location filename="../algorithms/shared_facility.py" line="84" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="219" />
-      <location filename="../algorithms/shared_facility.py" line="351" />
+      <location filename="../algorithms/shared_facility.py" line="154" />
+      <location filename="../algorithms/shared_facility.py" line="263" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -141,19 +146,24 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="216" />
+      <location filename="../algorithms/resource_synergies.py" line="171" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="496" />
+      <location filename="../algorithms/waste_flows.py" line="274" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../engine/symbiosis_options.py" line="25" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_options.py" line="35" />
+      <source>Along the roads, a point farther than this from every road is off the road network.</source>
+      <translation>Le long des routes, un point plus éloigné que cela de toute route est hors du réseau routier.</translation>
     </message>
     <message>
       <location filename="../algorithms/symbiosis_template.py" line="61" />
@@ -166,6 +176,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis_options.py" line="144" />
+      <source>An actor farther than this from every chosen site is unserved.</source>
+      <translation>Un acteur plus éloigné que cela de tous les sites choisis n'est pas desservi.</translation>
+    </message>
+    <message>
       <location filename="../algorithms/export_map.py" line="206" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
@@ -176,7 +191,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="185" />
+      <location filename="../algorithms/base.py" line="182" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -243,12 +258,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="249" />
+      <location filename="../algorithms/resource_synergies.py" line="183" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="132" />
+      <location filename="../algorithms/resource_synergies.py" line="111" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -325,9 +340,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="205" />
-      <location filename="../algorithms/waste_access.py" line="238" />
-      <location filename="../algorithms/waste_flows.py" line="476" />
+      <location filename="../algorithms/_engine_io.py" line="68" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -357,17 +370,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="704" />
+      <location filename="../engine/symbiosis.py" line="708" />
       <source>CO2 avoided</source>
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="141" />
+      <location filename="../algorithms/resource_synergies.py" line="120" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="93" />
+      <location filename="../algorithms/resource_synergies.py" line="84" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -412,7 +425,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="133" />
+      <location filename="../algorithms/shared_facility.py" line="132" />
       <location filename="../algorithms/wifi_placement.py" line="115" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
@@ -423,7 +436,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="128" />
+      <location filename="../algorithms/shared_facility.py" line="127" />
       <location filename="../algorithms/wifi_placement.py" line="109" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
@@ -439,8 +452,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="218" />
-      <location filename="../algorithms/shared_facility.py" line="349" />
+      <location filename="../algorithms/shared_facility.py" line="153" />
+      <location filename="../algorithms/shared_facility.py" line="261" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -455,7 +468,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="209" />
+      <location filename="../algorithms/waste_flows.py" line="122" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -481,7 +494,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="184" />
+      <location filename="../algorithms/resource_synergies.py" line="163" />
       <location filename="../algorithms/symbiosis_template.py" line="78" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
@@ -492,7 +505,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="68" />
+      <location filename="../algorithms/shared_facility.py" line="67" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
@@ -502,37 +515,37 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="342" />
+      <location filename="../algorithms/shared_facility.py" line="257" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="223" />
+      <location filename="../algorithms/shared_facility.py" line="158" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="360" />
+      <location filename="../algorithms/shared_facility.py" line="271" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="119" />
+      <location filename="../engine/symbiosis_options.py" line="122" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="247" />
+      <location filename="../engine/symbiosis_options.py" line="66" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="198" />
+      <location filename="../engine/symbiosis.py" line="785" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="484" />
+      <location filename="../engine/waste_flows.py" line="816" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -577,18 +590,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="141" />
+      <location filename="../algorithms/waste_access.py" line="122" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="214" />
-      <location filename="../algorithms/shared_facility.py" line="275" />
+      <location filename="../algorithms/resource_synergies.py" line="164" />
+      <location filename="../algorithms/shared_facility.py" line="208" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="228" />
+      <location filename="../algorithms/resource_synergies.py" line="173" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -598,7 +611,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="168" />
+      <location filename="../engine/symbiosis_options.py" line="158" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
@@ -685,7 +698,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="184" />
+      <location filename="../algorithms/base.py" line="181" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -706,7 +719,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="199" />
+      <location filename="../algorithms/waste_flows.py" line="110" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
@@ -716,7 +729,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Déchets industriels déclarés</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="87" />
+      <location filename="../algorithms/waste_access.py" line="81" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
@@ -782,12 +795,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="698" />
+      <location filename="../engine/symbiosis_options.py" line="30" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="278" />
+      <location filename="../algorithms/waste_access.py" line="225" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -797,14 +810,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="156" />
+      <location filename="../algorithms/waste_access.py" line="129" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="152" />
-      <location filename="../algorithms/shared_facility.py" line="234" />
-      <location filename="../algorithms/waste_access.py" line="180" />
+      <location filename="../algorithms/_engine_io.py" line="60" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -940,18 +951,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="109" />
+      <location filename="../algorithms/waste_access.py" line="103" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="110" />
+      <location filename="../algorithms/waste_access.py" line="104" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="136" />
-      <location filename="../algorithms/resource_synergies.py" line="254" />
+      <location filename="../algorithms/resource_synergies.py" line="115" />
+      <location filename="../algorithms/resource_synergies.py" line="188" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
@@ -1019,7 +1030,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="73" />
+      <location filename="../algorithms/waste_access.py" line="67" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -1079,7 +1090,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="232" />
+      <location filename="../algorithms/shared_facility.py" line="167" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
@@ -1115,12 +1126,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="149" />
-      <source>Grouping distance of underserved areas</source>
-      <translation>Distance de regroupement des zones mal desservies</translation>
+      <location filename="../engine/symbiosis_options.py" line="100" />
+      <source>Grouping distance of underserved areas (m)</source>
+      <translation>Distance de regroupement des zones mal desservies (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="212" />
+      <location filename="../algorithms/waste_flows.py" line="123" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
@@ -1150,12 +1161,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="99" />
+      <location filename="../algorithms/resource_synergies.py" line="90" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="122" />
+      <location filename="../algorithms/shared_facility.py" line="121" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
@@ -1191,7 +1202,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="145" />
+      <location filename="../algorithms/resource_synergies.py" line="124" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1256,7 +1267,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="123" />
+      <location filename="../engine/symbiosis_options.py" line="89" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
@@ -1470,7 +1481,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="186" />
+      <location filename="../algorithms/base.py" line="183" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1480,15 +1491,15 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="162" />
+      <location filename="../algorithms/waste_flows.py" line="78" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="153" />
-      <location filename="../algorithms/waste_flows.py" line="238" />
-      <source>Maximum distance (km, 0 = no limit)</source>
-      <translation>Distance maximale (km, 0 = sans limite)</translation>
+      <location filename="../engine/symbiosis_options.py" line="58" />
+      <location filename="../engine/symbiosis_options.py" line="144" />
+      <source>Maximum distance (m, 0 = no limit)</source>
+      <translation>Distance maximale (m, 0 = sans limite)</translation>
     </message>
     <message>
       <location filename="../algorithms/wifi_coverage.py" line="219" />
@@ -1501,7 +1512,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="243" />
+      <location filename="../algorithms/waste_access.py" line="191" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1511,7 +1522,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="204" />
+      <location filename="../engine/symbiosis_options.py" line="179" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
@@ -1526,7 +1537,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="175" />
+      <location filename="../engine/symbiosis_options.py" line="163" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
@@ -1541,7 +1552,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="204" />
+      <location filename="../engine/symbiosis_options.py" line="179" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1571,7 +1582,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="125" />
+      <location filename="../engine/symbiosis_options.py" line="125" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
@@ -1581,19 +1592,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="142" />
+      <location filename="../algorithms/resource_synergies.py" line="121" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="72" />
+      <location filename="../algorithms/_engine_io.py" line="84" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="73" />
-      <location filename="../engine/symbiosis.py" line="250" />
-      <location filename="../engine/waste_flows.py" line="288" />
+      <location filename="../engine/shared_facility.py" line="58" />
+      <location filename="../engine/symbiosis.py" line="254" />
+      <location filename="../engine/waste_flows.py" line="280" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
@@ -1628,7 +1639,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="325" />
+      <location filename="../algorithms/waste_flows.py" line="200" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1640,7 +1651,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="462" />
+      <location filename="../engine/waste_flows.py" line="455" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1650,12 +1661,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun territoire indiqué : saisissez des codes INSEE de communes (ex. 59183) ou le SIREN d'un EPCI.</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis_options.py" line="58" />
+      <source>No waste goes to a receiver farther than this (straight or along the roads).</source>
+      <translation>Aucun déchet ne va vers un exutoire plus éloigné que cela (à vol d'oiseau ou le long des routes).</translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/waste_points.py" line="363" />
       <source>No waste point source could be read: {problems}</source>
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="338" />
+      <location filename="../algorithms/waste_access.py" line="272" />
       <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
@@ -1702,13 +1718,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="141" />
       <location filename="../algorithms/site_suitability.py" line="146" />
+      <location filename="../engine/symbiosis_options.py" line="141" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="140" />
+      <location filename="../algorithms/resource_synergies.py" line="119" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1748,7 +1764,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seules les adresses HTTPS sont permises (ou les miroirs http://127.0.0.1) : {url}</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="88" />
+      <location filename="../engine/shared_facility.py" line="73" />
       <source>Only {eligible} eligible candidate sites for {count} facilities.</source>
       <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
     </message>
@@ -1768,7 +1784,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="215" />
+      <location filename="../algorithms/waste_flows.py" line="125" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
@@ -1778,7 +1794,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="108" />
+      <location filename="../algorithms/shared_facility.py" line="107" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -1828,12 +1844,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="94" />
+      <location filename="../algorithms/waste_access.py" line="88" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="161" />
+      <location filename="../algorithms/waste_access.py" line="134" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
@@ -1899,12 +1915,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="198" />
+      <location filename="../algorithms/waste_access.py" line="179" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="462" />
+      <location filename="../algorithms/waste_flows.py" line="267" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
@@ -1944,12 +1960,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Hauteur du récepteur au-dessus du sol (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="202" />
+      <location filename="../algorithms/waste_flows.py" line="117" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="203" />
+      <location filename="../algorithms/waste_flows.py" line="118" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
@@ -1965,7 +1981,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="572" />
+      <location filename="../algorithms/base.py" line="569" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -1980,7 +1996,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="303" />
+      <location filename="../algorithms/waste_access.py" line="234" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -1990,12 +2006,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="60" />
+      <location filename="../algorithms/resource_synergies.py" line="51" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="85" />
+      <location filename="../algorithms/_engine_io.py" line="97" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
@@ -2005,7 +2021,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="710" />
+      <location filename="../algorithms/_engine_io.py" line="38" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -2055,7 +2071,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lignes {first} à {last}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="107" />
+      <location filename="../algorithms/resource_synergies.py" line="98" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -2125,12 +2141,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="132" />
-      <source>Served within (km)</source>
-      <translation>Desservi à moins de (km)</translation>
+      <location filename="../engine/symbiosis_options.py" line="92" />
+      <source>Served within (m)</source>
+      <translation>Desservi à moins de (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="116" />
+      <location filename="../algorithms/shared_facility.py" line="115" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
@@ -2145,13 +2161,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="65" />
+      <location filename="../algorithms/shared_facility.py" line="64" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="220" />
-      <location filename="../algorithms/shared_facility.py" line="353" />
+      <location filename="../algorithms/shared_facility.py" line="155" />
+      <location filename="../algorithms/shared_facility.py" line="265" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
@@ -2171,12 +2187,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="197" />
+      <location filename="../algorithms/waste_flows.py" line="108" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="198" />
+      <location filename="../algorithms/waste_flows.py" line="109" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
@@ -2196,9 +2212,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="716" />
-      <source>Snapping tolerance to the roads</source>
-      <translation>Tolérance d'accrochage aux routes</translation>
+      <location filename="../engine/symbiosis_options.py" line="35" />
+      <source>Snapping tolerance to the roads (m)</source>
+      <translation>Tolérance d'accrochage aux routes (m)</translation>
     </message>
     <message>
       <location filename="../ui/dock.py" line="99" />
@@ -2273,9 +2289,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="211" />
-      <source>Speed for the times (km/h)</source>
-      <translation>Vitesse pour les temps (km/h)</translation>
+      <location filename="../engine/symbiosis_options.py" line="182" />
+      <source>Speed for the times</source>
+      <translation>Vitesse pour les temps</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="65" />
@@ -2288,7 +2304,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../engine/symbiosis_options.py" line="25" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -2352,7 +2368,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="161" />
+      <location filename="../algorithms/shared_facility.py" line="143" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
@@ -2362,7 +2378,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="167" />
+      <location filename="../engine/symbiosis_options.py" line="153" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
@@ -2388,7 +2404,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="85" />
+      <location filename="../algorithms/resource_synergies.py" line="76" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -2398,8 +2414,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="134" />
-      <location filename="../algorithms/resource_synergies.py" line="252" />
+      <location filename="../algorithms/resource_synergies.py" line="113" />
+      <location filename="../algorithms/resource_synergies.py" line="186" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
@@ -2409,8 +2425,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="131" />
-      <location filename="../algorithms/resource_synergies.py" line="247" />
+      <location filename="../algorithms/resource_synergies.py" line="110" />
+      <location filename="../algorithms/resource_synergies.py" line="181" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
@@ -2420,19 +2436,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="135" />
-      <location filename="../algorithms/resource_synergies.py" line="253" />
+      <location filename="../algorithms/resource_synergies.py" line="114" />
+      <location filename="../algorithms/resource_synergies.py" line="187" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="274" />
-      <location filename="../algorithms/waste_flows.py" line="534" />
+      <location filename="../algorithms/waste_flows.py" line="155" />
+      <location filename="../algorithms/waste_flows.py" line="284" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="262" />
+      <location filename="../engine/symbiosis_options.py" line="69" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
@@ -2513,7 +2529,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="254" />
+      <location filename="../algorithms/waste_flows.py" line="144" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
@@ -2585,13 +2601,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="487" />
-      <location filename="../engine/waste_flows.py" line="234" />
+      <location filename="../engine/symbiosis.py" line="491" />
+      <location filename="../engine/waste_flows.py" line="226" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="182" />
+      <location filename="../algorithms/resource_synergies.py" line="161" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2656,7 +2672,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="475" />
+      <location filename="../algorithms/base.py" line="472" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2696,22 +2712,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="444" />
+      <location filename="../algorithms/base.py" line="441" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="402" />
+      <location filename="../algorithms/base.py" line="399" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="410" />
+      <location filename="../algorithms/base.py" line="407" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="416" />
+      <location filename="../algorithms/base.py" line="413" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2721,7 +2737,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="268" />
+      <location filename="../algorithms/base.py" line="265" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2771,12 +2787,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="366" />
+      <location filename="../algorithms/base.py" line="363" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="385" />
+      <location filename="../algorithms/base.py" line="382" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2796,7 +2812,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="295" />
+      <location filename="../algorithms/waste_flows.py" line="174" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -2821,7 +2837,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="140" />
+      <location filename="../engine/shared_facility.py" line="125" />
       <source>The location solver failed: {reason}</source>
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
@@ -2891,7 +2907,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="157" />
+      <location filename="../engine/shared_facility.py" line="142" />
       <source>The number of facilities must be at least 1.</source>
       <translation>Le nombre d'équipements doit être au moins 1.</translation>
     </message>
@@ -2924,17 +2940,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="639" />
+      <location filename="../algorithms/base.py" line="636" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="274" />
+      <location filename="../algorithms/base.py" line="271" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="290" />
+      <location filename="../algorithms/base.py" line="287" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -2959,7 +2975,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="815" />
+      <location filename="../engine/waste_flows.py" line="813" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -2974,29 +2990,29 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="142" />
+      <location filename="../engine/symbiosis.py" line="143" />
       <source>The rules file {path} cannot be read: {reason}</source>
       <translation>Le fichier de règles {path} est illisible : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="147" />
+      <location filename="../engine/symbiosis.py" line="148" />
       <source>The rules file {path} has no resources object.</source>
       <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="152" />
+      <location filename="../engine/symbiosis.py" line="153" />
       <source>The rules of {resource} lack {keys}.</source>
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="481" />
+      <location filename="../algorithms/base.py" line="478" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
+      <location filename="../algorithms/_engine_io.py" line="121" />
       <location filename="../algorithms/_layer_io.py" line="106" />
       <location filename="../algorithms/_layer_io.py" line="243" />
-      <location filename="../algorithms/base.py" line="469" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3072,32 +3088,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR de l'enquête</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="387" />
+      <location filename="../engine/symbiosis_survey.py" line="411" />
       <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
       <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="378" />
+      <location filename="../engine/symbiosis_survey.py" line="402" />
       <source>The survey file {path} does not exist.</source>
       <translation>Le fichier d'enquête {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="397" />
+      <location filename="../engine/symbiosis_survey.py" line="421" />
       <source>The survey file {path} has no table with a role field.</source>
       <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="410" />
+      <location filename="../engine/symbiosis_survey.py" line="434" />
       <source>The survey has no column {columns}.</source>
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="273" />
+      <location filename="../algorithms/shared_facility.py" line="206" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="191" />
+      <location filename="../algorithms/resource_synergies.py" line="169" />
       <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
@@ -3154,12 +3170,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="161" />
+      <location filename="../engine/symbiosis.py" line="162" />
       <source>The water rules let {water} serve potable water: only potable water may.</source>
       <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="159" />
+      <location filename="../engine/symbiosis.py" line="160" />
       <source>The water rules name unknown classes: {classes}.</source>
       <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
     </message>
@@ -3174,7 +3190,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_access.py" line="42" />
+      <location filename="../engine/waste_access.py" line="44" />
       <source>There is no facility to measure access to (check the kind filter).</source>
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
@@ -3189,7 +3205,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="160" />
+      <location filename="../algorithms/base.py" line="157" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -3210,12 +3226,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="194" />
-      <source>Threshold for the share within</source>
-      <translation>Seuil de la part desservie</translation>
+      <location filename="../engine/symbiosis_options.py" line="169" />
+      <source>Threshold for the share within (m, or min with the unit Minutes)</source>
+      <translation>Seuil de la part desservie (m, ou min avec l'unité Minutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="203" />
+      <location filename="../engine/symbiosis_options.py" line="175" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
@@ -3237,7 +3253,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/territory_profile.py" line="130" />
-      <location filename="../algorithms/waste_flows.py" line="196" />
+      <location filename="../algorithms/waste_flows.py" line="107" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
@@ -3258,7 +3274,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="63" />
+      <location filename="../algorithms/resource_synergies.py" line="54" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3268,14 +3284,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="273" />
-      <location filename="../algorithms/waste_flows.py" line="526" />
+      <location filename="../algorithms/waste_flows.py" line="154" />
+      <location filename="../algorithms/waste_flows.py" line="282" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="169" />
-      <location filename="../algorithms/waste_access.py" line="322" />
+      <location filename="../algorithms/waste_access.py" line="142" />
+      <location filename="../algorithms/waste_access.py" line="239" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3330,7 +3346,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="167" />
+      <location filename="../engine/symbiosis.py" line="168" />
       <source>Unknown match level {level} in the rules.</source>
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
@@ -3361,13 +3377,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="330" />
+      <location filename="../engine/symbiosis_survey.py" line="354" />
       <source>Unknown survey format {format}.</source>
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="133" />
-      <location filename="../algorithms/resource_synergies.py" line="251" />
+      <location filename="../algorithms/resource_synergies.py" line="112" />
+      <location filename="../algorithms/resource_synergies.py" line="185" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3407,7 +3423,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avertissements : {warnings}</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="193" />
+      <location filename="../algorithms/waste_flows.py" line="105" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
@@ -3417,23 +3433,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="104" />
+      <location filename="../algorithms/waste_access.py" line="98" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="271" />
-      <location filename="../algorithms/waste_flows.py" line="510" />
+      <location filename="../algorithms/waste_flows.py" line="152" />
+      <location filename="../algorithms/waste_flows.py" line="279" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="275" />
+      <location filename="../algorithms/waste_flows.py" line="156" />
+      <location filename="../algorithms/waste_flows.py" line="285" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="159" />
+      <location filename="../algorithms/waste_flows.py" line="75" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
@@ -3458,22 +3475,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="185" />
+      <location filename="../algorithms/waste_flows.py" line="103" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="222" />
+      <location filename="../algorithms/waste_flows.py" line="115" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="518" />
+      <location filename="../algorithms/waste_flows.py" line="280" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="272" />
+      <location filename="../algorithms/waste_flows.py" line="153" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
@@ -3493,17 +3510,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="99" />
+      <location filename="../algorithms/shared_facility.py" line="98" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="185" />
+      <location filename="../engine/symbiosis_options.py" line="166" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="168" />
+      <location filename="../engine/symbiosis_options.py" line="159" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
@@ -3543,7 +3560,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="762" />
+      <location filename="../algorithms/base.py" line="729" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
@@ -3710,7 +3727,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="777" />
+      <location filename="../algorithms/base.py" line="744" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3756,17 +3773,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="757" />
+      <location filename="../algorithms/base.py" line="724" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="760" />
+      <location filename="../algorithms/base.py" line="727" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="773" />
+      <location filename="../algorithms/base.py" line="740" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3791,17 +3808,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="764" />
+      <location filename="../algorithms/base.py" line="731" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="778" />
+      <location filename="../algorithms/base.py" line="745" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="701" />
+      <location filename="../engine/symbiosis.py" line="705" />
       <source>exchanged (delivered)</source>
       <translation>échangé (livré)</translation>
     </message>
@@ -3811,7 +3828,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="756" />
+      <location filename="../algorithms/base.py" line="723" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3831,7 +3848,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="780" />
+      <location filename="../algorithms/base.py" line="747" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
@@ -3841,7 +3858,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="763" />
+      <location filename="../algorithms/base.py" line="730" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3851,17 +3868,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="774" />
+      <location filename="../algorithms/base.py" line="741" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="779" />
+      <location filename="../algorithms/base.py" line="746" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="761" />
+      <location filename="../algorithms/base.py" line="728" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3876,7 +3893,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="318" />
+      <location filename="../algorithms/base.py" line="315" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3891,17 +3908,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="775" />
+      <location filename="../algorithms/base.py" line="742" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="767" />
+      <location filename="../algorithms/base.py" line="734" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="700" />
+      <location filename="../engine/symbiosis.py" line="704" />
       <source>needed</source>
       <translation>besoins</translation>
     </message>
@@ -3921,8 +3938,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="320" />
-      <location filename="../algorithms/base.py" line="381" />
+      <location filename="../algorithms/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="378" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -3932,27 +3949,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="699" />
+      <location filename="../engine/symbiosis.py" line="703" />
       <source>offered</source>
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="771" />
+      <location filename="../algorithms/base.py" line="738" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="770" />
+      <location filename="../algorithms/base.py" line="737" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="314" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="319" />
+      <location filename="../algorithms/base.py" line="316" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -3962,7 +3979,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="759" />
+      <location filename="../algorithms/base.py" line="726" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
@@ -3982,7 +3999,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="783" />
+      <location filename="../algorithms/base.py" line="750" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
@@ -3992,7 +4009,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="769" />
+      <location filename="../algorithms/base.py" line="736" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -4002,17 +4019,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="766" />
+      <location filename="../algorithms/base.py" line="733" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="782" />
+      <location filename="../algorithms/base.py" line="749" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="772" />
+      <location filename="../algorithms/base.py" line="739" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4027,7 +4044,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="702" />
+      <location filename="../engine/symbiosis.py" line="706" />
       <source>transport and pipe cost</source>
       <translation>coût de transport et de canalisation</translation>
     </message>
@@ -4052,12 +4069,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>saison illisible</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="703" />
+      <location filename="../engine/symbiosis.py" line="707" />
       <source>value of the substituted supply</source>
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="758" />
+      <location filename="../algorithms/base.py" line="725" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4067,7 +4084,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="781" />
+      <location filename="../algorithms/base.py" line="748" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4112,7 +4129,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="609" />
+      <location filename="../algorithms/base.py" line="606" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
@@ -4147,7 +4164,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="374" />
+      <location filename="../engine/waste_flows.py" line="889" />
       <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
@@ -4157,12 +4174,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="425" />
+      <location filename="../algorithms/waste_flows.py" line="246" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="388" />
+      <location filename="../engine/waste_flows.py" line="904" />
       <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
@@ -4177,12 +4194,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="281" />
+      <location filename="../algorithms/resource_synergies.py" line="212" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="270" />
+      <location filename="../algorithms/resource_synergies.py" line="208" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -4223,12 +4240,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="683" />
+      <location filename="../algorithms/base.py" line="680" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="339" />
+      <location filename="../algorithms/waste_flows.py" line="211" />
       <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
@@ -4238,8 +4255,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="263" />
-      <location filename="../algorithms/waste_flows.py" line="557" />
+      <location filename="../algorithms/resource_synergies.py" line="200" />
+      <location filename="../algorithms/waste_flows.py" line="296" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
@@ -4269,6 +4286,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
+      <location filename="../algorithms/_engine_io.py" line="188" />
+      <source>{old} (km) is deprecated and ignored: {new} (m) is given too.</source>
+      <translation>{old} (km) est obsolète et ignoré : {new} (m) est aussi donné.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/_engine_io.py" line="194" />
+      <source>{old} (km) is deprecated: {km} km read as {new} = {metres} m; give {new} in metres.</source>
+      <translation>{old} (km) est obsolète : {km} km lus comme {new} = {metres} m ; donnez {new} en mètres.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/_engine_io.py" line="169" />
+      <source>{parameter} in km (deprecated: use {new} in metres)</source>
+      <translation>{parameter} en km (obsolète : utilisez {new} en mètres)</translation>
+    </message>
+    <message>
       <location filename="../engine/options.py" line="148" />
       <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
       <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
@@ -4284,7 +4316,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="343" />
+      <location filename="../engine/symbiosis_survey.py" line="367" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
@@ -4294,7 +4326,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="326" />
+      <location filename="../algorithms/waste_access.py" line="260" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -4355,12 +4387,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="727" />
+      <location filename="../algorithms/base.py" line="694" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="733" />
+      <location filename="../algorithms/base.py" line="700" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4457,7 +4489,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="375" />
+      <location filename="../algorithms/base.py" line="372" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>
