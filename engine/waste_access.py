@@ -164,6 +164,7 @@ def run_waste_access(
     )
     access.distance_km[~has_xy] = np.nan
     access.within[~has_xy] = False
+    access.facility[~has_xy] = -1
     run = AccessRun(
         access,
         [ids[f] if f >= 0 else None for f in access.facility],
