@@ -61,6 +61,17 @@ def roads_missing(parameters: dict) -> str:
     return ""
 
 
+class RoadsChecked:
+    """Mixin before TerritoireAlgorithm: distances along the roads without a road layer are
+    refused before the run (checkParameterValues)."""
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)  # type: ignore[misc]
+        if ok:
+            message = roads_missing(parameters)
+        return not message, message
+
+
 def with_network(algorithm, options: Options, parameters: dict, crs, context, feedback) -> Options:
     """``options`` with the road network of ROADS when their distance is along the roads."""
     if getattr(options, "distance", "straight") != "network":

@@ -18,12 +18,12 @@ from qgis.core import (
 )
 
 from ..engine.symbiosis_options import SynergyOptions as Options
-from ._engine_io import roads_missing, roads_parameter
+from ._engine_io import RoadsChecked, roads_parameter
 from ._options import add_options
 from .base import TerritoireAlgorithm
 
 
-class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
+class ResourceSynergiesAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Optimal allocation of every resource of the survey, in one linear programme."""
 
     ALGORITHM_ID = "resource_synergies"
@@ -122,13 +122,6 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
         self.addOutput(QgsProcessingOutputString("SENTENCE", self.tr("In one sentence")))
-
-    def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        message = roads_missing(parameters)
-        return not message, message
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """The outputs inherit the survey's provenance too (a synthetic survey says so)."""

@@ -20,12 +20,12 @@ from qgis.core import (
 )
 
 from ..engine.symbiosis_options import SharedFacilityOptions as Options
-from ._engine_io import add_km_aliases, roads_missing, roads_parameter
+from ._engine_io import RoadsChecked, add_km_aliases, roads_parameter
 from ._options import add_options
 from .base import TerritoireAlgorithm
 
 
-class SharedFacilityAlgorithm(TerritoireAlgorithm):
+class SharedFacilityAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Demand-weighted 1-median (enumeration) or p-median (MILP) among candidate sites."""
 
     ALGORITHM_ID = "shared_facility"
@@ -165,8 +165,7 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             parameters.get(self.SURVEY) and parameters.get(self.SERVICE)
         ):
             return False, self.tr("Give the actors: a point layer (ACTORS), or a survey and a service.")
-        message = roads_missing(parameters)
-        return not message, message
+        return True, ""
 
     def _actors(self, parameters, context, crs, feedback):
         import numpy as np

@@ -17,7 +17,7 @@ from qgis.core import (
 from ..engine.symbiosis_options import WasteAccessOptions as Options
 from ..i18n_support import format_number
 from ..resources_paths import style_path
-from ._engine_io import add_km_aliases, roads_missing, roads_parameter
+from ._engine_io import RoadsChecked, add_km_aliases, roads_parameter
 from ._options import add_options
 from .base import TerritoireAlgorithm
 
@@ -32,7 +32,7 @@ UNDERSERVED_FIELDS = [
 ]
 
 
-class WasteAccessAlgorithm(TerritoireAlgorithm):
+class WasteAccessAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Distance to the nearest waste point, share of population served, underserved areas."""
 
     ALGORITHM_ID = "waste_access"
@@ -142,13 +142,6 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 self.UNDERSERVED, self.tr("Underserved areas"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-
-    def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        message = roads_missing(parameters)
-        return not message, message
 
     def _weight(self, parameters, demand, demand_source, context, feedback):
         """Population (or dwellings) per demand feature: the weight field's numbers, else 1."""

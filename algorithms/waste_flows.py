@@ -16,12 +16,12 @@ from qgis.core import (
 )
 
 from ..engine.symbiosis_options import WasteFlowsOptions as Options
-from ._engine_io import add_km_aliases, roads_missing, roads_parameter
+from ._engine_io import RoadsChecked, add_km_aliases, roads_parameter
 from ._options import add_options
 from .base import TerritoireAlgorithm
 
 
-class WasteFlowsAlgorithm(TerritoireAlgorithm):
+class WasteFlowsAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Optimal allocation of waste to receivers, closure scenario, synergy candidates."""
 
     ALGORITHM_ID = "waste_flows"
@@ -156,13 +156,6 @@ class WasteFlowsAlgorithm(TerritoireAlgorithm):
             (self.SUMMARY, self.tr("Waste flows summary"), QgsProcessing.SourceType.TypeVector),
         ):
             self.addParameter(QgsProcessingParameterFeatureSink(name, description, kind))
-
-    def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        message = roads_missing(parameters)
-        return not message, message
 
     def _required_field(self, parameters, name: str, default: str, source: QgsFeatureSource, context) -> str:
         """The field chosen for ``name`` (or its default name), which the layer must have."""
