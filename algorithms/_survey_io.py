@@ -11,6 +11,20 @@ SIRET_FIELDS = ("siret", "num_siret", "numero_siret", "code_siret")
 NAME_FIELDS = ("name", "nom", "nom_ets", "nom_etablissement", "site_name", "raison_sociale")
 
 
+def survey_crs(algorithm, parameters, name: str, context, what: str):
+    """The CRS of parameter ``name`` (EPSG:2154 when not given), projected and with an EPSG code
+    (the survey's x, y columns are in it); ``what`` names it in the errors."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    crs = algorithm.parameterAsCrs(parameters, name, context)
+    if not crs.isValid():
+        crs = QgsCoordinateReferenceSystem("EPSG:2154")
+    algorithm.require_projected_crs(crs, what)
+    if not crs.authid().upper().startswith("EPSG:"):
+        raise QgsProcessingException(algorithm.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
+    return crs
+
+
 def read_places(algorithm, parameters, name: str, context, crs, feedback):
     """The sites of the layers of parameter ``name`` (SIRET, name, point), or None."""
     from ..engine.symbiosis_survey import Places

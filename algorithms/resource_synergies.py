@@ -5,9 +5,7 @@ resource, the unmet needs with their reasons and a closure scenario."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
@@ -146,14 +144,9 @@ class ResourceSynergiesAlgorithm(RoadsChecked, TerritoireAlgorithm):
         from ..engine.symbiosis_survey import PROBLEM_FIELDS
         from ._engine_io import engine_progress, run_engine, with_network, write_record_outputs
         from ._options import read_options
-        from ._survey_io import read_checked_survey
+        from ._survey_io import read_checked_survey, survey_crs
 
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        if not crs.isValid():
-            crs = QgsCoordinateReferenceSystem("EPSG:2154")
-        self.require_projected_crs(crs, self.tr("The analysis CRS"))
-        if not crs.authid().upper().startswith("EPSG:"):
-            raise QgsProcessingException(self.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
+        crs = survey_crs(self, parameters, self.CRS, context, self.tr("The analysis CRS"))
         label = self.tr("Confidential actor {number}")
         options = read_options(self, Options, parameters, context, confidential_label=label)
         rules = run_engine(load_rules, self.parameterAsFile(parameters, self.RULES, context) or None)

@@ -196,3 +196,16 @@ class SharedFacilityOptions:
         if self.threshold_unit == "minutes":
             return self.threshold * self.speed_kmh * 1000.0 / 60.0
         return self.threshold
+
+
+@dataclass(frozen=True)
+class TemplateOptions:
+    """``territoire:symbiosis_template``: the spreadsheet twins written beside the GeoPackage."""
+
+    csv: bool = option(True, "CSV", label="Also a CSV twin")
+    xlsx: bool = option(True, "XLSX", label="Also an XLSX twin")
+
+    @property
+    def twins(self) -> tuple[str, ...]:
+        """The formats of the twins asked for (``write_template``'s ``twins``)."""
+        return tuple(name for name, asked in (("csv", self.csv), ("xlsx", self.xlsx)) if asked)

@@ -120,7 +120,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="154" />
-      <location filename="../algorithms/shared_facility.py" line="263" />
+      <location filename="../algorithms/shared_facility.py" line="262" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -146,12 +146,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="171" />
+      <location filename="../algorithms/resource_synergies.py" line="157" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="274" />
+      <location filename="../algorithms/waste_flows.py" line="267" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
@@ -166,12 +166,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Le long des routes, un point plus éloigné que cela de toute route est hors du réseau routier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="61" />
+      <location filename="../engine/symbiosis_options.py" line="205" />
       <source>Also a CSV twin</source>
       <translation>Aussi une copie CSV</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="62" />
+      <location filename="../engine/symbiosis_options.py" line="206" />
       <source>Also an XLSX twin</source>
       <translation>Aussi une copie XLSX</translation>
     </message>
@@ -258,12 +258,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="183" />
+      <location filename="../algorithms/resource_synergies.py" line="169" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="111" />
+      <location filename="../algorithms/resource_synergies.py" line="109" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -340,7 +340,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="68" />
+      <location filename="../algorithms/_engine_io.py" line="79" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -375,12 +375,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="120" />
+      <location filename="../algorithms/resource_synergies.py" line="118" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="84" />
+      <location filename="../algorithms/resource_synergies.py" line="82" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
@@ -453,7 +453,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="153" />
-      <location filename="../algorithms/shared_facility.py" line="261" />
+      <location filename="../algorithms/shared_facility.py" line="260" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -494,8 +494,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="163" />
-      <location filename="../algorithms/symbiosis_template.py" line="78" />
+      <location filename="../algorithms/_survey_io.py" line="24" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
@@ -515,7 +514,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="257" />
+      <location filename="../algorithms/shared_facility.py" line="256" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
@@ -525,7 +524,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="271" />
+      <location filename="../algorithms/shared_facility.py" line="270" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
@@ -595,13 +594,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="164" />
-      <location filename="../algorithms/shared_facility.py" line="208" />
+      <location filename="../algorithms/resource_synergies.py" line="150" />
+      <location filename="../algorithms/shared_facility.py" line="207" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="173" />
+      <location filename="../algorithms/resource_synergies.py" line="159" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -627,7 +626,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="58" />
+      <location filename="../algorithms/symbiosis_template.py" line="57" />
       <source>Coordinate reference system</source>
       <translation>Système de coordonnées de référence</translation>
     </message>
@@ -800,7 +799,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="225" />
+      <location filename="../algorithms/waste_access.py" line="218" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -961,8 +960,8 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="115" />
-      <location filename="../algorithms/resource_synergies.py" line="188" />
+      <location filename="../algorithms/resource_synergies.py" line="113" />
+      <location filename="../algorithms/resource_synergies.py" line="174" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
@@ -1161,7 +1160,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="90" />
+      <location filename="../algorithms/resource_synergies.py" line="88" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
@@ -1202,7 +1201,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="124" />
+      <location filename="../algorithms/resource_synergies.py" line="122" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1237,7 +1236,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="34" />
+      <location filename="../algorithms/symbiosis_template.py" line="33" />
       <source>Industrial symbiosis survey template</source>
       <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
@@ -1512,7 +1511,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="191" />
+      <location filename="../algorithms/waste_access.py" line="184" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1592,12 +1591,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="121" />
+      <location filename="../algorithms/resource_synergies.py" line="119" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="84" />
+      <location filename="../algorithms/_engine_io.py" line="95" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -1639,7 +1638,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="200" />
+      <location filename="../algorithms/waste_flows.py" line="193" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1671,7 +1670,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="272" />
+      <location filename="../algorithms/waste_access.py" line="265" />
       <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
@@ -1724,7 +1723,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="119" />
+      <location filename="../algorithms/resource_synergies.py" line="117" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1915,12 +1914,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="179" />
+      <location filename="../algorithms/waste_access.py" line="172" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="267" />
+      <location filename="../algorithms/waste_flows.py" line="260" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
@@ -1940,7 +1939,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="48" />
+      <location filename="../algorithms/_survey_io.py" line="62" />
       <source>Reading the survey</source>
       <translation>Lecture de l'enquête</translation>
     </message>
@@ -1996,7 +1995,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="234" />
+      <location filename="../algorithms/waste_access.py" line="227" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -2006,12 +2005,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="51" />
+      <location filename="../algorithms/resource_synergies.py" line="49" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="97" />
+      <location filename="../algorithms/_engine_io.py" line="108" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
@@ -2071,7 +2070,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lignes {first} à {last}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="98" />
+      <location filename="../algorithms/resource_synergies.py" line="96" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -2167,7 +2166,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/shared_facility.py" line="155" />
-      <location filename="../algorithms/shared_facility.py" line="265" />
+      <location filename="../algorithms/shared_facility.py" line="264" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
@@ -2394,39 +2393,39 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="63" />
+      <location filename="../algorithms/symbiosis_template.py" line="61" />
       <source>Survey (CSV)</source>
       <translation>Enquête (CSV)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="52" />
+      <location filename="../algorithms/symbiosis_template.py" line="51" />
       <source>Survey (GeoPackage)</source>
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="76" />
+      <location filename="../algorithms/resource_synergies.py" line="74" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="64" />
+      <location filename="../algorithms/symbiosis_template.py" line="62" />
       <source>Survey (XLSX)</source>
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="113" />
-      <location filename="../algorithms/resource_synergies.py" line="186" />
+      <location filename="../algorithms/resource_synergies.py" line="111" />
+      <location filename="../algorithms/resource_synergies.py" line="172" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="57" />
+      <location filename="../algorithms/_survey_io.py" line="71" />
       <source>Survey: {read} rows read, {used} usable, {set_aside} set aside.</source>
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="110" />
-      <location filename="../algorithms/resource_synergies.py" line="181" />
+      <location filename="../algorithms/resource_synergies.py" line="108" />
+      <location filename="../algorithms/resource_synergies.py" line="167" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
@@ -2436,14 +2435,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="114" />
-      <location filename="../algorithms/resource_synergies.py" line="187" />
+      <location filename="../algorithms/resource_synergies.py" line="112" />
+      <location filename="../algorithms/resource_synergies.py" line="173" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="155" />
-      <location filename="../algorithms/waste_flows.py" line="284" />
+      <location filename="../algorithms/waste_flows.py" line="277" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
@@ -2607,7 +2606,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="161" />
+      <location filename="../algorithms/resource_synergies.py" line="149" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2812,7 +2811,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="174" />
+      <location filename="../algorithms/waste_flows.py" line="167" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -3010,7 +3009,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="121" />
+      <location filename="../algorithms/_engine_io.py" line="132" />
       <location filename="../algorithms/_layer_io.py" line="106" />
       <location filename="../algorithms/_layer_io.py" line="243" />
       <source>The run was cancelled: no output was written.</source>
@@ -3083,7 +3082,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="76" />
+      <location filename="../algorithms/symbiosis_template.py" line="73" />
       <source>The survey CRS</source>
       <translation>Le SCR de l'enquête</translation>
     </message>
@@ -3108,12 +3107,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="206" />
+      <location filename="../algorithms/shared_facility.py" line="205" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="169" />
+      <location filename="../algorithms/resource_synergies.py" line="155" />
       <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
@@ -3274,7 +3273,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="54" />
+      <location filename="../algorithms/resource_synergies.py" line="52" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3285,13 +3284,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="154" />
-      <location filename="../algorithms/waste_flows.py" line="282" />
+      <location filename="../algorithms/waste_flows.py" line="275" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
       <location filename="../algorithms/waste_access.py" line="142" />
-      <location filename="../algorithms/waste_access.py" line="239" />
+      <location filename="../algorithms/waste_access.py" line="232" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3382,8 +3381,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="112" />
-      <location filename="../algorithms/resource_synergies.py" line="185" />
+      <location filename="../algorithms/resource_synergies.py" line="110" />
+      <location filename="../algorithms/resource_synergies.py" line="171" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3439,13 +3438,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="152" />
-      <location filename="../algorithms/waste_flows.py" line="279" />
+      <location filename="../algorithms/waste_flows.py" line="272" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="156" />
-      <location filename="../algorithms/waste_flows.py" line="285" />
+      <location filename="../algorithms/waste_flows.py" line="278" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
@@ -3485,7 +3484,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="280" />
+      <location filename="../algorithms/waste_flows.py" line="273" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
@@ -3601,7 +3600,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="37" />
+      <location filename="../algorithms/symbiosis_template.py" line="36" />
       <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
@@ -3611,7 +3610,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="86" />
+      <location filename="../algorithms/symbiosis_template.py" line="77" />
       <source>Written: {path}</source>
       <translation>Écrit : {path}</translation>
     </message>
@@ -4174,7 +4173,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="246" />
+      <location filename="../algorithms/waste_flows.py" line="239" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
@@ -4184,22 +4183,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="70" />
+      <location filename="../algorithms/_survey_io.py" line="84" />
       <source>{count} rows placed through the ICPE / IREP layers.</source>
       <translation>{count} lignes placées grâce aux couches ICPE / IREP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="63" />
+      <location filename="../algorithms/_survey_io.py" line="77" />
       <source>{count} rows set aside: {problem}.</source>
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="212" />
+      <location filename="../algorithms/resource_synergies.py" line="198" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="208" />
+      <location filename="../algorithms/resource_synergies.py" line="194" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
@@ -4245,7 +4244,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="211" />
+      <location filename="../algorithms/waste_flows.py" line="204" />
       <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
@@ -4255,8 +4254,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="200" />
-      <location filename="../algorithms/waste_flows.py" line="296" />
+      <location filename="../algorithms/resource_synergies.py" line="186" />
+      <location filename="../algorithms/waste_flows.py" line="289" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
@@ -4266,7 +4265,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="29" />
+      <location filename="../algorithms/_survey_io.py" line="43" />
       <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
@@ -4286,32 +4285,32 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="188" />
+      <location filename="../algorithms/_engine_io.py" line="199" />
       <source>{old} (km) is deprecated and ignored: {new} (m) is given too.</source>
       <translation>{old} (km) est obsolète et ignoré : {new} (m) est aussi donné.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="194" />
+      <location filename="../algorithms/_engine_io.py" line="205" />
       <source>{old} (km) is deprecated: {km} km read as {new} = {metres} m; give {new} in metres.</source>
       <translation>{old} (km) est obsolète : {km} km lus comme {new} = {metres} m ; donnez {new} en mètres.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_engine_io.py" line="169" />
+      <location filename="../algorithms/_engine_io.py" line="180" />
       <source>{parameter} in km (deprecated: use {new} in metres)</source>
       <translation>{parameter} en km (obsolète : utilisez {new} en mètres)</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="148" />
+      <location filename="../engine/options.py" line="149" />
       <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
       <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="144" />
+      <location filename="../engine/options.py" line="145" />
       <source>{parameter}: “{value}” is not a number.</source>
       <translation>{parameter} : « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="58" />
+      <location filename="../engine/options.py" line="57" />
       <source>{parameter}: “{value}” is not one of {keys}.</source>
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
@@ -4326,7 +4325,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="260" />
+      <location filename="../algorithms/waste_access.py" line="253" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
