@@ -514,14 +514,8 @@ class WasteFlowModel:
             km = self._km(items, i, r)
             records.append(
                 {
-                    "producer_id": self.sites.ids[site],
-                    "producer": self.sites.names[site],
-                    "receiver_id": _text(self.r.site_id[r]),
-                    "receiver": _text(self.r.name[r]),
-                    "code": code.label,
+                    **self._pair(site, r, code),
                     "chapter": code.chapter,
-                    "family": code.family,
-                    "hazardous": code.hazardous,
                     "tonnes": round(t, 3),
                     "km": round(km, 3),
                     "tonne_km": round(t * km, 3),
@@ -532,6 +526,18 @@ class WasteFlowModel:
                 }
             )
         return records
+
+    def _pair(self, site: int, r: int, code: WasteCode) -> dict:
+        """The producer, receiver and waste columns of a flow or a synergy record."""
+        return {
+            "producer_id": self.sites.ids[site],
+            "producer": self.sites.names[site],
+            "receiver_id": _text(self.r.site_id[r]),
+            "receiver": _text(self.r.name[r]),
+            "code": code.label,
+            "family": code.family,
+            "hazardous": code.hazardous,
+        }
 
     @staticmethod
     def _status(before: dict, i: int, r: int, t: float, scenario: bool) -> str:
@@ -687,13 +693,7 @@ class WasteFlowModel:
                 site = items.site[i]
                 records.append(
                     {
-                        "producer_id": self.sites.ids[site],
-                        "producer": self.sites.names[site],
-                        "receiver_id": _text(self.r.site_id[r]),
-                        "receiver": _text(self.r.name[r]),
-                        "code": code.label,
-                        "family": code.family,
-                        "hazardous": code.hazardous,
+                        **self._pair(site, r, code),
                         "tonnes": round(float(items.tonnes[i]), 3),
                         "km": round(float(km[r]), 3),
                         "match_level": level_name,
