@@ -11,6 +11,20 @@ SIRET_FIELDS = ("siret", "num_siret", "numero_siret", "code_siret")
 NAME_FIELDS = ("name", "nom", "nom_ets", "nom_etablissement", "site_name", "raison_sociale")
 
 
+def survey_crs(algorithm, parameters, name: str, context, what: str):
+    """The CRS of parameter ``name`` (EPSG:2154 when not given), projected and with an EPSG code
+    (the survey's x, y columns are in it); ``what`` names it in the errors."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    crs = algorithm.parameterAsCrs(parameters, name, context)
+    if not crs.isValid():
+        crs = QgsCoordinateReferenceSystem("EPSG:2154")
+    algorithm.require_projected_crs(crs, what)
+    if not crs.authid().upper().startswith("EPSG:"):
+        raise QgsProcessingException(algorithm.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
+    return crs
+
+
 def read_places(algorithm, parameters, name: str, context, crs, feedback):
     """The sites of the layers of parameter ``name`` (SIRET, name, point), or None."""
     from ..engine.symbiosis_survey import Places
@@ -71,28 +85,3 @@ def read_checked_survey(algorithm, parameters, survey: str, places: str, context
         )
     return checked
 
-
-def write_record_outputs(
-    algorithm, parameters, context, feedback, crs, outputs, start: float, step: float
-) -> dict:
-    """Write each ``(name, schema, records, wkb_type, style, title)`` of ``outputs`` to its sink
-    (geometries from the records' ``geometry``), styled; progress from ``start`` by ``step`` per
-    output. Returns {output name: destination}."""
-    from qgis.core import QgsFields
-
-    from ..resources_paths import style_path
-    from ._layer_io import extended_fields, style_output, write_features
-    from .waste_flows import _geometry
-
-    results = {}
-    for index, (name, schema, records, wkb_type, style, title) in enumerate(outputs):
-        fields = extended_fields(QgsFields(), schema)
-        sink, destination = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-        geometries = [_geometry(record.get("geometry")) for record in records]
-        span = (start + step * index, start + step * (index + 1))
-        write_features(sink, fields, geometries, records, feedback, span)
-        results[name] = destination
-        style_output(algorithm, context, destination, style_path(style) if style else "", title)
-    return results

@@ -26,9 +26,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterDistance,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProperty,
     QgsUnitTypes,
     QgsWkbTypes,
@@ -690,36 +687,6 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return numbers.values
 
     # --- shared checks ------------------------------------------------
-    # --- parameters several algorithms declare alike ----------------------------
-    def distance_kind_parameter(self) -> QgsProcessingParameterEnum:
-        """DISTANCE: straight line (0) or along the roads (1)."""
-        return QgsProcessingParameterEnum(
-            "DISTANCE",
-            self.tr("Distance"),
-            options=[self.tr("Straight line"), self.tr("Along the roads")],
-            defaultValue=0,
-        )
-
-    def road_parameters(
-        self, snap_tolerance_m: float, parent: str = ""
-    ) -> tuple[QgsProcessingParameterFeatureSource, QgsProcessingParameterDistance]:
-        """ROADS (the line layer distances follow) and SNAP_TOLERANCE (how far a point may lie from
-        them, in the units of ``parent``'s layer)."""
-        roads = QgsProcessingParameterFeatureSource(
-            "ROADS",
-            self.tr("Roads (for distances along the roads)"),
-            [QgsProcessing.SourceType.TypeVectorLine],
-            optional=True,
-        )
-        snap = QgsProcessingParameterDistance(
-            "SNAP_TOLERANCE",
-            self.tr("Snapping tolerance to the roads"),
-            defaultValue=snap_tolerance_m,
-            parentParameterName=parent,
-            minValue=0.0,
-        )
-        return roads, snap
-
     def require_projected_crs(self, crs: QgsCoordinateReferenceSystem, what: str) -> None:
         """Refuse a missing or geographic CRS, naming the layer or parameter ``what``."""
         if not crs.isValid():

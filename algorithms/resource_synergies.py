@@ -5,34 +5,23 @@ resource, the unmet needs with their reasons and a closure scenario."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ..i18n_support import user_qlocale
+from ..engine.symbiosis_options import SynergyOptions as Options
+from ._engine_io import RoadsChecked, roads_parameter
+from ._options import add_options
 from .base import TerritoireAlgorithm
 
-PROBLEM_FIELDS = [
-    ("row", "int"),
-    ("actor", "text"),
-    ("field", "text"),
-    ("value", "text"),
-    ("problem", "text"),
-]
-FACTOR_FIELDS = [("resource", "text"), ("factor", "text"), ("value", "text"), ("source", "text")]
 
-
-class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
+class ResourceSynergiesAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Optimal allocation of every resource of the survey, in one linear programme."""
 
     ALGORITHM_ID = "resource_synergies"
@@ -110,21 +99,9 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(self.distance_kind_parameter())
-        for definition in self.road_parameters(snap_tolerance_m=500.0):
-            self.addParameter(definition)
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.CLOSURE,
-                self.tr("Closure scenario: actors that close (comma-separated)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                self.SHOW_CONFIDENTIAL, self.tr("Name the confidential actors in the outputs"), False
-            )
-        )
+        add_options(self, Options, only=("distance",))
+        self.addParameter(roads_parameter())
+        add_options(self, Options, self.CRS, only=("snap_tolerance", "closed_actors", "show_confidential"))
         line, point = QgsProcessing.SourceType.TypeVectorLine, QgsProcessing.SourceType.TypeVectorPoint
         table = QgsProcessing.SourceType.TypeVector
         for name, description, kind in (
@@ -144,14 +121,6 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, description))
         self.addOutput(QgsProcessingOutputString("SENTENCE", self.tr("In one sentence")))
 
-    def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        if self.parameterAsEnum(parameters, self.DISTANCE, context) == 1 and not parameters.get(self.ROADS):
-            return False, self.tr("Distances along the roads need a road layer (ROADS).")
-        return True, ""
-
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:
         """The outputs inherit the survey's provenance too (a synthetic survey says so)."""
         super().prepareAlgorithm(parameters, context, feedback)
@@ -163,85 +132,36 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..engine.errors import Cancelled, EngineError
         from ..engine.symbiosis import (
             BALANCE_FIELDS,
+            FACTOR_FIELDS,
             SUMMARY_FIELDS,
             SYNERGY_FIELDS,
             UNMATCHED_FIELDS,
-            Options,
             load_rules,
             run_synergies,
         )
-        from ._survey_io import read_checked_survey, write_record_outputs
-        from .waste_flows import engine_progress, read_network
+        from ..engine.symbiosis_survey import PROBLEM_FIELDS
+        from ._engine_io import engine_progress, run_engine, with_network, write_record_outputs
+        from ._options import read_options
+        from ._survey_io import read_checked_survey, survey_crs
 
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        if not crs.isValid():
-            crs = QgsCoordinateReferenceSystem("EPSG:2154")
-        self.require_projected_crs(crs, self.tr("The analysis CRS"))
-        if not crs.authid().upper().startswith("EPSG:"):
-            raise QgsProcessingException(self.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
-        try:
-            rules = load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+        crs = survey_crs(self, parameters, self.CRS, context, self.tr("The analysis CRS"))
+        label = self.tr("Confidential actor {number}")
+        options = read_options(self, Options, parameters, context, confidential_label=label)
+        rules = run_engine(load_rules, self.parameterAsFile(parameters, self.RULES, context) or None)
         survey = read_checked_survey(self, parameters, self.SURVEY, self.PLACES, context, crs, feedback)
         if not survey.rows:
             feedback.pushWarning(self.tr("The survey has no usable row: see the rows set aside (PROBLEMS)."))
-        closure = self.parameterAsString(parameters, self.CLOSURE, context) or ""
-        closed = frozenset(part.strip() for part in closure.split(",") if part.strip())
-        known = {row.actor for row in survey.rows} | {row.key for row in survey.rows}
-        unknown = sorted(closed - known)
-        if unknown:
-            raise QgsProcessingException(
-                self.tr("Closure scenario: no actor of the survey is called {names}.").format(
-                    names=", ".join(unknown)
-                )
-            )
-        network = None
-        distance = "network" if self.parameterAsEnum(parameters, self.DISTANCE, context) == 1 else "straight"
-        if distance == "network":
-            feedback.setProgressText(self.tr("Building the road network"))
-            roads = self.parameterAsSource(parameters, self.ROADS, context)
-            network = read_network(self, roads, crs, context, feedback)
-        options = Options(
-            distance=distance,
-            network=network,
-            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            closed_actors=closed,
-            show_confidential=self.parameterAsBool(parameters, self.SHOW_CONFIDENTIAL, context),
-            confidential_label=self.tr("Confidential actor {number}"),
-        )
+        options = with_network(self, options, parameters, crs, context, feedback)
         feedback.setProgressText(self.tr("Allocating the resources"))
-        try:
-            result = run_synergies(survey.rows, rules, options, engine_progress(feedback, 10.0, 85.0))
-        except Cancelled as error:
-            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
-        aliases: dict[str, str] = {}
-        problems = []
-        for p in survey.problems:
-            actor = p.actor
-            if p.confidential and not options.show_confidential:
-                actor = aliases.setdefault(p.actor, self.tr("Confidential row"))
-            problems.append(
-                {
-                    "row": p.row,
-                    "actor": actor,
-                    "field": p.field,
-                    "value": p.value,
-                    "problem": self.tr(p.problem),
-                }
-            )
+        result = run_engine(run_synergies, survey.rows, rules, options, engine_progress(feedback, 10.0, 85.0))
+        problems = survey.problem_records(options.show_confidential, self.tr("Confidential row"))
+        for record in problems:
+            record["problem"] = self.tr(record["problem"])
         for record in result.unmatched:
             record["reason"] = self.tr(record["reason"])
-        line, point, none = (
-            QgsWkbTypes.Type.LineString,
-            QgsWkbTypes.Type.Point,
-            QgsWkbTypes.Type.NoGeometry,
-        )
+        line, point, none = QgsWkbTypes.Type.LineString, QgsWkbTypes.Type.Point, QgsWkbTypes.Type.NoGeometry
         outputs = (
             (self.SYNERGIES, SYNERGY_FIELDS, result.synergies, line, "symbiosis_synergies",
              self.tr("Synergies")),
@@ -255,38 +175,33 @@ class ResourceSynergiesAlgorithm(TerritoireAlgorithm):
         )  # fmt: skip
         results = write_record_outputs(self, parameters, context, feedback, crs, outputs, 85.0, 2.0)
         self._factors = result.factors
-        locale = user_qlocale()
+        return results | self._report(result, feedback)
+
+    def _report(self, result, feedback) -> dict:
+        """The totals in the log; the outputs SYNERGY_COUNT, CO2_AVOIDED_T, NET_EUR and SENTENCE."""
         for row in result.summary:
             if row["resource"] == "all":
                 values = [row[k] for k in ("baseline", "scenario") if row[k] is not None]
                 feedback.pushInfo(
                     self.tr("{indicator}: {values} {unit}").format(
                         indicator=self.tr(row["indicator"]),
-                        values=" → ".join(locale.toString(float(v), "f", 0) for v in values),
+                        values=" → ".join(self.local_number(float(v)) for v in values),
                         unit=row["unit"],
                     )
                 )
+        numbers = result.headline()
         feedback.pushInfo(
             self.tr("{count} synergies, {unmet} unmet needs or unused offers.").format(
-                count=sum(1 for s in result.synergies if s["status"] != "removed"),
-                unmet=len(result.unmatched),
+                count=numbers["SYNERGY_COUNT"], unmet=len(result.unmatched)
             )
         )
-        totals = {(row["resource"], row["indicator"]): row for row in result.summary}
-        now = "scenario" if closed else "baseline"
-        results["SYNERGY_COUNT"] = sum(1 for s in result.synergies if s["status"] != "removed")
-        results["CO2_AVOIDED_T"] = float(totals[("all", "CO2 avoided")][now])
-        value = float(totals[("all", "value of the substituted supply")][now])
-        results["NET_EUR"] = value - float(totals[("all", "transport and pipe cost")][now])
-        results["SENTENCE"] = self.tr(
-            "{count} synergies, {co2} t of CO2 and {net} EUR avoided a year"
-        ).format(
-            count=results["SYNERGY_COUNT"],
-            co2=locale.toString(results["CO2_AVOIDED_T"], "f", 0),
-            net=locale.toString(results["NET_EUR"], "f", 0),
+        sentence = self.tr("{count} synergies, {co2} t of CO2 and {net} EUR avoided a year").format(
+            count=numbers["SYNERGY_COUNT"],
+            co2=self.local_number(numbers["CO2_AVOIDED_T"]),
+            net=self.local_number(numbers["NET_EUR"]),
         )
-        feedback.pushInfo(results["SENTENCE"])
-        return results
+        feedback.pushInfo(sentence)
+        return {**numbers, "SENTENCE": sentence}
 
     def postProcessAlgorithm(self, context, feedback):
         """Styles and provenance (base class), then the factors and their sources in each output's

@@ -9,33 +9,32 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ..i18n_support import user_qlocale
+from ..engine.symbiosis_options import SharedFacilityOptions as Options
+from ._engine_io import RoadsChecked, add_km_aliases, roads_parameter
+from ._options import add_options
 from .base import TerritoireAlgorithm
 
 
-class SharedFacilityAlgorithm(TerritoireAlgorithm):
+class SharedFacilityAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Demand-weighted 1-median (enumeration) or p-median (MILP) among candidate sites."""
 
     ALGORITHM_ID = "shared_facility"
     GROUP = "analysis"
     REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
     TAGS = ("symbiosis", "shared facility", "access", "decision")
-    ADVANCED = (
-        "NAME_FIELD", "WEIGHT_FIELD", "CANDIDATE_ID_FIELD", "SNAP_TOLERANCE", "MAX_DISTANCE",
-        "SUITABILITY_MODE", "MIN_SUITABILITY", "SUITABILITY_WEIGHT", "THRESHOLD_UNIT", "SPEED",
-    )  # fmt: skip
+    ADVANCED = ("NAME_FIELD", "WEIGHT_FIELD", "CANDIDATE_ID_FIELD")
+    #: Deprecated parameters in km (older models and scripts) and their successors in metres.
+    KM_ALIASES = (("MAX_DISTANCE", "MAX_DISTANCE_M"),)
 
     ACTORS = "ACTORS"
     NAME_FIELD = "NAME_FIELD"
@@ -135,85 +134,21 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.COUNT,
-                self.tr("Number of sites"),
-                QgsProcessingParameterNumber.Type.Integer,
-                1,
-                minValue=1,
-            )
-        )
-        self.addParameter(self.distance_kind_parameter())
-        for definition in self.road_parameters(snap_tolerance_m=500.0):
-            self.addParameter(definition)
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_DISTANCE,
-                self.tr("Maximum distance (km, 0 = no limit)"),
-                QgsProcessingParameterNumber.Type.Double,
-                0.0,
-                minValue=0.0,
-            )
-        )
+        add_options(self, Options, only=("count", "distance"))
+        self.addParameter(roads_parameter())
+        add_options(self, Options, self.CANDIDATES, only=("snap_tolerance", "max_distance"))
+        add_km_aliases(self)
         self.addParameter(
             QgsProcessingParameterRasterLayer(
                 self.SUITABILITY, self.tr("Suitability raster (0-100)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.SUITABILITY_MODE,
-                self.tr("Suitability used as"),
-                options=[self.tr("Constraint (minimum)"), self.tr("Weight on distances")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_SUITABILITY,
-                self.tr("Minimum suitability"),
-                QgsProcessingParameterNumber.Type.Double,
-                50.0,
-                minValue=0.0,
-                maxValue=100.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SUITABILITY_WEIGHT,
-                self.tr("Weight k of unsuitability on distances"),
-                QgsProcessingParameterNumber.Type.Double,
-                1.0,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Threshold for the share within"),
-                QgsProcessingParameterNumber.Type.Double,
-                1000.0,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.THRESHOLD_UNIT,
-                self.tr("Threshold unit"),
-                options=[self.tr("Metres"), self.tr("Minutes")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SPEED,
-                self.tr("Speed for the times (km/h)"),
-                QgsProcessingParameterNumber.Type.Double,
-                30.0,
-                minValue=0.1,
-            )
-        )
+        add_options(
+            self,
+            Options,
+            only=("suitability_mode", "min_suitability", "suitability_weight", "threshold", "threshold_unit",
+                  "speed_kmh"),
+        )  # fmt: skip
         for name, description, kind in (
             (self.SITES, self.tr("Candidate sites ranked"), QgsProcessing.SourceType.TypeVectorPoint),
             (self.ASSIGNMENTS, self.tr("Actors and their site"), QgsProcessing.SourceType.TypeVectorLine),
@@ -230,24 +165,21 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             parameters.get(self.SURVEY) and parameters.get(self.SERVICE)
         ):
             return False, self.tr("Give the actors: a point layer (ACTORS), or a survey and a service.")
-        if self.parameterAsEnum(parameters, self.DISTANCE, context) == 1 and not parameters.get(self.ROADS):
-            return False, self.tr("Distances along the roads need a road layer (ROADS).")
         return True, ""
 
     def _actors(self, parameters, context, crs, feedback):
         import numpy as np
 
-        from ._layer_io import optional_field, read_points
+        from ._engine_io import field_mapping
+        from ._layer_io import read_points
         from ._survey_io import read_checked_survey
 
         source = self.parameterAsSource(parameters, self.ACTORS, context)
         if source is not None:
-            mapping = {}
-            for column, parameter in (("name", self.NAME_FIELD), ("weight", self.WEIGHT_FIELD)):
-                field = optional_field(source, self.parameterAsString(parameters, parameter, context))
-                if field:
-                    mapping[column] = field
-            frame, _ = read_points(source, crs, context, mapping, feedback)
+            columns = {"name": self.NAME_FIELD, "weight": self.WEIGHT_FIELD}
+            frame, _ = read_points(
+                source, crs, context, field_mapping(self, parameters, source, context, columns), feedback
+            )
             keep = frame["x"].notna().to_numpy()
             names = (
                 [str(v) for v in frame["name"]]
@@ -289,61 +221,40 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
             values.append(float(value) if ok else np.nan)
         return np.asarray(values, float)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
-
-        from ..engine.errors import EngineError
-        from ..engine.shared_facility import ACTOR_FIELDS, SITE_FIELDS, SUMMARY_FIELDS, Options, locate
+    def _candidates(self, parameters, context, crs, feedback):
+        """Identifiers and coordinates of the candidate sites that have a geometry."""
         from ._layer_io import optional_field, read_points
-        from ._survey_io import write_record_outputs
-        from .waste_flows import read_network
 
         candidates = self.parameterAsSource(parameters, self.CANDIDATES, context)
-        if candidates is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CANDIDATES))
-        crs = candidates.sourceCrs()
-        self.require_projected_crs(crs, candidates.sourceName())
-        names, demand, weight = self._actors(parameters, context, crs, feedback)
         id_field = optional_field(
             candidates, self.parameterAsString(parameters, self.CANDIDATE_ID_FIELD, context)
         )
         frame, _ = read_points(candidates, crs, context, {"id": id_field} if id_field else {}, feedback)
         keep = frame["x"].notna().to_numpy()
         ids = [str(v) for v in frame["id"]] if id_field else [str(i + 1) for i in range(len(frame))]
-        ids = [v for v, k in zip(ids, keep) if k]
-        xy = frame[["x", "y"]].to_numpy(float)[keep]
-        speed = self.parameterAsDouble(parameters, self.SPEED, context)
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        if self.parameterAsEnum(parameters, self.THRESHOLD_UNIT, context) == 1:
-            threshold = threshold * speed * 1000.0 / 60.0  # minutes → metres
-        network = None
-        distance = "network" if self.parameterAsEnum(parameters, self.DISTANCE, context) == 1 else "straight"
-        if distance == "network":
-            network = read_network(
-                self, self.parameterAsSource(parameters, self.ROADS, context), crs, context, feedback
-            )
-        max_km = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        options = Options(
-            count=self.parameterAsInt(parameters, self.COUNT, context),
-            distance=distance,
-            network=network,
-            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            limit_m=max_km * 1000.0 if max_km > 0 else np.inf,
-            threshold_m=threshold,
-            speed_kmh=speed,
-            suitability=self._suitability(parameters, context, xy, crs),
-            suitability_mode="weight"
-            if self.parameterAsEnum(parameters, self.SUITABILITY_MODE, context)
-            else "constraint",
-            min_suitability=self.parameterAsDouble(parameters, self.MIN_SUITABILITY, context),
-            suitability_weight=self.parameterAsDouble(parameters, self.SUITABILITY_WEIGHT, context),
-        )
+        return [v for v, k in zip(ids, keep) if k], frame[["x", "y"]].to_numpy(float)[keep]
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from dataclasses import replace
+
+        from ..engine.shared_facility import ACTOR_FIELDS, SITE_FIELDS, SUMMARY_FIELDS, locate
+        from ._engine_io import metres_for_km, run_engine, with_network, write_record_outputs
+        from ._options import read_options
+
+        candidates = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        if candidates is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.CANDIDATES))
+        crs = candidates.sourceCrs()
+        self.require_projected_crs(crs, candidates.sourceName())
+        parameters = metres_for_km(self, parameters, context, feedback)
+        options = read_options(self, Options, parameters, context)
+        names, demand, weight = self._actors(parameters, context, crs, feedback)
+        ids, xy = self._candidates(parameters, context, crs, feedback)
+        options = with_network(self, options, parameters, crs, context, feedback)
+        options = replace(options, suitability=self._suitability(parameters, context, xy, crs))
         self.raise_if_canceled(feedback)
         feedback.setProgressText(self.tr("Choosing the site"))
-        try:
-            result = locate(names, demand, weight, ids, xy, options)
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+        result = run_engine(locate, names, demand, weight, ids, xy, options)
         outputs = (
             (self.SITES, SITE_FIELDS, result.sites, QgsWkbTypes.Type.Point, "shared_facility_sites",
              self.tr("Candidate sites ranked")),
@@ -354,15 +265,12 @@ class SharedFacilityAlgorithm(TerritoireAlgorithm):
         )  # fmt: skip
         results = write_record_outputs(self, parameters, context, feedback, crs, outputs, 90.0, 3.0)
         chosen = ", ".join(result.sites[j]["site_id"] for j in result.chosen)
-        locale = user_qlocale()
         summary = {row["indicator"]: row["value"] for row in result.summary}
         feedback.pushInfo(
             self.tr("Chosen: {sites}; {share} % of the weight within {threshold} m.").format(
                 sites=chosen,
-                share=locale.toString(
-                    float(summary["share of the weight within the threshold"] or 0), "f", 0
-                ),
-                threshold=locale.toString(float(threshold), "f", 0),
+                share=self.local_number(float(summary["share of the weight within the threshold"] or 0)),
+                threshold=self.local_number(float(options.threshold_m)),
             )
         )
         results["CHOSEN"] = chosen

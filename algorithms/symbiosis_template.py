@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsProcessingException,
     QgsProcessingOutputFile,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
 )
 
+from ..engine.symbiosis_options import TemplateOptions as Options
+from ._options import add_options
 from .base import TerritoireAlgorithm
 
 
@@ -58,30 +57,22 @@ class SymbiosisTemplateAlgorithm(TerritoireAlgorithm):
                 self.CRS, self.tr("Coordinate reference system"), "EPSG:2154", optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterBoolean(self.CSV, self.tr("Also a CSV twin"), True))
-        self.addParameter(QgsProcessingParameterBoolean(self.XLSX, self.tr("Also an XLSX twin"), True))
+        add_options(self, Options)
         self.addOutput(QgsProcessingOutputFile("CSV_OUTPUT", self.tr("Survey (CSV)")))
         self.addOutput(QgsProcessingOutputFile("XLSX_OUTPUT", self.tr("Survey (XLSX)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..engine.errors import EngineError
         from ..engine.symbiosis_survey import write_template
+        from ._engine_io import run_engine
+        from ._options import read_options
+        from ._survey_io import survey_crs
 
         path = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         if path.suffix.lower() != ".gpkg":
             path = path.with_suffix(".gpkg")
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        if not crs.isValid():
-            crs = QgsCoordinateReferenceSystem("EPSG:2154")
-        self.require_projected_crs(crs, self.tr("The survey CRS"))
-        if not crs.authid().upper().startswith("EPSG:"):
-            raise QgsProcessingException(self.tr("Choose a CRS with an EPSG code (e.g. EPSG:2154)."))
-        chosen = (("csv", self.CSV), ("xlsx", self.XLSX))
-        twins = [name for name, key in chosen if self.parameterAsBool(parameters, key, context)]
-        try:
-            written = write_template(path, int(crs.authid().split(":")[1]), twins)
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+        crs = survey_crs(self, parameters, self.CRS, context, self.tr("The survey CRS"))
+        twins = read_options(self, Options, parameters, context).twins
+        written = run_engine(write_template, path, int(crs.authid().split(":")[1]), twins)
         for output in written:
             feedback.pushInfo(self.tr("Written: {path}").format(path=str(output)))
         return {

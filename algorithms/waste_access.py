@@ -8,20 +8,18 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ..engine.errors import EngineError
+from ..engine.symbiosis_options import WasteAccessOptions as Options
 from ..i18n_support import format_number
 from ..resources_paths import style_path
+from ._engine_io import RoadsChecked, add_km_aliases, roads_parameter
+from ._options import add_options
 from .base import TerritoireAlgorithm
-from .waste_flows import DISTANCE_KINDS, point_xy, read_network
 
 DEMAND_FIELDS = [("distance_km", "float"), ("facility_id", "text"), ("within", "bool"), ("snap_m", "float")]
 COMMUNE_FIELDS = [("population", "float"), ("served_pop", "float"), ("share_served", "float")]
@@ -34,7 +32,7 @@ UNDERSERVED_FIELDS = [
 ]
 
 
-class WasteAccessAlgorithm(TerritoireAlgorithm):
+class WasteAccessAlgorithm(RoadsChecked, TerritoireAlgorithm):
     """Distance to the nearest waste point, share of population served, underserved areas."""
 
     ALGORITHM_ID = "waste_access"
@@ -42,13 +40,9 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
     EMPTY_IS_GOOD = ("UNDERSERVED",)
     REQUIRES = ("numpy", "scipy", "geopandas")
     TAGS = ("waste", "recycling centre", "access", "commune")
-    ADVANCED = (
-        "WEIGHT_FIELD",
-        "FACILITY_ID_FIELD",
-        "KIND_FIELD",
-        "SNAP_TOLERANCE",
-        "CLUSTER_DISTANCE",
-    )
+    ADVANCED = ("WEIGHT_FIELD", "FACILITY_ID_FIELD", "KIND_FIELD")
+    #: Deprecated parameters in km (older models and scripts) and their successors in metres.
+    KM_ALIASES = (("THRESHOLD", "THRESHOLD_M"),)
 
     DEMAND = "DEMAND"
     WEIGHT_FIELD = "WEIGHT_FIELD"
@@ -118,23 +112,10 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                     optional=True,
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.KINDS, self.tr("Keep only these kinds (comma-separated, empty = all)"), optional=True
-            )
-        )
-        self.addParameter(self.distance_kind_parameter())
-        for definition in self.road_parameters(snap_tolerance_m=300.0, parent=self.DEMAND):
-            self.addParameter(definition)
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Served within (km)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=5.0,
-                minValue=0.0,
-            )
-        )
+        add_options(self, Options, only=("kinds", "distance"))
+        self.addParameter(roads_parameter())
+        add_options(self, Options, self.DEMAND, only=("snap_tolerance", "threshold"))
+        add_km_aliases(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.COMMUNES,
@@ -143,15 +124,7 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.CLUSTER_DISTANCE,
-                self.tr("Grouping distance of underserved areas"),
-                defaultValue=200.0,
-                parentParameterName=self.DEMAND,
-                minValue=1.0,
-            )
-        )
+        add_options(self, Options, self.DEMAND, only=("cluster_distance",))
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Distance to the nearest waste point"))
         )
@@ -170,21 +143,23 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             )
         )
 
-    def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        if DISTANCE_KINDS[
-            self.parameterAsEnum(parameters, self.DISTANCE, context)
-        ] == "network" and not parameters.get(self.ROADS):
-            return False, self.tr("Distances along the roads need a road layer (ROADS).")
-        return True, ""
-
-    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+    def _weight(self, parameters, demand, demand_source, context, feedback):
+        """Population (or dwellings) per demand feature: the weight field's numbers, else 1."""
         import numpy as np
 
-        from ..engine.waste_access import nearest_facility, share_by_zone, underserved_areas, zone_of_points
-        from ._layer_io import extended_fields, optional_field, read_frame, style_output, write_features
+        from ._layer_io import optional_field
+
+        field = optional_field(demand_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context))
+        if not field:
+            return np.ones(len(demand))
+        return np.nan_to_num(self.numeric_column(demand[field], self.WEIGHT_FIELD, field, feedback))
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.waste_access import run_waste_access
+        from ..engine.waste_flows import point_xy
+        from ._engine_io import field_mapping, metres_for_km, run_engine, with_network
+        from ._layer_io import read_frame
+        from ._options import read_options
 
         demand_source = self.parameterAsSource(parameters, self.DEMAND, context)
         facility_source = self.parameterAsSource(parameters, self.FACILITIES, context)
@@ -192,142 +167,94 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.DEMAND))
         crs = demand_source.sourceCrs()
         self.require_projected_crs(crs, demand_source.sourceName())
-        weight_field = optional_field(
-            demand_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
-        )
+        parameters = metres_for_km(self, parameters, context, feedback)
+        options = read_options(self, Options, parameters, context)
         feedback.setProgressText(self.tr("Reading demand and facilities"))
-        demand = read_frame(
-            demand_source, crs, context, demand_source.fields().names(), feedback, progress=(0.0, 25.0)
-        )
-        fac_mapping = {}
-        for column, parameter in (("id", self.FACILITY_ID_FIELD), ("kind", self.KIND_FIELD)):
-            field = optional_field(facility_source, self.parameterAsString(parameters, parameter, context))
-            if field:
-                fac_mapping[column] = field
-        facilities = read_frame(facility_source, crs, context, fac_mapping, feedback)
-        kinds = {
-            k.strip().lower()
-            for k in (self.parameterAsString(parameters, self.KINDS, context) or "").split(",")
-        }
-        kinds.discard("")
-        if kinds:
-            if "kind" not in facilities:
-                raise QgsProcessingException(
-                    self.tr("A kind filter needs the facility kind field (KIND_FIELD).")
-                )
-            facilities = facilities[[str(k).strip().lower() in kinds for k in facilities["kind"]]]
-        facility_xy = point_xy(facilities)
-        known = ~np.isnan(facility_xy).any(axis=1)
-        facilities, facility_xy = facilities[known], facility_xy[known]
-        facility_ids = (
-            [str(v) for v in facilities["id"]]
-            if "id" in facilities
-            else [str(i + 1) for i in range(len(facilities))]
-        )
-        demand_xy = point_xy(demand)
-        weight = (
-            np.nan_to_num(
-                self.numeric_column(demand[weight_field], self.WEIGHT_FIELD, weight_field, feedback)
-            )
-            if weight_field
-            else np.ones(len(demand))
-        )
-        self.raise_if_canceled(feedback)
-        network = None
-        if DISTANCE_KINDS[self.parameterAsEnum(parameters, self.DISTANCE, context)] == "network":
-            feedback.setProgressText(self.tr("Building the road network"))
-            network = read_network(
-                self, self.parameterAsSource(parameters, self.ROADS, context), crs, context, feedback
-            )
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        feedback.setProgressText(self.tr("Measuring distances to the nearest facility"))
-        feedback.setProgress(30)
-        has_xy = ~np.isnan(demand_xy).any(axis=1)
-        try:
-            result = nearest_facility(
-                np.where(has_xy[:, None], demand_xy, 0.0),
-                facility_xy,
-                threshold,
-                network,
-                self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            )
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
-        result.distance_km[~has_xy] = np.nan
-        result.within[~has_xy] = False
-        self.raise_if_canceled(feedback)
-        feedback.setProgress(60)
-        # per demand feature
-        fields = extended_fields(demand_source.fields(), DEMAND_FIELDS)
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, demand_source.wkbType(), crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rows = demand.drop(columns="geometry").to_dict("records")
-        for k, row in enumerate(rows):
-            row.update(
-                distance_km=result.distance_km[k],
-                facility_id=facility_ids[result.facility[k]] if result.facility[k] >= 0 else None,
-                within=bool(result.within[k]),
-                snap_m=result.snap_m[k],
-            )
-        write_features(sink, fields, list(demand.geometry), rows, feedback, (60.0, 80.0))
-        results = {self.OUTPUT: destination}
-        style_output(
-            self, context, destination, style_path("waste_access"), self.tr("Distance to a waste point")
-        )
-        # per commune
+        demand = read_frame(demand_source, crs, context, demand_source.fields().names(), feedback, (0, 25))
+        weight = self._weight(parameters, demand, demand_source, context, feedback)
+        columns = {"id": self.FACILITY_ID_FIELD, "kind": self.KIND_FIELD}
+        mapping = field_mapping(self, parameters, facility_source, context, columns)
+        facilities = read_frame(facility_source, crs, context, mapping, feedback)
         communes_source = self.parameterAsSource(parameters, self.COMMUNES, context)
+        communes = None
         if communes_source is not None:
             communes = read_frame(communes_source, crs, context, communes_source.fields().names(), feedback)
-            zone = zone_of_points(demand_xy, list(communes.geometry))
-            shares = share_by_zone(zone, weight, result.within, len(communes))
-            commune_fields = extended_fields(communes_source.fields(), COMMUNE_FIELDS)
-            commune_sink, commune_destination = self.parameterAsSink(
-                parameters, self.COMMUNES_OUTPUT, context, commune_fields, communes_source.wkbType(), crs
-            )
-            if commune_sink is not None:
-                commune_rows = communes.drop(columns="geometry").to_dict("records")
-                for k, row in enumerate(commune_rows):
-                    row.update({name: values[k] for name, values in shares.items()})
-                write_features(
-                    commune_sink, commune_fields, list(communes.geometry), commune_rows, feedback, (80, 90)
-                )
-                results[self.COMMUNES_OUTPUT] = commune_destination
-                style_output(
-                    self,
-                    context,
-                    commune_destination,
-                    style_path("waste_access_communes"),
-                    self.tr("Residents within reach of a facility, per commune"),
-                )
-        # underserved areas
-        radius = self.parameterAsDouble(parameters, self.CLUSTER_DISTANCE, context)
-        areas = underserved_areas(
-            demand_xy[has_xy], weight[has_xy], result.distance_km[has_xy], result.within[has_xy], radius
+        self.raise_if_canceled(feedback)
+        options = with_network(self, options, parameters, crs, context, feedback)
+        feedback.setProgressText(self.tr("Measuring distances to the nearest facility"))
+        feedback.setProgress(30)
+        run = run_engine(
+            run_waste_access,
+            point_xy(demand),
+            weight,
+            point_xy(facilities),
+            options,
+            facilities["id"].tolist() if "id" in facilities else None,
+            facilities["kind"].tolist() if "kind" in facilities else None,
+            None if communes is None else list(communes.geometry),
         )
-        area_fields = extended_fields(QgsFields(), UNDERSERVED_FIELDS)
-        area_sink, area_destination = self.parameterAsSink(
-            parameters, self.UNDERSERVED, context, area_fields, QgsWkbTypes.Type.Polygon, crs
+        self.raise_if_canceled(feedback)
+        feedback.setProgress(60)
+        results = self._write(
+            run, demand, demand_source, communes, communes_source, parameters, context, feedback
         )
-        if area_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.UNDERSERVED))
-        area_rows = [dict(values, area_id=k + 1) for k, (_, values) in enumerate(areas)]
-        write_features(
-            area_sink, area_fields, [polygon for polygon, _ in areas], area_rows, feedback, (90, 100)
-        )
-        results[self.UNDERSERVED] = area_destination
-        underserved_style = style_path("waste_access_underserved")
-        style_output(self, context, area_destination, underserved_style, self.tr("Underserved areas"))
-        total = float(weight.sum())
-        served = float((weight * result.within).sum())
+        self._report(run, options, feedback)
+        return results
+
+    def _write(
+        self, run, demand, demand_source, communes, communes_source, parameters, context, feedback
+    ) -> dict:
+        """The three outputs: per demand feature, per commune (when communes are given), areas."""
+        from ._layer_io import extended_fields, style_output, write_features
+
+        crs = demand_source.sourceCrs()
+        access = run.access
+        rows = demand.drop(columns="geometry").to_dict("records")
+        for k, row in enumerate(rows):
+            row.update(distance_km=access.distance_km[k], facility_id=run.facility_id[k],
+                       within=bool(access.within[k]), snap_m=access.snap_m[k])  # fmt: skip
+        outputs = [
+            (self.OUTPUT, demand_source, DEMAND_FIELDS, list(demand.geometry), rows, (60.0, 80.0),
+             "waste_access", self.tr("Distance to a waste point")),
+        ]  # fmt: skip
+        if communes is not None and run.shares is not None:
+            commune_rows = communes.drop(columns="geometry").to_dict("records")
+            for k, row in enumerate(commune_rows):
+                row.update({name: values[k] for name, values in run.shares.items()})
+            outputs.append(
+                (self.COMMUNES_OUTPUT, communes_source, COMMUNE_FIELDS, list(communes.geometry),
+                 commune_rows, (80.0, 90.0), "waste_access_communes",
+                 self.tr("Residents within reach of a facility, per commune"))
+            )  # fmt: skip
+        area_rows = [dict(values, area_id=k + 1) for k, (_, values) in enumerate(run.areas)]
+        outputs.append(
+            (self.UNDERSERVED, None, UNDERSERVED_FIELDS, [polygon for polygon, _ in run.areas], area_rows,
+             (90.0, 100.0), "waste_access_underserved", self.tr("Underserved areas"))
+        )  # fmt: skip
+        results = {}
+        for name, source, schema, geometries, records, span, style, title in outputs:
+            base = source.fields() if source is not None else QgsFields()
+            wkb_type = source.wkbType() if source is not None else QgsWkbTypes.Type.Polygon
+            fields = extended_fields(base, schema)
+            sink, destination = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            if sink is None:
+                if name == self.COMMUNES_OUTPUT:  # optional output not asked for
+                    continue
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
+            write_features(sink, fields, geometries, records, feedback, span)
+            results[name] = destination
+            style_output(self, context, destination, style_path(style), title)
+        return results
+
+    def _report(self, run, options, feedback) -> None:
+        total, served = run.population, run.served
+        km = options.threshold / 1000.0
         feedback.pushInfo(
             self.tr("{served} of {total} inhabitants ({share} %) are within {km} km of a facility.").format(
                 served=format_number(round(served)),
                 total=format_number(round(total)),
                 share=format_number(100 * served / total if total else 0.0, 1),
-                km=format_number(threshold),
+                km=format_number(km),
             )
         )
         if total > 0 and served == 0:
@@ -338,7 +265,6 @@ class WasteAccessAlgorithm(TerritoireAlgorithm):
                 EngineWarning(
                     "Nobody is within {km} km of a facility: check the facilities, the kinds kept and the "
                     "distance.",
-                    km=self.local_number(threshold, 1),
+                    km=self.local_number(km, 1),
                 ),
             )
-        return results

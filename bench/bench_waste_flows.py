@@ -215,14 +215,18 @@ def main() -> None:
     )
     for kind in ("straight", "network"):
         options = Options(
-            distance=kind, network=network, snap_tolerance=500.0, max_distance_km=MAX_KM, top_synergies=0
+            distance=kind,
+            network=network,
+            snap_tolerance=500.0,
+            max_distance=MAX_KM * 1000.0,
+            top_synergies=0,
         )
         (tkm, allocated), seconds, mb = measured(full_run, producers, receivers, options)
         print(
             f"Whole run, {kind:8s}: {seconds:7.2f} s, +{mb:6.0f} MB peak RSS; "
             f"{allocated:,.0f} t allocated, {tkm:,.0f} t.km"
         )
-    model = WasteFlowModel(producers, receivers, Options(max_distance_km=MAX_KM, top_synergies=0))
+    model = WasteFlowModel(producers, receivers, Options(max_distance=MAX_KM * 1000.0, top_synergies=0))
     items = model.prepare()
     problem = model.transport_problem(
         items, np.ones(len(items.tonnes), bool), np.ones(N_RECEIVERS, bool), set()

@@ -20,7 +20,7 @@ from scipy.sparse import coo_matrix
 from scipy.spatial.distance import cdist
 
 from .errors import EngineError
-from .road_network import RoadNetwork
+from .symbiosis_options import SharedFacilityOptions as Options
 
 SITE_FIELDS = [
     ("site_id", "text"),
@@ -41,21 +41,6 @@ ACTOR_FIELDS = [
     ("within", "bool"),
 ]
 SUMMARY_FIELDS = [("indicator", "text"), ("value", "float"), ("unit", "text")]
-
-
-@dataclass
-class Options:
-    count: int = 1
-    distance: str = "straight"  # or "network"
-    network: RoadNetwork | None = None
-    snap_tolerance: float = 500.0
-    limit_m: float = np.inf
-    threshold_m: float = 1000.0  # for the share within
-    speed_kmh: float = 30.0  # minutes = metres / speed
-    suitability: np.ndarray | None = None  # 0–100 per candidate, NaN unknown
-    suitability_mode: str = "constraint"  # or "weight"
-    min_suitability: float = 50.0
-    suitability_weight: float = 1.0
 
 
 @dataclass

@@ -29,7 +29,7 @@ from scipy.sparse import coo_matrix
 from scipy.spatial.distance import cdist
 
 from .errors import Cancelled, EngineError
-from .road_network import RoadNetwork
+from .symbiosis_options import SynergyOptions as Options
 from .symbiosis_survey import (
     FAMILY,
     RESOURCES,
@@ -119,6 +119,7 @@ UNMATCHED_FIELDS = [
     ("reason", "text"),
     ("confidential", "bool"),
 ]
+FACTOR_FIELDS = [("resource", "text"), ("factor", "text"), ("value", "text"), ("source", "text")]
 SUMMARY_FIELDS = [
     ("resource", "text"),
     ("indicator", "text"),
@@ -183,16 +184,6 @@ def _spec_key(quality: object) -> str:
 
 # --- inputs and results ---------------------------------------------------------------------------
 @dataclass
-class Options:
-    distance: str = "straight"  # or "network"
-    network: RoadNetwork | None = None
-    snap_tolerance: float = 500.0
-    closed_actors: frozenset[str] = frozenset()
-    show_confidential: bool = False  # False: confidential rows' actors and sites are not named
-    confidential_label: str = "Confidential actor {number}"  # the name printed instead
-
-
-@dataclass
 class Allocation:
     """One LP solution: flows (candidate index, need row, taken, delivered, months) and totals."""
 
@@ -207,6 +198,19 @@ class Result:
     unmatched: list[dict] = field(default_factory=list)
     summary: list[dict] = field(default_factory=list)
     factors: list[dict] = field(default_factory=list)  # factor, value, unit, source per resource
+    scenario: bool = False  # a closure scenario was run
+
+    def headline(self) -> dict[str, float]:
+        """The run in three numbers (of the scenario when there is one): synergies, CO2 avoided
+        (t/yr), net saving (EUR/yr, value of the substituted supply minus transport and pipes)."""
+        totals = {(row["resource"], row["indicator"]): row for row in self.summary}
+        now = "scenario" if self.scenario else "baseline"
+        value = float(totals[("all", "value of the substituted supply")][now])
+        return {
+            "SYNERGY_COUNT": sum(1 for s in self.synergies if s["status"] != "removed"),
+            "CO2_AVOIDED_T": float(totals[("all", "CO2 avoided")][now]),
+            "NET_EUR": value - float(totals[("all", "transport and pipe cost")][now]),
+        }
 
 
 @dataclass
@@ -257,7 +261,7 @@ class SymbiosisModel:
         self.quantity = np.array([r.quantity for r in self.rows], float)
         self.key = np.array([r.key for r in self.rows], dtype=str)
         self.closed = np.array(
-            [r.actor in options.closed_actors or r.key in options.closed_actors for r in self.rows], bool
+            [r.actor in options.closed or r.key in options.closed for r in self.rows], bool
         )
         self.mask = np.array([_months_mask(r.months) for r in self.rows], np.int64)
         self.secret = {row.actor for row in self.rows if row.confidential}  # any row confidential
@@ -776,4 +780,11 @@ def run_synergies(
     """Candidates, one LP for every resource, closure scenario, outputs (see module doc).
 
     A survey without usable rows gives empty outputs (its set-aside rows still need reporting)."""
-    return SymbiosisModel(rows, rules, options).run(progress)
+    unknown = sorted(options.closed - {row.actor for row in rows} - {row.key for row in rows})
+    if unknown:
+        raise EngineError(
+            "Closure scenario: no actor of the survey is called {names}.", names=", ".join(unknown)
+        )
+    result = SymbiosisModel(rows, rules, options).run(progress)
+    result.scenario = bool(options.closed)
+    return result

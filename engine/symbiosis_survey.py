@@ -159,6 +159,16 @@ class SurveyRow:
         return f"{self.actor} — {self.site}" if self.site and self.site != self.actor else self.actor
 
 
+#: Output schema of the rows set aside (territoire:resource_synergies' PROBLEMS).
+PROBLEM_FIELDS = [
+    ("row", "int"),
+    ("actor", "text"),
+    ("field", "text"),
+    ("value", "text"),
+    ("problem", "text"),
+]
+
+
 @dataclass
 class Problem:
     row: int
@@ -181,6 +191,20 @@ class Survey:
         for problem in self.problems:
             out[problem.problem] = out.get(problem.problem, 0) + 1
         return out
+
+    def problem_records(self, show_confidential: bool, hidden_actor: str) -> list[dict]:
+        """The rows set aside as output records (PROBLEM_FIELDS); a confidential row's actor is
+        ``hidden_actor`` unless ``show_confidential``."""
+        return [
+            {
+                "row": p.row,
+                "actor": hidden_actor if p.confidential and not show_confidential else p.actor,
+                "field": p.field,
+                "value": p.value,
+                "problem": p.problem,
+            }
+            for p in self.problems
+        ]
 
 
 @dataclass

@@ -8,7 +8,8 @@ underserved areas as polygons: underserved demand points grouped by a clustering
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -18,6 +19,7 @@ from shapely.ops import unary_union
 from .errors import EngineError
 from .indicators import zone_of_points
 from .road_network import RoadNetwork
+from .symbiosis_options import WasteAccessOptions as Options
 
 
 @dataclass
@@ -113,3 +115,70 @@ def underserved_areas(
         )
     areas.sort(key=lambda item: -item[1]["population"])
     return areas
+
+
+@dataclass
+class AccessRun:
+    """What ``territoire:waste_access`` writes: per demand feature, per commune, per area."""
+
+    access: AccessResult  # per demand feature (distance NaN for a feature without a geometry)
+    facility_id: list[str | None]  # the nearest facility's identifier per demand feature
+    shares: dict[str, np.ndarray] | None = None  # per commune: population, served_pop, share_served
+    areas: list[tuple[Polygon, dict[str, float]]] = field(default_factory=list)
+    population: float = 0.0
+    served: float = 0.0
+
+
+def run_waste_access(
+    demand_xy: np.ndarray,
+    weight: np.ndarray,
+    facility_xy: np.ndarray,
+    options: Options,
+    facility_ids: Sequence[object] | None = None,
+    facility_kinds: Sequence[object] | None = None,
+    communes: Sequence[Polygon] | None = None,
+) -> AccessRun:
+    """The facilities of the kinds kept; each demand point's distance to the nearest one; the
+    share served per commune (``communes``: polygons); the underserved areas.  NaN coordinates:
+    a feature without a geometry (no distance, not served, in no area)."""
+    demand_xy = np.asarray(demand_xy, float).reshape(-1, 2)
+    weight = np.asarray(weight, float)
+    facility_xy = np.asarray(facility_xy, float).reshape(-1, 2)
+    keep = ~np.isnan(facility_xy).any(axis=1)
+    if options.kept_kinds:
+        if facility_kinds is None:
+            raise EngineError("A kind filter needs the facility kind field (KIND_FIELD).")
+        keep &= np.array([str(k).strip().lower() in options.kept_kinds for k in facility_kinds], bool)
+    ids = (
+        [str(v) for v, k in zip(facility_ids, keep) if k]
+        if facility_ids is not None
+        else [str(i + 1) for i in range(int(keep.sum()))]
+    )
+    has_xy = ~np.isnan(demand_xy).any(axis=1)
+    access = nearest_facility(
+        np.where(has_xy[:, None], demand_xy, 0.0),
+        facility_xy[keep],
+        options.threshold / 1000.0,
+        options.network,
+        options.snap_tolerance,
+    )
+    access.distance_km[~has_xy] = np.nan
+    access.within[~has_xy] = False
+    access.facility[~has_xy] = -1
+    run = AccessRun(
+        access,
+        [ids[f] if f >= 0 else None for f in access.facility],
+        population=float(weight.sum()),
+        served=float((weight * access.within).sum()),
+    )
+    if communes is not None:
+        zone = zone_of_points(demand_xy, list(communes))
+        run.shares = share_by_zone(zone, weight, access.within, len(communes))
+    run.areas = underserved_areas(
+        demand_xy[has_xy],
+        weight[has_xy],
+        access.distance_km[has_xy],
+        access.within[has_xy],
+        options.cluster_distance,
+    )
+    return run

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix, csr_matrix, hstack, identity
 from scipy.spatial.distance import cdist
 
-from .errors import Cancelled, EngineError
-from .road_network import RoadNetwork
+from .errors import Cancelled, EngineError, EngineWarning
+from .symbiosis_options import WasteFlowsOptions as Options
 from .waste_codes import (
     LEVEL_CODE,
     LEVEL_FAMILY,
@@ -36,6 +37,7 @@ from .waste_codes import (
     match_level,
     parse_code,
     parse_patterns,
+    unreadable_patterns,
 )
 
 Progress = Callable[[float, str], bool]  # (fraction done, step) → False to cancel
@@ -145,16 +147,6 @@ class Receivers:
     hazardous_ok: np.ndarray  # bool
     operation: Sequence[str]
     inside: np.ndarray | None = None  # inside the territory (for the "treated within" share)
-
-
-@dataclass
-class Options:
-    distance: str = "straight"  # or "network"
-    network: RoadNetwork | None = None
-    snap_tolerance: float = 500.0  # m
-    max_distance_km: float = 0.0  # 0 = no limit
-    remove_sites: frozenset[str] = frozenset()
-    top_synergies: int = 3
 
 
 @dataclass
@@ -286,7 +278,8 @@ class WasteFlowModel:
         self.p, self.r, self.o = producers, receivers, options
         if options.distance == "network" and options.network is None:
             raise EngineError("Network distances need a road layer.")
-        self.max_km = options.max_distance_km if options.max_distance_km > 0 else np.inf
+        self.max_km = options.max_distance / 1000.0 if options.max_distance > 0 else np.inf
+        self.removed = options.removed
         self.sites = _Sites()
         self.receiver_site = np.array(
             [
@@ -299,7 +292,7 @@ class WasteFlowModel:
         self.capacity = np.asarray(receivers.capacity, float).copy()
         self.capacity[~(self.capacity >= 0)] = np.inf  # NaN / negative: unlimited
         self.hazardous_ok = np.asarray(receivers.hazardous_ok, bool)
-        self.closed_receiver = np.array([_text(i) in options.remove_sites for i in receivers.site_id], bool)
+        self.closed_receiver = np.array([_text(i) in self.removed for i in receivers.site_id], bool)
         self.rejected: list[dict] = []
 
     # 1. producers → items
@@ -471,10 +464,10 @@ class WasteFlowModel:
         all_items = np.ones(len(items.tonnes), bool)
         everyone = np.ones(len(self.capacity), bool)
         base_flows, base_unplaced, base_edge = self._allocate(items, all_items, everyone, set())
-        scenario = bool(self.o.remove_sites)
+        scenario = bool(self.removed)
         if scenario:
             _tick(progress, 0.7, "scenario")
-            closed_site = np.array([sid in self.o.remove_sites for sid in self.sites.ids], bool)
+            closed_site = np.array([sid in self.removed for sid in self.sites.ids], bool)
             active = ~closed_site[items.site]
             open_receiver = ~self.closed_receiver
             prefer = {(i, r) for i, r, _, _ in base_flows}
@@ -521,14 +514,8 @@ class WasteFlowModel:
             km = self._km(items, i, r)
             records.append(
                 {
-                    "producer_id": self.sites.ids[site],
-                    "producer": self.sites.names[site],
-                    "receiver_id": _text(self.r.site_id[r]),
-                    "receiver": _text(self.r.name[r]),
-                    "code": code.label,
+                    **self._pair(site, r, code),
                     "chapter": code.chapter,
-                    "family": code.family,
-                    "hazardous": code.hazardous,
                     "tonnes": round(t, 3),
                     "km": round(km, 3),
                     "tonne_km": round(t * km, 3),
@@ -539,6 +526,18 @@ class WasteFlowModel:
                 }
             )
         return records
+
+    def _pair(self, site: int, r: int, code: WasteCode) -> dict:
+        """The producer, receiver and waste columns of a flow or a synergy record."""
+        return {
+            "producer_id": self.sites.ids[site],
+            "producer": self.sites.names[site],
+            "receiver_id": _text(self.r.site_id[r]),
+            "receiver": _text(self.r.name[r]),
+            "code": code.label,
+            "family": code.family,
+            "hazardous": code.hazardous,
+        }
 
     @staticmethod
     def _status(before: dict, i: int, r: int, t: float, scenario: bool) -> str:
@@ -694,13 +693,7 @@ class WasteFlowModel:
                 site = items.site[i]
                 records.append(
                     {
-                        "producer_id": self.sites.ids[site],
-                        "producer": self.sites.names[site],
-                        "receiver_id": _text(self.r.site_id[r]),
-                        "receiver": _text(self.r.name[r]),
-                        "code": code.label,
-                        "family": code.family,
-                        "hazardous": code.hazardous,
+                        **self._pair(site, r, code),
                         "tonnes": round(float(items.tonnes[i]), 3),
                         "km": round(float(km[r]), 3),
                         "match_level": level_name,
@@ -808,9 +801,111 @@ def _num(value: float) -> float | None:
 
 
 def run_waste_flows(
-    producers: Producers, receivers: Receivers, options: Options, progress: Progress | None = None
+    producers: Producers,
+    receivers: Receivers,
+    options: Options,
+    progress: Progress | None = None,
+    territory: Sequence[Any] | None = None,
 ) -> Result:
-    """Allocate, run the closure scenario if any, find synergies and summarise (see module doc)."""
+    """Allocate, run the closure scenario if any, find synergies and summarise (see module doc).
+    ``territory``: polygons (shapely) for the share treated within it."""
     if len(receivers.site_id) == 0:
         raise EngineError("The receivers layer has no feature.")
+    unknown = sorted(options.removed - {_text(i) for i in [*producers.site_id, *receivers.site_id]})
+    if unknown:
+        raise EngineError(
+            "Closure scenario: no producer or receiver has the identifier {ids}.", ids=", ".join(unknown)
+        )
+    if territory is not None:
+        from dataclasses import replace
+
+        from shapely.geometry import Point
+        from shapely.ops import unary_union
+
+        area = unary_union([shape for shape in territory if shape is not None])
+        inside = np.array([area.intersects(Point(x, y)) for x, y in np.asarray(receivers.xy, float)], bool)
+        receivers = replace(receivers, inside=inside)
     return WasteFlowModel(producers, receivers, options).run(progress)
+
+
+# --- from the layers' rows ---------------------------------------------------------------------
+def point_xy(frame: Any) -> np.ndarray:
+    """(n, 2) coordinates of the point (or the centroid of any other) geometries of a GeoDataFrame;
+    NaN for missing ones."""
+    xy = np.full((len(frame), 2), np.nan)
+    for i, geometry in enumerate(frame.geometry):
+        if geometry is not None and not geometry.is_empty:
+            point = geometry if geometry.geom_type == "Point" else geometry.centroid
+            xy[i] = (point.x, point.y)
+    return xy
+
+
+def producers_from_frame(frame: Any, tonnes: np.ndarray) -> tuple[Producers, int]:
+    """Producers from a frame with columns code and optionally site_id, site_name, destination
+    (``tonnes``: the numbers read from its tonnes column); rows without a geometry are left out and
+    counted.  Without a site id, rows at the same place are the same site."""
+    xy = point_xy(frame)
+    ids = [str(v) for v in frame["site_id"]] if "site_id" in frame else [f"{x:.0f} {y:.0f}" for x, y in xy]
+    keep = ~np.isnan(xy).any(axis=1)
+    names = list(frame["site_name"]) if "site_name" in frame else ids
+    producers = Producers(
+        site_id=[v for v, k in zip(ids, keep) if k],
+        site_name=[("" if v is None else str(v)) for v, k in zip(names, keep) if k],
+        xy=xy[keep],
+        code=[v for v, k in zip(frame["code"], keep) if k],
+        tonnes=np.asarray(tonnes, float)[keep],
+        destination=[v for v, k in zip(frame["destination"], keep) if k] if "destination" in frame else None,
+    )
+    return producers, int((~keep).sum())
+
+
+def receivers_from_frame(frame: Any, capacity: np.ndarray | None) -> Receivers:
+    """Receivers from a frame with column accepts and optionally id, name, hazardous_ok (true /
+    false, oui / non, 1 / 0), operation; ``capacity``: t/yr read from its capacity column."""
+    from .indicators import as_bool
+
+    n = len(frame)
+    ids = [str(v) for v in frame["id"]] if "id" in frame else [f"R{i + 1}" for i in range(n)]
+    return Receivers(
+        site_id=ids,
+        name=[str(v) if v is not None else "" for v in frame["name"]] if "name" in frame else ids,
+        xy=point_xy(frame),
+        accepts=list(frame["accepts"]),
+        capacity=np.full(n, np.nan) if capacity is None else np.asarray(capacity, float),
+        hazardous_ok=as_bool(frame["hazardous_ok"]).to_numpy(bool)
+        if "hazardous_ok" in frame
+        else np.zeros(n, bool),
+        operation=[v or "" for v in frame["operation"]] if "operation" in frame else [""] * n,
+    )
+
+
+def accepts_warnings(receivers: Receivers, field: str) -> list[EngineWarning]:
+    """Accepted-code items that cannot be read, and receivers that accept everything (``field``:
+    the accepted-codes field as the user chose it)."""
+    warnings = []
+    unreadable = [item for text in receivers.accepts for item in unreadable_patterns(text)]
+    if unreadable:
+        warnings.append(
+            EngineWarning(
+                "{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, "
+                "19 *) and are ignored (e.g. {examples}).",
+                count=len(unreadable),
+                field=field,
+                examples=", ".join(f"\u201c{item}\u201d" for item in unreadable[:3]),
+            )
+        )
+    everything = [
+        _text(name)
+        for text, name in zip(receivers.accepts, receivers.name)
+        if any(not pattern.prefix for pattern in parse_patterns(text))
+    ]
+    if everything:
+        warnings.append(
+            EngineWarning(
+                "{count} receivers accept every waste code (a lone \u201c*\u201d in {field}): {names}.",
+                count=len(everything),
+                field=field,
+                names=", ".join(everything[:5]),
+            )
+        )
+    return warnings

@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../algorithms/base.py" line="379" />
+      <location filename="../algorithms/base.py" line="376" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="205" />
+      <location filename="../algorithms/wifi_placement.py" line="204" />
       <source>A budget needs a cost field on the candidates.</source>
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Une maille compte comme couverte lorsque le signal atteint le niveau en cette part des emplacements de la maille (une marge pour l'effet de masque) : 90 % par défaut.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="254" />
+      <location filename="../algorithms/_layer_io.py" line="260" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="216" />
+      <location filename="../engine/waste_access.py" line="150" />
       <source>A kind filter needs the facility kind field (KIND_FIELD).</source>
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
@@ -68,7 +68,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="155" />
+      <location filename="../engine/symbiosis_options.py" line="92" />
+      <source>A resident is served when the nearest facility is at most this far.</source>
+      <translation>Un habitant est desservi quand l'équipement le plus proche est au plus à cette distance.</translation>
+    </message>
+    <message>
+      <location filename="../engine/shared_facility.py" line="140" />
       <source>A shared facility needs actors and candidate sites.</source>
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
@@ -104,33 +109,33 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="206" />
+      <location filename="../algorithms/waste_flows.py" line="120" />
       <source>Accepted codes or patterns field (17 01 01, 17 02 *, 19 *)</source>
       <translation>Champ des codes ou motifs acceptés (17 01 01, 17 02 *, 19 *)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="70" />
+      <location filename="../algorithms/waste_access.py" line="64" />
       <source>Access to waste drop-off points</source>
       <translation>Accès aux points de collecte des déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="91" />
+      <location filename="../algorithms/shared_facility.py" line="90" />
       <source>Actor name field</source>
       <translation>Champ du nom de l'acteur</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="160" />
+      <location filename="../engine/shared_facility.py" line="145" />
       <source>Actor weights must be positive numbers.</source>
       <translation>Les poids des acteurs doivent être des nombres positifs.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="85" />
+      <location filename="../algorithms/shared_facility.py" line="84" />
       <source>Actors (points)</source>
       <translation>Acteurs (points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="219" />
-      <location filename="../algorithms/shared_facility.py" line="351" />
+      <location filename="../algorithms/shared_facility.py" line="154" />
+      <location filename="../algorithms/shared_facility.py" line="262" />
       <source>Actors and their site</source>
       <translation>Acteurs et leur site</translation>
     </message>
@@ -156,29 +161,39 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>L'algorithme « {name} » n'est pas disponible : {reason}. Installez les paquets Python listés dans requirements.txt (extension QPIP, ou OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="216" />
+      <location filename="../algorithms/resource_synergies.py" line="157" />
       <source>Allocating the resources</source>
       <translation>Affectation des ressources</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="496" />
+      <location filename="../algorithms/waste_flows.py" line="267" />
       <source>Allocating waste to receivers</source>
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../engine/symbiosis_options.py" line="25" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="61" />
+      <location filename="../engine/symbiosis_options.py" line="35" />
+      <source>Along the roads, a point farther than this from every road is off the road network.</source>
+      <translation>Le long des routes, un point plus éloigné que cela de toute route est hors du réseau routier.</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_options.py" line="205" />
       <source>Also a CSV twin</source>
       <translation>Aussi une copie CSV</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="62" />
+      <location filename="../engine/symbiosis_options.py" line="206" />
       <source>Also an XLSX twin</source>
       <translation>Aussi une copie XLSX</translation>
+    </message>
+    <message>
+      <location filename="../engine/symbiosis_options.py" line="144" />
+      <source>An actor farther than this from every chosen site is unserved.</source>
+      <translation>Un acteur plus éloigné que cela de tous les sites choisis n'est pas desservi.</translation>
     </message>
     <message>
       <location filename="../algorithms/export_map.py" line="206" />
@@ -186,12 +201,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="211" />
+      <location filename="../ui/dock.py" line="219" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="185" />
+      <location filename="../algorithms/base.py" line="182" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -201,12 +216,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Annexe</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="117" />
+      <location filename="../algorithms/_wifi.py" line="121" />
       <source>Antenna azimuth field (degrees from north; empty = omni)</source>
       <translation>Champ de l'azimut de l'antenne (degrés depuis le nord ; vide = omnidirectionnelle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="118" />
+      <location filename="../algorithms/_wifi.py" line="122" />
       <source>Antenna beamwidth field (degrees; empty = omni)</source>
       <translation>Champ de l'ouverture de l'antenne (degrés ; vide = omnidirectionnelle)</translation>
     </message>
@@ -216,12 +231,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Hauteur de l'antenne au-dessus du sol par défaut</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="115" />
+      <location filename="../algorithms/_wifi.py" line="119" />
       <source>Antenna height field (m above ground)</source>
       <translation>Champ de la hauteur de l'antenne (m au-dessus du sol)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="139" />
+      <location filename="../algorithms/wifi_coverage.py" line="138" />
       <source>Area within usable signal (m²)</source>
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
@@ -258,12 +273,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Correspondance de champ solaire incorrecte « {item} » : écrivez cible=CHAMP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="249" />
+      <location filename="../algorithms/resource_synergies.py" line="169" />
       <source>Balance per actor</source>
       <translation>Bilan par acteur</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="132" />
+      <location filename="../algorithms/resource_synergies.py" line="109" />
       <source>Balance per actor and resource</source>
       <translation>Bilan par acteur et par ressource</translation>
     </message>
@@ -293,8 +308,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="117" />
-      <location filename="../algorithms/wifi_coverage.py" line="243" />
+      <location filename="../algorithms/wifi_coverage.py" line="116" />
+      <location filename="../algorithms/wifi_coverage.py" line="242" />
       <source>Best-server hotspot</source>
       <translation>Borne de meilleur serveur</translation>
     </message>
@@ -304,12 +319,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pertes dues au corps</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="94" />
+      <location filename="../ui/dock.py" line="102" />
       <source>Boundaries (communes)</source>
       <translation>Limites administratives (communes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="155" />
+      <location filename="../algorithms/wifi_placement.py" line="154" />
       <source>Budget (same unit as the costs; empty: none)</source>
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
@@ -324,7 +339,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affaiblissement de pénétration dans les bâtiments (ITU-R P.2109)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="84" />
+      <location filename="../algorithms/_wifi.py" line="88" />
       <source>Building height field (m; missing heights count 6 m)</source>
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
@@ -335,14 +350,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du bâtiment</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="179" />
+      <location filename="../engine/wifi_run.py" line="186" />
       <source>Building the obstruction surface</source>
       <translation>Construction de la surface d'obstruction</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="205" />
-      <location filename="../algorithms/waste_access.py" line="238" />
-      <location filename="../algorithms/waste_flows.py" line="476" />
+      <location filename="../algorithms/_engine_io.py" line="79" />
       <source>Building the road network</source>
       <translation>Construction du réseau routier</translation>
     </message>
@@ -357,12 +370,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="101" />
+      <location filename="../ui/dock.py" line="109" />
       <source>Buildings (IGN BD TOPO)</source>
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="76" />
+      <location filename="../algorithms/_wifi.py" line="80" />
       <source>Buildings (rasterised onto the grid with their height)</source>
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
@@ -372,32 +385,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="704" />
+      <location filename="../engine/symbiosis.py" line="708" />
       <source>CO2 avoided</source>
       <translation>CO2 évité</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="141" />
+      <location filename="../algorithms/resource_synergies.py" line="118" />
       <source>CO2 avoided (t/yr)</source>
       <translation>CO2 évité (t/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="93" />
+      <location filename="../algorithms/resource_synergies.py" line="82" />
       <source>CRS of the analysis and of the x, y columns</source>
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="165" />
+      <location filename="../ui/dock.py" line="173" />
       <source>Cache only (offline)</source>
       <translation>Cache seul (hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="164" />
+      <location filename="../ui/dock.py" line="172" />
       <source>Cache, then online</source>
       <translation>Cache, puis en ligne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="168" />
+      <location filename="../ui/dock.py" line="176" />
       <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
@@ -412,12 +425,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="108" />
+      <location filename="../algorithms/wifi_placement.py" line="107" />
       <source>Candidate antenna height field (m above ground; empty values: the default height)</source>
       <translation>Champ de la hauteur de l'antenne du candidat (m au-dessus du sol ; valeurs vides : la hauteur par défaut)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="118" />
+      <location filename="../algorithms/wifi_placement.py" line="117" />
       <source>Candidate cost field (for a budget or the cheapest target)</source>
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
@@ -427,8 +440,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="133" />
-      <location filename="../algorithms/wifi_placement.py" line="99" />
+      <location filename="../algorithms/shared_facility.py" line="132" />
+      <location filename="../algorithms/wifi_placement.py" line="98" />
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -438,8 +451,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="128" />
-      <location filename="../algorithms/wifi_placement.py" line="93" />
+      <location filename="../algorithms/shared_facility.py" line="127" />
+      <location filename="../algorithms/wifi_placement.py" line="92" />
       <source>Candidate sites</source>
       <translation>Sites candidats</translation>
     </message>
@@ -454,8 +467,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (rang)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="218" />
-      <location filename="../algorithms/shared_facility.py" line="349" />
+      <location filename="../algorithms/shared_facility.py" line="153" />
+      <location filename="../algorithms/shared_facility.py" line="260" />
       <source>Candidate sites ranked</source>
       <translation>Sites candidats classés</translation>
     </message>
@@ -470,7 +483,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="209" />
+      <location filename="../algorithms/waste_flows.py" line="122" />
       <source>Capacity field (t/yr, empty = unlimited)</source>
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
@@ -496,8 +509,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisir</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="184" />
-      <location filename="../algorithms/symbiosis_template.py" line="78" />
+      <location filename="../algorithms/_survey_io.py" line="24" />
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
@@ -507,47 +519,47 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="68" />
+      <location filename="../algorithms/shared_facility.py" line="67" />
       <source>Chooses the best site among candidate points or parcels for a service several actors need (a restaurant, a sorting platform, a seawater intake, a heat-network substation): the one that minimises the demand-weighted distance, straight or along the roads (1-median), or the best COUNT sites together (p-median). Exact: every candidate is evaluated for one site; a mixed-integer programme (HiGHS) chooses several. The actors are a point layer with a weight field (people, tonnes...) or the needs of one service in a symbiosis survey (weight: the quantity). A suitability raster (0-100, e.g. territoire:site_suitability) is either a constraint (sites below the minimum are left out) or a weight (a site's distances count 1 + k x (100 - suitability) / 100 times). Reports each actor's distance and time and the share of the weight within the threshold (metres or minutes at the given speed).</source>
       <translation>Choisit le meilleur site, parmi des points ou parcelles candidats, pour un service dont plusieurs acteurs ont besoin (un restaurant, une plateforme de tri, une prise d'eau de mer, une sous-station de réseau de chaleur) : celui qui minimise la distance pondérée par la demande, à vol d'oiseau ou par la route (1-médiane), ou les COUNT meilleurs sites ensemble (p-médiane). Exact : chaque candidat est évalué pour un site ; un programme linéaire en nombres entiers (HiGHS) en choisit plusieurs. Les acteurs sont une couche de points avec un champ de poids (personnes, tonnes…) ou les besoins d'un service dans une enquête de symbiose (poids : la quantité). Un raster d'aptitude (0-100, par exemple territoire:site_suitability) est soit une contrainte (les sites sous le minimum sont écartés), soit un poids (les distances d'un site comptent 1 + k x (100 - aptitude) / 100 fois). Donne la distance et le temps de chaque acteur et la part du poids sous le seuil (en mètres ou en minutes à la vitesse donnée).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="75" />
+      <location filename="../algorithms/wifi_placement.py" line="74" />
       <source>Chooses where to install new public Wi-Fi hotspots among candidate sites (public buildings, street furniture) so that the most demand (residents, footfall, points of interest) is within usable signal, the existing hotspots being kept. Each candidate's coverage is computed with the same propagation model and obstruction (buildings, terrain, DSM) as the coverage tool. Modes: a number of new hotspots (maximal covering), a target share of the demand with the fewest hotspots (or the cheapest, with costs), or a budget. Every plan comes with a proven bound of the best possible: greedy selection improved by swaps and the rounded LP relaxation (interior point, whose duals give the bound), then branch-and-bound (HiGHS) while the gap is above 0.5 %, within the time limit; the method, objective, bound and gap are always reported. Outputs: the selected sites ranked by marginal gain, the coverage curve (number of new hotspots → share of demand covered) and the demand left uncovered, with a before / after sentence.</source>
       <translation>Choisit où installer de nouvelles bornes Wi-Fi publiques parmi des sites candidats (bâtiments publics, mobilier urbain) afin que la plus grande part de la demande (habitants, fréquentation, points d'intérêt) reçoive un signal exploitable, les bornes existantes étant conservées. La couverture de chaque candidat est calculée avec le même modèle de propagation et les mêmes obstacles (bâtiments, terrain, MNS) que l'outil de couverture. Modes : un nombre de nouvelles bornes (couverture maximale), une part cible de la demande avec le moins de bornes possible (ou au moindre coût, avec des coûts), ou un budget. Chaque plan est accompagné d'une borne prouvée du meilleur possible : sélection gloutonne améliorée par échanges et relaxation linéaire arrondie (point intérieur, dont les variables duales donnent la borne), puis séparation et évaluation (HiGHS) tant que l'écart dépasse 0,5 %, dans la limite de temps ; la méthode, l'objectif, la borne et l'écart sont toujours indiqués. Sorties : les sites retenus classés par gain marginal, la courbe de couverture (nombre de nouvelles bornes → part de la demande couverte) et la demande restée non couverte, avec une phrase avant / après.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="342" />
+      <location filename="../algorithms/shared_facility.py" line="256" />
       <source>Choosing the site</source>
       <translation>Choix du site</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="223" />
+      <location filename="../algorithms/shared_facility.py" line="158" />
       <source>Chosen sites</source>
       <translation>Sites choisis</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="360" />
+      <location filename="../algorithms/shared_facility.py" line="270" />
       <source>Chosen: {sites}; {share} % of the weight within {threshold} m.</source>
       <translation>Choisi : {sites} ; {share} % du poids à moins de {threshold} m.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="119" />
+      <location filename="../engine/symbiosis_options.py" line="122" />
       <source>Closure scenario: actors that close (comma-separated)</source>
       <translation>Scénario de fermeture : acteurs qui ferment (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="247" />
+      <location filename="../engine/symbiosis_options.py" line="66" />
       <source>Closure scenario: identifiers of the sites removed (comma-separated)</source>
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="198" />
+      <location filename="../engine/symbiosis.py" line="785" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="484" />
+      <location filename="../engine/waste_flows.py" line="816" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -557,7 +569,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -572,7 +584,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ du nom de la commune</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="128" />
+      <location filename="../ui/dock.py" line="136" />
       <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
@@ -592,18 +604,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes (boundaries)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="141" />
+      <location filename="../algorithms/waste_access.py" line="122" />
       <source>Communes (share of the population served in each)</source>
       <translation>Communes (part de la population desservie dans chacune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="214" />
-      <location filename="../algorithms/shared_facility.py" line="275" />
+      <location filename="../algorithms/resource_synergies.py" line="150" />
+      <location filename="../algorithms/shared_facility.py" line="207" />
       <source>Confidential actor {number}</source>
       <translation>Acteur confidentiel {number}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="228" />
+      <location filename="../algorithms/resource_synergies.py" line="159" />
       <source>Confidential row</source>
       <translation>Ligne confidentielle</translation>
     </message>
@@ -613,7 +625,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="168" />
+      <location filename="../engine/symbiosis_options.py" line="158" />
       <source>Constraint (minimum)</source>
       <translation>Contrainte (minimum)</translation>
     </message>
@@ -629,7 +641,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="58" />
+      <location filename="../algorithms/symbiosis_template.py" line="57" />
       <source>Coordinate reference system</source>
       <translation>Système de coordonnées de référence</translation>
     </message>
@@ -654,27 +666,27 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Comptage des locaux par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="170" />
+      <location filename="../algorithms/wifi_placement.py" line="169" />
       <source>Coverage curve</source>
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="465" />
+      <location filename="../engine/wifi_run.py" line="472" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="461" />
+      <location filename="../engine/wifi_run.py" line="468" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="450" />
+      <location filename="../engine/wifi_run.py" line="457" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="126" />
+      <location filename="../algorithms/wifi_coverage.py" line="125" />
       <source>Coverage per hotspot</source>
       <translation>Couverture par borne</translation>
     </message>
@@ -700,18 +712,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="184" />
+      <location filename="../algorithms/base.py" line="181" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="121" />
-      <location filename="../ui/dock.py" line="149" />
+      <location filename="../ui/dock.py" line="157" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="175" />
+      <location filename="../ui/dock.py" line="183" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -721,7 +733,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="199" />
+      <location filename="../algorithms/waste_flows.py" line="110" />
       <source>Declared destination field (receiver id or name)</source>
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
@@ -751,23 +763,23 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Par défaut urbain : le plus prudent des deux (pertes plus fortes derrière les bâtiments). Choisissez résidentiel pour les quartiers bas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="87" />
+      <location filename="../algorithms/waste_access.py" line="81" />
       <source>Demand (buildings or communes)</source>
       <translation>Demande (bâtiments ou communes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="132" />
+      <location filename="../algorithms/wifi_coverage.py" line="131" />
       <source>Demand covered per zone</source>
       <translation>Demande couverte par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="176" />
+      <location filename="../algorithms/wifi_placement.py" line="175" />
       <source>Demand left uncovered</source>
       <translation>Demande restée non couverte</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="97" />
-      <location filename="../algorithms/wifi_placement.py" line="134" />
+      <location filename="../algorithms/wifi_coverage.py" line="96" />
+      <location filename="../algorithms/wifi_placement.py" line="133" />
       <source>Demand weight field (empty: each feature counts 1)</source>
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
@@ -777,32 +789,32 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="142" />
+      <location filename="../algorithms/wifi_coverage.py" line="141" />
       <source>Demand within usable signal (%)</source>
       <translation>Demande recevant un signal exploitable (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="184" />
+      <location filename="../algorithms/wifi_placement.py" line="183" />
       <source>Demand within usable signal after (%)</source>
       <translation>Demande recevant un signal exploitable après (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="183" />
+      <location filename="../algorithms/wifi_placement.py" line="182" />
       <source>Demand within usable signal before (%)</source>
       <translation>Demande recevant un signal exploitable avant (%)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="300" />
+      <location filename="../algorithms/wifi_coverage.py" line="299" />
       <source>Demand within usable signal, per zone</source>
       <translation>Demande à portée d'un signal utilisable, par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="89" />
+      <location filename="../algorithms/wifi_coverage.py" line="88" />
       <source>Demand: buildings with population, or points of interest</source>
       <translation>Demande : bâtiments avec population, ou points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="127" />
+      <location filename="../algorithms/wifi_placement.py" line="126" />
       <source>Demand: buildings with population, points of interest</source>
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
@@ -817,12 +829,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="698" />
+      <location filename="../engine/symbiosis_options.py" line="30" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="278" />
+      <location filename="../algorithms/waste_access.py" line="218" />
       <source>Distance to a waste point</source>
       <translation>Distance à un point de collecte</translation>
     </message>
@@ -832,14 +844,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à l'entité la plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="156" />
+      <location filename="../algorithms/waste_access.py" line="129" />
       <source>Distance to the nearest waste point</source>
       <translation>Distance au point de collecte le plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="152" />
-      <location filename="../algorithms/shared_facility.py" line="234" />
-      <location filename="../algorithms/waste_access.py" line="180" />
+      <location filename="../algorithms/_engine_io.py" line="60" />
       <source>Distances along the roads need a road layer (ROADS).</source>
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
@@ -872,7 +882,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Téléchargement tronqué : {url}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="114" />
+      <location filename="../algorithms/_wifi.py" line="118" />
       <source>EIRP field (dBm)</source>
       <translation>Champ de la PIRE (dBm)</translation>
     </message>
@@ -882,7 +892,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -897,7 +907,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="180" />
+      <location filename="../ui/dock.py" line="188" />
       <source>Each territory is kept in one GeoPackage named after it in this folder. Empty: beside the saved project, else a Territoire folder in your documents.</source>
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
@@ -912,18 +922,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exclure (jamais apte)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="145" />
+      <location filename="../algorithms/wifi_placement.py" line="144" />
       <source>Existing hotspots (kept)</source>
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
       <location filename="../algorithms/export_map.py" line="57" />
-      <location filename="../ui/dock.py" line="224" />
+      <location filename="../ui/dock.py" line="232" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="56" />
+      <location filename="../plugin.py" line="61" />
       <source>Export map…</source>
       <translation>Exporter une carte…</translation>
     </message>
@@ -975,18 +985,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Taux FTTH</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="109" />
+      <location filename="../algorithms/waste_access.py" line="103" />
       <source>Facility identifier field</source>
       <translation>Champ identifiant de l'équipement</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="110" />
+      <location filename="../algorithms/waste_access.py" line="104" />
       <source>Facility kind field</source>
       <translation>Champ du type d'équipement</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="136" />
-      <location filename="../algorithms/resource_synergies.py" line="254" />
+      <location filename="../algorithms/resource_synergies.py" line="113" />
+      <location filename="../algorithms/resource_synergies.py" line="174" />
       <source>Factors and their sources</source>
       <translation>Facteurs et leurs sources</translation>
     </message>
@@ -1007,7 +1017,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="95" />
+      <location filename="../ui/dock.py" line="103" />
       <source>Fibre coverage (ARCEP)</source>
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
@@ -1054,7 +1064,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="73" />
+      <location filename="../algorithms/waste_access.py" line="67" />
       <source>For each demand feature (buildings with a population or dwellings field, or communes), the distance to the nearest waste facility (déchèterie, drop-off point; optionally only some kinds), in a straight line or along the roads (one shortest-path run from all facilities). Gives the share of the population within the threshold per commune and the underserved areas: underserved features closer than the grouping distance merged into polygons, with the population they hold. Features farther than the snapping tolerance from the roads have no distance and count as underserved.</source>
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
@@ -1069,7 +1079,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Espace libre</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="116" />
+      <location filename="../algorithms/_wifi.py" line="120" />
       <source>Frequency or band field (MHz, or 2.4 / 5 / 6 GHz)</source>
       <translation>Champ de la fréquence ou de la bande (MHz, ou 2,4 / 5 / 6 GHz)</translation>
     </message>
@@ -1114,7 +1124,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="232" />
+      <location filename="../algorithms/shared_facility.py" line="167" />
       <source>Give the actors: a point layer (ACTORS), or a survey and a service.</source>
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
@@ -1129,7 +1139,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="190" />
+      <location filename="../engine/wifi_run.py" line="197" />
       <source>Grid of {rows} × {cols} cells of {cell} m.</source>
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
@@ -1149,12 +1159,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="149" />
-      <source>Grouping distance of underserved areas</source>
-      <translation>Distance de regroupement des zones mal desservies</translation>
+      <location filename="../engine/symbiosis_options.py" line="100" />
+      <source>Grouping distance of underserved areas (m)</source>
+      <translation>Distance de regroupement des zones mal desservies (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="212" />
+      <location filename="../algorithms/waste_flows.py" line="123" />
       <source>Hazardous waste allowed field (true / false)</source>
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
@@ -1164,7 +1174,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Cellule de grille hexagonale</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="417" />
+      <location filename="../algorithms/wifi_placement.py" line="416" />
       <source>HiGHS branch-and-bound</source>
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
@@ -1174,32 +1184,32 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur haute</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="112" />
+      <location filename="../algorithms/_wifi.py" line="116" />
       <source>Hotspot identifier field (integer)</source>
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="308" />
+      <location filename="../engine/wifi_run.py" line="315" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="99" />
+      <location filename="../algorithms/resource_synergies.py" line="88" />
       <source>ICPE / IREP sites, to place rows without a point (by SIRET or name)</source>
       <translation>Sites ICPE / IREP, pour placer les lignes sans point (par SIRET ou par nom)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="122" />
+      <location filename="../algorithms/shared_facility.py" line="121" />
       <source>ICPE / IREP sites, to place survey rows without a point</source>
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="231" />
+      <location filename="../engine/opendata/irep.py" line="222" />
       <source>IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): the coordinates are in an unexpected system.</source>
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
@@ -1225,7 +1235,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Devant le bâtiment : cellules extérieures le long de ses murs, à hauteur du récepteur (Wi-Fi des espaces publics)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="145" />
+      <location filename="../algorithms/resource_synergies.py" line="122" />
       <source>In one sentence</source>
       <translation>En une phrase</translation>
     </message>
@@ -1250,7 +1260,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="96" />
+      <location filename="../ui/dock.py" line="104" />
       <source>Industrial sites (ICPE, IREP)</source>
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
@@ -1260,12 +1270,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="34" />
+      <location filename="../algorithms/symbiosis_template.py" line="33" />
       <source>Industrial symbiosis survey template</source>
       <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="97" />
+      <location filename="../ui/dock.py" line="105" />
       <source>Industrial waste (IREP)</source>
       <translation>Déchets industriels (IREP)</translation>
     </message>
@@ -1290,7 +1300,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="123" />
+      <location filename="../engine/symbiosis_options.py" line="89" />
       <source>Keep only these kinds (comma-separated, empty = all)</source>
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
@@ -1300,17 +1310,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="424" />
+      <location filename="../algorithms/wifi_placement.py" line="423" />
       <source>LP relaxation</source>
       <translation>relaxation linéaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="418" />
+      <location filename="../algorithms/wifi_placement.py" line="417" />
       <source>LP relaxation (interior point)</source>
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="243" />
+      <location filename="../ui/dock.py" line="251" />
       <location filename="../ui/suitability_editor.py" line="738" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1391,7 +1401,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="301" />
+      <location filename="../engine/wifi_run.py" line="308" />
       <source>Line of sight and signal of each hotspot</source>
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
@@ -1401,7 +1411,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="188" />
+      <location filename="../ui/dock.py" line="196" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
@@ -1411,12 +1421,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="50" />
+      <location filename="../plugin.py" line="55" />
       <source>Load open data…</source>
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="240" />
+      <location filename="../ui/dock.py" line="248" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1524,25 +1534,25 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="186" />
+      <location filename="../algorithms/base.py" line="183" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="64" />
+      <location filename="../algorithms/wifi_coverage.py" line="63" />
       <source>Maps the signal of public Wi-Fi hotspots over streets, squares and buildings. For every hotspot, GDAL's viewshed on the obstruction surface (terrain + buildings rasterised with their height, or a DSM) tells which cells it sees within the maximum range; the received power is EIRP − path loss − body loss − a margin z(p)·σ so that the level is reached at the chosen share of locations (ITU-R P.1411: line-of-sight coefficients where the path is clear, urban or residential NLoS where obstructed; or free space, or log-distance). Outputs: best-server received power (dBm) and best-server hotspot rasters, coverage polygons (good ≥ −67 dBm, usable ≥ threshold), per-hotspot covered and overlapping areas, and with demand (buildings with population, points of interest) and zones (communes), the share of the demand within usable and good signal per zone. An EIRP above the French / EU outdoor cap of its band is reported as a warning.</source>
       <translation>Cartographie le signal des bornes Wi-Fi publiques sur les rues, les places et les bâtiments. Pour chaque borne, l'analyse de visibilité (viewshed) de GDAL sur la surface d'obstruction (terrain + bâtiments rastérisés avec leur hauteur, ou un MNS) indique les cellules qu'elle voit dans la portée maximale ; la puissance reçue vaut PIRE − affaiblissement de propagation − pertes dues au corps − une marge z(p)·σ, de sorte que le niveau soit atteint sur la part d'emplacements choisie (ITU-R P.1411 : coefficients en visibilité directe lorsque le trajet est dégagé, NLoS urbain ou résidentiel lorsqu'il est obstrué ; ou espace libre, ou log-distance). Sorties : rasters de puissance reçue du meilleur serveur (dBm) et de borne de meilleur serveur, polygones de couverture (bon ≥ −67 dBm, exploitable ≥ seuil), surfaces couvertes et de recouvrement par borne et, avec une demande (bâtiments avec population, points d'intérêt) et des zones (communes), la part de la demande recevant un signal exploitable et un bon signal par zone. Une PIRE supérieure au plafond français / européen en extérieur pour sa bande est signalée par un avertissement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="162" />
+      <location filename="../algorithms/waste_flows.py" line="78" />
       <source>Maps who produces which waste and where it can go, in the manner of AGUR's Toile industrielle. Producer rows (site, List of Waste code such as "07 07 08*", t/yr) are allocated to receivers whose accepted codes or patterns ("17 01 01, 17 02 *, 19 *") match, hazardous waste (*) only where it is allowed, within the maximum distance (straight or along the roads) and the receivers' capacities. The allocation is an exact transportation problem (linear programme, HiGHS): it places as many tonnes as possible, then minimises tonne-kilometres; what cannot be placed is reported with its cause. Rows whose destination names a receiver are kept as declared flows. Removing sites (closure scenario) re-allocates their flows and reports the waste that loses its outlet. Synergy candidates list, for each waste, the recovery sites that could take it, with a score explained by the match on the code hierarchy (code, sub-chapter, chapter, material family), distance, quantity fit and confidence. Flows are 3-vertex lines drawn as curved arrows (width by tonnes, colour by waste family, hazardous waste outlined in red).</source>
       <translation>Cartographie qui produit quels déchets et où ils peuvent aller, à la manière de la Toile industrielle de l'AGUR. Les lignes des producteurs (site, code de la nomenclature européenne des déchets tel que « 07 07 08* », t/an) sont affectées aux exutoires dont les codes ou motifs acceptés (« 17 01 01, 17 02 *, 19 * ») correspondent, les déchets dangereux (*) uniquement là où ils sont admis, dans la limite de la distance maximale (à vol d'oiseau ou le long des routes) et des capacités des exutoires. L'affectation est un problème de transport résolu de manière exacte (programme linéaire, HiGHS) : elle place le plus de tonnes possible, puis minimise les tonnes-kilomètres ; ce qui ne peut pas être placé est signalé avec sa cause. Les lignes dont la destination désigne un exutoire sont conservées comme flux déclarés. Le retrait de sites (scénario de fermeture) réaffecte leurs flux et signale les déchets qui perdent leur exutoire. Les synergies potentielles listent, pour chaque déchet, les sites de valorisation qui pourraient le recevoir, avec une note expliquée par la correspondance dans la hiérarchie des codes (code, sous-chapitre, chapitre, famille de matériaux), la distance, l'adéquation des quantités et la confiance. Les flux sont des lignes à 3 sommets dessinées en flèches courbes (épaisseur selon les tonnes, couleur selon la famille de déchets, déchets dangereux cernés de rouge).</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="153" />
-      <location filename="../algorithms/waste_flows.py" line="238" />
-      <source>Maximum distance (km, 0 = no limit)</source>
-      <translation>Distance maximale (km, 0 = sans limite)</translation>
+      <location filename="../engine/symbiosis_options.py" line="58" />
+      <location filename="../engine/symbiosis_options.py" line="144" />
+      <source>Maximum distance (m, 0 = no limit)</source>
+      <translation>Distance maximale (m, 0 = sans limite)</translation>
     </message>
     <message>
       <location filename="../engine/wifi_options.py" line="113" />
@@ -1555,7 +1565,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="243" />
+      <location filename="../algorithms/waste_access.py" line="184" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
@@ -1565,7 +1575,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="204" />
+      <location filename="../engine/symbiosis_options.py" line="179" />
       <source>Metres</source>
       <translation>Mètres</translation>
     </message>
@@ -1580,7 +1590,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Espacement minimal entre sites (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="175" />
+      <location filename="../engine/symbiosis_options.py" line="163" />
       <source>Minimum suitability</source>
       <translation>Aptitude minimale</translation>
     </message>
@@ -1595,7 +1605,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="204" />
+      <location filename="../engine/symbiosis_options.py" line="179" />
       <source>Minutes</source>
       <translation>Minutes</translation>
     </message>
@@ -1620,44 +1630,44 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="113" />
+      <location filename="../algorithms/_wifi.py" line="117" />
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="125" />
+      <location filename="../engine/symbiosis_options.py" line="125" />
       <source>Name the confidential actors in the outputs</source>
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="232" />
+      <location filename="../ui/dock.py" line="240" />
       <source>Named as author in exported maps and dossiers; empty: the QGIS user name.</source>
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="142" />
+      <location filename="../algorithms/resource_synergies.py" line="119" />
       <source>Net saving (EUR/yr)</source>
       <translation>Économie nette (EUR/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="72" />
+      <location filename="../algorithms/_engine_io.py" line="95" />
       <source>Network distances need a road layer (ROADS).</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="73" />
-      <location filename="../engine/symbiosis.py" line="250" />
-      <location filename="../engine/waste_flows.py" line="288" />
+      <location filename="../engine/shared_facility.py" line="58" />
+      <location filename="../engine/symbiosis.py" line="254" />
+      <location filename="../engine/waste_flows.py" line="280" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="337" />
+      <location filename="../algorithms/wifi_placement.py" line="336" />
       <source>New Wi-Fi hotspots (rank)</source>
       <translation>Nouvelles bornes Wi-Fi (rang)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="165" />
+      <location filename="../algorithms/wifi_placement.py" line="164" />
       <source>New hotspot sites</source>
       <translation>Sites des nouvelles bornes</translation>
     </message>
@@ -1667,12 +1677,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun interpréteur Python n'a été trouvé pour lancer le solveur dans un processus séparé : l'annulation prendra effet à la fin du solveur (au plus la limite de temps).</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="320" />
+      <location filename="../ui/dock.py" line="328" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="229" />
+      <location filename="../engine/opendata/loader.py" line="231" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
@@ -1682,12 +1692,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="125" />
+      <location filename="../algorithms/_layer_io.py" line="131" />
       <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="325" />
+      <location filename="../algorithms/waste_flows.py" line="193" />
       <source>No hazardous-waste field on the receivers: hazardous waste stays unallocated.</source>
       <translation>Aucun champ « déchets dangereux » sur les exutoires : les déchets dangereux restent non affectés.</translation>
     </message>
@@ -1699,12 +1709,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../engine/opendata/arcep.py" line="316" />
       <location filename="../engine/opendata/context.py" line="159" />
-      <location filename="../engine/opendata/loader.py" line="206" />
+      <location filename="../engine/opendata/loader.py" line="208" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="462" />
+      <location filename="../engine/waste_flows.py" line="455" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1714,12 +1724,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun territoire indiqué : saisissez des codes INSEE de communes (ex. 59183) ou le SIREN d'un EPCI.</translation>
     </message>
     <message>
+      <location filename="../engine/symbiosis_options.py" line="58" />
+      <source>No waste goes to a receiver farther than this (straight or along the roads).</source>
+      <translation>Aucun déchet ne va vers un exutoire plus éloigné que cela (à vol d'oiseau ou le long des routes).</translation>
+    </message>
+    <message>
       <location filename="../engine/opendata/waste_points.py" line="363" />
       <source>No waste point source could be read: {problems}</source>
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="338" />
+      <location filename="../algorithms/waste_access.py" line="265" />
       <source>Nobody is within {km} km of a facility: check the facilities, the kinds kept and the distance.</source>
       <translation>Personne n'est à moins de {km} km d'un équipement : vérifiez les équipements, les types gardés et la distance.</translation>
     </message>
@@ -1749,12 +1764,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="345" />
+      <location filename="../engine/wifi_run.py" line="352" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="190" />
+      <location filename="../algorithms/wifi_placement.py" line="189" />
       <location filename="../engine/wifi_options.py" line="241" />
       <source>Number of new hotspots</source>
       <translation>Nombre de nouvelles bornes</translation>
@@ -1766,13 +1781,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="141" />
       <location filename="../algorithms/site_suitability.py" line="146" />
+      <location filename="../engine/symbiosis_options.py" line="141" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="140" />
+      <location filename="../algorithms/resource_synergies.py" line="117" />
       <source>Number of synergies</source>
       <translation>Nombre de synergies</translation>
     </message>
@@ -1787,7 +1802,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="185" />
+      <location filename="../algorithms/wifi_placement.py" line="184" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
     </message>
@@ -1812,7 +1827,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seules les adresses HTTPS sont permises (ou les miroirs http://127.0.0.1) : {url}</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="88" />
+      <location filename="../engine/shared_facility.py" line="73" />
       <source>Only {eligible} eligible candidate sites for {count} facilities.</source>
       <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
     </message>
@@ -1822,7 +1837,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="146" />
+      <location filename="../ui/dock.py" line="154" />
       <source>Open data</source>
       <translation>Données ouvertes</translation>
     </message>
@@ -1832,17 +1847,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir…</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="215" />
+      <location filename="../algorithms/waste_flows.py" line="125" />
       <source>Operation field (R/D code)</source>
       <translation>Champ de l'opération (code R/D)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="187" />
+      <location filename="../algorithms/wifi_placement.py" line="186" />
       <source>Optimality gap (proven)</source>
       <translation>Écart à l'optimum (prouvé)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="108" />
+      <location filename="../algorithms/shared_facility.py" line="107" />
       <source>Or a symbiosis survey (GeoPackage, CSV or XLSX)</source>
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
@@ -1852,7 +1867,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="230" />
+      <location filename="../ui/dock.py" line="238" />
       <source>Organisation, author of the exported maps</source>
       <translation>Organisme, auteur des cartes exportées</translation>
     </message>
@@ -1892,18 +1907,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ de la population</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="94" />
+      <location filename="../algorithms/waste_access.py" line="88" />
       <source>Population or dwellings field (empty = 1 per feature)</source>
       <translation>Champ de la population ou des logements (vide = 1 par entité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="161" />
+      <location filename="../algorithms/waste_access.py" line="134" />
       <source>Population served per commune</source>
       <translation>Population desservie par commune</translation>
     </message>
     <message>
       <location filename="../algorithms/territory_profile.py" line="155" />
-      <location filename="../ui/dock.py" line="100" />
+      <location filename="../ui/dock.py" line="108" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
@@ -1928,7 +1943,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de propagation</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="186" />
+      <location filename="../algorithms/wifi_placement.py" line="185" />
       <source>Proven bound of the best possible objective</source>
       <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
@@ -1938,7 +1953,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Public</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="105" />
+      <location filename="../ui/dock.py" line="113" />
       <source>Public Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
@@ -1948,7 +1963,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="104" />
+      <location filename="../ui/dock.py" line="112" />
       <source>Public buildings</source>
       <translation>Bâtiments publics</translation>
     </message>
@@ -1963,17 +1978,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur du raster</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="198" />
+      <location filename="../algorithms/waste_access.py" line="172" />
       <source>Reading demand and facilities</source>
       <translation>Lecture de la demande et des équipements</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="462" />
+      <location filename="../algorithms/waste_flows.py" line="260" />
       <source>Reading producers and receivers</source>
       <translation>Lecture des producteurs et des exutoires</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="191" />
+      <location filename="../algorithms/_wifi.py" line="196" />
       <source>Reading the buildings</source>
       <translation>Lecture des bâtiments</translation>
     </message>
@@ -1988,17 +2003,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des toitures</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="48" />
+      <location filename="../algorithms/_survey_io.py" line="62" />
       <source>Reading the survey</source>
       <translation>Lecture de l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="108" />
+      <location filename="../algorithms/_layer_io.py" line="114" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="114" />
+      <location filename="../algorithms/wifi_coverage.py" line="113" />
       <source>Received power, best server (dBm)</source>
       <translation>Puissance reçue, meilleur serveur (dBm)</translation>
     </message>
@@ -2008,17 +2023,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Hauteur du récepteur au-dessus du sol</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="202" />
+      <location filename="../algorithms/waste_flows.py" line="117" />
       <source>Receiver identifier field</source>
       <translation>Champ identifiant de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="203" />
+      <location filename="../algorithms/waste_flows.py" line="118" />
       <source>Receiver name field</source>
       <translation>Champ du nom de l'exutoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="392" />
+      <location filename="../algorithms/wifi_placement.py" line="391" />
       <source>Reduced instance: {rows} merged demand rows × {sites} candidates (dominated ones dropped). Plan: {method}, objective {objective}; bound {bound} ({bound_method}); gap {gap} %. Times: {times}.</source>
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
@@ -2029,7 +2044,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="572" />
+      <location filename="../algorithms/base.py" line="569" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -2044,7 +2059,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résidentiel (peu élevé)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="303" />
+      <location filename="../algorithms/waste_access.py" line="227" />
       <source>Residents within reach of a facility, per commune</source>
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
@@ -2054,22 +2069,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution (dpi)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="60" />
+      <location filename="../algorithms/resource_synergies.py" line="49" />
       <source>Resource synergies (industrial symbiosis Toile)</source>
       <translation>Synergies de ressources (Toile de la symbiose industrielle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="85" />
+      <location filename="../algorithms/_engine_io.py" line="108" />
       <source>Road network: {edges} lines, {parts} connected parts.</source>
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="102" />
+      <location filename="../ui/dock.py" line="110" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="710" />
+      <location filename="../algorithms/_engine_io.py" line="38" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -2119,7 +2134,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lignes {first} à {last}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="107" />
+      <location filename="../algorithms/resource_synergies.py" line="96" />
       <source>Rules (JSON; empty: the bundled rules)</source>
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
@@ -2139,7 +2154,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="166" />
+      <location filename="../ui/dock.py" line="174" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
@@ -2164,12 +2179,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="309" />
+      <location filename="../ui/dock.py" line="317" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="335" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -2189,12 +2204,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="132" />
-      <source>Served within (km)</source>
-      <translation>Desservi à moins de (km)</translation>
+      <location filename="../engine/symbiosis_options.py" line="92" />
+      <source>Served within (m)</source>
+      <translation>Desservi à moins de (m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="116" />
+      <location filename="../algorithms/shared_facility.py" line="115" />
       <source>Service of the survey's needs (e.g. restaurant)</source>
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
@@ -2209,18 +2224,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part des emplacements atteignant le niveau</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="65" />
+      <location filename="../algorithms/shared_facility.py" line="64" />
       <source>Shared facility site</source>
       <translation>Site d'un équipement partagé</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="220" />
-      <location filename="../algorithms/shared_facility.py" line="353" />
+      <location filename="../algorithms/shared_facility.py" line="155" />
+      <location filename="../algorithms/shared_facility.py" line="264" />
       <source>Shared facility summary</source>
       <translation>Synthèse de l'équipement partagé</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="151" />
+      <location filename="../algorithms/wifi_coverage.py" line="150" />
       <source>Shares per zone need a demand layer (buildings with population or POIs).</source>
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
@@ -2235,12 +2250,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface du site (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="197" />
+      <location filename="../algorithms/waste_flows.py" line="108" />
       <source>Site identifier field</source>
       <translation>Champ identifiant du site</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="198" />
+      <location filename="../algorithms/waste_flows.py" line="109" />
       <source>Site name field</source>
       <translation>Champ du nom du site</translation>
     </message>
@@ -2250,7 +2265,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="53" />
+      <location filename="../plugin.py" line="58" />
       <source>Site suitability model…</source>
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
@@ -2260,12 +2275,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="716" />
-      <source>Snapping tolerance to the roads</source>
-      <translation>Tolérance d'accrochage aux routes</translation>
+      <location filename="../engine/symbiosis_options.py" line="35" />
+      <source>Snapping tolerance to the roads (m)</source>
+      <translation>Tolérance d'accrochage aux routes (m)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="99" />
+      <location filename="../ui/dock.py" line="107" />
       <source>Solar cadastre</source>
       <translation>Cadastre solaire</translation>
     </message>
@@ -2306,28 +2321,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="191" />
+      <location filename="../algorithms/wifi_placement.py" line="190" />
       <source>Solution method</source>
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="472" />
+      <location filename="../engine/wifi_run.py" line="479" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="60" />
+      <location filename="../plugin.py" line="65" />
       <source>Some algorithms need Python packages missing from this QGIS: {names}. Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx); details in the Processing log.</source>
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="130" />
-      <location filename="../ui/dock.py" line="160" />
+      <location filename="../ui/dock.py" line="168" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="243" />
+      <location filename="../ui/dock.py" line="251" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -2337,9 +2352,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="211" />
-      <source>Speed for the times (km/h)</source>
-      <translation>Vitesse pour les temps (km/h)</translation>
+      <location filename="../engine/symbiosis_options.py" line="182" />
+      <source>Speed for the times</source>
+      <translation>Vitesse pour les temps</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="65" />
@@ -2352,12 +2367,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../engine/symbiosis_options.py" line="25" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="107" />
+      <location filename="../ui/dock.py" line="115" />
       <source>Street furniture (hotspot sites)</source>
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
@@ -2367,12 +2382,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="97" />
+      <location filename="../algorithms/_wifi.py" line="101" />
       <source>Study extent (default: the hotspots or the demand widened by the maximum range; placement ignores the demand outside it)</source>
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="433" />
+      <location filename="../algorithms/_layer_io.py" line="439" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -2411,12 +2426,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="221" />
+      <location filename="../ui/dock.py" line="229" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="161" />
+      <location filename="../algorithms/shared_facility.py" line="143" />
       <source>Suitability raster (0-100)</source>
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
@@ -2426,55 +2441,55 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="167" />
+      <location filename="../engine/symbiosis_options.py" line="153" />
       <source>Suitability used as</source>
       <translation>Aptitude utilisée comme</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="144" />
-      <location filename="../algorithms/wifi_placement.py" line="192" />
+      <location filename="../algorithms/wifi_coverage.py" line="143" />
+      <location filename="../algorithms/wifi_placement.py" line="191" />
       <source>Summary</source>
       <translation>Synthèse</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="70" />
+      <location filename="../algorithms/_wifi.py" line="74" />
       <source>Surface model (DSM: ground + buildings + trees)</source>
       <translation>Modèle de surface (MNS : sol + bâtiments + arbres)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="63" />
+      <location filename="../algorithms/symbiosis_template.py" line="61" />
       <source>Survey (CSV)</source>
       <translation>Enquête (CSV)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="52" />
+      <location filename="../algorithms/symbiosis_template.py" line="51" />
       <source>Survey (GeoPackage)</source>
       <translation>Enquête (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="85" />
+      <location filename="../algorithms/resource_synergies.py" line="74" />
       <source>Survey (GeoPackage, CSV or XLSX)</source>
       <translation>Enquête (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="64" />
+      <location filename="../algorithms/symbiosis_template.py" line="62" />
       <source>Survey (XLSX)</source>
       <translation>Enquête (XLSX)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="134" />
-      <location filename="../algorithms/resource_synergies.py" line="252" />
+      <location filename="../algorithms/resource_synergies.py" line="111" />
+      <location filename="../algorithms/resource_synergies.py" line="172" />
       <source>Survey rows set aside</source>
       <translation>Lignes de l'enquête écartées</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="57" />
+      <location filename="../algorithms/_survey_io.py" line="71" />
       <source>Survey: {read} rows read, {used} usable, {set_aside} set aside.</source>
       <translation>Enquête : {read} lignes lues, {used} utilisables, {set_aside} écartées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="131" />
-      <location filename="../algorithms/resource_synergies.py" line="247" />
+      <location filename="../algorithms/resource_synergies.py" line="108" />
+      <location filename="../algorithms/resource_synergies.py" line="167" />
       <source>Synergies</source>
       <translation>Synergies</translation>
     </message>
@@ -2484,19 +2499,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="135" />
-      <location filename="../algorithms/resource_synergies.py" line="253" />
+      <location filename="../algorithms/resource_synergies.py" line="112" />
+      <location filename="../algorithms/resource_synergies.py" line="173" />
       <source>Synergies summary</source>
       <translation>Synthèse des synergies</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="274" />
-      <location filename="../algorithms/waste_flows.py" line="534" />
+      <location filename="../algorithms/waste_flows.py" line="155" />
+      <location filename="../algorithms/waste_flows.py" line="277" />
       <source>Synergy candidates</source>
       <translation>Synergies potentielles</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="262" />
+      <location filename="../engine/symbiosis_options.py" line="69" />
       <source>Synergy candidates per waste (0 = none)</source>
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
@@ -2531,12 +2546,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Part cible de la demande recevant un signal exploitable</translation>
     </message>
     <message>
-      <location filename="../algorithms/_wifi.py" line="91" />
+      <location filename="../algorithms/_wifi.py" line="95" />
       <source>Terrain (DTM)</source>
       <translation>Terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="106" />
+      <location filename="../ui/dock.py" line="114" />
       <source>Terrain model</source>
       <translation>Modèle numérique de terrain</translation>
     </message>
@@ -2551,7 +2566,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="115" />
+      <location filename="../ui/dock.py" line="123" />
       <source>Territoire</source>
       <translation>Territoire</translation>
     </message>
@@ -2566,18 +2581,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire numérique — aide à la décision pour les territoires portuaires et industriels</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="48" />
+      <location filename="../plugin.py" line="53" />
       <source>Territoire panel</source>
       <translation>Panneau Territoire</translation>
     </message>
     <message>
       <location filename="../algorithms/synergy_dossier.py" line="173" />
-      <location filename="../ui/dock.py" line="125" />
+      <location filename="../ui/dock.py" line="133" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="254" />
+      <location filename="../algorithms/waste_flows.py" line="144" />
       <source>Territory (for the share treated within it)</source>
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
@@ -2613,7 +2628,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="209" />
+      <location filename="../engine/opendata/loader.py" line="211" />
       <source>Territory: {name} ({count} communes)</source>
       <translation>Territoire : {name} ({count} communes)</translation>
     </message>
@@ -2634,28 +2649,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="183" />
+      <location filename="../engine/opendata/irep.py" line="174" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="151" />
+      <location filename="../engine/opendata/irep.py" line="142" />
       <source>The IREP file {member} has no {column} column (its columns: {columns}).</source>
       <translation>Le fichier IREP {member} n'a pas de colonne {column} (ses colonnes : {columns}).</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="179" />
+      <location filename="../engine/opendata/irep.py" line="170" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="487" />
-      <location filename="../engine/waste_flows.py" line="234" />
+      <location filename="../engine/symbiosis.py" line="491" />
+      <location filename="../engine/waste_flows.py" line="226" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="182" />
+      <location filename="../algorithms/resource_synergies.py" line="149" />
       <source>The analysis CRS</source>
       <translation>Le SCR de l'analyse</translation>
     </message>
@@ -2675,7 +2690,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La meilleure couverture dans un budget</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="203" />
+      <location filename="../algorithms/wifi_placement.py" line="202" />
       <source>The budget mode needs a budget.</source>
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
@@ -2690,12 +2705,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="202" />
+      <location filename="../engine/opendata/loader.py" line="204" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="292" />
+      <location filename="../algorithms/wifi_placement.py" line="291" />
       <source>The candidate layer {layer} has no point.</source>
       <translation>La couche de candidats {layer} n'a aucun point.</translation>
     </message>
@@ -2715,12 +2730,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="274" />
+      <location filename="../engine/opendata/loader.py" line="276" />
       <source>The disk is full: loading stopped at {family}, the previous output is intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="475" />
+      <location filename="../algorithms/base.py" line="472" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2760,22 +2775,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="444" />
+      <location filename="../algorithms/base.py" line="441" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="402" />
+      <location filename="../algorithms/base.py" line="399" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="410" />
+      <location filename="../algorithms/base.py" line="407" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="416" />
+      <location filename="../algorithms/base.py" line="413" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2785,7 +2800,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="268" />
+      <location filename="../algorithms/base.py" line="265" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2815,12 +2830,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="164" />
+      <location filename="../engine/wifi_run.py" line="171" />
       <source>The grid would have {cells} million cells of {size} m, about {needed} MB of memory ({available} MB available): enlarge the cell size or give a smaller study extent.</source>
       <translation>La grille aurait {cells} millions de cellules de {size} m, environ {needed} Mo de mémoire ({available} Mo disponibles) : agrandissez la taille des cellules ou donnez une emprise d'étude plus petite.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="171" />
+      <location filename="../algorithms/wifi_coverage.py" line="170" />
       <source>The hotspot layer {layer} has no point.</source>
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
@@ -2835,12 +2850,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="366" />
+      <location filename="../algorithms/base.py" line="363" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="385" />
+      <location filename="../algorithms/base.py" line="382" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2855,12 +2870,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="88" />
+      <location filename="../algorithms/_layer_io.py" line="94" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="295" />
+      <location filename="../algorithms/waste_flows.py" line="167" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
@@ -2885,7 +2900,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="140" />
+      <location filename="../engine/shared_facility.py" line="125" />
       <source>The location solver failed: {reason}</source>
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
@@ -2940,12 +2955,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="368" />
+      <location filename="../ui/dock.py" line="376" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
       <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="363" />
+      <location filename="../ui/dock.py" line="371" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
@@ -2955,7 +2970,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
     <message>
-      <location filename="../engine/shared_facility.py" line="157" />
+      <location filename="../engine/shared_facility.py" line="142" />
       <source>The number of facilities must be at least 1.</source>
       <translation>Le nombre d'équipements doit être au moins 1.</translation>
     </message>
@@ -2988,17 +3003,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="639" />
+      <location filename="../algorithms/base.py" line="636" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="274" />
+      <location filename="../algorithms/base.py" line="271" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="290" />
+      <location filename="../algorithms/base.py" line="287" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -3028,7 +3043,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="815" />
+      <location filename="../engine/waste_flows.py" line="813" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -3043,35 +3058,35 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="142" />
+      <location filename="../engine/symbiosis.py" line="143" />
       <source>The rules file {path} cannot be read: {reason}</source>
       <translation>Le fichier de règles {path} est illisible : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="147" />
+      <location filename="../engine/symbiosis.py" line="148" />
       <source>The rules file {path} has no resources object.</source>
       <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="152" />
+      <location filename="../engine/symbiosis.py" line="153" />
       <source>The rules of {resource} lack {keys}.</source>
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="481" />
+      <location filename="../algorithms/base.py" line="478" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="106" />
-      <location filename="../algorithms/_layer_io.py" line="243" />
-      <location filename="../algorithms/_wifi.py" line="254" />
+      <location filename="../algorithms/_engine_io.py" line="132" />
+      <location filename="../algorithms/_layer_io.py" line="112" />
+      <location filename="../algorithms/_layer_io.py" line="249" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="107" />
-      <location filename="../engine/opendata/loader.py" line="125" />
+      <location filename="../engine/opendata/loader.py" line="109" />
+      <location filename="../engine/opendata/loader.py" line="127" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
     </message>
@@ -3101,27 +3116,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="175" />
+      <location filename="../engine/opendata/solar.py" line="176" />
       <source>The solar cadastre cannot be read as a vector layer: {path}</source>
       <translation>Le cadastre solaire ne peut pas être lu comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="155" />
+      <location filename="../engine/opendata/solar.py" line="156" />
       <source>The solar cadastre file does not exist: {path}</source>
       <translation>Le fichier du cadastre solaire n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="179" />
+      <location filename="../engine/opendata/solar.py" line="180" />
       <source>The solar cadastre has no coordinate reference system: {path}</source>
       <translation>Le cadastre solaire n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="184" />
+      <location filename="../engine/opendata/solar.py" line="185" />
       <source>The solar cadastre has no field {fields} (fields: {available}).</source>
       <translation>Le cadastre solaire n'a pas de champ {fields} (champs : {available}).</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="139" />
+      <location filename="../engine/opendata/solar.py" line="140" />
       <source>The solar cadastre lacks potential_kwh and irradiation, and PVGIS is not reachable.</source>
       <translation>Le cadastre solaire n'a ni potential_kwh ni irradiation, et PVGIS n'est pas joignable.</translation>
     </message>
@@ -3141,37 +3156,37 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="76" />
+      <location filename="../algorithms/symbiosis_template.py" line="73" />
       <source>The survey CRS</source>
       <translation>Le SCR de l'enquête</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="387" />
+      <location filename="../engine/symbiosis_survey.py" line="411" />
       <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
       <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="378" />
+      <location filename="../engine/symbiosis_survey.py" line="402" />
       <source>The survey file {path} does not exist.</source>
       <translation>Le fichier d'enquête {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="397" />
+      <location filename="../engine/symbiosis_survey.py" line="421" />
       <source>The survey file {path} has no table with a role field.</source>
       <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="410" />
+      <location filename="../engine/symbiosis_survey.py" line="434" />
       <source>The survey has no column {columns}.</source>
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="273" />
+      <location filename="../algorithms/shared_facility.py" line="205" />
       <source>The survey has no need for the service {service}.</source>
       <translation>L'enquête n'a aucun besoin du service {service}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="191" />
+      <location filename="../algorithms/resource_synergies.py" line="155" />
       <source>The survey has no usable row: see the rows set aside (PROBLEMS).</source>
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
@@ -3228,12 +3243,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="161" />
+      <location filename="../engine/symbiosis.py" line="162" />
       <source>The water rules let {water} serve potable water: only potable water may.</source>
       <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="159" />
+      <location filename="../engine/symbiosis.py" line="160" />
       <source>The water rules name unknown classes: {classes}.</source>
       <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
     </message>
@@ -3244,17 +3259,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/wifi_placement.py" line="159" />
-      <location filename="../engine/wifi_run.py" line="438" />
+      <location filename="../engine/wifi_run.py" line="445" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_access.py" line="42" />
+      <location filename="../engine/waste_access.py" line="44" />
       <source>There is no facility to measure access to (check the kind filter).</source>
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="291" />
+      <location filename="../engine/wifi_run.py" line="298" />
       <source>There is no hotspot to compute.</source>
       <translation>Il n'y a aucune borne à calculer.</translation>
     </message>
@@ -3269,17 +3284,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="160" />
+      <location filename="../algorithms/base.py" line="157" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="432" />
+      <location filename="../algorithms/wifi_placement.py" line="431" />
       <source>This plan is the best possible (proven).</source>
       <translation>Ce plan est le meilleur possible (prouvé).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="433" />
+      <location filename="../algorithms/wifi_placement.py" line="432" />
       <source>This plan is within {gap} % of the best possible (proven bound).</source>
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
@@ -3290,12 +3305,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="194" />
-      <source>Threshold for the share within</source>
-      <translation>Seuil de la part desservie</translation>
+      <location filename="../engine/symbiosis_options.py" line="169" />
+      <source>Threshold for the share within (m, or min with the unit Minutes)</source>
+      <translation>Seuil de la part desservie (m, ou min avec l'unité Minutes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="203" />
+      <location filename="../engine/symbiosis_options.py" line="175" />
       <source>Threshold unit</source>
       <translation>Unité du seuil</translation>
     </message>
@@ -3317,7 +3332,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/territory_profile.py" line="130" />
-      <location filename="../algorithms/waste_flows.py" line="196" />
+      <location filename="../algorithms/waste_flows.py" line="107" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
@@ -3338,7 +3353,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transformation</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="63" />
+      <location filename="../algorithms/resource_synergies.py" line="52" />
       <source>Turns the survey of an industrial-symbiosis programme (territoire:symbiosis_template, filled: GeoPackage, CSV or XLSX) into synergies. Every row is checked: rows whose unit does not fit the resource, with a negative quantity, an unknown class or no place are listed in Problems, never dropped silently; rows without a point are placed through the ICPE / IREP layers by SIRET, then by site name. Offers match needs by the rules of a user-editable JSON (waste and materials on the List-of-Waste code hierarchy, heat by temperature with a margin, steam by pressure with a drop per km, water by a class matrix that never lets another class serve potable water, services by name), within a maximum distance per resource (straight or along the roads). One linear programme (HiGHS) allocates every resource together, minimising transport and pipe cost minus the value of the substituted supply, month by month for heat, steam and water. Outputs: synergy lines (curved arrows, one colour per resource family, width by quantity), each actor's balance, the unmet needs and unused offers with their reason, and the totals with the avoided purchases and CO2, the factors used and their sources. CLOSURE names actors that close: what breaks is reported. Confidential actors are not named unless asked.</source>
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
@@ -3348,14 +3363,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="273" />
-      <location filename="../algorithms/waste_flows.py" line="526" />
+      <location filename="../algorithms/waste_flows.py" line="154" />
+      <location filename="../algorithms/waste_flows.py" line="275" />
       <source>Unallocated waste</source>
       <translation>Déchets non affectés</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="169" />
-      <location filename="../algorithms/waste_access.py" line="322" />
+      <location filename="../algorithms/waste_access.py" line="142" />
+      <location filename="../algorithms/waste_access.py" line="232" />
       <source>Underserved areas</source>
       <translation>Zones mal desservies</translation>
     </message>
@@ -3390,7 +3405,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="194" />
+      <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
@@ -3410,7 +3425,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="167" />
+      <location filename="../engine/symbiosis.py" line="168" />
       <source>Unknown match level {level} in the rules.</source>
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
@@ -3436,18 +3451,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="121" />
-      <location filename="../engine/opendata/loader.py" line="196" />
+      <location filename="../engine/opendata/loader.py" line="198" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="330" />
+      <location filename="../engine/symbiosis_survey.py" line="354" />
       <source>Unknown survey format {format}.</source>
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="133" />
-      <location filename="../algorithms/resource_synergies.py" line="251" />
+      <location filename="../algorithms/resource_synergies.py" line="110" />
+      <location filename="../algorithms/resource_synergies.py" line="171" />
       <source>Unmet needs and unused offers</source>
       <translation>Besoins non couverts et offres inutilisées</translation>
     </message>
@@ -3472,12 +3487,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil de signal exploitable</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="199" />
+      <location filename="../ui/dock.py" line="207" />
       <source>Use the cache</source>
       <translation>Utiliser le cache</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="201" />
+      <location filename="../ui/dock.py" line="209" />
       <source>Use the sample</source>
       <translation>Utiliser l'exemple</translation>
     </message>
@@ -3497,12 +3512,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Utilisée pour les bornes dont le champ de hauteur est vide ou non choisi. 4 m : un point d'accès sur un candélabre ou une façade.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="423" />
+      <location filename="../algorithms/_layer_io.py" line="429" />
       <source>Warnings: {warnings}</source>
       <translation>Avertissements : {warnings}</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="193" />
+      <location filename="../algorithms/waste_flows.py" line="105" />
       <source>Waste code field (List of Waste, e.g. 07 07 08*)</source>
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
@@ -3512,23 +3527,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="104" />
+      <location filename="../algorithms/waste_access.py" line="98" />
       <source>Waste facilities (déchèteries, drop-off points)</source>
       <translation>Équipements de collecte des déchets (déchèteries, points d'apport volontaire)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="271" />
-      <location filename="../algorithms/waste_flows.py" line="510" />
+      <location filename="../algorithms/waste_flows.py" line="152" />
+      <location filename="../algorithms/waste_flows.py" line="272" />
       <source>Waste flows</source>
       <translation>Flux de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="275" />
+      <location filename="../algorithms/waste_flows.py" line="156" />
+      <location filename="../algorithms/waste_flows.py" line="278" />
       <source>Waste flows summary</source>
       <translation>Synthèse des flux de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="159" />
+      <location filename="../algorithms/waste_flows.py" line="75" />
       <source>Waste flows, synergies and closure scenario</source>
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
@@ -3543,7 +3559,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du type de point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="98" />
+      <location filename="../ui/dock.py" line="106" />
       <source>Waste points (SINOE, OSM)</source>
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
@@ -3553,27 +3569,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="185" />
+      <location filename="../algorithms/waste_flows.py" line="103" />
       <source>Waste producers (one row per site and waste code)</source>
       <translation>Producteurs de déchets (une ligne par site et code déchet)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="222" />
+      <location filename="../algorithms/waste_flows.py" line="115" />
       <source>Waste receivers (treatment, recyclers, industrial users)</source>
       <translation>Exutoires des déchets (traitement, recycleurs, utilisateurs industriels)</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="518" />
+      <location filename="../algorithms/waste_flows.py" line="273" />
       <source>Waste sites</source>
       <translation>Sites de déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="272" />
+      <location filename="../algorithms/waste_flows.py" line="153" />
       <source>Waste sites (tonnes out, in, unallocated)</source>
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="103" />
+      <location filename="../ui/dock.py" line="111" />
       <source>Waste treatment facilities</source>
       <translation>Installations de traitement des déchets</translation>
     </message>
@@ -3588,17 +3604,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="99" />
+      <location filename="../algorithms/shared_facility.py" line="98" />
       <source>Weight field (empty: 1 per actor)</source>
       <translation>Champ de poids (vide : 1 par acteur)</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="185" />
+      <location filename="../engine/symbiosis_options.py" line="166" />
       <source>Weight k of unsuitability on distances</source>
       <translation>Poids k de l'inaptitude sur les distances</translation>
     </message>
     <message>
-      <location filename="../algorithms/shared_facility.py" line="168" />
+      <location filename="../engine/symbiosis_options.py" line="159" />
       <source>Weight on distances</source>
       <translation>Poids sur les distances</translation>
     </message>
@@ -3638,13 +3654,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="762" />
+      <location filename="../algorithms/base.py" line="729" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="121" />
-      <location filename="../algorithms/wifi_coverage.py" line="272" />
+      <location filename="../algorithms/wifi_coverage.py" line="120" />
+      <location filename="../algorithms/wifi_coverage.py" line="271" />
       <source>Wi-Fi coverage</source>
       <translation>Couverture Wi-Fi</translation>
     </message>
@@ -3654,42 +3670,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="61" />
+      <location filename="../algorithms/wifi_coverage.py" line="60" />
       <source>Wi-Fi hotspot coverage</source>
       <translation>Couverture des bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="72" />
+      <location filename="../algorithms/wifi_placement.py" line="71" />
       <source>Wi-Fi hotspot placement</source>
       <translation>Placement de bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="81" />
+      <location filename="../algorithms/wifi_coverage.py" line="80" />
       <source>Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="238" />
+      <location filename="../algorithms/wifi_coverage.py" line="237" />
       <source>Wi-Fi signal of {count} hotspots (dBm)</source>
       <translation>Signal Wi-Fi des {count} bornes (dBm)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="373" />
+      <location filename="../algorithms/wifi_placement.py" line="372" />
       <source>With {new} new hotspots, {after} % of the demand ({weight}) would be within usable signal (≥ {threshold} dBm), against {before} % today with the {existing} existing hotspots.</source>
       <translation>Avec {new} nouvelles bornes, {after} % de la demande ({weight}) recevrait un signal exploitable (≥ {threshold} dBm), contre {before} % aujourd'hui avec les {existing} bornes existantes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="37" />
+      <location filename="../algorithms/symbiosis_template.py" line="36" />
       <source>Writes the empty survey of an industrial-symbiosis programme, to fill after the interviews of the actors: one row per offer or need of a site, with actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (a List-of-Waste code, a temperature in °C, steam pressure and temperature, a water class or a service name), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (months), confidential and a point. The GeoPackage has drop-down lists for role, resource and unit and a survey_fields table documenting every field; the CSV and XLSX twins, for people who fill spreadsheets, have x and y columns in the chosen CRS. A row without a point is placed later through the ICPE / IREP sites by SIRET or site name (territoire:resource_synergies).</source>
       <translation>Écrit l'enquête vide d'une démarche de symbiose industrielle, à remplir après les entretiens avec les acteurs : une ligne par offre ou besoin d'un site, avec actor, site, siret, role (offer | need), resource (waste | heat | steam | water | material | service), spec (un code de la liste des déchets, une température en °C, la pression et la température de la vapeur, une classe d'eau ou un nom de service), quantity, unit (t/yr, MWh/yr, m3/yr, people), season (mois), confidential et un point. Le GeoPackage a des listes déroulantes pour role, resource et unit et une table survey_fields qui documente chaque champ ; les copies CSV et XLSX, pour ceux qui remplissent des tableurs, ont des colonnes x et y dans le SCR choisi. Une ligne sans point est placée ensuite grâce aux sites ICPE / IREP par SIRET ou nom de site (territoire:resource_synergies).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="187" />
+      <location filename="../algorithms/wifi_coverage.py" line="186" />
       <source>Writing the rasters</source>
       <translation>Écriture des rasters</translation>
     </message>
     <message>
-      <location filename="../algorithms/symbiosis_template.py" line="86" />
+      <location filename="../algorithms/symbiosis_template.py" line="77" />
       <source>Written: {path}</source>
       <translation>Écrit : {path}</translation>
     </message>
@@ -3709,7 +3725,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="108" />
+      <location filename="../algorithms/wifi_coverage.py" line="107" />
       <source>Zones for the demand shares (communes, districts)</source>
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
@@ -3805,7 +3821,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="777" />
+      <location filename="../algorithms/base.py" line="744" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3845,23 +3861,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier vide</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="419" />
-      <location filename="../algorithms/wifi_placement.py" line="425" />
+      <location filename="../algorithms/wifi_placement.py" line="418" />
+      <location filename="../algorithms/wifi_placement.py" line="424" />
       <source>branch-and-bound</source>
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="757" />
+      <location filename="../algorithms/base.py" line="724" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="760" />
+      <location filename="../algorithms/base.py" line="727" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="773" />
+      <location filename="../algorithms/base.py" line="740" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3886,27 +3902,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="764" />
+      <location filename="../algorithms/base.py" line="731" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="778" />
+      <location filename="../algorithms/base.py" line="745" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="701" />
+      <location filename="../engine/symbiosis.py" line="705" />
       <source>exchanged (delivered)</source>
       <translation>échangé (livré)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="244" />
+      <location filename="../algorithms/wifi_placement.py" line="243" />
       <source>features</source>
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="756" />
+      <location filename="../algorithms/base.py" line="723" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3916,27 +3932,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>fibre : {count} bâtiments sans ligne d'éligibilité (best_techno NULL)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="420" />
+      <location filename="../algorithms/wifi_placement.py" line="419" />
       <source>greedy (submodularity)</source>
       <translation>glouton (sous-modularité)</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="415" />
+      <location filename="../algorithms/wifi_placement.py" line="414" />
       <source>greedy + swap</source>
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="780" />
+      <location filename="../algorithms/base.py" line="747" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="423" />
+      <location filename="../algorithms/wifi_placement.py" line="422" />
       <source>heuristic</source>
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="763" />
+      <location filename="../algorithms/base.py" line="730" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3946,17 +3962,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="774" />
+      <location filename="../algorithms/base.py" line="741" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="779" />
+      <location filename="../algorithms/base.py" line="746" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="761" />
+      <location filename="../algorithms/base.py" line="728" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3971,7 +3987,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="318" />
+      <location filename="../algorithms/base.py" line="315" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3986,17 +4002,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="775" />
+      <location filename="../algorithms/base.py" line="742" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="767" />
+      <location filename="../algorithms/base.py" line="734" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="700" />
+      <location filename="../engine/symbiosis.py" line="704" />
       <source>needed</source>
       <translation>besoins</translation>
     </message>
@@ -4016,8 +4032,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="320" />
-      <location filename="../algorithms/base.py" line="381" />
+      <location filename="../algorithms/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="378" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -4027,27 +4043,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="699" />
+      <location filename="../engine/symbiosis.py" line="703" />
       <source>offered</source>
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="771" />
+      <location filename="../algorithms/base.py" line="738" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="770" />
+      <location filename="../algorithms/base.py" line="737" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="314" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="319" />
+      <location filename="../algorithms/base.py" line="316" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -4057,12 +4073,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="759" />
+      <location filename="../algorithms/base.py" line="726" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="422" />
+      <location filename="../algorithms/wifi_placement.py" line="421" />
       <source>reduction</source>
       <translation>réduction</translation>
     </message>
@@ -4072,22 +4088,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>role n'est ni offer ni need</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="416" />
+      <location filename="../algorithms/wifi_placement.py" line="415" />
       <source>rounded LP relaxation</source>
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="783" />
+      <location filename="../algorithms/base.py" line="750" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="421" />
+      <location filename="../algorithms/wifi_placement.py" line="420" />
       <source>single-site coverages</source>
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="769" />
+      <location filename="../algorithms/base.py" line="736" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -4097,17 +4113,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="766" />
+      <location filename="../algorithms/base.py" line="733" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="782" />
+      <location filename="../algorithms/base.py" line="749" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="772" />
+      <location filename="../algorithms/base.py" line="739" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4122,7 +4138,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="702" />
+      <location filename="../engine/symbiosis.py" line="706" />
       <source>transport and pipe cost</source>
       <translation>coût de transport et de canalisation</translation>
     </message>
@@ -4147,12 +4163,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>saison illisible</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="703" />
+      <location filename="../engine/symbiosis.py" line="707" />
       <source>value of the substituted supply</source>
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="758" />
+      <location filename="../algorithms/base.py" line="725" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4162,7 +4178,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="781" />
+      <location filename="../algorithms/base.py" line="748" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4207,87 +4223,87 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="609" />
+      <location filename="../algorithms/base.py" line="606" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="194" />
+      <location filename="../algorithms/wifi_coverage.py" line="193" />
       <source>{area} ha within usable signal (≥ {threshold} dBm) of {count} hotspots.</source>
       <translation>{area} ha reçoivent un signal exploitable (≥ {threshold} dBm) de {count} bornes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_placement.py" line="301" />
+      <location filename="../algorithms/wifi_placement.py" line="300" />
       <source>{count} candidates have no usable cost in {field} (empty, negative or not a number): give each candidate a cost of 0 or more.</source>
       <translation>{count} candidats n'ont pas de coût utilisable dans {field} (vide, négatif ou non numérique) : donnez à chaque candidat un coût de 0 ou plus.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="111" />
+      <location filename="../engine/wifi_run.py" line="112" />
       <source>{count} demand features outside the study extent are ignored.</source>
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="455" />
+      <location filename="../engine/wifi_run.py" line="462" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="315" />
+      <location filename="../engine/wifi_run.py" line="322" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="137" />
+      <location filename="../algorithms/_layer_io.py" line="143" />
       <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="374" />
+      <location filename="../engine/waste_flows.py" line="889" />
       <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="131" />
+      <location filename="../algorithms/_layer_io.py" line="137" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="425" />
+      <location filename="../algorithms/waste_flows.py" line="239" />
       <source>{count} producer rows without a geometry were skipped.</source>
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="388" />
+      <location filename="../engine/waste_flows.py" line="904" />
       <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="70" />
+      <location filename="../algorithms/_survey_io.py" line="84" />
       <source>{count} rows placed through the ICPE / IREP layers.</source>
       <translation>{count} lignes placées grâce aux couches ICPE / IREP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="63" />
+      <location filename="../algorithms/_survey_io.py" line="77" />
       <source>{count} rows set aside: {problem}.</source>
       <translation>{count} lignes écartées : {problem}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="281" />
+      <location filename="../algorithms/resource_synergies.py" line="198" />
       <source>{count} synergies, {co2} t of CO2 and {net} EUR avoided a year</source>
       <translation>{count} synergies, {co2} t de CO2 et {net} EUR évités par an</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="270" />
+      <location filename="../algorithms/resource_synergies.py" line="194" />
       <source>{count} synergies, {unmet} unmet needs or unused offers.</source>
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
     <message>
-      <location filename="../engine/numbers.py" line="77" />
+      <location filename="../engine/numbers.py" line="102" />
       <source>{count} values of {field} are not numbers and are ignored (e.g. {examples}).</source>
       <translation>{count} valeurs de {field} ne sont pas des nombres et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../engine/numbers.py" line="86" />
+      <location filename="../engine/numbers.py" line="111" />
       <source>{count} values of {field} are out of range (negative or too large) and are ignored (e.g. {examples}).</source>
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
@@ -4312,18 +4328,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="258" />
+      <location filename="../engine/opendata/loader.py" line="260" />
       <location filename="../engine/opendata/online.py" line="265" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="683" />
+      <location filename="../algorithms/base.py" line="680" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_flows.py" line="339" />
+      <location filename="../algorithms/waste_flows.py" line="204" />
       <source>{field}: {count} capacities are negative or not numbers (e.g. {examples}); a capacity is a number of tonnes per year, 0 or more (empty = unlimited). Correct them.</source>
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
@@ -4333,8 +4349,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
     <message>
-      <location filename="../algorithms/resource_synergies.py" line="263" />
-      <location filename="../algorithms/waste_flows.py" line="557" />
+      <location filename="../algorithms/resource_synergies.py" line="186" />
+      <location filename="../algorithms/waste_flows.py" line="289" />
       <source>{indicator}: {values} {unit}</source>
       <translation>{indicator} : {values} {unit}</translation>
     </message>
@@ -4344,7 +4360,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_survey_io.py" line="29" />
+      <location filename="../algorithms/_survey_io.py" line="43" />
       <source>{layer} has neither a SIRET nor a name field: not used to place rows.</source>
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
@@ -4364,6 +4380,21 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
+      <location filename="../algorithms/_engine_io.py" line="199" />
+      <source>{old} (km) is deprecated and ignored: {new} (m) is given too.</source>
+      <translation>{old} (km) est obsolète et ignoré : {new} (m) est aussi donné.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/_engine_io.py" line="205" />
+      <source>{old} (km) is deprecated: {km} km read as {new} = {metres} m; give {new} in metres.</source>
+      <translation>{old} (km) est obsolète : {km} km lus comme {new} = {metres} m ; donnez {new} en mètres.</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/_engine_io.py" line="180" />
+      <source>{parameter} in km (deprecated: use {new} in metres)</source>
+      <translation>{parameter} en km (obsolète : utilisez {new} en mètres)</translation>
+    </message>
+    <message>
       <location filename="../engine/options.py" line="149" />
       <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
       <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
@@ -4379,17 +4410,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="343" />
+      <location filename="../engine/symbiosis_survey.py" line="367" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
     <message>
-      <location filename="../algorithms/wifi_coverage.py" line="200" />
+      <location filename="../algorithms/wifi_coverage.py" line="199" />
       <source>{pct} % of the demand is within usable signal.</source>
       <translation>{pct} % de la demande reçoit un signal exploitable.</translation>
     </message>
     <message>
-      <location filename="../algorithms/waste_access.py" line="326" />
+      <location filename="../algorithms/waste_access.py" line="253" />
       <source>{served} of {total} inhabitants ({share} %) are within {km} km of a facility.</source>
       <translation>{served} habitants sur {total} ({share} %) sont à moins de {km} km d'un équipement.</translation>
     </message>
@@ -4420,7 +4451,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/bdtopo.py" line="300" />
+      <location filename="../engine/opendata/bdtopo.py" line="291" />
       <source>{table}: the IGN WFS failed ({error}); falling back to OpenStreetMap</source>
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
@@ -4450,12 +4481,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="727" />
+      <location filename="../algorithms/base.py" line="694" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="733" />
+      <location filename="../algorithms/base.py" line="700" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4552,7 +4583,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="375" />
+      <location filename="../algorithms/base.py" line="372" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

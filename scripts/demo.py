@@ -267,7 +267,7 @@ STEPS: list[tuple] = [
             "DISTANCE": "1",
             "ROADS": f"{GPKG}|layername=roads",
             "SNAP_TOLERANCE": "3500",  # the sample's facilities sit inside port zones, up to 3 km from a road
-            "MAX_DISTANCE": "60",
+            "MAX_DISTANCE_M": "60000",
             "REMOVE_SITES": "WF03",
             "TERRITORY": f"{GPKG}|layername=communes",
             "FLOWS": str(OUT / "dechets_flux.gpkg"),
@@ -289,7 +289,7 @@ STEPS: list[tuple] = [
             # the sample's synthetic roads are main roads and the streets of dense centres only:
             # a building up to 1 km from them joins them straight (that walk counts in its distance)
             "SNAP_TOLERANCE": "1000",
-            "THRESHOLD": "3",
+            "THRESHOLD_M": "3000",
             "COMMUNES": f"{GPKG}|layername=communes",
             "OUTPUT": str(OUT / "decheteries_acces.gpkg"),
             "COMMUNES_OUTPUT": str(OUT / "decheteries_communes.gpkg"),
@@ -344,7 +344,7 @@ STEPS: list[tuple] = [
             "ROADS": f"{GPKG}|layername=roads",
             "SNAP_TOLERANCE": "3500",  # companies inside the port zones are far from the sample's roads
             "THRESHOLD": "10",
-            "THRESHOLD_UNIT": "1",  # minutes
+            "THRESHOLD_UNIT": "minutes",
             "SPEED": "30",
             "SITES": str(OUT / "plateforme_sites.gpkg"),
             "ASSIGNMENTS": str(OUT / "plateforme_affectations.gpkg"),

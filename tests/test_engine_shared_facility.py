@@ -65,7 +65,7 @@ def test_p_median_equals_exhaustive_optimum_on_a_road_graph(count: int) -> None:
 def test_share_within_minutes_and_unserved_actors() -> None:
     demand = np.array([[0, 0], [500, 0], [3000, 0], [50_000, 0]], float)
     candidates = np.array([[400, 0], [2900, 0]], float)
-    options = Options(count=1, limit_m=10_000, threshold_m=1000, speed_kmh=6)
+    options = Options(count=1, max_distance=10_000, threshold=1000, speed_kmh=6)
     result = locate(
         ["a", "b", "c", "far"], demand, np.array([1.0, 1.0, 1.0, 5.0]), ["S1", "S2"], candidates, options
     )
@@ -100,3 +100,15 @@ def test_suitability_as_constraint_and_as_weight() -> None:
     assert weighted.chosen == [1]  # 1000 m × 1.8 > about 1170 m × 1.1
     with pytest.raises(EngineError):
         locate(["a"], demand[:1], np.ones(1), ["x"], candidates[:1], Options(count=2))
+
+
+def test_a_threshold_in_minutes_is_read_at_the_speed() -> None:
+    demand = np.array([[0, 0], [500, 0], [3000, 0]], float)
+    candidates = np.array([[400, 0]], float)
+    minutes = Options(threshold=10, threshold_unit="minutes", speed_kmh=6)  # 10 min at 100 m/min
+    metres = Options(threshold=1000)
+    assert (minutes.threshold_m, metres.limit_m) == (1000.0, np.inf)
+    by_time = locate(["a", "b", "c"], demand, np.ones(3), ["S"], candidates, minutes)
+    by_distance = locate(["a", "b", "c"], demand, np.ones(3), ["S"], candidates, metres)
+    within = [actor["within"] for actor in by_time.actors]
+    assert within == [actor["within"] for actor in by_distance.actors] == [True, True, False]

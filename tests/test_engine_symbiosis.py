@@ -211,6 +211,11 @@ def test_closure_reports_what_breaks(rules) -> None:
     assert why[("Incinérateur", "offer")] == REASON_CLOSED
     statuses = {(s["offer_actor"], s["status"]) for s in closed.synergies}
     assert statuses == {("Incinérateur", "removed"), ("Aciérie", "unchanged")}
+    assert run_synergies(survey, rules, Options(closed_actors=" Incinérateur,")).synergies == closed.synergies
+    assert (baseline.headline()["SYNERGY_COUNT"], closed.headline()["SYNERGY_COUNT"]) == (2, 1)
+    assert closed.headline()["CO2_AVOIDED_T"] < baseline.headline()["CO2_AVOIDED_T"]
+    with pytest.raises(EngineError, match="Nobody"):
+        run_synergies(survey, rules, Options(closed_actors="Nobody"))
     lost = next(
         r for r in closed.summary if r["resource"] == "steam" and r["indicator"] == "exchanged (delivered)"
     )

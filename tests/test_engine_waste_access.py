@@ -71,3 +71,26 @@ def test_underserved_areas_merge_close_points() -> None:
 def test_no_facility_is_an_error() -> None:
     with pytest.raises(EngineError, match="no facility"):
         nearest_facility(DEMAND, np.empty((0, 2)), 1.0)
+
+
+def test_run_keeps_the_kinds_asked_and_numbers_each_output() -> None:
+    from territoire_numerique.engine.waste_access import Options, run_waste_access
+
+    demand = np.vstack([DEMAND, [[np.nan, np.nan]]])  # the last feature has no geometry
+    weight = np.append(POPULATION, 7.0)
+    facilities = np.array([[0, 0], [4000, 0], [2000, 0], [np.nan, np.nan]], float)
+    kinds = ["Decheterie", "container", "decheterie", "decheterie"]
+    communes = [box(-500, -500, 1500, 500), box(1500, -500, 5000, 500)]
+    options = Options(kinds="decheterie, ", threshold=1500.0)
+    run = run_waste_access(demand, weight, facilities, options, ["D1", "C1", "D2", "X"], kinds, communes)
+    # the container is left out: the buildings at 4 and 4.1 km are 2 and 2.1 km from D2
+    assert run.access.distance_km[:4] == pytest.approx([0.1, 1.0, 2.0, 2.1])
+    assert np.isnan(run.access.distance_km[-1]) and not run.access.within[-1]
+    assert run.facility_id[:4] == ["D1", "D1", "D2", "D2"] and run.facility_id[-1] is None
+    assert run.shares["share_served"].tolist() == pytest.approx([100.0, 0.0])
+    assert (run.population, run.served) == (112.0, 30.0)
+    assert sum(values["population"] for _, values in run.areas) == pytest.approx(30 + 40 + 5)
+    unnamed = run_waste_access(demand, weight, facilities, Options(), facility_kinds=kinds)
+    assert unnamed.facility_id[:3] == ["1", "1", "2"]  # numbered after the features without a point
+    with pytest.raises(EngineError, match="KIND_FIELD"):
+        run_waste_access(demand, weight, facilities, options)

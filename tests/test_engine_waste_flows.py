@@ -120,7 +120,7 @@ def test_capacity_maximises_placed_tonnes_before_distance() -> None:
     # Cheapest would leave X unplaced; the optimum places everything: X→R1, Y→R2.
     p = producers([("X", -10, 0, "19 12 12", 100.0), ("Y", 1, 0, "19 12 12", 100.0)])
     r = receivers([("R1", 0, 0, "19 12 *", 100.0, False, "R1"), ("R2", 51, 0, "19 *", 100.0, False, "R1")])
-    result = run_waste_flows(p, r, Options(max_distance_km=50.0, top_synergies=0))
+    result = run_waste_flows(p, r, Options(max_distance=50_000.0, top_synergies=0))
     assert flows_by_pair(result) == {("X", "R1"): 100.0, ("Y", "R2"): 100.0}
     assert summary(result, "transport") == pytest.approx(100 * 10 + 100 * 50)
 
@@ -136,7 +136,7 @@ def test_unallocated_causes_and_partial_placement() -> None:
         ]
     )
     r = receivers([("INC", 2, 0, "20 03 01", 120.0, False, "R1")])
-    result = run_waste_flows(p, r, Options(max_distance_km=50.0, top_synergies=0))
+    result = run_waste_flows(p, r, Options(max_distance=50_000.0, top_synergies=0))
     assert flows_by_pair(result) == {("A", "INC"): 120.0}
     causes = {(u["producer_id"], u["cause"]): u["tonnes"] for u in result.unallocated}
     assert causes == {
@@ -247,7 +247,7 @@ def test_synergies_are_scored_and_explained() -> None:
             ("GLASS", 1, 0, "10 11 *", None, False, "R5"),  # unrelated
         ]
     )
-    result = run_waste_flows(p, r, Options(max_distance_km=10.0, top_synergies=3))
+    result = run_waste_flows(p, r, Options(max_distance=10_000.0, top_synergies=3))
     by_receiver = {s["receiver_id"]: s for s in result.synergies}
     assert set(by_receiver) == {"FOUNDRY", "SCRAP"}
     exact, family = by_receiver["FOUNDRY"], by_receiver["SCRAP"]
@@ -280,3 +280,47 @@ def test_cancel_and_bad_input() -> None:
         run_waste_flows(producers([("A", 0, 0, "x", 1.0)]), receivers(TWO_BY_TWO_R), Options())
     with pytest.raises(EngineError, match="road layer"):
         run_waste_flows(producers(TWO_BY_TWO_P), receivers(TWO_BY_TWO_R), Options(distance="network"))
+
+
+def test_rows_of_the_layers_become_producers_and_receivers() -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point, box
+
+    from territoire_numerique.engine.waste_flows import (
+        accepts_warnings,
+        producers_from_frame,
+        receivers_from_frame,
+    )
+
+    frame = gpd.GeoDataFrame(
+        {"code": ["17 01 01", "17 02 01", "19 01 02"]},
+        geometry=[Point(1000, 0), Point(1000, 0), None],
+    )
+    producers, skipped = producers_from_frame(frame, np.array([5.0, 6.0, 7.0]))
+    assert skipped == 1 and producers.site_id == ["1000 0", "1000 0"]  # one site: the same place
+    assert producers.tonnes.tolist() == [5.0, 6.0] and producers.destination is None
+    places = gpd.GeoDataFrame(
+        {"accepts": ["17 *", "*; 17 0x"], "hazardous_ok": ["oui", None], "name": ["Tri", None]},
+        geometry=[box(0, 0, 10, 10), Point(3, 4)],
+    )
+    receivers = receivers_from_frame(places, None)
+    assert receivers.site_id == ["R1", "R2"] and receivers.name == ["Tri", ""]
+    assert receivers.hazardous_ok.tolist() == [True, False] and np.isnan(receivers.capacity).all()
+    assert receivers.xy.tolist() == [[5.0, 5.0], [3.0, 4.0]]  # a polygon by its centroid
+    warnings = accepts_warnings(receivers, "accepts")
+    assert [w.values["count"] for w in warnings] == [1, 1]  # “17 0x” unreadable; R2 accepts all
+
+
+def test_closure_by_text_unknown_sites_and_the_territory() -> None:
+    p = producers(TWO_BY_TWO_P)
+    r = receivers(TWO_BY_TWO_R)
+    as_set = run_waste_flows(p, r, Options(remove_sites=frozenset({"R1"}), top_synergies=0))
+    as_text = run_waste_flows(p, r, Options(remove_sites=" R1, ", top_synergies=0))
+    assert as_text.flows == as_set.flows and as_text.summary == as_set.summary
+    with pytest.raises(EngineError, match="NOPE"):
+        run_waste_flows(p, r, Options(remove_sites="R1, NOPE"))
+    from shapely.geometry import box
+
+    around_r1 = [box(0.5 * KM, -KM, 1.5 * KM, KM)]  # R1 inside, R2 outside
+    result = run_waste_flows(p, r, Options(top_synergies=0), territory=around_r1)
+    assert summary(result, "treated within the territory") == pytest.approx(50.0)

@@ -270,6 +270,20 @@ def test_shared_facility_from_a_layer_and_from_the_survey(territoire_plugin, pla
          "ASSIGNMENTS": str(tmp_path / "a3.gpkg"), "SUMMARY": str(tmp_path / "m3.gpkg")},
     )  # fmt: skip
     assert from_survey["CHOSEN"] == "west"  # the one need for a restaurant is at 1 km
+    # the maximum distance in km (older scripts, hidden parameter) or in metres: the same run
+    limited = {}
+    in_km, in_metres = {"MAX_DISTANCE": 3}, {"MAX_DISTANCE_M": 3000.0, "THRESHOLD_UNIT": "minutes"}
+    for unit, limit in (("km", in_km), ("m", in_metres)):
+        run = processing.run(
+            "territoire:shared_facility",
+            {**common, "ACTORS": f"{path}|layername=actors", "WEIGHT_FIELD": "people", **limit,
+             "SITES": str(tmp_path / f"sites_{unit}.gpkg"), "ASSIGNMENTS": str(tmp_path / f"a_{unit}.gpkg"),
+             "SUMMARY": str(tmp_path / f"s_{unit}.gpkg")},
+        )  # fmt: skip
+        sites = gpd.read_file(run["SITES"]).sort_values("site_id")
+        limited[unit] = (run["CHOSEN"], sites.unserved_weight.tolist())
+    assert limited["km"] == limited["m"]
+    assert sum(limited["m"][1]) > 0  # the limit leaves actors unserved
 
 
 def test_sample_survey_shows_every_resource_and_says_synthetic(territoire_plugin, tmp_path) -> None:

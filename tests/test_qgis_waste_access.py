@@ -108,3 +108,27 @@ def test_geographic_crs_is_refused(territoire_plugin, town, tmp_path) -> None:
             },
         )
     assert not (tmp_path / "a.gpkg").exists()
+
+
+def test_the_old_km_threshold_and_the_metres_one_give_the_same_result(
+    territoire_plugin, town, tmp_path
+) -> None:
+    from qgis import processing
+
+    def served(folder: str, **threshold) -> list[bool]:
+        (tmp_path / folder).mkdir()
+        result = processing.run(
+            "territoire:waste_access",
+            {
+                "DEMAND": f"{town}|layername=buildings",
+                "FACILITIES": f"{town}|layername=waste_points",
+                "KINDS": "decheterie",
+                "OUTPUT": str(tmp_path / folder / "access.gpkg"),
+                "UNDERSERVED": str(tmp_path / folder / "underserved.gpkg"),
+                **threshold,
+            },
+        )
+        return gpd.read_file(result["OUTPUT"]).sort_values("building_id")["within"].astype(bool).tolist()
+
+    assert served("km", THRESHOLD=1.5) == served("m", THRESHOLD_M=1500.0) == [True, True, False, False]
+    assert served("both", THRESHOLD=1.5, THRESHOLD_M=2050.0) == [True, True, True, False]  # metres win

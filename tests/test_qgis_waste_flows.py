@@ -144,3 +144,55 @@ def test_cancelled_run_writes_nothing(territoire_plugin, territory, tmp_path) ->
     with pytest.raises(QgsProcessingException):
         run(territory, tmp_path, feedback=feedback)
     assert list(tmp_path.glob("*.gpkg")) == []
+
+
+class Messages:
+    """A feedback that keeps what the run logs (pushWarning, pushInfo)."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Keeping(QgsProcessingFeedback):
+            def __init__(self, kept):
+                super().__init__()
+                self.kept = kept
+
+            def pushWarning(self, text):
+                self.kept.append(text)
+                super().pushWarning(text)
+
+        self.lines: list[str] = []
+        self.feedback = Keeping(self.lines)
+
+
+def outcome(result) -> tuple[dict, dict]:
+    flows = gpd.read_file(result["FLOWS"])
+    unallocated = gpd.read_file(result["UNALLOCATED"])
+    return (
+        {(f.producer_id, f.receiver_id): f.tonnes for f in flows.itertuples()},
+        dict(zip(unallocated.producer_id, unallocated.cause)),
+    )
+
+
+def test_the_old_km_parameter_and_the_metres_one_give_the_same_result(
+    territoire_plugin, territory, tmp_path
+) -> None:
+    old, new, both = (tmp_path / name for name in ("km", "m", "both"))
+    for folder in (old, new, both):
+        folder.mkdir()
+    messages = Messages()
+    in_km = run(territory, old, feedback=messages.feedback)  # MAX_DISTANCE=20 (km), as older scripts
+    assert any("MAX_DISTANCE (km) is deprecated" in line for line in messages.lines)
+    in_metres = run(territory, new, MAX_DISTANCE=None, MAX_DISTANCE_M=20_000.0)
+    assert outcome(in_km) == outcome(in_metres)
+    assert outcome(in_metres)[1]["OFF"] == "no accepting receiver within the maximum distance"
+    # both given: the metres win (0 = no limit: OFF finds its receiver)
+    unlimited = run(territory, both, DISTANCE="straight", MAX_DISTANCE_M=0.0)
+    assert "OFF" not in outcome(unlimited)[1]
+
+
+def test_distance_choice_by_key(territoire_plugin, territory, tmp_path) -> None:
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="road layer"):
+        run(territory, tmp_path, DISTANCE="network")
