@@ -66,7 +66,7 @@ class RoadsChecked:
     refused before the run (checkParameterValues)."""
 
     def checkParameterValues(self, parameters, context):
-        ok, message = super().checkParameterValues(parameters, context)  # type: ignore[misc]
+        ok, message = super().checkParameterValues(parameters, context)
         if ok:
             message = roads_missing(parameters)
         return not message, message

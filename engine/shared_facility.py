@@ -184,18 +184,20 @@ def locate(
         )
     for i, name in enumerate(names):
         reached = np.isfinite(distance[i])
-        site = chosen[int(nearest[i])] if reached else None
+        chosen_site = chosen[int(nearest[i])] if reached else None
         result.actors.append(
             {
                 "actor": name,
                 "weight": float(weight[i]),
-                "site_id": site_ids[site] if site is not None else None,
+                "site_id": site_ids[chosen_site] if chosen_site is not None else None,
                 "distance_m": round(float(distance[i]), 1) if reached else None,
                 "minutes": round(float(distance[i]) / (options.speed_kmh * 1000 / 60), 2)
                 if reached
                 else None,
                 "within": bool(reached and distance[i] <= options.threshold_m),
-                "geometry": [tuple(demand[i]), tuple(candidates[site])] if site is not None else None,
+                "geometry": (
+                    [tuple(demand[i]), tuple(candidates[chosen_site])] if chosen_site is not None else None
+                ),
             }
         )
     total = float(weight.sum())

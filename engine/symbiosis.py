@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
@@ -169,10 +170,11 @@ def load_rules(path: str | Path | None = None) -> dict:
     return rules
 
 
-def per_spec(value: object, spec: str) -> float:
+def per_spec(value: Any, spec: str) -> float:
     """A rule value: a number, or an object with values per spec and a ``default``."""
     if isinstance(value, dict):
-        return float(value.get(spec, value.get("default", 0.0)))
+        chosen: Any = value.get(spec, value.get("default", 0.0))
+        return float(chosen)
     return float(value)
 
 

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from osgeo import gdal, ogr, osr
@@ -243,7 +244,7 @@ def _create_fields(layer: ogr.Layer, coordinates: bool, domains: dict[str, str])
             layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
 
 
-def _documentation(crs_label: str) -> tuple[list[str], list[tuple[str, ...]]]:
+def _documentation(crs_label: str) -> tuple[list[str], list[tuple[str, str, str, str]]]:
     """Header and rows of the table documenting the survey's fields."""
     rows = [(n, "yes" if req else "no", allowed, text) for n, _, req, allowed, text in FIELDS]
     rows.append(("x, y", "no", crs_label, "Point of the site (CSV / XLSX); or fill siret or site instead"))
@@ -445,7 +446,9 @@ def read_survey(path: str | Path, epsg: int = 2154) -> list[dict]:
         if position < 1:
             continue
         values = {label.lower(): feature.GetField(name) for label, name in zip(labels, names)}
-        row = {key: "" if value is None else str(value).strip() for key, value in values.items()}
+        row: dict[str, Any] = {
+            key: "" if value is None else str(value).strip() for key, value in values.items()
+        }
         x, y = _number(row.get("x")), _number(row.get("y"))
         geometry = feature.GetGeometryRef()
         if geometry is not None and not geometry.IsEmpty():

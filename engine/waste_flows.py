@@ -298,12 +298,16 @@ class WasteFlowModel:
     # 1. producers → items
     def _items(self) -> _Items:
         p = self.p
-        by_name = {}
+        by_name: dict[str, int] = {}
         for index, (rid, name) in enumerate(zip(self.r.site_id, self.r.name)):
             by_name.setdefault(_text(name).casefold(), index)
             by_name[_text(rid).casefold()] = index  # ids win over names
         keys: dict[tuple, int] = {}
-        site, codes, tonnes, xy, declared = [], [], [], [], []
+        site: list[int] = []
+        codes: list[Any] = []
+        tonnes: list[float] = []
+        xy: list[Any] = []
+        declared: list[Any] = []
         destinations = p.destination if p.destination is not None else [None] * len(p.code)
         for row, (sid, name, code_text, amount) in enumerate(zip(p.site_id, p.site_name, p.code, p.tonnes)):
             sid, name = _text(sid), _text(name)
