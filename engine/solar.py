@@ -8,7 +8,6 @@ kWh = kWp × yield).  A roof with neither keeps a NULL energy.  CO₂ avoided = 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -18,6 +17,7 @@ from scipy.spatial import cKDTree
 
 from .errors import EngineError
 from .indicators import Points, anchor_xy, as_float, zone_of_points
+from .text import fold
 
 USAGE_KINDS = ("industrial", "commercial", "public", "residential", "agricultural", "annex", "other")
 # keyword (accents removed, lower case) → usage kind; first match wins
@@ -97,7 +97,7 @@ def normalise_usage(value: object) -> str | None:
     """Usage kind (``USAGE_KINDS``) of a cadastre's usage label, English or French; None if empty."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().strip().lower()
+    text = fold(value)
     if not text:
         return None
     return next((kind for keyword, kind in _USAGE_KEYWORDS if keyword in text), "other")
