@@ -69,15 +69,16 @@ def write_table(
     geometries: Sequence | None = None,
     required: bool = False,
 ) -> str | None:
-    """Write the rows of ``table`` (a GeoDataFrame; ``geometries``: other geometries for its rows)
+    """Write the rows of ``table`` (a GeoDataFrame, or a table of ``geometries`` given apart)
     to the sink ``name`` and style it; None when an optional sink is skipped."""
     sink, destination = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
     if sink is None:
         if required:
             raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
         return None
-    rows = table.drop(columns=table.geometry.name).to_dict("records")
-    shapes = list(table.geometry) if geometries is None else list(geometries)
-    write_features(sink, fields, shapes, rows, feedback, progress)
+    if geometries is None:
+        geometries = list(table.geometry)
+        table = table.drop(columns=table.geometry.name)
+    write_features(sink, fields, list(geometries), table.to_dict("records"), feedback, progress)
     style_output(algorithm, context, destination, style, title)
     return destination

@@ -23,6 +23,7 @@ from .indicators import (
     anchor_xy,
     as_bool,
     as_float,
+    joined,
     make_grid,
     nearest_to_geometries,
     no_progress,
@@ -236,7 +237,7 @@ def fibre_coverage(
         is_cancelled=is_cancelled,
     )
     coverage["target"] = options.target
-    result = FibreCoverage(_joined(table, coverage))
+    result = FibreCoverage(joined(table, coverage))
     if sites is not None:
         access = site_access(
             sites.geometry,
@@ -245,13 +246,7 @@ def fibre_coverage(
             buildings.get("building_id"),
             options.site_distance,
         )
-        result.sites = _joined(sites, access)
+        result.sites = joined(sites, access)
     progress(1.0)
     return result
 
-
-def _joined(table: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
-    """``table`` with the columns of ``values`` (rows aligned) replacing any of the same name."""
-    kept = table.drop(columns=[name for name in values.columns if name in table.columns])
-    joined = pd.concat([kept.reset_index(drop=True), values.reset_index(drop=True)], axis=1)
-    return gpd.GeoDataFrame(joined, geometry=table.geometry.name, crs=table.crs)
