@@ -16,7 +16,6 @@ from qgis.core import (
 
 from ..engine.errors import EngineError
 from ..engine.fibre_options import SITE_COLUMNS, ZONE_COLUMNS, FibreOptions
-from ..engine.options import spec_of
 from ..resources_paths import style_path
 from ._options import add_options
 from .base import TerritoireAlgorithm
@@ -143,9 +142,10 @@ class FibreCoverageAlgorithm(TerritoireAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        spec = spec_of(FibreOptions, "zone_kind")
+        from ._options import read_options
+
         try:
-            kind = spec.choice_key(parameters.get(self.ZONE_TYPE, 0))
+            kind = read_options(self, FibreOptions, parameters, context).zone_kind
         except EngineError as error:
             return False, self.engine_message(error)
         if kind == "layer" and not parameters.get(self.ZONES):
