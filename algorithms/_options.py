@@ -79,7 +79,9 @@ def option_parameter(
                 if spec.kind == "int"
                 else QgsProcessingParameterNumber.Type.Double
             )
-            parameter = QgsProcessingParameterNumber(spec.parameter, label, number_type, default, **bounds)
+            parameter = QgsProcessingParameterNumber(
+                spec.parameter, label, number_type, default, optional=default is None, **bounds
+            )
     if spec.help:
         parameter.setHelp(tr(spec.help))
     if spec.advanced:
@@ -100,8 +102,8 @@ def read_options(algorithm, options_class: type[Options], parameters: dict, cont
     """The options the user gave (the raw values: a choice key or index, numbers in range)."""
     values: dict[str, object] = {}
     for _name, spec, _default in option_specs(options_class):
-        if spec.parameter not in parameters:
-            continue
+        if parameters.get(spec.parameter) in (None, ""):
+            continue  # the default (an optional number left empty: None)
         if spec.kind in {"float", "int", "distance"}:
             values[spec.parameter] = algorithm.parameterAsDouble(parameters, spec.parameter, context)
         elif spec.kind == "bool":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,31 +11,28 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFields,
-    QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from ..engine.errors import Cancelled, EngineError
+from ..engine.errors import EngineError
+from ..engine.suitability_options import Options
 from ..i18n_support import format_number, translated
 from ..resources_paths import style_path
+from ._options import add_options
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 if TYPE_CHECKING:
@@ -110,15 +105,7 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.CELL_SIZE,
-                self.tr("Cell size (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=10.0,
-                minValue=0.01,
-            )
-        )
+        add_options(self, Options, only=("cell_size",))
         self.addParameter(
             QgsProcessingParameterCrs(
                 self.TARGET_CRS,
@@ -142,46 +129,18 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        numbers = [
-            (self.N_SITES, self.tr("Number of sites"), QgsProcessingParameterNumber.Type.Integer, 5, 1),
-            (self.MIN_AREA, self.tr("Site area (m²)"), QgsProcessingParameterNumber.Type.Double, 5000.0, 0.0),
-            (
-                self.MIN_SPACING,
-                self.tr("Minimum spacing between sites (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                500.0,
-                0.0,
+        add_options(
+            self,
+            Options,
+            only=(
+                "n_sites",
+                "min_area",
+                "min_spacing",
+                "sensitivity_runs",
+                "perturbation_pct",
+                "max_memory_mb",
             ),
-            (
-                self.SENSITIVITY,
-                self.tr("Sensitivity: Monte Carlo runs (0 = none)"),
-                QgsProcessingParameterNumber.Type.Integer,
-                0,
-                0,
-            ),
-            (
-                self.PERTURBATION,
-                self.tr("Sensitivity: weight perturbation (± %)"),
-                QgsProcessingParameterNumber.Type.Double,
-                20.0,
-                0.0,
-            ),
-        ]
-        for name, description, kind, default, minimum in numbers:
-            self.addParameter(
-                QgsProcessingParameterNumber(name, description, kind, defaultValue=default, minValue=minimum)
-            )
-        memory = QgsProcessingParameterNumber(
-            self.MAX_MEMORY,
-            self.tr(
-                "Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate"
-            ),
-            QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=4096,
-            minValue=64,
         )
-        memory.setFlags(memory.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(memory)
         self.addParameter(
             QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Suitability (0–100)"))
         )
@@ -204,6 +163,13 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         )
 
     # --- checks -----------------------------------------------------------------------------
+    def createInstance(self):
+        from ._suitability_model import share_models
+
+        instance = super().createInstance()
+        share_models(self, instance)  # the run's copy reads the model these checks parsed
+        return instance
+
     def checkParameterValues(self, parameters, context):
         """Refuse bad models, missing layers and, before anything is computed, a grid that
         fits in memory neither whole nor by blocks (the message gives the estimate and the limit)."""
@@ -212,18 +178,15 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        crs = self.target_crs(parameters, context)
+        output = explicit_destination(parameters, self.OUTPUT, context)
         try:
-            self.require_projected_crs(crs, self.tr("The target CRS"))
             model = self.model(parameters, context)
             check_layers(model)
-            output = explicit_destination(parameters, self.OUTPUT, context)
             check_memory(model, self.options(parameters, context, output))
         except QgsProcessingException as error:
             return False, str(error)
         except EngineError as error:
             return False, self.engine_message(error)
-        output = explicit_destination(parameters, self.OUTPUT, context)
         if output and not output_folder_is_writable(output):
             return False, self.tr("The output folder {folder} cannot be written to.").format(
                 folder=str(Path(output).parent)
@@ -250,84 +213,39 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         return crs if crs.isValid() else QgsCoordinateReferenceSystem(DEFAULT_CRS)
 
-    def model(self, parameters, context: QgsProcessingContext) -> Model:
-        """The validated model, its layers resolved to paths (project layers are exported if needed)."""
-        from ..engine.suitability import load_model
+    def model(self, parameters, context: QgsProcessingContext, keep: bool = True) -> Model:
+        """The validated model, its layers resolved to paths, read once per run (the checks keep
+        it for the run, which takes it: ``keep=False``)."""
+        from ._suitability_model import suitability_model
 
-        text = self.parameterAsString(parameters, self.MODEL, context)
-        if not text.strip():
-            raise QgsProcessingException(
-                self.tr("Give a suitability model: a JSON file path or the JSON text.")
-            )
-        project = context.project() or QgsProject.instance()
-        home = project.homePath() if project is not None else ""
-        allow = self.parameterAsBoolean(parameters, self.ALLOW_INCONSISTENT, context)
-        model = load_model(text.strip(), base_dir=home or os.getcwd(), allow_inconsistent=allow)
-        model.criteria = [
-            replace(c, layer=self.layer_path(c.layer, model.base_dir, context)) for c in model.criteria
-        ]
-        model.constraints = [
-            replace(c, layer=self.layer_path(c.layer, model.base_dir, context)) for c in model.constraints
-        ]
-        return model
-
-    def layer_path(self, reference: str, base_dir: str | None, context: QgsProcessingContext) -> str:
-        """A file path/URI for ``reference``: kept when it is a file, else a project layer's source."""
-        from ..engine.raster_grid import split_uri
-
-        path, _ = split_uri(reference, base_dir)
-        if os.path.exists(path):
-            return reference
-        layer = QgsProcessingUtils.mapLayerFromString(reference, context)
-        if layer is None:
-            return reference  # the engine reports it cannot be opened
-        source_path, _ = split_uri(layer.source())
-        plain = layer.providerType() in ("ogr", "gdal") and os.path.exists(source_path)
-        if plain and (layer.type() != QgsMapLayer.LayerType.VectorLayer or not layer.subsetString()):
-            return layer.source()
-        if layer.type() != QgsMapLayer.LayerType.VectorLayer:
-            raise QgsProcessingException(
-                self.tr("Layer {layer} is not a file-based raster: save it as a GeoTIFF first.").format(
-                    layer=layer.name()
-                )
-            )
-        export = QgsProcessingUtils.generateTempFilename(f"{layer.id()}.gpkg")
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, export, context.transformContext(), options
-        )
-        if error != QgsVectorFileWriter.WriterError.NoError:
-            raise QgsProcessingException(
-                self.tr("Layer {layer} could not be exported for the analysis: {reason}").format(
-                    layer=layer.name(), reason=message
-                )
-            )
-        return export
+        self.require_projected_crs(self.target_crs(parameters, context), self.tr("The target CRS"))
+        return suitability_model(self, parameters, context, keep=keep)
 
     # --- run --------------------------------------------------------------------------------
-    def options(self, parameters, context: QgsProcessingContext, output: str = ""):
+    def options(self, parameters, context: QgsProcessingContext, output: str = "") -> Options:
         """The engine's options of a run with ``parameters`` writing ``output`` (its folder holds
         the work files; the processing folder when it is not known yet). The candidates are read
         apart."""
-        from ..engine.suitability import Options
+        from ._options import read_options
 
         crs = self.target_crs(parameters, context)
         wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
-        options = Options(
-            cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-            target_crs=crs.toWkt(),
-            sites=wants_sites,
-            n_sites=self.parameterAsInt(parameters, self.N_SITES, context),
-            min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context),
-            min_spacing=self.parameterAsDouble(parameters, self.MIN_SPACING, context),
-            sensitivity_runs=self.parameterAsInt(parameters, self.SENSITIVITY, context) if wants_sites else 0,
-            perturbation=self.parameterAsDouble(parameters, self.PERTURBATION, context) / 100.0,
-            criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
-            max_memory=self.parameterAsInt(parameters, self.MAX_MEMORY, context) * 2**20,
-            work_dir=str(Path(output).parent) if output else QgsProcessingUtils.tempFolder(),
-            threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
-        )
+        try:
+            options = read_options(
+                self,
+                Options,
+                parameters,
+                context,
+                target_crs=crs.toWkt(),
+                sites=wants_sites,
+                criteria_folder=self.parameterAsString(parameters, self.CRITERIA_OUTPUT, context) or None,
+                work_dir=str(Path(output).parent) if output else QgsProcessingUtils.tempFolder(),
+                threads=max(QgsApplication.maxThreads(), 0),  # the QGIS setting; -1 (all cores) → 0
+            )
+        except EngineError as error:
+            raise QgsProcessingException(self.engine_message(error)) from error
+        if not wants_sites:
+            options.sensitivity_runs = 0
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             options.extent = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
@@ -335,20 +253,19 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
         from ..engine.suitability import final_sites, run, write_suitability
+        from ._analysis_io import engine_errors
         from ._layer_io import style_output
 
-        crs = self.target_crs(parameters, context)
-        self.require_projected_crs(crs, self.tr("The target CRS"))
-        wants_sites = self.SITES in parameters and parameters[self.SITES] is not None
+        model = self.model(parameters, context, keep=False)
         candidates_source = self.parameterAsSource(parameters, self.CANDIDATES, context)
         # asked once: each call for a temporary output makes up a new file and queues it for loading
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         options = self.options(parameters, context, output)
-        if candidates_source is not None and wants_sites:
+        if candidates_source is not None and options.sites:
             self.require_projected_crs(candidates_source.sourceCrs(), candidates_source.sourceName())
+            crs = self.target_crs(parameters, context)
             options.candidates = self.candidates(candidates_source, crs, context, feedback)
-        try:
-            model = self.model(parameters, context)
+        with engine_errors(self):
             result = run(
                 model,
                 options,
@@ -358,23 +275,12 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
                 ),
                 is_cancelled=feedback.isCanceled,
             )
-        except Cancelled as error:
-            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
-        except EngineError as error:
-            raise QgsProcessingException(self.engine_message(error)) from error
         for warning in result.warnings:
             feedback.pushWarning(warning)
         self.note_model_sources(model)
-        if model.ahp is not None:
-            feedback.pushInfo(
-                self.tr("AHP weights: consistency ratio CR = {cr}, λmax = {lmax}").format(
-                    cr=format_number(model.ahp.cr, 3), lmax=format_number(model.ahp.lambda_max, 3)
-                )
-            )
-        for criterion, weight in zip(model.criteria, model.weights):
-            feedback.pushInfo(f"  {criterion.name}: {format_number(weight, 3)}")
+        self.report_weights(model, feedback)
         outputs = {}
-        if wants_sites:
+        if options.sites:
             outputs[self.SITES] = self.write_sites(
                 parameters, context, feedback, model, final_sites(result, options)
             )
@@ -386,6 +292,17 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
             outputs[self.CRITERIA_OUTPUT] = options.criteria_folder
         feedback.setProgress(100)
         return outputs
+
+    def report_weights(self, model: Model, feedback: QgsProcessingFeedback) -> None:
+        """The weights of the criteria in the log (with the AHP consistency ratio)."""
+        if model.ahp is not None:
+            feedback.pushInfo(
+                self.tr("AHP weights: consistency ratio CR = {cr}, λmax = {lmax}").format(
+                    cr=format_number(model.ahp.cr, 3), lmax=format_number(model.ahp.lambda_max, 3)
+                )
+            )
+        for criterion, weight in zip(model.criteria, model.weights):
+            feedback.pushInfo(f"  {criterion.name}: {format_number(weight, 3)}")
 
     def note_model_sources(self, model: Model) -> None:
         """Add the provenance of the model's vector layers to the inputs' (credits of the outputs)."""

@@ -2,40 +2,39 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ..engine.errors import EngineError
-from ..engine.indicator_names import INDICATORS
+from ..engine.profile_options import ProfileOptions
 from ..resources_paths import style_path
+from ._options import add_options
 from .base import TerritoireAlgorithm
 
-INTEGER_INDICATORS = {"icpe_count", "seveso_count", "decheteries_near"}
-PROFILE_FIELDS = [
-    ("zone_id", "text"),
-    ("name", "text"),
-    ("premises", "int"),
-    *[(name, "int" if name in INTEGER_INDICATORS else "float") for name in INDICATORS],
-    *[(f"{name}_median", "float") for name in INDICATORS],
-]
-
-
-def _plain(text: object) -> str:
-    """Lower case without accents, to compare kinds such as "Déchèterie" and "decheterie"."""
-    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().strip().lower()
+# (column of the engine's zone table, field parameter of the communes)
+ZONE_FIELDS = (
+    ("zone_id", "FIELD_ID"),
+    ("name", "FIELD_NAME"),
+    ("population", "FIELD_POPULATION"),
+    ("group", "GROUP_FIELD"),
+)
+# layer parameter, ProfileLayers attribute, (column, field parameter, read as numbers) of the layer
+POINT_LAYERS = (
+    ("FIBRE", "fibre", (("ftth", "FIELD_FTTH", False), ("premises", "FIELD_PREMISES", True))),
+    ("INDUSTRIAL_SITES", "sites", (("seveso", "FIELD_SEVESO", False),)),
+    ("INDUSTRIAL_WASTE", "waste", (("tonnes", "FIELD_TONNES", True),)),
+    ("WASTE_POINTS", "decheteries", (("kind", "FIELD_KIND", False),)),
+    ("SOLAR", "solar", (("potential_kwh", "FIELD_SOLAR_KWH", True),)),
+)
+POLYGON_LAYERS = (("WIFI_COVERAGE", "wifi"), ("PORT_ZONES", "ports"))
 
 
 class TerritoryProfileAlgorithm(TerritoireAlgorithm):
@@ -54,7 +53,6 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         "FIELD_SEVESO",
         "FIELD_TONNES",
         "FIELD_KIND",
-        "KIND_VALUE",
         "FIELD_SOLAR_KWH",
     )
 
@@ -130,23 +128,7 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
         self._field(self.FIELD_TONNES, self.tr("Tonnes per year field"), "tonnes", self.INDUSTRIAL_WASTE)
         self._source(self.WASTE_POINTS, self.tr("Waste points (déchèteries)"), points)
         self._field(self.FIELD_KIND, self.tr("Waste point kind field"), "kind", self.WASTE_POINTS)
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.KIND_VALUE,
-                self.tr("Kind of a déchèterie (empty: every waste point counts)"),
-                defaultValue="decheterie",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.DISTANCE,
-                self.tr("Count déchèteries within"),
-                defaultValue=10_000.0,
-                parentParameterName=self.COMMUNES,
-                minValue=0.0,
-            )
-        )
+        add_options(self, ProfileOptions, self.COMMUNES)
         self._source(self.SOLAR, self.tr("Roofs with solar potential"), any_geometry)
         self._field(
             self.FIELD_SOLAR_KWH, self.tr("Yearly solar energy field (kWh)"), "potential_kwh", self.SOLAR
@@ -159,155 +141,90 @@ class TerritoryProfileAlgorithm(TerritoireAlgorithm):
             )
         )
 
-    def _field_value(self, parameters, name: str, source, context, what: str) -> str:
-        """The chosen field, checked against ``source``; raises naming the layer when absent."""
-        from ._layer_io import optional_field
+    def required_fields(self) -> dict[str, str]:
+        """The field parameters a layer cannot do without, and what the field holds."""
+        return {
+            self.FIELD_FTTH: self.tr("FTTH eligibility"),
+            self.FIELD_TONNES: self.tr("tonnes"),
+            self.FIELD_SOLAR_KWH: self.tr("solar energy"),
+        }
 
-        field = self.parameterAsString(parameters, name, context)
-        if optional_field(source, field) is None:
-            raise QgsProcessingException(
-                self.tr("The layer {layer} has no field {field} ({what}): choose one.").format(
-                    layer=source.sourceName(), field=field, what=what
-                )
-            )
-        return field
-
-    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
-        from ..engine.fibre import normalise_premises
-        from ..engine.profile import ProfileLayers, dissolve_zones, seveso_status, territory_profile
-        from ._layer_io import extended_fields, read_frame, read_points, style_output, write_features
+    def read_zones(self, parameters, context, feedback):
+        """The communes (zone_id, name, population, group as mapped) and the CRS of the run."""
+        from ._analysis_io import mapped_fields, numeric_columns
+        from ._layer_io import read_frame
 
         communes = self.parameterAsSource(parameters, self.COMMUNES, context)
         if communes is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.COMMUNES))
         crs = communes.sourceCrs()
         self.require_projected_crs(crs, communes.sourceName())
-
-        def source(name: str):
-            return self.parameterAsSource(parameters, name, context)
-
-        def field(name: str, layer) -> str | None:
-            from ._layer_io import optional_field
-
-            return optional_field(layer, self.parameterAsString(parameters, name, context))
-
-        mapping = {
-            column: field(parameter, communes)
-            for column, parameter in (
-                ("zone_id", self.FIELD_ID),
-                ("name", self.FIELD_NAME),
-                ("population", self.FIELD_POPULATION),
-                ("group", self.GROUP_FIELD),
-            )
-        }
+        mapping = mapped_fields(self, parameters, context, communes, ZONE_FIELDS)
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
-        if group_field and mapping["group"] is None:
+        if group_field and "group" not in mapping:
             raise QgsProcessingException(
                 self.tr("The layer {layer} has no field {field} to group by.").format(
                     layer=communes.sourceName(), field=group_field
                 )
             )
-        zones = read_frame(communes, crs, context, {k: v for k, v in mapping.items() if v}, feedback)
-        if mapping["population"]:
-            zones["population"] = self.numeric_column(
-                zones["population"], self.FIELD_POPULATION, mapping["population"], feedback
-            )
+        zones = read_frame(communes, crs, context, mapping, feedback)
+        numeric_columns(self, zones, mapping, ZONE_FIELDS[2:3], feedback)
+        return zones, crs
+
+    def read_layers(self, parameters, context, feedback, crs):
+        """The optional layers as the engine reads them (ProfileLayers; None: not given)."""
+        from ..engine.profile import ProfileLayers
+        from ._analysis_io import mapped_fields, numeric_columns
+        from ._layer_io import read_frame, read_points
+
         layers = ProfileLayers()
-        fibre = source(self.FIBRE)
-        if fibre is not None:
-            ftth = self._field_value(parameters, self.FIELD_FTTH, fibre, context, self.tr("FTTH eligibility"))
-            premises = field(self.FIELD_PREMISES, fibre)
-            frame, _ = read_points(
-                fibre, crs, context, {"ftth": ftth, **({"premises": premises} if premises else {})}, feedback
-            )
-            if premises:
-                frame["premises"] = self.numeric_column(
-                    frame["premises"], self.FIELD_PREMISES, premises, feedback
-                )
-            counts = normalise_premises(
-                frame, premises="premises" if premises else None, down_class=None, techno=None
-            )
-            layers.fibre = counts.assign(x=frame["x"], y=frame["y"])
-        feedback.setProgress(20)
-        self.raise_if_canceled(feedback)
-        sites = source(self.INDUSTRIAL_SITES)
-        if sites is not None:
-            seveso = field(self.FIELD_SEVESO, sites)
-            frame, _ = read_points(sites, crs, context, {"seveso": seveso} if seveso else {}, feedback)
-            if seveso:
-                frame["seveso"] = frame["seveso"].map(seveso_status).astype(object)
-            else:
-                feedback.pushWarning(
-                    self.tr("The industrial sites have no Seveso field: Seveso count is NULL.")
-                )
-            layers.sites = frame
-        waste = source(self.INDUSTRIAL_WASTE)
-        if waste is not None:
-            tonnes = self._field_value(parameters, self.FIELD_TONNES, waste, context, self.tr("tonnes"))
-            layers.waste, _ = read_points(waste, crs, context, {"tonnes": tonnes}, feedback)
-            layers.waste["tonnes"] = self.numeric_column(
-                layers.waste["tonnes"], self.FIELD_TONNES, tonnes, feedback
-            )
-        feedback.setProgress(40)
-        self.raise_if_canceled(feedback)
-        points = source(self.WASTE_POINTS)
-        if points is not None:
-            kind = field(self.FIELD_KIND, points)
-            wanted = _plain(self.parameterAsString(parameters, self.KIND_VALUE, context) or "")
-            frame, _ = read_points(points, crs, context, {"kind": kind} if kind else {}, feedback)
-            if wanted and kind:
-                frame = frame[frame["kind"].map(lambda value: value is not None and _plain(value) == wanted)]
-            elif wanted:
-                feedback.pushWarning(self.tr("The waste points have no kind field: every point counts."))
-            layers.decheteries = frame[["x", "y"]].to_numpy(dtype=float)
-        solar = source(self.SOLAR)
-        if solar is not None:
-            kwh = self._field_value(parameters, self.FIELD_SOLAR_KWH, solar, context, self.tr("solar energy"))
-            layers.solar, _ = read_points(solar, crs, context, {"potential_kwh": kwh}, feedback)
-            layers.solar["potential_kwh"] = self.numeric_column(
-                layers.solar["potential_kwh"], self.FIELD_SOLAR_KWH, kwh, feedback
-            )
-        feedback.setProgress(60)
-        self.raise_if_canceled(feedback)
-        for name, attribute in ((self.WIFI_COVERAGE, "wifi"), (self.PORT_ZONES, "ports")):
-            polygons = source(name)
+        required = self.required_fields()
+        for step, (name, attribute, columns) in enumerate(POINT_LAYERS):
+            source = self.parameterAsSource(parameters, name, context)
+            if source is None:
+                continue
+            pairs = [(column, parameter) for column, parameter, _numeric in columns]
+            mapping = mapped_fields(self, parameters, context, source, pairs)
+            for column, parameter in pairs:
+                if parameter in required and column not in mapping:
+                    raise QgsProcessingException(
+                        self.tr("The layer {layer} has no field {field} ({what}): choose one.").format(
+                            layer=source.sourceName(),
+                            field=self.parameterAsString(parameters, parameter, context),
+                            what=required[parameter],
+                        )
+                    )
+            frame, _ = read_points(source, crs, context, mapping, feedback)
+            numeric_columns(self, frame, mapping, [(c, p) for c, p, numeric in columns if numeric], feedback)
+            setattr(layers, attribute, frame)
+            feedback.setProgress(60 * (step + 1) / len(POINT_LAYERS))
+            self.raise_if_canceled(feedback)
+        for name, attribute in POLYGON_LAYERS:
+            polygons = self.parameterAsSource(parameters, name, context)
             if polygons is not None:
                 setattr(layers, attribute, read_frame(polygons, crs, context).geometry.dropna())
-        try:
-            if mapping["group"]:
-                zones = dissolve_zones(zones, "group", "population" if mapping["population"] else None)
-            profile = territory_profile(
-                zones,
-                layers,
-                population="population" if "population" in zones else None,
-                decheterie_distance_m=self.parameterAsDouble(parameters, self.DISTANCE, context),
-            )
-        except EngineError as error:
-            raise QgsProcessingException(self.tr(error.message).format(**error.values)) from error
+        return layers
+
+    def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        from ..engine.profile import profile_of_zones
+        from ..engine.profile_options import PROFILE_COLUMNS
+        from ._analysis_io import engine_errors, write_table
+        from ._layer_io import extended_fields
+        from ._options import read_options
+
+        with engine_errors(self):
+            options = read_options(self, ProfileOptions, parameters, context)
+        zones, crs = self.read_zones(parameters, context, feedback)
+        layers = self.read_layers(parameters, context, feedback, crs)
+        with engine_errors(self):
+            profile = profile_of_zones(zones, layers, options)
+        for warning in profile.warnings:
+            self.warn(feedback, warning)
         feedback.setProgress(80)
-        fields = extended_fields(QgsFields(), PROFILE_FIELDS)
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rows = profile.to_dict("records")
-        for row, zone_id, name in zip(
-            rows,
-            zones["zone_id"] if "zone_id" in zones else range(1, len(zones) + 1),
-            zones["name"] if "name" in zones else [None] * len(zones),
-        ):
-            row.update(zone_id=None if zone_id is None else str(zone_id), name=name)
-        geometries = [None if g is None else _multi(g) for g in zones.geometry]
-        write_features(sink, fields, geometries, rows, feedback, (80.0, 100.0))
-        style_output(
-            self, context, destination, style_path("territory_profile"), self.tr("Territory profile")
-        )
+        fields = extended_fields(QgsFields(), PROFILE_COLUMNS)
+        destination = write_table(
+            self, parameters, self.OUTPUT, context, profile.zones, fields, QgsWkbTypes.Type.MultiPolygon,
+            crs, feedback, (80.0, 100.0), style_path("territory_profile"), self.tr("Territory profile"),
+            required=True,
+        )  # fmt: skip
         return {self.OUTPUT: destination}
-
-
-def _multi(geometry):
-    """Every output geometry as a MultiPolygon (communes may be single polygons)."""
-    from shapely.geometry import MultiPolygon
-
-    return MultiPolygon([geometry]) if geometry.geom_type == "Polygon" else geometry

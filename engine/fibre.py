@@ -9,21 +9,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from .errors import EngineError
+from .fibre_options import FibreOptions
 from .indicators import (
     Points,
     Progress,
     anchor_xy,
     as_bool,
     as_float,
+    joined,
+    make_grid,
     nearest_to_geometries,
     no_progress,
     not_cancelled,
+    points_bounds,
     rate_pct,
     zone_of_points,
 )
@@ -32,6 +37,26 @@ from .indicators import (
 THD_MBPS = 30.0
 #: Technologies that give very high speed when the download class is unknown.
 THD_TECHNOLOGIES = frozenset({"FO", "COAX", "THDR"})
+
+@dataclass
+class FibreCoverage:
+    """The zones (their attributes, or ``zone_id`` for a grid, then ``ZONE_COLUMNS``) and the
+    sites (their attributes then ``SITE_COLUMNS``; None without sites)."""
+
+    zones: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame | None = None
+
+    def summary(self) -> dict[str, object]:
+        """Premises, premises with FTTH, zones below the target, zones without premises."""
+        zones = self.zones
+        return {
+            "total": int(zones["premises"].sum()),
+            "ftth": int(zones["premises_ftth"].sum()),
+            "flagged": int(zones["below_target"].eq(True).sum()),
+            "empty": int(zones["ftth_rate"].isna().sum()),
+            "target": float(zones["target"].iloc[0]) if len(zones) else np.nan,
+        }
+
 
 _SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s*([GM])?", re.IGNORECASE)
 
@@ -165,3 +190,63 @@ def site_access(
         },
         index=sites.index,
     )
+
+
+def fibre_coverage(
+    buildings: pd.DataFrame,
+    zones: gpd.GeoDataFrame | None,
+    sites: gpd.GeoDataFrame | None,
+    options: FibreOptions,
+    progress: Progress = no_progress,
+    is_cancelled: Callable[[], bool] = not_cancelled,
+) -> FibreCoverage:
+    """FTTH coverage per zone of ``zones`` (``options.zone_kind`` "layer") or per cell of a square
+    or hexagon grid over the zones (clipped to them) or over the buildings; fibre at the sites.
+
+    ``buildings``: ``x``, ``y`` anchor coordinates and any of ``BUILDING_COLUMNS`` (``ftth``
+    required).  ``progress`` goes from 0 to 1; raises Cancelled as soon as ``is_cancelled()``.
+    """
+    if options.zone_kind == "layer" and zones is None:
+        raise EngineError("Give a zones layer, or choose a square or hexagon grid.")
+    premises = normalise_premises(
+        buildings,
+        premises="premises" if "premises" in buildings else None,
+        down_class="best_down_class" if "best_down_class" in buildings else None,
+        techno="best_techno" if "best_techno" in buildings else None,
+    )
+    xy = buildings[["x", "y"]].to_numpy(dtype=float)
+    if options.zone_kind == "layer":
+        assert zones is not None
+        table = zones
+    else:
+        table = make_grid(
+            options.zone_kind,
+            zones.total_bounds if zones is not None else points_bounds(xy),
+            options.cell_size,
+            crs=zones.crs if zones is not None else None,
+            clip_to=zones.geometry if zones is not None else None,
+            progress=lambda fraction: progress(0.5 * fraction),
+            is_cancelled=is_cancelled,
+        )
+    coverage = coverage_by_zone(
+        xy,
+        premises,
+        table.geometry,
+        options.target,
+        progress=lambda fraction: progress(0.5 + 0.5 * fraction),
+        is_cancelled=is_cancelled,
+    )
+    coverage["target"] = options.target
+    result = FibreCoverage(joined(table, coverage))
+    if sites is not None:
+        access = site_access(
+            sites.geometry,
+            xy,
+            premises["ftth"].to_numpy(),
+            buildings.get("building_id"),
+            options.site_distance,
+        )
+        result.sites = joined(sites, access)
+    progress(1.0)
+    return result
+

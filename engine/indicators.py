@@ -285,3 +285,11 @@ def as_float(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype(float)
     return pd.Series(read_numbers(values, minimum=None).values, index=values.index, dtype=float)
+
+
+def joined(table: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
+    """``table`` (its geometry and CRS kept) with the columns of ``values`` (rows aligned)
+    added, replacing any of the same name: a zone layer with the figures computed for it."""
+    kept = table.drop(columns=[name for name in values.columns if name in table.columns])
+    together = pd.concat([kept.reset_index(drop=True), values.reset_index(drop=True)], axis=1)
+    return gpd.GeoDataFrame(together, geometry=table.geometry.name, crs=table.crs)

@@ -12,11 +12,15 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
+from shapely.geometry import MultiPolygon
 
-from .errors import EngineError
+from .errors import EngineError, EngineWarning
+from .fibre import normalise_premises
 from .indicator_names import INDICATORS
 from .indicators import Points, anchor_xy, as_float, rate_pct, zone_of_points
+from .profile_options import ProfileOptions
 from .shapely_compat import union_all
+from .text import fold
 
 #: Indicators of a profile, in output order; each also gets ``<name>_median``.
 
@@ -216,3 +220,55 @@ def add_medians(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
             float(np.median(values[~np.isnan(values)])) if (~np.isnan(values)).any() else np.nan
         )
     return frame
+
+
+@dataclass
+class Profile:
+    """One row per zone: ``zone_id``, ``name``, the ``INDICATORS`` and their medians, a
+    MultiPolygon geometry; with the warnings of the run (an input that lacks a field)."""
+
+    zones: gpd.GeoDataFrame
+    warnings: list[EngineWarning]
+
+
+def profile_of_zones(zones: gpd.GeoDataFrame, layers: ProfileLayers, options: ProfileOptions) -> Profile:
+    """The profile of ``zones`` (any of ``zone_id``, ``name``, ``population``, ``group``: the
+    communes are merged by ``group`` when it is there) from the layers as read: ``fibre`` with
+    ``ftth`` and maybe ``premises``, ``sites`` maybe with ``seveso`` as written, ``decheteries``
+    every waste point maybe with its ``kind``; the others as :class:`ProfileLayers` says."""
+    warnings = []
+    fibre = layers.fibre
+    if fibre is not None:
+        counts = normalise_premises(
+            fibre, premises="premises" if "premises" in fibre else None, down_class=None, techno=None
+        )
+        fibre = counts.assign(x=fibre["x"], y=fibre["y"])
+    sites = layers.sites
+    if sites is not None and "seveso" in sites:
+        sites = sites.assign(seveso=sites["seveso"].map(seveso_status).astype(object))
+    elif sites is not None:
+        warnings.append(EngineWarning("The industrial sites have no Seveso field: Seveso count is NULL."))
+    points = layers.decheteries
+    wanted = fold(options.decheterie_kind or "")
+    if isinstance(points, pd.DataFrame) and wanted and "kind" in points:
+        points = points[points["kind"].map(lambda value: value is not None and fold(value) == wanted)]
+    elif points is not None and wanted:
+        warnings.append(EngineWarning("The waste points have no kind field: every point counts."))
+    if isinstance(points, pd.DataFrame):
+        points = _xy(points)
+    if "group" in zones:
+        zones = dissolve_zones(zones, "group", "population" if "population" in zones else None)
+    profile = territory_profile(
+        zones,
+        ProfileLayers(fibre, sites, layers.waste, points, layers.solar, layers.wifi, layers.ports),
+        population="population" if "population" in zones else None,
+        decheterie_distance_m=options.decheterie_distance,
+    )
+    ids = zones["zone_id"] if "zone_id" in zones else range(1, len(zones) + 1)
+    profile.insert(0, "zone_id", [None if value is None else str(value) for value in ids])
+    profile.insert(1, "name", list(zones["name"]) if "name" in zones else None)
+    geometries = [
+        MultiPolygon([shape]) if shape is not None and shape.geom_type == "Polygon" else shape
+        for shape in zones.geometry
+    ]
+    return Profile(gpd.GeoDataFrame(profile, geometry=geometries, crs=zones.crs), warnings)

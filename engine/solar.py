@@ -8,7 +8,6 @@ kWh = kWp × yield).  A roof with neither keeps a NULL energy.  CO₂ avoided = 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -17,9 +16,10 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .errors import EngineError
-from .indicators import Points, anchor_xy, as_float, zone_of_points
+from .indicators import Points, anchor_xy, as_float, joined, zone_of_points
+from .solar_options import SolarSettings
+from .text import fold
 
-USAGE_KINDS = ("industrial", "commercial", "public", "residential", "agricultural", "annex", "other")
 # keyword (accents removed, lower case) → usage kind; first match wins
 _USAGE_KEYWORDS = (
     ("industr", "industrial"),
@@ -50,54 +50,11 @@ _USAGE_KEYWORDS = (
 ROOF_COLUMNS = ("usage", "roof_area", "usable_area", "irradiation")
 
 
-@dataclass(frozen=True)
-class SolarSettings:
-    """Assumptions of the potential computation (all documented in docs/solar_potential.md)."""
-
-    panel_density: float = 0.2  # kWp per m² of usable roof
-    performance_ratio: float = 0.8  # applied to irradiation only
-    specific_yield: float | None = None  # kWh/kWp/yr for roofs without irradiation (PVGIS)
-    grid_factor: float = 52.0  # g CO₂ avoided per kWh
-    usable_share: float = 0.6  # usable part of the roof area when the usable area is unknown
-    min_area: float = 0.0  # minimum usable area (m²) of a roof to keep
-    usages: frozenset[str] | None = None  # usage kinds to keep; None keeps every roof
-
-    def check(self) -> None:
-        """Refuse impossible settings with a user-facing message."""
-        if not self.panel_density > 0:
-            raise EngineError(
-                "The panel density must be positive (got {value} kWp/m²).", value=self.panel_density
-            )
-        if not 0 < self.performance_ratio <= 1:
-            raise EngineError(
-                "The performance ratio must be between 0 and 1 (got {value}).", value=self.performance_ratio
-            )
-        if self.specific_yield is not None and not self.specific_yield > 0:
-            raise EngineError(
-                "The specific yield must be positive (got {value} kWh/kWp/yr).", value=self.specific_yield
-            )
-        if self.grid_factor < 0:
-            raise EngineError(
-                "The grid emission factor cannot be negative (got {value} g/kWh).", value=self.grid_factor
-            )
-        if not 0 < self.usable_share <= 1:
-            raise EngineError(
-                "The usable share of a roof must be between 0 and 1 (got {value}).", value=self.usable_share
-            )
-        if self.min_area < 0:
-            raise EngineError(
-                "The minimum roof area cannot be negative (got {value} m²).", value=self.min_area
-            )
-        unknown = sorted(set(self.usages or ()) - set(USAGE_KINDS))
-        if unknown:
-            raise EngineError("Unknown roof usage {usage}.", usage=", ".join(unknown))
-
-
 def normalise_usage(value: object) -> str | None:
     """Usage kind (``USAGE_KINDS``) of a cadastre's usage label, English or French; None if empty."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().strip().lower()
+    text = fold(value)
     if not text:
         return None
     return next((kind for keyword, kind in _USAGE_KEYWORDS if keyword in text), "other")
@@ -219,4 +176,55 @@ def site_shares(
     result = pd.DataFrame(_sums(owner, potential, len(sites)), index=sites.index)
     total = np.nansum(potential["potential_kwh"].to_numpy(dtype=float))
     result["share_pct"] = np.round(100.0 * result["potential_kwh"] / total, 2) if total > 0 else np.nan
+    return result
+
+
+@dataclass
+class SolarPotential:
+    """The kept roofs in rank order (index: their row in the roofs given; ``ROOF_OUTPUT_COLUMNS``),
+    the totals per zone and per site (their attributes then the totals; None without them)."""
+
+    roofs: pd.DataFrame
+    read: int
+    zones: gpd.GeoDataFrame | None = None
+    sites: gpd.GeoDataFrame | None = None
+
+    def summary(self) -> dict[str, object]:
+        roofs = self.roofs
+        return {
+            "kept": len(roofs),
+            "read": self.read,
+            "mwh": round(float(np.nansum(roofs["potential_kwh"])) / 1000.0, 1),
+            "kwp": round(float(roofs["potential_kwp"].sum()), 1),
+            "co2": round(float(np.nansum(roofs["co2_avoided_t"])), 1),
+            "unknown": int(roofs["potential_kwh"].isna().sum()),
+        }
+
+
+def solar_potential(
+    roofs: pd.DataFrame,
+    settings: SolarSettings,
+    geometry_area: np.ndarray | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    sites: gpd.GeoDataFrame | None = None,
+) -> SolarPotential:
+    """Potential of each roof (``roofs``: ``x``, ``y`` anchors and any of ``ROOF_COLUMNS``,
+    ``roof_id``, ``building_id``), the kept ones ranked; totals per zone and per site.
+
+    Roofs without ``roof_id`` are numbered 1, 2, ... in the order given.
+    """
+    potential = roof_potential(roofs, settings, geometry_area)
+    kept = potential["kept"].to_numpy()
+    potential = potential[kept].drop(columns="kept")
+    xy = roofs[["x", "y"]].to_numpy(dtype=float)[kept]
+    potential["rank"] = rank_roofs(potential)
+    potential["roof_id"] = (
+        roofs.loc[kept, "roof_id"] if "roof_id" in roofs else (np.flatnonzero(kept) + 1).astype(str)
+    )
+    potential["building_id"] = roofs.loc[kept, "building_id"] if "building_id" in roofs else None
+    result = SolarPotential(potential.sort_values("rank"), len(roofs))
+    if zones is not None:
+        result.zones = joined(zones, totals_by_zone(xy, potential, zones.geometry))
+    if sites is not None:
+        result.sites = joined(sites, site_shares(xy, potential, sites.geometry, settings.site_radius))
     return result

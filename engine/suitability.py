@@ -50,6 +50,7 @@ from .raster_grid import (
     resample_to,
     write_raster,
 )
+from .suitability_options import Options
 
 MEASURES = ("distance", "value", "attribute")
 NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,29}$")
@@ -413,27 +414,6 @@ def _constraint(item: object, where: str) -> Constraint:
 
 
 # --- run ------------------------------------------------------------------------------------
-@dataclass
-class Options:
-    """How to run a model: grid, sites, sensitivity, memory limit."""
-
-    cell_size: float = 10.0
-    target_crs: str = "EPSG:2154"
-    extent: tuple[float, float, float, float] | None = None
-    extent_crs: str | None = None  # CRS of ``extent`` (default: target_crs)
-    sites: bool = False
-    candidates: list[tuple[int, BaseGeometry]] | None = None  # in target_crs
-    n_sites: int = 5
-    min_area: float = 5000.0
-    min_spacing: float = 500.0
-    sensitivity_runs: int = 0
-    perturbation: float = 0.2  # ± share of each weight
-    criteria_folder: str | None = None
-    max_memory: int = 3 * 2**30
-    work_dir: str | None = None  # temporary files of a run by blocks (default: the system's)
-    threads: int = 0  # criteria computed at once (0: as many as processors and memory allow)
-
-
 @dataclass
 class Site:
     """A ranked candidate site and why it scores as it does."""

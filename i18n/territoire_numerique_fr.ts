@@ -99,7 +99,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="370" />
+      <location filename="../algorithms/site_suitability.py" line="300" />
       <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
@@ -151,7 +151,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Agrégation</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="192" />
+      <location filename="../engine/solar_options.py" line="18" />
       <source>Agricultural</source>
       <translation>Agricole</translation>
     </message>
@@ -211,7 +211,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyse</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="193" />
+      <location filename="../engine/solar_options.py" line="19" />
       <source>Annex</source>
       <translation>Annexe</translation>
     </message>
@@ -293,17 +293,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="94" />
+      <location filename="../algorithms/fibre_coverage.py" line="91" />
       <source>Best download class field (e.g. 30-100M)</source>
       <translation>Champ de la meilleure classe de débit descendant (ex. 30-100M)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="191" />
+      <location filename="../algorithms/site_suitability.py" line="150" />
       <source>Best sites</source>
       <translation>Meilleurs sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="98" />
+      <location filename="../algorithms/fibre_coverage.py" line="95" />
       <source>Best technology field (FO, COAX, CU, ...)</source>
       <translation>Champ de la meilleure technologie (FO, COAX, CU, ...)</translation>
     </message>
@@ -344,8 +344,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la hauteur des bâtiments (m ; hauteur manquante comptée 6 m)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="99" />
-      <location filename="../algorithms/solar_potential.py" line="124" />
+      <location filename="../algorithms/fibre_coverage.py" line="96" />
+      <location filename="../algorithms/solar_potential.py" line="103" />
       <source>Building identifier field</source>
       <translation>Champ identifiant du bâtiment</translation>
     </message>
@@ -360,12 +360,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Construction du réseau routier</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="125" />
+      <location filename="../algorithms/solar_potential.py" line="104" />
       <source>Building use field (industrial, commercial, Industriel...)</source>
       <translation>Champ de l'usage du bâtiment (industrial, commercial, Industriel...)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="186" />
+      <location filename="../algorithms/solar_potential.py" line="123" />
       <source>Building uses to keep (none ticked: every roof)</source>
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
@@ -385,7 +385,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="708" />
+      <location filename="../engine/symbiosis.py" line="710" />
       <source>CO2 avoided</source>
       <translation>CO2 évité</translation>
     </message>
@@ -446,7 +446,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ identifiant du candidat</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="140" />
+      <location filename="../algorithms/site_suitability.py" line="127" />
       <source>Candidate polygons to score instead of locating sites (parcels, brownfields)</source>
       <translation>Polygones candidats à noter au lieu de rechercher des sites (parcelles, friches)</translation>
     </message>
@@ -462,7 +462,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="455" />
+      <location filename="../algorithms/site_suitability.py" line="372" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -478,7 +478,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="756" />
+      <location filename="../engine/suitability.py" line="736" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -494,14 +494,10 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Catégories</translation>
     </message>
     <message>
+      <location filename="../engine/suitability_options.py" line="24" />
       <location filename="../engine/wifi_options.py" line="175" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/site_suitability.py" line="116" />
-      <source>Cell size (m)</source>
-      <translation>Taille de cellule (m)</translation>
     </message>
     <message>
       <location filename="../engine/wifi_options.py" line="231" />
@@ -554,17 +550,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : identifiants des sites retirés (séparés par des virgules)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="785" />
+      <location filename="../engine/symbiosis.py" line="787" />
       <source>Closure scenario: no actor of the survey is called {names}.</source>
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="816" />
+      <location filename="../engine/waste_flows.py" line="820" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="189" />
+      <location filename="../engine/solar_options.py" line="15" />
       <source>Commercial</source>
       <translation>Commercial</translation>
     </message>
@@ -574,12 +570,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="113" />
+      <location filename="../algorithms/territory_profile.py" line="111" />
       <source>Commune code field</source>
       <translation>Champ du code de la commune</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="114" />
+      <location filename="../algorithms/territory_profile.py" line="112" />
       <source>Commune name field</source>
       <translation>Champ du nom de la commune</translation>
     </message>
@@ -594,7 +590,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commune {code} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="112" />
+      <location filename="../algorithms/territory_profile.py" line="110" />
       <source>Communes</source>
       <translation>Communes</translation>
     </message>
@@ -651,17 +647,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Coût : moins c'est mieux</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="144" />
+      <location filename="../engine/profile_options.py" line="34" />
       <source>Count déchèteries within</source>
       <translation>Compter les déchèteries à moins de</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="122" />
+      <location filename="../engine/fibre_options.py" line="30" />
       <source>Count per</source>
       <translation>Compter par</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="264" />
+      <location filename="../algorithms/fibre_coverage.py" line="194" />
       <source>Counting premises per zone</source>
       <translation>Comptage des locaux par zone</translation>
     </message>
@@ -696,18 +692,18 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critères</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="148" />
+      <location filename="../engine/suitability.py" line="149" />
       <source>Criterion names must be unique: {names} appear twice.</source>
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="684" />
-      <location filename="../engine/suitability.py" line="953" />
+      <location filename="../engine/suitability.py" line="664" />
+      <location filename="../engine/suitability.py" line="933" />
       <source>Criterion {name}</source>
       <translation>Critère {name}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="879" />
+      <location filename="../engine/suitability.py" line="859" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -738,7 +734,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de la destination déclarée (identifiant ou nom de l'exutoire)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="129" />
+      <location filename="../algorithms/territory_profile.py" line="127" />
       <source>Declared industrial waste</source>
       <translation>Déchets industriels déclarés</translation>
     </message>
@@ -854,8 +850,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="651" />
-      <location filename="../engine/suitability.py" line="720" />
+      <location filename="../engine/suitability.py" line="631" />
+      <location filename="../engine/suitability.py" line="700" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
@@ -955,7 +951,7 @@ Modèle de mise en page : a4_landscape (par défaut), a4_portrait, a3_landscape
 Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) dans un seul PDF, la carte étant zoomée sur l'entité et le titre de page tiré d'un champ.</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="109" />
+      <location filename="../algorithms/site_suitability.py" line="104" />
       <source>Extent (default: the include constraints, else the first criterion)</source>
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
@@ -965,22 +961,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="218" />
+      <location filename="../algorithms/territory_profile.py" line="147" />
       <source>FTTH eligibility</source>
       <translation>Éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="126" />
+      <location filename="../algorithms/territory_profile.py" line="124" />
       <source>FTTH eligibility field</source>
       <translation>Champ de l'éligibilité FTTH</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="90" />
+      <location filename="../algorithms/fibre_coverage.py" line="87" />
       <source>FTTH eligibility field (true / false)</source>
       <translation>Champ de l'éligibilité FTTH (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="300" />
+      <location filename="../algorithms/fibre_coverage.py" line="211" />
       <source>FTTH rate</source>
       <translation>Taux FTTH</translation>
     </message>
@@ -1006,13 +1002,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="175" />
-      <location filename="../algorithms/fibre_coverage.py" line="315" />
+      <location filename="../algorithms/fibre_coverage.py" line="134" />
+      <location filename="../algorithms/fibre_coverage.py" line="224" />
       <source>Fibre at sites</source>
       <translation>Fibre sur les sites</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="161" />
+      <location filename="../engine/fibre_options.py" line="48" />
       <source>Fibre counts as at a site within</source>
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
@@ -1022,18 +1018,18 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="67" />
+      <location filename="../algorithms/fibre_coverage.py" line="64" />
       <source>Fibre coverage and gaps</source>
       <translation>Couverture fibre et zones mal desservies</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="169" />
+      <location filename="../algorithms/fibre_coverage.py" line="128" />
       <source>Fibre coverage per zone</source>
       <translation>Couverture fibre par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="85" />
-      <location filename="../algorithms/territory_profile.py" line="124" />
+      <location filename="../algorithms/fibre_coverage.py" line="82" />
+      <location filename="../algorithms/territory_profile.py" line="122" />
       <source>Fibre eligibility per building</source>
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
@@ -1059,7 +1055,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Filtre (where)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="200" />
+      <location filename="../algorithms/site_suitability.py" line="159" />
       <source>Folder for each criterion's 0–1 raster</source>
       <translation>Dossier pour le raster 0–1 de chaque critère</translation>
     </message>
@@ -1089,12 +1085,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fréquence par défaut (MHz ; 2,4, 5 ou 6 sont lus comme des bandes en GHz)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="103" />
+      <location filename="../algorithms/solar_potential.py" line="82" />
       <source>From a solar cadastre (or the roofs of the open-data loader), computes per roof the usable area, the peak power (panel density in kWp/m²), the yearly energy (irradiation × performance ratio, or the PVGIS specific yield for roofs without irradiation) and the CO₂ avoided (grid emission factor). Local cadastres name their fields differently: map them with the field parameters. Roofs are filtered by minimum usable area and use (industrial, commercial, public by default). Optional outputs: the top roofs, totals per zone, and for industrial sites their roof potential and its share of the total (a roof belongs to the polygonal site holding it, else to the nearest point site within the site radius).</source>
       <translation>À partir d'un cadastre solaire (ou des toitures du chargeur de données ouvertes), calcule pour chaque toiture la surface utile, la puissance crête (densité de panneaux en kWc/m²), l'énergie annuelle (irradiation × ratio de performance, ou productible spécifique PVGIS pour les toitures sans irradiation) et le CO₂ évité (facteur d'émission du réseau électrique). Les cadastres locaux nomment leurs champs différemment : faites la correspondance avec les paramètres de champ. Les toitures sont filtrées par surface utile minimale et par usage (industriel, commercial et public par défaut). Sorties facultatives : les meilleures toitures, les totaux par zone et, pour les sites industriels, leur potentiel en toiture et sa part dans le total (une toiture appartient au site polygonal qui la contient, sinon au site ponctuel le plus proche dans le rayon de site).</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="70" />
+      <location filename="../algorithms/fibre_coverage.py" line="67" />
       <source>From per-building fibre eligibility points (ARCEP "Ma connexion internet" or the open-data loader's fibre layer), counts per zone the premises, the premises with FTTH, the FTTH rate and the premises without any very-high-speed option (at least 30 Mbit/s). Zones are a polygon layer (communes, IRIS) or a square or hexagon grid of the given cell size. Zones below the target FTTH rate are flagged; a zone without premises has a NULL rate (no data), not 0 %. For the optional sites (industrial sites, port zones, candidate sites) it gives the distance to the nearest FTTH-eligible building and whether fibre is at the site (an eligible building inside it or within the given distance).</source>
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
@@ -1114,12 +1110,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="260" />
+      <location filename="../algorithms/_suitability_model.py" line="65" />
       <source>Give a suitability model: a JSON file path or the JSON text.</source>
       <translation>Indiquez un modèle d'aptitude : le chemin d'un fichier JSON ou le texte JSON.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="188" />
+      <location filename="../algorithms/fibre_coverage.py" line="152" />
+      <location filename="../engine/fibre.py" line="210" />
       <source>Give a zones layer, or choose a square or hexagon grid.</source>
       <translation>Indiquez une couche de zones, ou choisissez une grille de carrés ou d'hexagones.</translation>
     </message>
@@ -1129,12 +1126,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Indiquez les acteurs : une couche de points (ACTORS), ou une enquête et un service.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="134" />
+      <location filename="../engine/fibre_options.py" line="40" />
       <source>Grid cell size</source>
       <translation>Taille des cellules de la grille</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="150" />
+      <location filename="../engine/solar_options.py" line="71" />
       <source>Grid emission factor (g CO₂ per kWh)</source>
       <translation>Facteur d'émission du réseau électrique (g CO₂ par kWh)</translation>
     </message>
@@ -1144,17 +1141,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="642" />
+      <location filename="../engine/suitability.py" line="622" />
       <source>Grid of {width} × {height} cells by blocks of {rows} rows; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules par blocs de {rows} lignes ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="663" />
+      <location filename="../engine/suitability.py" line="643" />
       <source>Grid of {width} × {height} cells; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="119" />
+      <location filename="../algorithms/territory_profile.py" line="117" />
       <source>Group communes by (e.g. epci; empty: one profile per commune)</source>
       <translation>Regrouper les communes par (ex. epci ; vide : un profil par commune)</translation>
     </message>
@@ -1169,7 +1166,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ des déchets dangereux acceptés (vrai / faux)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="126" />
+      <location filename="../engine/fibre_options.py" line="37" />
       <source>Hexagon grid cell</source>
       <translation>Cellule de grille hexagonale</translation>
     </message>
@@ -1245,17 +1242,17 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Inclure (seulement là)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="188" />
+      <location filename="../engine/solar_options.py" line="14" />
       <source>Industrial</source>
       <translation>Industriel</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="221" />
+      <location filename="../algorithms/solar_potential.py" line="142" />
       <source>Industrial sites</source>
       <translation>Sites industriels</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="127" />
+      <location filename="../algorithms/territory_profile.py" line="125" />
       <source>Industrial sites (ICPE)</source>
       <translation>Sites industriels (ICPE)</translation>
     </message>
@@ -1285,7 +1282,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="128" />
+      <location filename="../algorithms/solar_potential.py" line="107" />
       <source>Irradiation field (kWh/m²/yr on the roof)</source>
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
@@ -1305,7 +1302,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Ne garder que ces types (séparés par des virgules, vide = tous)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="136" />
+      <location filename="../engine/profile_options.py" line="28" />
       <source>Kind of a déchèterie (empty: every waste point counts)</source>
       <translation>Type d'une déchèterie (vide : tous les points de collecte comptent)</translation>
     </message>
@@ -1371,12 +1368,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fichier de couche</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="302" />
+      <location filename="../algorithms/_suitability_model.py" line="132" />
       <source>Layer {layer} could not be exported for the analysis: {reason}</source>
       <translation>La couche {layer} n'a pas pu être exportée pour l'analyse : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="290" />
+      <location filename="../algorithms/_suitability_model.py" line="120" />
       <source>Layer {layer} is not a file-based raster: save it as a GeoTIFF first.</source>
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
@@ -1453,7 +1450,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="711" />
+      <location filename="../engine/suitability.py" line="691" />
       <source>Locating sites</source>
       <translation>Recherche des sites</translation>
     </message>
@@ -1507,11 +1504,6 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../ui/suitability_editor.py" line="62" />
       <source>Low value</source>
       <translation>Valeur basse</translation>
-    </message>
-    <message>
-      <location filename="../algorithms/fibre_coverage.py" line="252" />
-      <source>Making the grid</source>
-      <translation>Construction de la grille</translation>
     </message>
     <message>
       <location filename="../engine/http_client.py" line="259" />
@@ -1570,7 +1562,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="176" />
+      <location filename="../engine/suitability_options.py" line="41" />
       <source>Memory limit (MB): larger grids are computed by blocks of rows, or refused with an estimate</source>
       <translation>Limite de mémoire (Mo) : les grilles plus grandes sont calculées par blocs de lignes, ou refusées avec une estimation</translation>
     </message>
@@ -1585,9 +1577,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="150" />
-      <source>Minimum spacing between sites (m)</source>
-      <translation>Espacement minimal entre sites (m)</translation>
+      <location filename="../engine/suitability_options.py" line="32" />
+      <source>Minimum spacing between sites</source>
+      <translation>Espacement minimal entre sites</translation>
     </message>
     <message>
       <location filename="../engine/symbiosis_options.py" line="163" />
@@ -1595,7 +1587,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude minimale</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="151" />
+      <location filename="../engine/solar_options.py" line="79" />
       <source>Minimum usable area of a roof (m²)</source>
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
@@ -1656,7 +1648,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/shared_facility.py" line="58" />
-      <location filename="../engine/symbiosis.py" line="254" />
+      <location filename="../engine/symbiosis.py" line="256" />
       <location filename="../engine/waste_flows.py" line="280" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
@@ -1714,7 +1706,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="455" />
+      <location filename="../engine/waste_flows.py" line="459" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1775,13 +1767,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="91" />
-      <location filename="../algorithms/territory_profile.py" line="125" />
+      <location filename="../algorithms/fibre_coverage.py" line="88" />
+      <location filename="../algorithms/territory_profile.py" line="123" />
       <source>Number of premises field</source>
       <translation>Champ du nombre de locaux</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="146" />
+      <location filename="../engine/suitability_options.py" line="30" />
       <location filename="../engine/symbiosis_options.py" line="141" />
       <source>Number of sites</source>
       <translation>Nombre de sites</translation>
@@ -1792,7 +1784,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de synergies</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="204" />
+      <location filename="../engine/solar_options.py" line="98" />
       <source>Number of top roofs</source>
       <translation>Nombre de meilleures toitures</translation>
     </message>
@@ -1817,7 +1809,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sur le bâtiment : ses propres cellules (au niveau du toit, ou à l'intérieur avec un affaiblissement de pénétration)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="87" />
+      <location filename="../algorithms/territory_profile.py" line="85" />
       <source>One row and one polygon per commune (or per EPCI when a grouping field is given) with: population, area (km²), density, FTTH rate (% of premises), number of industrial sites (ICPE) and of Seveso sites where the status is known, declared waste (t/yr), déchèteries within the given distance of the commune's centroid, rooftop solar potential (MWh/yr), share of the area covered by Wi-Fi (when a coverage layer is given) and port area (ha). Each indicator has a &lt;name&gt;_median field with the territory's median for comparison. An indicator whose layer is not given is NULL, as is the FTTH rate of a commune without premises. The export atlas turns the result into one profile page per commune.</source>
       <translation>Une ligne et un polygone par commune (ou par EPCI si un champ de regroupement est indiqué) avec : population, superficie (km²), densité, taux FTTH (% des locaux), nombre de sites industriels (ICPE) et de sites Seveso lorsque le statut est connu, déchets déclarés (t/an), déchèteries situées à moins de la distance indiquée du centroïde de la commune, potentiel solaire en toiture (MWh/an), part de la surface couverte par le Wi-Fi (si une couche de couverture est fournie) et surface portuaire (ha). Chaque indicateur a un champ &lt;name&gt;_median avec la médiane du territoire pour comparaison. Un indicateur dont la couche n'est pas fournie vaut NULL, de même que le taux FTTH d'une commune sans locaux. L'atlas d'export transforme le résultat en une page de profil par commune.</translation>
     </message>
@@ -1872,7 +1864,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Organisme, auteur des cartes exportées</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="194" />
+      <location filename="../engine/solar_options.py" line="20" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
@@ -1892,17 +1884,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="141" />
+      <location filename="../engine/solar_options.py" line="55" />
       <source>Panel density (kWp per m² of usable roof)</source>
       <translation>Densité de panneaux (kWc par m² de toiture utile)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="144" />
+      <location filename="../engine/solar_options.py" line="63" />
       <source>Performance ratio (applied to irradiation)</source>
       <translation>Ratio de performance (appliqué à l'irradiation)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="115" />
+      <location filename="../algorithms/territory_profile.py" line="113" />
       <source>Population field</source>
       <translation>Champ de la population</translation>
     </message>
@@ -1917,7 +1909,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Population desservie par commune</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="155" />
+      <location filename="../algorithms/territory_profile.py" line="137" />
       <location filename="../ui/dock.py" line="108" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
@@ -1948,7 +1940,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Borne prouvée du meilleur objectif possible</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="190" />
+      <location filename="../engine/solar_options.py" line="16" />
       <source>Public</source>
       <translation>Public</translation>
     </message>
@@ -1993,12 +1985,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture des bâtiments</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="229" />
+      <location filename="../algorithms/fibre_coverage.py" line="175" />
       <source>Reading the fibre layer</source>
       <translation>Lecture de la couche fibre</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="303" />
+      <location filename="../algorithms/solar_potential.py" line="200" />
       <source>Reading the roofs</source>
       <translation>Lecture des toitures</translation>
     </message>
@@ -2049,7 +2041,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="191" />
+      <location filename="../engine/solar_options.py" line="17" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
     </message>
@@ -2094,12 +2086,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="126" />
+      <location filename="../algorithms/solar_potential.py" line="105" />
       <source>Roof area field (m²)</source>
       <translation>Champ de la surface de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="123" />
+      <location filename="../algorithms/solar_potential.py" line="102" />
       <source>Roof identifier field</source>
       <translation>Champ identifiant de la toiture</translation>
     </message>
@@ -2109,27 +2101,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="118" />
+      <location filename="../algorithms/solar_potential.py" line="97" />
       <source>Roofs (solar cadastre)</source>
       <translation>Toitures (cadastre solaire)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="229" />
+      <location filename="../engine/solar_options.py" line="99" />
       <source>Roofs of a point site within</source>
       <translation>Toitures d'un site ponctuel à moins de</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="150" />
+      <location filename="../algorithms/territory_profile.py" line="132" />
       <source>Roofs with solar potential</source>
       <translation>Toitures avec potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="100" />
+      <location filename="../algorithms/solar_potential.py" line="79" />
       <source>Rooftop solar potential</source>
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="1008" />
+      <location filename="../engine/suitability.py" line="988" />
       <source>Rows {first}–{last}</source>
       <translation>Lignes {first} à {last}</translation>
     </message>
@@ -2139,7 +2131,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Règles (JSON ; vide : les règles fournies)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="133" />
+      <location filename="../algorithms/site_suitability.py" line="120" />
       <source>Run even if the AHP consistency ratio is 0.10 or more</source>
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
@@ -2174,7 +2166,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="708" />
+      <location filename="../engine/suitability.py" line="688" />
       <source>Scoring candidate sites</source>
       <translation>Notation des sites candidats</translation>
     </message>
@@ -2189,17 +2181,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="714" />
+      <location filename="../engine/suitability.py" line="694" />
       <source>Sensitivity of the ranking to the weights</source>
       <translation>Sensibilité du classement aux pondérations</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="157" />
+      <location filename="../engine/suitability_options.py" line="35" />
       <source>Sensitivity: Monte Carlo runs (0 = none)</source>
       <translation>Sensibilité : nombre de tirages Monte-Carlo (0 = aucun)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="164" />
+      <location filename="../engine/suitability_options.py" line="38" />
       <source>Sensitivity: weight perturbation (± %)</source>
       <translation>Sensibilité : perturbation des pondérations (± %)</translation>
     </message>
@@ -2214,7 +2206,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Service des besoins de l'enquête (par exemple restaurant)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="128" />
+      <location filename="../algorithms/territory_profile.py" line="126" />
       <source>Seveso status field</source>
       <translation>Champ du statut Seveso</translation>
     </message>
@@ -2245,9 +2237,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="147" />
-      <source>Site area (m²)</source>
-      <translation>Surface du site (m²)</translation>
+      <location filename="../engine/suitability_options.py" line="31" />
+      <source>Site area</source>
+      <translation>Surface du site</translation>
     </message>
     <message>
       <location filename="../algorithms/waste_flows.py" line="108" />
@@ -2260,7 +2252,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du nom du site</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="82" />
+      <location filename="../algorithms/site_suitability.py" line="77" />
       <source>Site suitability (multi-criteria)</source>
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
@@ -2270,7 +2262,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="153" />
+      <location filename="../algorithms/fibre_coverage.py" line="120" />
       <source>Sites to check (industrial sites, port zones, candidate sites)</source>
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
@@ -2295,28 +2287,28 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="353" />
+      <location filename="../algorithms/solar_potential.py" line="242" />
       <source>Solar potential</source>
       <translation>Potentiel solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="253" />
+      <location filename="../algorithms/solar_potential.py" line="166" />
       <source>Solar potential of industrial sites</source>
       <translation>Potentiel solaire des sites industriels</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="235" />
+      <location filename="../algorithms/solar_potential.py" line="148" />
       <source>Solar potential per roof</source>
       <translation>Potentiel solaire par toiture</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="244" />
-      <location filename="../algorithms/solar_potential.py" line="381" />
+      <location filename="../algorithms/solar_potential.py" line="157" />
+      <location filename="../algorithms/solar_potential.py" line="248" />
       <source>Solar potential per zone</source>
       <translation>Potentiel solaire par zone</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="383" />
+      <location filename="../algorithms/solar_potential.py" line="249" />
       <source>Solar sites</source>
       <translation>Potentiel solaire des sites</translation>
     </message>
@@ -2347,7 +2339,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source et licence</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="177" />
+      <location filename="../engine/solar_options.py" line="88" />
       <source>Specific yield for roofs without irradiation (kWh/kWp/yr, e.g. PVGIS)</source>
       <translation>Productible spécifique des toitures sans irradiation (kWh/kWc/an, ex. PVGIS)</translation>
     </message>
@@ -2362,7 +2354,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Étalement</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="125" />
+      <location filename="../engine/fibre_options.py" line="36" />
       <source>Square grid cell</source>
       <translation>Cellule de grille carrée</translation>
     </message>
@@ -2409,14 +2401,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sous-titre</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="186" />
-      <location filename="../algorithms/site_suitability.py" line="383" />
+      <location filename="../algorithms/site_suitability.py" line="145" />
+      <location filename="../algorithms/site_suitability.py" line="289" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
       <location filename="../algorithms/decision_dossier.py" line="90" />
-      <location filename="../algorithms/site_suitability.py" line="103" />
+      <location filename="../algorithms/site_suitability.py" line="98" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
@@ -2526,12 +2518,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Pages de synergies au plus</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="125" />
+      <location filename="../algorithms/site_suitability.py" line="112" />
       <source>Target CRS (projected; default EPSG:2154)</source>
       <translation>SCR cible (projeté ; EPSG:2154 par défaut)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="143" />
+      <location filename="../engine/fibre_options.py" line="41" />
       <source>Target FTTH rate (%): zones below it are flagged</source>
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
@@ -2607,13 +2599,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire introuvable dans {where} : {codes}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="158" />
-      <location filename="../algorithms/territory_profile.py" line="304" />
+      <location filename="../algorithms/territory_profile.py" line="140" />
+      <location filename="../algorithms/territory_profile.py" line="227" />
       <source>Territory profile</source>
       <translation>Profil de territoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="84" />
+      <location filename="../algorithms/territory_profile.py" line="82" />
       <source>Territory profile per commune</source>
       <translation>Profil de territoire par commune</translation>
     </message>
@@ -2633,12 +2625,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : {name} ({count} communes)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="366" />
+      <location filename="../engine/suitability.py" line="367" />
       <source>The AHP judgements are inconsistent: CR = {cr:.3f} (must be below 0.10). The most inconsistent pair is {first} vs {second}: judged {judged:g}, about {implied:.2g} would be consistent with the others. Revise it, or allow inconsistent judgements.</source>
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="108" />
+      <location filename="../engine/fibre.py" line="133" />
       <source>The FTTH target must be a percentage between 0 and 100 (got {value}).</source>
       <translation>L'objectif FTTH doit être un pourcentage entre 0 et 100 (valeur indiquée : {value}).</translation>
     </message>
@@ -2664,7 +2656,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="491" />
+      <location filename="../engine/symbiosis.py" line="493" />
       <location filename="../engine/waste_flows.py" line="226" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
@@ -2740,7 +2732,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="147" />
+      <location filename="../engine/fibre.py" line="172" />
       <source>The distance for fibre at a site cannot be negative (got {value} m).</source>
       <translation>La distance pour la fibre sur un site ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2750,7 +2742,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le téléchargement depuis {service} a été interrompu (réseau perdu ?) : {url}.</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="145" />
+      <location filename="../engine/profile.py" line="149" />
       <source>The déchèterie distance cannot be negative (got {value} m).</source>
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
@@ -2765,12 +2757,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le moins de bornes possible pour atteindre une part cible</translation>
     </message>
     <message>
-      <location filename="../engine/fibre.py" line="75" />
+      <location filename="../engine/fibre.py" line="100" />
       <source>The fibre layer has no field {field} (FTTH eligibility).</source>
       <translation>La couche fibre n'a pas de champ {field} (éligibilité FTTH).</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="215" />
+      <location filename="../algorithms/fibre_coverage.py" line="170" />
       <source>The fibre layer {layer} has no FTTH eligibility field {field}: choose one.</source>
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
@@ -2805,7 +2797,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="80" />
+      <location filename="../engine/solar_options.py" line="118" />
       <source>The grid emission factor cannot be negative (got {value} g/kWh).</source>
       <translation>Le facteur d'émission du réseau ne peut pas être négatif (valeur indiquée : {value} g/kWh).</translation>
     </message>
@@ -2815,17 +2807,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="558" />
+      <location filename="../engine/suitability.py" line="538" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole grid: leave the sites out, or use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Le raster d'aptitude seul serait calculé par blocs de lignes (environ {blocked:.1f} Go), mais les sites demandent la grille entière : retirez les sites, ou prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="550" />
+      <location filename="../engine/suitability.py" line="530" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés ; même par blocs de lignes il faut au moins {blocked:.1f} Go (chaque distance est calculée sur la grille entière). Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="570" />
+      <location filename="../engine/suitability.py" line="550" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only {free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
@@ -2840,12 +2832,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="626" />
+      <location filename="../engine/suitability.py" line="606" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="241" />
+      <location filename="../engine/profile.py" line="250" />
       <source>The industrial sites have no Seveso field: Seveso count is NULL.</source>
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
@@ -2860,12 +2852,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="169" />
+      <location filename="../algorithms/territory_profile.py" line="191" />
       <source>The layer {layer} has no field {field} ({what}): choose one.</source>
       <translation>La couche {layer} n'a pas de champ {field} ({what}) : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="206" />
+      <location filename="../algorithms/territory_profile.py" line="166" />
       <source>The layer {layer} has no field {field} to group by.</source>
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
@@ -2925,22 +2917,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="88" />
+      <location filename="../engine/solar_options.py" line="126" />
       <source>The minimum roof area cannot be negative (got {value} m²).</source>
       <translation>La surface minimale de toiture ne peut pas être négative (valeur indiquée : {value} m²).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="126" />
+      <location filename="../engine/suitability.py" line="127" />
       <source>The model file {path} does not exist.</source>
       <translation>Le fichier de modèle {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="144" />
+      <location filename="../engine/suitability.py" line="145" />
       <source>The model has no criteria.</source>
       <translation>Le modèle n'a aucun critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="132" />
+      <location filename="../engine/suitability.py" line="133" />
       <source>The model is not valid JSON: {reason} (line {line}, column {column}).</source>
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
@@ -2950,7 +2942,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle est valide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="139" />
+      <location filename="../engine/suitability.py" line="140" />
       <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
@@ -2993,7 +2985,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../algorithms/decision_dossier.py" line="138" />
       <location filename="../algorithms/export_map.py" line="186" />
-      <location filename="../algorithms/site_suitability.py" line="228" />
+      <location filename="../algorithms/site_suitability.py" line="191" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
@@ -3018,12 +3010,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="68" />
+      <location filename="../engine/solar_options.py" line="106" />
       <source>The panel density must be positive (got {value} kWp/m²).</source>
       <translation>La densité de panneaux doit être positive (valeur indiquée : {value} kWc/m²).</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="72" />
+      <location filename="../engine/solar_options.py" line="110" />
       <source>The performance ratio must be between 0 and 1 (got {value}).</source>
       <translation>Le ratio de performance doit être compris entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
@@ -3043,7 +3035,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="813" />
+      <location filename="../engine/waste_flows.py" line="817" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -3053,22 +3045,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de routes n'a aucune ligne à partir de laquelle construire un réseau.</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="302" />
+      <location filename="../algorithms/solar_potential.py" line="199" />
       <source>The roofs have no use field: every use is kept.</source>
       <translation>Les toitures n'ont pas de champ d'usage : tous les usages sont conservés.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="143" />
+      <location filename="../engine/symbiosis.py" line="144" />
       <source>The rules file {path} cannot be read: {reason}</source>
       <translation>Le fichier de règles {path} est illisible : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="148" />
+      <location filename="../engine/symbiosis.py" line="149" />
       <source>The rules file {path} has no resources object.</source>
       <translation>Le fichier de règles {path} n'a pas d'objet resources.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="153" />
+      <location filename="../engine/symbiosis.py" line="154" />
       <source>The rules of {resource} lack {keys}.</source>
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
@@ -3078,9 +3070,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
+      <location filename="../algorithms/_analysis_io.py" line="46" />
       <location filename="../algorithms/_engine_io.py" line="132" />
       <location filename="../algorithms/_layer_io.py" line="112" />
-      <location filename="../algorithms/_layer_io.py" line="249" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3101,7 +3093,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le service {service} n'a pas répondu (pas de réseau ?) : {url}. Utilisez la source « cache » ou « sample » pour travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="204" />
+      <location filename="../engine/solar.py" line="161" />
+      <location filename="../engine/solar_options.py" line="130" />
       <source>The site radius cannot be negative (got {value} m).</source>
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
@@ -3146,7 +3139,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le processus du solveur a échoué ({details}) : résolution dans ce processus, l'annulation prendra effet à la fin du solveur.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="76" />
+      <location filename="../engine/solar_options.py" line="114" />
       <source>The specific yield must be positive (got {value} kWh/kWp/yr).</source>
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
@@ -3161,22 +3154,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR de l'enquête</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="411" />
+      <location filename="../engine/symbiosis_survey.py" line="412" />
       <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
       <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="402" />
+      <location filename="../engine/symbiosis_survey.py" line="403" />
       <source>The survey file {path} does not exist.</source>
       <translation>Le fichier d'enquête {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="421" />
+      <location filename="../engine/symbiosis_survey.py" line="422" />
       <source>The survey file {path} has no table with a role field.</source>
       <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="434" />
+      <location filename="../engine/symbiosis_survey.py" line="435" />
       <source>The survey has no column {columns}.</source>
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
@@ -3192,13 +3185,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="281" />
-      <location filename="../algorithms/site_suitability.py" line="217" />
-      <location filename="../algorithms/site_suitability.py" line="341" />
+      <location filename="../algorithms/site_suitability.py" line="221" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="614" />
+      <location filename="../engine/suitability.py" line="594" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -3233,27 +3225,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="84" />
+      <location filename="../engine/solar_options.py" line="122" />
       <source>The usable share of a roof must be between 0 and 1 (got {value}).</source>
       <translation>La part utile d'une toiture doit être comprise entre 0 et 1 (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="261" />
+      <location filename="../engine/profile.py" line="256" />
       <source>The waste points have no kind field: every point counts.</source>
       <translation>Les points de collecte n'ont pas de champ de type : tous les points comptent.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="162" />
+      <location filename="../engine/symbiosis.py" line="163" />
       <source>The water rules let {water} serve potable water: only potable water may.</source>
       <translation>Les règles de l'eau laissent {water} servir de l'eau potable : seule l'eau potable le peut.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="160" />
+      <location filename="../engine/symbiosis.py" line="161" />
       <source>The water rules name unknown classes: {classes}.</source>
       <translation>Les règles de l'eau nomment des classes inconnues : {classes}.</translation>
     </message>
     <message>
-      <location filename="../engine/profile.py" line="88" />
+      <location filename="../engine/profile.py" line="92" />
       <source>The zones have no field {field} to group by.</source>
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
@@ -3331,14 +3323,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="130" />
+      <location filename="../algorithms/territory_profile.py" line="128" />
       <location filename="../algorithms/waste_flows.py" line="107" />
       <source>Tonnes per year field</source>
       <translation>Champ du tonnage (t/an)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="238" />
-      <location filename="../algorithms/solar_potential.py" line="361" />
+      <location filename="../algorithms/solar_potential.py" line="151" />
+      <location filename="../algorithms/solar_potential.py" line="243" />
       <source>Top roofs</source>
       <translation>Meilleures toitures</translation>
     </message>
@@ -3425,7 +3417,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Type de grille inconnu {kind} : utilisez square ou hexagon.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="168" />
+      <location filename="../engine/symbiosis.py" line="169" />
       <source>Unknown match level {level} in the rules.</source>
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
@@ -3440,7 +3432,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="93" />
+      <location filename="../engine/solar_options.py" line="133" />
       <source>Unknown roof usage {usage}.</source>
       <translation>Usage de toiture inconnu {usage}.</translation>
     </message>
@@ -3456,7 +3448,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="354" />
+      <location filename="../engine/symbiosis_survey.py" line="355" />
       <source>Unknown survey format {format}.</source>
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
@@ -3472,12 +3464,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Urbain (dense, immeubles élevés)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="127" />
+      <location filename="../algorithms/solar_potential.py" line="106" />
       <source>Usable roof area field (m²)</source>
       <translation>Champ de la surface utile de toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="154" />
+      <location filename="../engine/solar_options.py" line="80" />
       <source>Usable share of the roof area when the usable area is unknown</source>
       <translation>Part utile de la surface de toiture lorsque la surface utile est inconnue</translation>
     </message>
@@ -3554,7 +3546,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="132" />
+      <location filename="../algorithms/territory_profile.py" line="130" />
       <source>Waste point kind field</source>
       <translation>Champ du type de point de collecte</translation>
     </message>
@@ -3564,7 +3556,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="131" />
+      <location filename="../algorithms/territory_profile.py" line="129" />
       <source>Waste points (déchèteries)</source>
       <translation>Points de collecte des déchets (déchèteries)</translation>
     </message>
@@ -3649,7 +3641,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où lire le signal d'un bâtiment de la demande</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="85" />
+      <location filename="../algorithms/site_suitability.py" line="80" />
       <source>Where to put a tiers-lieu, a data business or a logistics platform. The model (a JSON file, or its text, as saved by the suitability model editor) lists criteria: the distance to a layer's features, a raster's value or a polygon layer's attribute, each turned into a 0–1 suitability by a linear, sigmoid, gaussian, threshold or category function; their weights (direct, or an AHP pairwise matrix whose consistency ratio must stay below 0.10); the aggregation (weighted sum, geometric mean, minimum or OWA); and constraints (areas excluded, with a buffer, or the only ones allowed). The output is a 0–100 suitability raster. The optional sites layer gives the best contiguous sites of at least the minimum area, spaced apart (or the candidate polygons scored), with each criterion's contribution in points (c_&lt;criterion&gt;) and, with sensitivity runs, the probability of staying in the top sites when the weights vary. Layer paths in the model may be relative to the model file; in QGIS they may also be project layer names.</source>
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
@@ -3665,7 +3657,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Couverture Wi-Fi</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="154" />
+      <location filename="../algorithms/territory_profile.py" line="136" />
       <source>Wi-Fi coverage polygons</source>
       <translation>Polygones de couverture Wi-Fi</translation>
     </message>
@@ -3710,17 +3702,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écrit : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="152" />
+      <location filename="../algorithms/territory_profile.py" line="134" />
       <source>Yearly solar energy field (kWh)</source>
       <translation>Champ de l'énergie solaire annuelle (kWh)</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="124" />
+      <location filename="../engine/fibre_options.py" line="35" />
       <source>Zone of the zones layer</source>
       <translation>Zone de la couche de zones</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="114" />
+      <location filename="../algorithms/fibre_coverage.py" line="111" />
       <source>Zones (communes, IRIS...); with a grid, the grid covers them</source>
       <translation>Zones (communes, IRIS...) ; avec une grille, la grille les couvre</translation>
     </message>
@@ -3730,7 +3722,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones pour les parts de demande (communes, quartiers)</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="213" />
+      <location filename="../algorithms/solar_potential.py" line="134" />
       <source>Zones for totals (communes...)</source>
       <translation>Zones pour les totaux (communes...)</translation>
     </message>
@@ -3826,22 +3818,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>accès</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="65" />
+      <location filename="../engine/symbiosis.py" line="66" />
       <source>actor closed (scenario)</source>
       <translation>acteur fermé (scénario)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="382" />
+      <location filename="../engine/suitability.py" line="383" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="394" />
+      <location filename="../engine/suitability.py" line="395" />
       <source>aggregation.order_weights must be non-negative with a positive sum.</source>
       <translation>aggregation.order_weights doit contenir des valeurs positives ou nulles de somme strictement positive.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="388" />
+      <location filename="../engine/suitability.py" line="389" />
       <source>aggregation.order_weights must hold {n} numbers (one per criterion).</source>
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
@@ -3882,17 +3874,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>commune</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="59" />
+      <location filename="../engine/symbiosis.py" line="60" />
       <source>compatible counterparts are all beyond the maximum distance</source>
       <translation>les partenaires compatibles sont tous au-delà de la distance maximale</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="62" />
+      <location filename="../engine/symbiosis.py" line="63" />
       <source>compatible counterparts are used up (quantity)</source>
       <translation>les partenaires compatibles sont épuisés (quantité)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="60" />
+      <location filename="../engine/symbiosis.py" line="61" />
       <source>compatible counterparts within reach are not in the same season</source>
       <translation>les partenaires compatibles à portée ne sont pas de la même saison</translation>
     </message>
@@ -3912,7 +3904,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>décision</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="705" />
+      <location filename="../engine/symbiosis.py" line="707" />
       <source>exchanged (delivered)</source>
       <translation>échangé (livré)</translation>
     </message>
@@ -3992,12 +3984,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>lignes</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="64" />
+      <location filename="../engine/symbiosis.py" line="65" />
       <source>lost its outlet (closure scenario)</source>
       <translation>a perdu son débouché (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="63" />
+      <location filename="../engine/symbiosis.py" line="64" />
       <source>lost its supply (closure scenario)</source>
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
@@ -4012,22 +4004,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>multicritère</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="704" />
+      <location filename="../engine/symbiosis.py" line="706" />
       <source>needed</source>
       <translation>besoins</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="123" />
+      <location filename="../engine/symbiosis_survey.py" line="124" />
       <source>negative or zero quantity</source>
       <translation>quantité négative ou nulle</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="126" />
+      <location filename="../engine/symbiosis_survey.py" line="127" />
       <source>no actor</source>
       <translation>pas d'acteur</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="58" />
+      <location filename="../engine/symbiosis.py" line="59" />
       <source>no compatible counterpart in the survey</source>
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
@@ -4038,12 +4030,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>sans géométrie</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="127" />
+      <location filename="../engine/symbiosis_survey.py" line="128" />
       <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="703" />
+      <location filename="../engine/symbiosis.py" line="705" />
       <source>offered</source>
       <translation>offres</translation>
     </message>
@@ -4068,7 +4060,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="122" />
+      <location filename="../engine/symbiosis_survey.py" line="123" />
       <source>quantity missing or not a number</source>
       <translation>quantité absente ou non numérique</translation>
     </message>
@@ -4083,7 +4075,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>réduction</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="119" />
+      <location filename="../engine/symbiosis_survey.py" line="120" />
       <source>role is not offer or need</source>
       <translation>role n'est ni offer ni need</translation>
     </message>
@@ -4108,7 +4100,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="265" />
+      <location filename="../algorithms/territory_profile.py" line="149" />
       <source>solar energy</source>
       <translation>énergie solaire</translation>
     </message>
@@ -4128,42 +4120,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>territoire</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="61" />
+      <location filename="../engine/symbiosis.py" line="62" />
       <source>the exchange would cost more than it saves</source>
       <translation>l'échange coûterait plus qu'il ne rapporte</translation>
     </message>
     <message>
-      <location filename="../algorithms/territory_profile.py" line="246" />
+      <location filename="../algorithms/territory_profile.py" line="148" />
       <source>tonnes</source>
       <translation>tonnages</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="706" />
+      <location filename="../engine/symbiosis.py" line="708" />
       <source>transport and pipe cost</source>
       <translation>coût de transport et de canalisation</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="124" />
+      <location filename="../engine/symbiosis_survey.py" line="125" />
       <source>unit does not fit the resource</source>
       <translation>unité inadaptée à la ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="121" />
+      <location filename="../engine/symbiosis_survey.py" line="122" />
       <source>unknown class or unreadable spec for this resource</source>
       <translation>classe inconnue ou spec illisible pour cette ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="120" />
+      <location filename="../engine/symbiosis_survey.py" line="121" />
       <source>unknown resource</source>
       <translation>ressource inconnue</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="125" />
+      <location filename="../engine/symbiosis_survey.py" line="126" />
       <source>unreadable season</source>
       <translation>saison illisible</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis.py" line="707" />
+      <location filename="../engine/symbiosis.py" line="709" />
       <source>value of the substituted supply</source>
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
@@ -4183,42 +4175,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>eau</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="334" />
+      <location filename="../engine/suitability.py" line="335" />
       <source>weights.order must list every criterion once: {names}.</source>
       <translation>weights.order doit lister chaque critère une fois : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="342" />
+      <location filename="../engine/suitability.py" line="343" />
       <source>weights.pairwise must be a {n}×{n} matrix (one row per criterion).</source>
       <translation>weights.pairwise doit être une matrice {n}×{n} (une ligne par critère).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="351" />
+      <location filename="../engine/suitability.py" line="352" />
       <source>weights.pairwise[{i}][{i}] must be 1.</source>
       <translation>weights.pairwise[{i}][{i}] doit valoir 1.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="354" />
+      <location filename="../engine/suitability.py" line="355" />
       <source>weights.pairwise[{j}][{i}] must be the reciprocal of [{i}][{j}] = {value:g} ({first} vs {second}).</source>
       <translation>weights.pairwise[{j}][{i}] doit être l'inverse de [{i}][{j}] = {value:g} ({first} / {second}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="330" />
+      <location filename="../engine/suitability.py" line="331" />
       <source>weights.values must be positive (remove a criterion rather than weigh it 0).</source>
       <translation>weights.values doit être positif (retirez un critère plutôt que de lui donner un poids de 0).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="323" />
+      <location filename="../engine/suitability.py" line="324" />
       <source>weights.values must give one weight per criterion (missing: {missing}; unknown: {unknown}).</source>
       <translation>weights.values doit donner un poids par critère (manquants : {missing} ; inconnus : {unknown}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="319" />
+      <location filename="../engine/suitability.py" line="320" />
       <source>weights.values must map each criterion name to a weight.</source>
       <translation>weights.values doit associer un poids à chaque nom de critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="314" />
+      <location filename="../engine/suitability.py" line="315" />
       <source>weights: give {"method": "direct", "values": {...}} or an AHP matrix.</source>
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
@@ -4258,7 +4250,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="889" />
+      <location filename="../engine/waste_flows.py" line="893" />
       <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
@@ -4273,7 +4265,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="904" />
+      <location filename="../engine/waste_flows.py" line="908" />
       <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
@@ -4344,7 +4336,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{field} : {count} capacités sont négatives ou non numériques (par ex. {examples}) ; une capacité est un nombre de tonnes par an, 0 ou plus (vide = illimitée). Corrigez-les.</translation>
     </message>
     <message>
-      <location filename="../algorithms/fibre_coverage.py" line="324" />
+      <location filename="../algorithms/fibre_coverage.py" line="215" />
       <source>{ftth} of {total} premises have FTTH; {flagged} zones are below {target} %; {empty} zones have no premises (NULL rate).</source>
       <translation>{ftth} locaux sur {total} sont raccordables en FTTH ; {flagged} zones sont sous {target} % ; {empty} zones n'ont aucun local (taux NULL).</translation>
     </message>
@@ -4355,7 +4347,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{indicator} : {values} {unit}</translation>
     </message>
     <message>
-      <location filename="../algorithms/solar_potential.py" line="392" />
+      <location filename="../algorithms/solar_potential.py" line="259" />
       <source>{kept} of {read} roofs kept: {mwh} MWh/yr, {kwp} kWp, {co2} t CO₂ avoided per year; {unknown} roofs without irradiation or yield (energy NULL).</source>
       <translation>{kept} toitures conservées sur {read} : {mwh} MWh/an, {kwp} kWc, {co2} t de CO₂ évitées par an ; {unknown} toitures sans irradiation ni productible (énergie NULL).</translation>
     </message>
@@ -4410,7 +4402,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="367" />
+      <location filename="../engine/symbiosis_survey.py" line="368" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
@@ -4491,94 +4483,94 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="250" />
+      <location filename="../engine/suitability.py" line="251" />
       <source>{where} must be an object with a 'function'.</source>
       <translation>{where} doit être un objet avec une « function ».</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="203" />
-      <location filename="../engine/suitability.py" line="400" />
+      <location filename="../engine/suitability.py" line="204" />
+      <location filename="../engine/suitability.py" line="401" />
       <source>{where} must be an object.</source>
       <translation>{where} doit être un objet.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="403" />
+      <location filename="../engine/suitability.py" line="404" />
       <source>{where}: 'buffer' must not be negative.</source>
       <translation>{where} : « buffer » ne doit pas être négatif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="232" />
+      <location filename="../engine/suitability.py" line="233" />
       <source>{where}: 'fill' is a suitability between 0 and 1, not {value}.</source>
       <translation>{where} : « fill » est une aptitude comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="258" />
+      <location filename="../engine/suitability.py" line="259" />
       <source>{where}: 'low' ({low}) must be below 'high' ({high}); use 'direction' to reverse the curve.</source>
       <translation>{where} : « low » ({low}) doit être inférieur à « high » ({high}) ; utilisez « direction » pour inverser la courbe.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="256" />
+      <location filename="../engine/suitability.py" line="257" />
       <source>{where}: 'low' and 'high' must differ.</source>
       <translation>{where} : « low » et « high » doivent être différents.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="268" />
-      <location filename="../engine/suitability.py" line="273" />
+      <location filename="../engine/suitability.py" line="269" />
+      <location filename="../engine/suitability.py" line="274" />
       <source>{where}: 'spread' must be positive.</source>
       <translation>{where} : « spread » doit être positif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="279" />
+      <location filename="../engine/suitability.py" line="280" />
       <source>{where}: 'values' must map each category to a suitability (0–1).</source>
       <translation>{where} : « values » doit associer à chaque catégorie une aptitude (0–1).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="225" />
+      <location filename="../engine/suitability.py" line="226" />
       <source>{where}: 'where' filters vector features; a raster criterion cannot use it.</source>
       <translation>{where} : « where » filtre des entités vecteur ; un critère raster ne peut pas l'utiliser.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="223" />
+      <location filename="../engine/suitability.py" line="224" />
       <source>{where}: 'where' must be a filter text such as "ftth = 1".</source>
       <translation>{where} : « where » doit être un texte de filtre tel que "ftth = 1".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="406" />
+      <location filename="../engine/suitability.py" line="407" />
       <source>{where}: 'where' must be a filter text.</source>
       <translation>{where} : « where » doit être un texte de filtre.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="191" />
+      <location filename="../engine/suitability.py" line="192" />
       <source>{where}: '{key}' is '{value}'; expected one of {choices}.</source>
       <translation>{where} : « {key} » vaut « {value} » ; valeurs attendues : {choices}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="171" />
+      <location filename="../engine/suitability.py" line="172" />
       <source>{where}: '{key}' must be a list.</source>
       <translation>{where} : « {key} » doit être une liste.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="189" />
+      <location filename="../engine/suitability.py" line="190" />
       <source>{where}: '{key}' must be a non-empty text.</source>
       <translation>{where} : « {key} » doit être un texte non vide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="178" />
+      <location filename="../engine/suitability.py" line="179" />
       <source>{where}: '{key}' must be a number, not {value!r}.</source>
       <translation>{where} : « {key} » doit être un nombre, et non {value!r}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="304" />
+      <location filename="../engine/suitability.py" line="305" />
       <source>{where}: a judgement must be a positive number or a fraction such as "1/3".</source>
       <translation>{where} : un jugement doit être un nombre positif ou une fraction telle que "1/3".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="206" />
+      <location filename="../engine/suitability.py" line="207" />
       <source>{where}: the name '{name}' must start with a letter and hold only letters, digits and _ (30 characters at most): it names the output field c_&lt;name&gt;.</source>
       <translation>{where} : le nom « {name} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _ (30 caractères au plus) : il nomme le champ de sortie c_&lt;name&gt;.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="284" />
+      <location filename="../engine/suitability.py" line="285" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>

@@ -12,8 +12,10 @@ from shapely.geometry import Point, Polygon, box
 
 from territoire_numerique.engine.errors import EngineError
 from territoire_numerique.engine.fibre import (
+    FibreOptions,
     coverage_by_zone,
     down_class_floor_mbps,
+    fibre_coverage,
     normalise_premises,
     site_access,
 )
@@ -25,6 +27,7 @@ from territoire_numerique.engine.indicators import (
     sum_by_zone,
     zone_of_points,
 )
+from territoire_numerique.engine.options import make_options
 from territoire_numerique.engine.shapely_compat import union_all
 
 # Four square zones of 1 km; the fourth (far east) receives no building.
@@ -213,6 +216,30 @@ def test_fibre_coverage_on_a_grid(buildings: gpd.GeoDataFrame) -> None:
     empty = result["premises"] == 0
     assert result.loc[empty, "ftth_rate"].isna().all()
     assert result.loc[~empty, "ftth_rate"].between(0, 100).all()
+
+
+def test_fibre_coverage_entry_point_keeps_zone_attributes_and_adds_the_counts(buildings) -> None:
+    table = buildings.drop(columns="geometry").assign(x=buildings.geometry.x, y=buildings.geometry.y)
+    zone_layer = gpd.GeoDataFrame({"name": list("ABCD"), "premises": 0}, geometry=zones(), crs="EPSG:2154")
+    sites = gpd.GeoDataFrame({"site_id": ["s1"]}, geometry=[Point(500, 500)], crs="EPSG:2154")
+    result = fibre_coverage(table, zone_layer, sites, FibreOptions(target=70.0, site_distance=50.0))
+    direct = coverage_by_zone(buildings.geometry, normalise_premises(buildings), zones(), 70.0)
+    assert list(result.zones["name"]) == list("ABCD")  # the zone's own "premises" is replaced
+    assert list(result.zones["premises"]) == list(direct["premises"])
+    assert (result.zones["target"] == 70.0).all() and result.zones.crs == "EPSG:2154"
+    assert result.summary()["total"] == direct["premises"].sum() and result.summary()["empty"] == 1
+    assert list(result.sites.columns) == [
+        "site_id", "geometry", "fibre_at_site", "nearest_ftth_m", "nearest_ftth_id"
+    ]  # fmt: skip
+    hexagons = fibre_coverage(table, zone_layer, None, make_options(FibreOptions, {"ZONE_TYPE": "2"}))
+    everyone = normalise_premises(buildings)["premises"].sum()
+    assert "zone_id" in hexagons.zones  # whole cells over the zones: at least the zones' premises
+    assert direct["premises"].sum() <= hexagons.zones["premises"].sum() <= everyone
+    assert hexagons.sites is None
+    with pytest.raises(EngineError, match="zones layer"):
+        fibre_coverage(table, None, None, FibreOptions())
+    cells = fibre_coverage(table, None, None, FibreOptions(zone_kind="square", cell_size=1000.0))
+    assert cells.zones["premises"].sum() == everyone  # a grid over the buildings counts them all
 
 
 # --- distances to the nearest eligible building ------------------------------------------------

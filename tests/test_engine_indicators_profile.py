@@ -141,3 +141,30 @@ def test_point_sites_on_a_commune_border_count_once(communes: gpd.GeoDataFrame) 
     sites = gpd.GeoDataFrame({"seveso": [True]}, geometry=[Point(2000, 1000)])
     profile = territory_profile(communes, ProfileLayers(sites=sites))
     assert profile["icpe_count"].sum() == 1
+
+
+def test_profile_of_zones_reads_the_layers_as_given_and_warns_of_missing_fields(communes) -> None:
+    from territoire_numerique.engine.errors import EngineWarning
+    from territoire_numerique.engine.profile import profile_of_zones
+    from territoire_numerique.engine.profile_options import ProfileOptions
+
+    zones = communes.rename(columns={"code_insee": "zone_id"})
+    raw = ProfileLayers(
+        fibre=gpd.GeoDataFrame({"ftth": ["oui", "non"], "x": [500.0, 2500.0], "y": [500.0, 500.0]}),
+        sites=gpd.GeoDataFrame({"x": [100.0], "y": [100.0]}),
+        decheteries=gpd.GeoDataFrame(
+            {"kind": ["Déchèterie", "conteneur"], "x": [1000.0, 1000.0], "y": [1000.0, 1000.0]}
+        ),
+    )
+    result = profile_of_zones(zones, raw, ProfileOptions(decheterie_distance=5000.0))
+    profile = result.zones
+    assert list(profile["zone_id"]) == ["59001", "59002", "59003"] and profile.crs == CRS
+    assert set(profile.geometry.geom_type) == {"MultiPolygon"}
+    assert list(profile["ftth_rate"][:2]) == [100.0, 0.0] and np.isnan(profile["ftth_rate"].iloc[2])
+    assert list(profile["decheteries_near"]) == [1, 1, 0]  # the container is not a déchèterie
+    assert list(profile["icpe_count"][:2]) == [1, 0] and profile["seveso_count"].isna().all()
+    no_seveso = EngineWarning("The industrial sites have no Seveso field: Seveso count is NULL.")
+    assert result.warnings == [no_seveso]
+    grouped = profile_of_zones(zones.assign(group=zones["epci"]), raw, ProfileOptions(decheterie_kind=""))
+    assert list(grouped.zones["zone_id"]) == ["E1", "E2"]
+    assert list(grouped.zones["decheteries_near"]) == [2, 0]  # an empty kind: every waste point

@@ -9,12 +9,14 @@ import pytest
 from shapely.geometry import Point, box
 
 from territoire_numerique.engine.errors import EngineError
+from territoire_numerique.engine.options import make_options
 from territoire_numerique.engine.solar import (
     SolarSettings,
     normalise_usage,
     rank_roofs,
     roof_potential,
     site_shares,
+    solar_potential,
     totals_by_zone,
 )
 
@@ -71,7 +73,9 @@ def test_filters_on_area_and_usage_with_french_labels() -> None:
     result = roof_potential(roofs, settings)
     assert list(result["usage"]) == ["industrial", "commercial", "residential", "public", None, "industrial"]
     assert list(result["kept"]) == [True, True, False, True, False, False]
-    assert roof_potential(roofs, SolarSettings())["kept"].all()
+    assert roof_potential(roofs, SolarSettings(min_area=0.0, usages=None))["kept"].all()
+    defaults = roof_potential(roofs, SolarSettings())  # the dialog's: 20 m², industry, trade, public
+    assert list(defaults["kept"]) == [True, True, False, True, False, True]
 
 
 @pytest.mark.parametrize(
@@ -157,3 +161,27 @@ def test_site_shares_polygon_and_point_sites(roofs: gpd.GeoDataFrame) -> None:
             100 * potential["potential_kwh"][owned].sum() / total, abs=0.01
         )
     assert shares["roofs"].sum() == (in_polygon | to_1 | to_2).sum()  # no roof counted twice
+
+
+def test_solar_potential_ranks_the_kept_roofs_and_totals_zones_and_sites(roofs: gpd.GeoDataFrame) -> None:
+    table = roofs.drop(columns="geometry").assign(
+        x=roofs.geometry.centroid.x, y=roofs.geometry.centroid.y, usage="Industriel"
+    )
+    table.loc[::4, "usage"] = "Résidentiel"
+    settings = make_options(
+        SolarSettings, {"MIN_AREA": "100", "SITE_RADIUS": 300}, usages=frozenset({"industrial"})
+    )
+    zones = gpd.GeoDataFrame({"name": ["W", "E"]}, geometry=[box(0, 0, 1000, 1100), box(1000, 0, 2100, 1100)])
+    sites = gpd.GeoDataFrame({"site": ["p"]}, geometry=[Point(1500, 500)])
+    result = solar_potential(table, settings, roofs.geometry.area.to_numpy(), zones, sites)
+    expected = roof_potential(table, settings)
+    assert result.read == len(roofs) and len(result.roofs) == expected["kept"].sum()
+    assert list(result.roofs["rank"]) == list(range(1, len(result.roofs) + 1))  # in rank order
+    assert set(result.roofs.index) == set(np.flatnonzero(expected["kept"]))  # rows of the roofs given
+    assert list(result.roofs.loc[result.roofs.index[:3], "roof_id"]) == [
+        str(i + 1) for i in result.roofs.index[:3]
+    ]
+    assert list(result.zones["name"]) == ["W", "E"] and result.zones["roofs"].sum() == len(result.roofs)
+    assert result.sites["share_pct"].iloc[0] > 0 and result.summary()["kept"] == len(result.roofs)
+    with pytest.raises(EngineError, match="site radius"):
+        solar_potential(table, SolarSettings(site_radius=-1.0))

@@ -195,6 +195,27 @@ def test_fibre_coverage_on_a_hexagon_grid(territoire_plugin, territory, tmp_path
     assert cell.area() == pytest.approx(math.sqrt(3) / 2 * 500**2, rel=1e-6)
 
 
+def test_fibre_coverage_through_qgis_process_takes_the_choice_key_or_its_old_index(territory, tmp_path):
+    """A script gives ZONE_TYPE=hexagon (the key) or ZONE_TYPE=2 (the index older models store)."""
+    from qgis_process_support import run_algorithm
+
+    outputs = {}
+    for choice in ("hexagon", "2"):
+        values = {
+            "FIBRE": layer(territory, "fibre"),
+            "ZONES": layer(territory, "communes"),
+            "ZONE_TYPE": choice,
+            "CELL_SIZE": 500,
+            "OUTPUT": tmp_path / f"grid_{choice}.gpkg",
+        }
+        result = run_algorithm("territoire:fibre_coverage", values, tmp_path / "profile")
+        grid = gpd.read_file(result["OUTPUT"])
+        outputs[choice] = grid.drop(columns="geometry")
+        assert grid.geometry.area.iloc[0] == pytest.approx(math.sqrt(3) / 2 * 500**2, rel=1e-6)  # hexagons
+    assert len(outputs["hexagon"]) > 10 and outputs["hexagon"]["premises"].sum() == 51
+    assert outputs["hexagon"].equals(outputs["2"])
+
+
 def test_fibre_coverage_refuses_geographic_zones(territoire_plugin, territory, tmp_path):
     from qgis import processing
 

@@ -191,6 +191,31 @@ def test_model_file_gives_raster_and_explained_sites(territoire_plugin, territor
         assert np.array_equal(first.read(1), second.read(1))
 
 
+def test_the_model_is_read_once_per_run_and_again_when_its_file_changes(
+    territoire_plugin, territory, monkeypatch
+):
+    from territoire_numerique.engine import suitability
+
+    calls = []
+    real = suitability.load_model
+
+    def counted(*arguments, **keywords):
+        calls.append(arguments[0])
+        return real(*arguments, **keywords)
+
+    monkeypatch.setattr(suitability, "load_model", counted)
+    path = territory / "model.json"
+    path.write_text(json.dumps(model()))
+    parameters = {"MODEL": str(path), "CELL_SIZE": 20, "OUTPUT": str(territory / "once.tif")}
+    run(parameters)  # checks (inputs, layers, memory) and the run itself
+    assert calls == [str(path)]
+    path.write_text(json.dumps(model(aggregation={"method": "min"})))
+    changed = run({**parameters, "OUTPUT": str(territory / "changed.tif")})
+    assert calls == [str(path)] * 2  # a new run reads the file it names again
+    with rasterio.open(changed["OUTPUT"]) as minimum, rasterio.open(territory / "once.tif") as weighted:
+        assert not np.array_equal(minimum.read(1), weighted.read(1))
+
+
 def test_project_layer_name_and_candidates(territoire_plugin, territory):
     memory = QgsVectorLayer("Point?crs=EPSG:2154&field=ftth:integer", "fibre points", "memory")
     feature = QgsFeature(memory.fields())

@@ -855,7 +855,7 @@ class SuitabilityEditor(QDialog):
         if self._loading:
             return False
         try:
-            model = load_model(self.model_dict(), allow_inconsistent=True)
+            model = load_model(self.model_dict(), self.base_dir(), allow_inconsistent=True)
         except EngineError as error:
             self.status.setText(tr(error.message).format(**error.values))
             self.status.setStyleSheet("color: #b00020")

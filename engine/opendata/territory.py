@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..errors import EngineError
+from ..text import fold as fold_text
 from .gpkg import read_table, table_crs
 
 INSEE_PATTERN = re.compile(r"^(\d{5}|2[AB]\d{3})$")
@@ -130,8 +130,7 @@ def territory_from_gpkg(request: TerritoryRequest, gpkg: str | Path, epci_names:
 
 def fold(text: str) -> str:
     """Lower case without accents, hyphens or apostrophes, for name matching."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return fold_text(text, words_only=True)
 
 
 @dataclass(frozen=True)
