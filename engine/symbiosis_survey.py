@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from osgeo import gdal, ogr, osr
 
 from .errors import EngineError
 from .outputs import atomic_output
+from .text import fold
 from .waste_codes import parse_code, parse_patterns
 
 RESOURCES = ("waste", "heat", "steam", "water", "material", "service")
@@ -479,15 +479,9 @@ def _number(text: object) -> float | None:
     return value if value == value else None  # NaN is not a number here
 
 
-def _plain(text: str) -> str:
-    """Lower case without accents and with single spaces (names and months compared)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
-
-
 def parse_unit(text: str) -> str | None:
     """Canonical unit (t/yr, MWh/yr, m3/yr, people) of a unit as written, None if unknown."""
-    spelled = _plain(text).replace(" ", "").replace("³", "3").replace("/annee", "/an")
+    spelled = fold(text).replace(" ", "").replace("³", "3").replace("/annee", "/an")
     for unit, aliases in _UNIT_ALIASES.items():
         if spelled in {a.replace("³", "3") for a in aliases}:
             return unit
@@ -496,7 +490,7 @@ def parse_unit(text: str) -> str | None:
 
 def parse_season(text: str) -> frozenset[int] | None:
     """Months of ``1-3,10-12``, ``11-3`` (wrapping), ``jan, fev``; empty or 'all': all year."""
-    spelled = _plain(text)
+    spelled = fold(text)
     if spelled in ("", "all", "all year", "toute l'annee", "annee", "1-12"):
         return ALL_YEAR
     months: set[int] = set()
@@ -543,19 +537,19 @@ def parse_spec(resource: str, role: str, text: str) -> object | None:
             return Steam(numbers[0], numbers[1])
         return None
     if resource == "water":
-        spelled = _plain(text).replace(" ", "_").replace("-", "_")
+        spelled = fold(text).replace(" ", "_").replace("-", "_")
         spelled = {"demineralized": "demineralised", "sea_water": "seawater", "rainwater": "rain"}.get(
             spelled, spelled
         )
         allowed = WATER_OFFER_CLASSES if role == "offer" else WATER_NEED_CLASSES
         return spelled if spelled in allowed else None
     if resource == "service":
-        return _plain(text).replace(" ", "_")
+        return fold(text).replace(" ", "_")
     return None
 
 
 def _truthy(text: str) -> bool:
-    return _plain(text) in {"1", "true", "t", "yes", "y", "oui", "o", "vrai", "x"}
+    return fold(text) in {"1", "true", "t", "yes", "y", "oui", "o", "vrai", "x"}
 
 
 def _digits(text: str) -> str:
@@ -574,11 +568,11 @@ def place(row: dict, places: Places | None) -> tuple[float, float, str] | None:
             if _digits(str(candidate or "")) == siret:
                 return float(xy[0]), float(xy[1]), "siret"
     for text in (row.get("site", ""), row.get("actor", "")):
-        name = _plain(text)
+        name = fold(text)
         if not name:
             continue
         for candidate, xy in zip(places.name, places.xy):
-            if _plain(str(candidate or "")) == name:
+            if fold(str(candidate or "")) == name:
                 return float(xy[0]), float(xy[1]), "name"
     return None
 
@@ -595,8 +589,8 @@ def check_survey(raw: list[dict], places: Places | None = None) -> Survey:
             confidential = _truthy(row.get("confidential", ""))
             survey.problems.append(Problem(number, row.get("actor", ""), name, value, problem, confidential))
 
-        role = _plain(row.get("role", ""))
-        resource = _plain(row.get("resource", ""))
+        role = fold(row.get("role", ""))
+        resource = fold(row.get("resource", ""))
         if not actor:
             reject("actor", PROBLEM_ACTOR)
             continue
