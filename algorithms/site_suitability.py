@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
     QgsApplication,
@@ -203,7 +203,8 @@ class SiteSuitabilityAlgorithm(TerritoireAlgorithm):
 
         label = self.parameterDefinition(self.MODEL).description()
         found = []
-        for item in (*model.criteria, *model.constraints):
+        items: list[Any] = [*model.criteria, *model.constraints]
+        for item in items:
             path, layer = split_uri(item.layer, model.base_dir)
             name = getattr(item, "name", "") or layer_label(item.layer)
             found.append((f"{label}: {name}", f"{path}|layername={layer}" if layer else path))

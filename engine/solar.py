@@ -97,9 +97,10 @@ def roof_potential(
         kwh = from_irradiation.fillna(from_yield)
     else:
         kwh = from_irradiation
-    source = np.where(irradiation.notna() & kwp.notna(), "irradiation", None)
+    source = np.full(len(kwp), None, dtype=object)
+    source[(irradiation.notna() & kwp.notna()).to_numpy()] = "irradiation"
     if settings.specific_yield is not None:
-        source = np.where((source == None) & kwp.notna(), "specific_yield", source)  # noqa: E711
+        source[pd.isna(source) & kwp.notna().to_numpy()] = "specific_yield"
     kept = usable.fillna(0.0).ge(settings.min_area) & usable.notna()
     if settings.usages is not None:
         kept &= usage.isin(settings.usages)

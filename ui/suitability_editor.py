@@ -13,6 +13,7 @@ import json
 import math
 import os
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorLayer
@@ -176,7 +177,7 @@ def same_number(value: object, original: object, decimals: int = 3) -> bool:
     """True when ``value`` (read back from a widget) is ``original`` as the widget shows it."""
     if isinstance(original, bool) or not isinstance(original, (int, float)):
         return False
-    return abs(float(value) - float(original)) < 0.5 * 10**-decimals
+    return abs(float(str(value)) - float(original)) < 0.5 * 10**-decimals
 
 
 DEFAULT_CRITERION = {
@@ -273,7 +274,7 @@ class CurvePlot(QWidget):
             )
 
         painter.setPen(QPen(QColor("#1f78b4"), 2))
-        if self.transform.function == "categories":
+        if self.transform is not None and self.transform.function == "categories":
             for value, level in zip(values, suitability):
                 if not math.isnan(level):
                     painter.drawEllipse(point(value, level), 4, 4)
@@ -710,22 +711,23 @@ class SuitabilityEditor(QDialog):
 
     def weights_dict(self) -> dict:
         names = self.names()
+        weights: dict[str, Any]
         if self.weight_method.currentData() == "ahp":
             pairwise = []
             for i in range(self.matrix.rowCount()):
-                row = []
+                cells: list[object] = []
                 for j in range(self.matrix.columnCount()):
                     item = self.matrix.item(i, j)
                     text = item.text() if item is not None else "1"
-                    row.append(item_value(item, text if "/" in text else _number_or_text(text)))
-                pairwise.append(row)
+                    cells.append(item_value(item, text if "/" in text else _number_or_text(text)))
+                pairwise.append(cells)
             weights = {"method": "ahp", "order": names[: self.matrix.rowCount()], "pairwise": pairwise}
         else:
-            values = {}
-            for row, name in enumerate(names):
-                item = self.direct.item(row, 0)
-                values[name] = item_value(item, _number_or_text(item.text() if item is not None else "1"))
-            weights = {"method": "direct", "values": values}
+            direct: dict[str, object] = {}
+            for position, name in enumerate(names):
+                item = self.direct.item(position, 0)
+                direct[name] = item_value(item, _number_or_text(item.text() if item is not None else "1"))
+            weights = {"method": "direct", "values": direct}
         original = self.source.get("weights")
         if isinstance(original, dict) and original.get("method") == weights["method"]:
             weights = {**original, **weights}  # other keys of the opened model's weights stay
@@ -775,7 +777,7 @@ class SuitabilityEditor(QDialog):
     def constraints_list(self) -> list[dict]:
         result = []
         for row in range(self.constraints.rowCount()):
-            original = item_value(self.constraints.item(row, 0), {}) or {}
+            original = cast(dict, item_value(self.constraints.item(row, 0), {}) or {})
             layer = combo_reference(
                 self.constraints.cellWidget(row, 0), original.get("layer", ""), self.base_dir()
             )
