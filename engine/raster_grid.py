@@ -590,17 +590,23 @@ def write_raster(
         dataset.SetGeoTransform(grid.geotransform)
         if grid.crs:
             dataset.SetProjection(_srs(grid.crs).ExportToWkt())
+        scratch = None  # one block-sized buffer for the blocks whose non-finite values are replaced
         for index, values in enumerate(bands, start=1):
             band = dataset.GetRasterBand(index)
             if nodata is not None:
                 band.SetNoDataValue(nodata)
             for top in range(0, grid.height, WRITE_BLOCK_ROWS):
-                block = values[top : top + WRITE_BLOCK_ROWS]
+                block = values[top : top + WRITE_BLOCK_ROWS].astype(dtype, copy=False)
                 if nodata is not None and block.dtype.kind == "f":
                     bad = ~np.isfinite(block)
                     if bad.any():
-                        block = np.where(bad, block.dtype.type(nodata), block)
-                band.WriteArray(block.astype(dtype, copy=False), 0, top)
+                        if scratch is None:
+                            scratch = np.empty((WRITE_BLOCK_ROWS, grid.width), dtype)
+                        replaced = scratch[: len(block)]
+                        np.copyto(replaced, block)
+                        np.putmask(replaced, bad, dtype.type(nodata))
+                        block = replaced
+                band.WriteArray(block, 0, top)
                 band.FlushCache()  # written out now: the cache keeps no block of it
         dataset.FlushCache()
         dataset = None

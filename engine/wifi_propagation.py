@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -466,6 +467,15 @@ def _warp_onto(
     return values
 
 
+def _reference(grid: Grid) -> osr.SpatialReference | None:
+    """The grid's CRS for an in-memory layer of geometries in it (no "assuming matching" warning)."""
+    if not grid.crs_wkt:
+        return None
+    reference = osr.SpatialReference()
+    reference.SetFromUserInput(grid.crs_wkt)
+    return reference
+
+
 def _building_tiles(
     pairs: Sequence[tuple[object, float]], grid: Grid, cancelled: Callable[[], bool]
 ) -> tuple[object, dict[tuple[int, int], ogr.Layer]]:
@@ -473,25 +483,20 @@ def _building_tiles(
     tile of ``BUILDING_TILE`` cells their bounding box meets.  Built from WKB: much faster than
     handing GeoJSON-like geometries to the rasteriser one by one."""
     vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
-    reference = None
-    if grid.crs_wkt:  # the grid's CRS (the geometries are in it): no "assuming matching" warning
-        reference = osr.SpatialReference()
-        reference.ImportFromWkt(grid.crs_wkt)
+    reference = _reference(grid)
     tiles: dict[tuple[int, int], ogr.Layer] = {}
     last_row, last_col = (grid.n_rows - 1) // BUILDING_TILE, (grid.n_cols - 1) // BUILDING_TILE
-
-    def tile(x: float, y: float) -> tuple[int, int]:
-        row, col = grid.cell_of(x, y)
-        return int(row) // BUILDING_TILE, int(col) // BUILDING_TILE
-
-    for index, (geometry, height) in enumerate(pairs):
+    span = grid.cell_size * BUILDING_TILE  # a tile's side, in CRS units
+    present = [(geometry, height) for geometry, height in pairs if geometry is not None]
+    for index, (blob, (_, height)) in enumerate(zip(_wkb_of([g for g, _ in present]), present)):
         if index % 1000 == 0 and cancelled():
             raise Cancelled()
-        if geometry is None or geometry.is_empty:
+        shape = ogr.CreateGeometryFromWkb(blob)
+        if shape.IsEmpty():
             continue
-        shape = ogr.CreateGeometryFromWkb(geometry.wkb)
         x0, x1, y0, y1 = shape.GetEnvelope()
-        (top, left), (bottom, right) = tile(x0, y1), tile(x1, y0)
+        top, bottom = math.floor((grid.y_max - y1) / span), math.floor((grid.y_max - y0) / span)
+        left, right = math.floor((x0 - grid.x_min) / span), math.floor((x1 - grid.x_min) / span)
         for tile_row in range(max(top, 0), min(bottom, last_row) + 1):
             for tile_col in range(max(left, 0), min(right, last_col) + 1):
                 layer = tiles.get((tile_row, tile_col))
@@ -504,6 +509,19 @@ def _building_tiles(
                 feature.SetField(0, height)
                 layer.CreateFeature(feature)
     return vectors, tiles
+
+
+def _wkb_of(geometries: list) -> list[bytes]:
+    """WKB of Shapely geometries: in one call with Shapely 2, through one reused writer with 1.8
+    (its ``.wkb`` makes a new writer for each geometry)."""
+    import shapely
+
+    if hasattr(shapely, "to_wkb"):
+        return list(shapely.to_wkb(np.array(geometries, dtype=object)))
+    from shapely.geos import WKBWriter, lgeos
+
+    writer = WKBWriter(lgeos)
+    return [writer.write(geometry) for geometry in geometries]
 
 
 def build_obstruction(
@@ -835,12 +853,34 @@ class DemandCells:
         return hit
 
 
+#: Demand features turned into points between two progress reports.
+DEMAND_CHUNK = 2000
+#: Seconds between two progress reports of the long steps (Cancel is honoured at each).
+REPORT_EVERY_S = 0.25
+
+
+def _throttled(progress: Progress | None) -> Callable[[float], None]:
+    """``progress`` called at most every ``REPORT_EVERY_S`` (it may raise Cancelled)."""
+    if progress is None:
+        return lambda _percent: None
+    last = [time.monotonic()]
+
+    def report(percent: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= REPORT_EVERY_S:
+            last[0] = now
+            progress(percent)
+
+    return report
+
+
 def demand_cells(
     grid: Grid,
     geometries: Sequence[object],
     weights: Sequence[float],
     outdoor: np.ndarray | None = None,
     frontage_m: float = FRONTAGE_DISTANCE,
+    progress: Progress | None = None,
 ) -> DemandCells:
     """Grid cells where each demand feature's signal is read.
 
@@ -850,44 +890,43 @@ def demand_cells(
     the building's frontage, i.e. the outdoor cells within ``frontage_m`` of its cells (at least
     the 8 adjacent cells), not inside any demand polygon — the outdoor signal in front of the
     building at receiver height, as public-space Wi-Fi is judged; a polygon with no outdoor cell
-    around it (enclosed by other buildings) keeps its own cells.
+    around it (enclosed by other buildings) keeps its own cells.  ``progress`` (0–100; it may
+    raise ``Cancelled``) is called a few times a second: the work goes by chunks of features and
+    blocks of rows.
     """
-    from rasterio import features
-    from rasterio.transform import Affine
-
+    report = _throttled(progress)
     weights_array = np.asarray(weights, dtype=np.float64)
     if np.any(~np.isfinite(weights_array)) or np.any(weights_array < 0):
         raise EngineError("Demand weights must be finite and not negative.")
-    pairs_cell: list[np.ndarray] = []
-    pairs_demand: list[np.ndarray] = []
-    points = [g if g.geom_type == "Point" else g.representative_point() for g in geometries]
-    xs = np.array([p.x for p in points]) if points else np.zeros(0)
-    ys = np.array([p.y for p in points]) if points else np.zeros(0)
+    count = len(geometries)
+    kinds = [g.geom_type for g in geometries]
+    is_polygon = np.array([kind in ("Polygon", "MultiPolygon") for kind in kinds], bool)
+    xs, ys = np.zeros(count), np.zeros(count)
+    for start in range(0, count, DEMAND_CHUNK):
+        for i in range(start, min(start + DEMAND_CHUNK, count)):
+            point = geometries[i] if kinds[i] == "Point" else geometries[i].representative_point()
+            xs[i], ys[i] = point.x, point.y
+        report(10.0 * min(start + DEMAND_CHUNK, count) / count)
     row, col = grid.cell_of(xs, ys)
     ok = (row >= 0) & (row < grid.n_rows) & (col >= 0) & (col < grid.n_cols)
-    is_polygon = np.array([g.geom_type in ("Polygon", "MultiPolygon") for g in geometries], bool)
-    polygons = [(g, i + 1) for i, g in enumerate(geometries) if is_polygon[i]]
     frontage = outdoor is not None
-    if polygons:
-        labels = features.rasterize(
-            polygons,
-            out_shape=grid.shape,
-            transform=Affine.from_gdal(*grid.geotransform),
-            fill=0,
-            dtype="int32",
-        )
-        flat_labels = labels.ravel()
-        flat = np.flatnonzero(flat_labels)
-        owners = flat_labels[flat].astype(np.int64) - 1
+    pairs_cell: list[np.ndarray] = []
+    pairs_demand: list[np.ndarray] = []
+    polygons = np.flatnonzero(is_polygon)
+    if len(polygons):
+        labels = _label_polygons(grid, [geometries[i] for i in polygons], polygons + 1, report)
+        flat, owners = _labelled_cells(labels, report)
         if frontage:
             # polygons too small to hold a cell centre occupy their representative point's cell
-            tiny = np.flatnonzero(is_polygon & ok & ~np.isin(np.arange(len(geometries)), owners))
+            has_cell = np.zeros(count, bool)
+            has_cell[owners] = True
+            tiny = np.flatnonzero(is_polygon & ok & ~has_cell)
             tiny_cells = row[tiny] * grid.n_cols + col[tiny]
-            free = flat_labels[tiny_cells] == 0
-            flat_labels[tiny_cells[free]] = tiny[free] + 1
-            flat = np.flatnonzero(flat_labels)
-            owners = flat_labels[flat].astype(np.int64) - 1
-            ring_cells, ring_owners = _frontage(grid, labels, outdoor, frontage_m)
+            free = labels.ravel()[tiny_cells] == 0
+            labels.ravel()[tiny_cells[free]] = tiny[free] + 1
+            flat = np.concatenate([flat, tiny_cells[free]])
+            owners = np.concatenate([owners, tiny[free]])
+            ring_cells, ring_owners = _frontage(grid, labels, outdoor, frontage_m, count + 1, report)
             enclosed = is_polygon.copy()
             enclosed[ring_owners] = False
             keep = enclosed[owners]
@@ -896,7 +935,7 @@ def demand_cells(
         else:
             pairs_cell.append(flat)
             pairs_demand.append(owners)
-        del labels, flat_labels
+        del labels
     use_point = ok & ~is_polygon if frontage else ok
     pairs_cell.append(row[use_point] * grid.n_cols + col[use_point])
     pairs_demand.append(np.flatnonzero(use_point))
@@ -904,20 +943,80 @@ def demand_cells(
     owners = np.concatenate(pairs_demand)
     cell_ids, cell_index = np.unique(cells, return_inverse=True)
     incidence = sparse.csr_matrix(
-        (np.ones(len(cells), bool), (cell_index, owners)), shape=(len(cell_ids), len(geometries))
+        (np.ones(len(cells), bool), (cell_index, owners)), shape=(len(cell_ids), count)
     )
     incidence.sum_duplicates()
-    inside = np.zeros(len(geometries), bool)
+    inside = np.zeros(count, bool)
     inside[owners] = True
+    if progress:
+        progress(100.0)
     return DemandCells(cell_ids, incidence, weights_array, inside)
 
 
+def _label_polygons(
+    grid: Grid, polygons: list, labels: np.ndarray, report: Callable[[float], None]
+) -> np.ndarray:
+    """Int32 raster of the polygons' labels (cell centre inside; the later one wins a cell), burnt
+    by GDAL from an in-memory layer with a progress callback (10–40 %)."""
+    values = np.zeros(grid.shape, np.int32)
+    vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
+    layer = vectors.CreateLayer("demand", _reference(grid), ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
+    for index, (blob, label) in enumerate(zip(_wkb_of(polygons), labels.tolist())):
+        if index % DEMAND_CHUNK == 0:
+            report(10.0 + 10.0 * index / len(polygons))
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(blob))
+        feature.SetField(0, label)
+        layer.CreateFeature(feature)
+    stopped = []
+
+    def callback(complete: float, _message: object, _data: object) -> int:
+        try:
+            report(20.0 + 20.0 * complete)
+        except Cancelled:
+            stopped.append(True)
+            return 0
+        return 1
+
+    target = _grid_dataset(values, grid)
+    try:
+        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"], callback=callback)
+    except RuntimeError:
+        if stopped:
+            raise Cancelled() from None
+        raise
+    target.FlushCache()
+    if stopped:
+        raise Cancelled()
+    return values
+
+
+def _labelled_cells(labels: np.ndarray, report: Callable[[float], None]) -> tuple[np.ndarray, np.ndarray]:
+    """(flat cell, demand index) of the labelled cells, by blocks of rows (40–55 %)."""
+    flat_labels = labels.ravel()
+    step = max(1, BLOCK_CELLS // labels.shape[1]) * labels.shape[1]
+    cells, owners = [], []
+    for start in range(0, flat_labels.size, step):
+        block = flat_labels[start : start + step]
+        found = np.flatnonzero(block)
+        cells.append(found + start)
+        owners.append(block[found].astype(np.int64) - 1)
+        report(40.0 + 15.0 * min(start + step, flat_labels.size) / flat_labels.size)
+    return np.concatenate(cells), np.concatenate(owners)
+
+
 def _frontage(
-    grid: Grid, labels: np.ndarray, outdoor: np.ndarray, distance_m: float
+    grid: Grid,
+    labels: np.ndarray,
+    outdoor: np.ndarray,
+    distance_m: float,
+    n_labels: int,
+    report: Callable[[float], None] = lambda _percent: None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(flat cell, demand index) pairs: outdoor cells (and outside every labelled polygon) whose
     centre is within ``distance_m`` (at least one diagonal cell) of a cell labelled with the
-    polygon (label − 1)."""
+    polygon (label − 1, labels below ``n_labels``); by blocks of rows (55–95 %)."""
     reach = max(distance_m, grid.cell_size * math.sqrt(2.0)) / grid.cell_size + 1e-9
     k = math.floor(reach)
     offsets = [
@@ -926,18 +1025,24 @@ def _frontage(
         for dc in range(-k, k + 1)
         if (dr or dc) and math.hypot(dr, dc) <= reach
     ]
-    free = outdoor & (labels == 0)
     n_rows, n_cols = grid.shape
-    n_labels = int(labels.max()) + 1
+    step = max(1, BLOCK_CELLS // n_cols)
     keys: list[np.ndarray] = []
-    for dr, dc in offsets:
-        # the free cell at (r, c) and the labelled cell at (r + dr, c + dc)
-        near = labels[max(dr, 0) : n_rows + min(dr, 0), max(dc, 0) : n_cols + min(dc, 0)]
-        here = free[max(-dr, 0) : n_rows + min(-dr, 0), max(-dc, 0) : n_cols + min(-dc, 0)]
-        hit = here & (near > 0)
-        r, c = np.nonzero(hit)
-        cell = (r + max(-dr, 0)).astype(np.int64) * n_cols + (c + max(-dc, 0))
-        keys.append(np.unique(cell * n_labels + near[hit]))
+    for top in range(0, n_rows, step):
+        bottom = min(top + step, n_rows)
+        free = outdoor[top:bottom] & (labels[top:bottom] == 0)
+        for done, (dr, dc) in enumerate(offsets):
+            # the free cell at (r, c) and the labelled cell at (r + dr, c + dc)
+            first, last = max(top, -dr), min(bottom, n_rows - dr)
+            left, right = max(0, -dc), min(n_cols, n_cols - dc)
+            if first >= last:
+                continue
+            near = labels[first + dr : last + dr, left + dc : right + dc]
+            hit = free[first - top : last - top, left:right] & (near > 0)
+            r, c = np.nonzero(hit)
+            cell = (r + first).astype(np.int64) * n_cols + (c + left)
+            keys.append(np.unique(cell * n_labels + near[hit]))
+            report(55.0 + 40.0 * (top + (bottom - top) * (done + 1) / len(offsets)) / n_rows)
     merged = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     return merged // n_labels, merged % n_labels - 1
 
