@@ -14,7 +14,10 @@
    the town-like layout also through ``qgis_process`` (the plugin as users run it).
 
 Every bench prints what it compares, library versions and core count.
-Usage: bench_wifi.py [--only coverage|placement] [--cells 74e6] [--hotspots 500] [--time-limit 120]
+3. Demand cells (issue #16): demand_cells on the coverage grid, the sample's buildings read in
+   front of them: its duration and the longest gap between two progress reports.
+
+Usage: bench_wifi.py [--only coverage|demand|placement] [--cells 74e6] [--hotspots 500] [--time-limit 120]
 """
 
 from __future__ import annotations
@@ -315,6 +318,33 @@ def phase_coverage_peer(arguments) -> dict:
     output = None
     write_seconds = time.perf_counter() - started
     return timings("peer", read_seconds, compute_seconds, write_seconds)
+
+
+def phase_demand(arguments) -> dict:
+    """Issue #16: demand_cells on the coverage grid (the sample's buildings as demand, read in front
+    of them): its duration and the longest gap between two progress reports (start and end
+    included), i.e. the longest time a Cancel could wait."""
+    grid = coverage_grid(arguments)
+    pairs = read_buildings()
+    outdoor = ~build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=pairs).indoor
+    geometries = [geometry for geometry, _ in pairs]
+    reports = [time.perf_counter()]
+    cells = demand_cells(
+        grid,
+        geometries,
+        np.ones(len(geometries)),
+        outdoor=outdoor,
+        progress=lambda _: reports.append(time.perf_counter()),
+    )
+    reports.append(time.perf_counter())
+    return {
+        "demand_features": len(geometries),
+        "demand_cells_found": len(cells.cell_ids),
+        "demand_cells_s": reports[-1] - reports[0],
+        "demand_progress_reports": len(reports) - 2,
+        "demand_longest_gap_s": max(b - a for a, b in zip(reports, reports[1:])),
+        "demand_peak_mb": peak_mb(),
+    }
 
 
 def compare_rasters(ours: str, peer: str) -> dict:
@@ -655,8 +685,8 @@ def phase_placement(arguments) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phase", choices=("hotspots", "coverage", "coverage_peer", "placement"))
-    parser.add_argument("--only", choices=("coverage", "placement"), help="run one of the two benches")
+    parser.add_argument("--phase", choices=("hotspots", "coverage", "coverage_peer", "demand", "placement"))
+    parser.add_argument("--only", choices=("coverage", "demand", "placement"), help="run one of the benches")
     parser.add_argument("--hotspots-file", default="")
     parser.add_argument("--rssi-file", default="")
     parser.add_argument("--peer-rssi-file", default="")
@@ -672,11 +702,12 @@ def main() -> None:
     parser.add_argument("--no-qgis-process", action="store_true")
     parser.add_argument("--scratch", default=os.environ.get("TMPDIR", "/tmp"))
     arguments = parser.parse_args()
-    if arguments.phase in ("hotspots", "coverage", "coverage_peer"):
+    if arguments.phase in ("hotspots", "coverage", "coverage_peer", "demand"):
         worker = {
             "hotspots": phase_hotspots,
             "coverage": phase_coverage,
             "coverage_peer": phase_coverage_peer,
+            "demand": phase_demand,
         }[arguments.phase]
         print(json.dumps(worker(arguments)), flush=True)
         return
@@ -684,10 +715,20 @@ def main() -> None:
         figures = phase_placement(arguments)  # prints each figure as it comes
         print(json.dumps(figures), flush=True)
         return
-    if arguments.only != "placement":
+    if arguments.only in (None, "coverage"):
         print("--- coverage", flush=True)
         coverage(arguments)
-    if arguments.only != "coverage":
+    if arguments.only in (None, "demand"):
+        print("--- demand cells (cancel cadence, issue #16)", flush=True)
+        completed = subprocess.run(
+            [sys.executable, "-u", __file__, "--phase", "demand", *sys.argv[1:]],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        for key, value in json.loads(completed.stdout.strip().splitlines()[-1]).items():
+            say(key, value)
+    if arguments.only in (None, "placement"):
         print("--- placement", flush=True)
         subprocess.run([sys.executable, "-u", __file__, "--phase", "placement", *sys.argv[1:]], check=True)
 
