@@ -957,38 +957,28 @@ def _label_polygons(
     grid: Grid, polygons: list, labels: np.ndarray, report: Callable[[float], None]
 ) -> np.ndarray:
     """Int32 raster of the polygons' labels (cell centre inside; the later one wins a cell), burnt
-    by GDAL from an in-memory layer with a progress callback (10–40 %)."""
+    by GDAL from an in-memory layer, by blocks of rows (10–40 %)."""
     values = np.zeros(grid.shape, np.int32)
     vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
     layer = vectors.CreateLayer("demand", _reference(grid), ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
-    for index, (blob, label) in enumerate(zip(_wkb_of(polygons), labels.tolist())):
-        if index % DEMAND_CHUNK == 0:
-            report(10.0 + 10.0 * index / len(polygons))
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(blob))
-        feature.SetField(0, label)
-        layer.CreateFeature(feature)
-    stopped = []
-
-    def callback(complete: float, _message: object, _data: object) -> int:
-        try:
-            report(20.0 + 20.0 * complete)
-        except Cancelled:
-            stopped.append(True)
-            return 0
-        return 1
-
-    target = _grid_dataset(values, grid)
-    try:
-        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"], callback=callback)
-    except RuntimeError:
-        if stopped:
-            raise Cancelled() from None
-        raise
-    target.FlushCache()
-    if stopped:
-        raise Cancelled()
+    for start in range(0, len(polygons), DEMAND_CHUNK):
+        chunk = polygons[start : start + DEMAND_CHUNK]
+        for blob, label in zip(_wkb_of(chunk), labels[start : start + DEMAND_CHUNK].tolist()):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(blob))
+            feature.SetField(0, label)
+            layer.CreateFeature(feature)
+        report(10.0 + 10.0 * (start + len(chunk)) / len(polygons))
+    blocks = _row_blocks(grid)
+    for done, rows in enumerate(blocks):
+        part = grid.rows(rows.start, rows.stop - rows.start)
+        x0, y0, x1, y1 = part.bounds
+        layer.SetSpatialFilterRect(x0, y0, x1, y1)
+        target = _grid_dataset(values[rows], part)  # a view: GDAL burns into ``values``
+        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])
+        target.FlushCache()
+        report(20.0 + 20.0 * (done + 1) / len(blocks))
     return values
 
 
