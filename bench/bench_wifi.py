@@ -328,21 +328,24 @@ def phase_demand(arguments) -> dict:
     pairs = read_buildings()
     outdoor = ~build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=pairs).indoor
     geometries = [geometry for geometry, _ in pairs]
-    reports = [time.perf_counter()]
-    cells = demand_cells(
-        grid,
-        geometries,
-        np.ones(len(geometries)),
-        outdoor=outdoor,
-        progress=lambda _: reports.append(time.perf_counter()),
-    )
+    reports, percents = [time.perf_counter()], [0.0]
+
+    def progress(percent: float) -> None:
+        reports.append(time.perf_counter())
+        percents.append(percent)
+
+    cells = demand_cells(grid, geometries, np.ones(len(geometries)), outdoor=outdoor, progress=progress)
     reports.append(time.perf_counter())
+    percents.append(100.0)
+    gaps = [b - a for a, b in zip(reports, reports[1:])]
+    widest = int(np.argmax(gaps))
     return {
         "demand_features": len(geometries),
         "demand_cells_found": len(cells.cell_ids),
         "demand_cells_s": reports[-1] - reports[0],
         "demand_progress_reports": len(reports) - 2,
-        "demand_longest_gap_s": max(b - a for a, b in zip(reports, reports[1:])),
+        "demand_longest_gap_s": gaps[widest],
+        "demand_longest_gap_between_pct": f"{percents[widest]:.1f}–{percents[widest + 1]:.1f}",
         "demand_peak_mb": peak_mb(),
     }
 

@@ -575,7 +575,11 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     The obstruction of the hotspot's window only (``max_range`` around it) is computed, GDAL's
     viewshed runs on it, and the signal is computed on the window's cells from the distance terms
     of its rows and columns, one logarithm per cell, in float32."""
-    return _hotspot_field(obstruction, hotspot, settings, _Work())
+    work = obstruction.__dict__.setdefault("_work", _Work())  # buffers reused by the next call
+    field = _hotspot_field(obstruction, hotspot, settings, work)
+    if field is None:
+        return None
+    return Field(field.rows, field.cols, field.rssi.copy(), field.los.copy())
 
 
 def _hotspot_field(
@@ -941,7 +945,9 @@ def demand_cells(
     pairs_demand.append(np.flatnonzero(use_point))
     cells = np.concatenate(pairs_cell)
     owners = np.concatenate(pairs_demand)
+    report(96.0)
     cell_ids, cell_index = np.unique(cells, return_inverse=True)
+    report(98.0)
     incidence = sparse.csr_matrix(
         (np.ones(len(cells), bool), (cell_index, owners)), shape=(len(cell_ids), count)
     )
