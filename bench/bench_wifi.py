@@ -14,7 +14,10 @@
    the town-like layout also through ``qgis_process`` (the plugin as users run it).
 
 Every bench prints what it compares, library versions and core count.
-Usage: bench_wifi.py [--only coverage|placement] [--cells 74e6] [--hotspots 500] [--time-limit 120]
+3. Demand cells (issue #16): demand_cells on the coverage grid, the sample's buildings read in
+   front of them: its duration and the longest gap between two progress reports.
+
+Usage: bench_wifi.py [--only coverage|demand|placement] [--cells 74e6] [--hotspots 500] [--time-limit 120]
 """
 
 from __future__ import annotations
@@ -148,36 +151,56 @@ def timings(side: str, read: float, compute: float, write: float) -> dict:
     }
 
 
-def phase_coverage(arguments) -> dict:
-    """Ours, whole run: read the buildings (WKB → Shapely, as the plugin gets them) and the terrain,
-    obstruction, best-server coverage, RSSI GeoTIFF written (as wifi_coverage writes it).  The
-    hotspots are drawn on open ground after the obstruction (not timed) and saved for the peer."""
+def read_buildings() -> list[tuple[object, float | None]]:
+    """The sample's buildings as the plugin gets them from QGIS: each geometry's WKB → Shapely
+    (read_frame), with its height (None when missing)."""
     from osgeo import ogr
     from shapely import wkb
 
+    source = ogr.Open(str(SAMPLE))
+    layer = source.GetLayerByName("buildings")
+    height = layer.GetLayerDefn().GetFieldIndex("height")
+    return [
+        (
+            wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())),
+            feature.GetFieldAsDouble(height) if feature.IsFieldSetAndNotNull(height) else None,
+        )
+        for feature in layer
+    ]
+
+
+def phase_hotspots(arguments) -> dict:
+    """Not timed: the hotspots drawn on open ground (cells outside every building) of the
+    coverage grid, saved for both sides."""
+    grid = coverage_grid(arguments)
+    obstruction = build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=read_buildings())
+    points = open_points(obstruction, arguments.hotspots, np.random.default_rng(SEED))
+    Path(arguments.hotspots_file).write_text(json.dumps(points))
+    return {"hotspots": len(points)}
+
+
+def phase_coverage(arguments) -> dict:
+    """Ours, whole run: read the buildings (WKB → Shapely, as the plugin gets them) and the terrain,
+    obstruction, best-server coverage, RSSI GeoTIFF written (as wifi_coverage writes it)."""
     settings = RadioSettings()
     grid = coverage_grid(arguments)
+    points = json.loads(Path(arguments.hotspots_file).read_text())
+    hotspots = [Hotspot(i + 1, x, y) for i, (x, y) in enumerate(points)]
+    steps: dict[str, float] = {}
     started = time.perf_counter()
-    source = ogr.Open(str(SAMPLE))
-    pairs = [  # as the plugin gets them from QGIS: each geometry's WKB → Shapely (read_frame)
-        (wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())), feature.GetField("height"))
-        for feature in source.GetLayerByName("buildings")
-    ]
-    source = None
+    pairs = read_buildings()
+    steps["read_buildings_s"] = time.perf_counter() - started
     obstruction = build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=pairs)
     read_seconds = time.perf_counter() - started
+    steps["index_buildings_s"] = read_seconds - steps["read_buildings_s"]
     del pairs
-    generator = np.random.default_rng(SEED)
-    points = open_points(obstruction, arguments.hotspots, generator)
-    Path(arguments.hotspots_file).write_text(json.dumps(points))
-    hotspots = [Hotspot(i + 1, x, y) for i, (x, y) in enumerate(points)]
     started = time.perf_counter()
     result = best_server_coverage(obstruction, hotspots, settings)
     compute_seconds = time.perf_counter() - started
     started = time.perf_counter()
     write_raster(arguments.rssi_file, grid, result.rssi, RSSI_NODATA)
     write_seconds = time.perf_counter() - started
-    return timings("ours", read_seconds, compute_seconds, write_seconds)
+    return {**timings("ours", read_seconds, compute_seconds, write_seconds), **steps}
 
 
 def phase_coverage_peer(arguments) -> dict:
@@ -297,6 +320,36 @@ def phase_coverage_peer(arguments) -> dict:
     return timings("peer", read_seconds, compute_seconds, write_seconds)
 
 
+def phase_demand(arguments) -> dict:
+    """Issue #16: demand_cells on the coverage grid (the sample's buildings as demand, read in front
+    of them): its duration and the longest gap between two progress reports (start and end
+    included), i.e. the longest time a Cancel could wait."""
+    grid = coverage_grid(arguments)
+    pairs = read_buildings()
+    outdoor = ~build_obstruction(grid, terrain=f"GPKG:{SAMPLE}:terrain", buildings=pairs).indoor
+    geometries = [geometry for geometry, _ in pairs]
+    reports, percents = [time.perf_counter()], [0.0]
+
+    def progress(percent: float) -> None:
+        reports.append(time.perf_counter())
+        percents.append(percent)
+
+    cells = demand_cells(grid, geometries, np.ones(len(geometries)), outdoor=outdoor, progress=progress)
+    reports.append(time.perf_counter())
+    percents.append(100.0)
+    gaps = [b - a for a, b in zip(reports, reports[1:])]
+    widest = int(np.argmax(gaps))
+    return {
+        "demand_features": len(geometries),
+        "demand_cells_found": len(cells.cell_ids),
+        "demand_cells_s": reports[-1] - reports[0],
+        "demand_progress_reports": len(reports) - 2,
+        "demand_longest_gap_s": gaps[widest],
+        "demand_longest_gap_between_pct": f"{percents[widest]:.1f}–{percents[widest + 1]:.1f}",
+        "demand_peak_mb": peak_mb(),
+    }
+
+
 def compare_rasters(ours: str, peer: str) -> dict:
     """Cell by cell, block by block: max |Δ| dB where both have a signal, cells where one has a
     signal and the other none, cells with a signal."""
@@ -335,6 +388,11 @@ def coverage(arguments) -> None:
         }
         forwarded = [*sys.argv[1:], *(item for pair in files.items() for item in pair)]
         figures = {}
+        subprocess.run(
+            [sys.executable, "-u", __file__, "--phase", "hotspots", *forwarded],
+            check=True,
+            capture_output=True,
+        )
         for phase in ("coverage", "coverage_peer"):
             completed = subprocess.run(
                 [sys.executable, "-u", __file__, "--phase", phase, *forwarded],
@@ -630,8 +688,8 @@ def phase_placement(arguments) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phase", choices=("coverage", "coverage_peer", "placement"))
-    parser.add_argument("--only", choices=("coverage", "placement"), help="run one of the two benches")
+    parser.add_argument("--phase", choices=("hotspots", "coverage", "coverage_peer", "demand", "placement"))
+    parser.add_argument("--only", choices=("coverage", "demand", "placement"), help="run one of the benches")
     parser.add_argument("--hotspots-file", default="")
     parser.add_argument("--rssi-file", default="")
     parser.add_argument("--peer-rssi-file", default="")
@@ -647,18 +705,33 @@ def main() -> None:
     parser.add_argument("--no-qgis-process", action="store_true")
     parser.add_argument("--scratch", default=os.environ.get("TMPDIR", "/tmp"))
     arguments = parser.parse_args()
-    if arguments.phase in ("coverage", "coverage_peer"):
-        worker = phase_coverage if arguments.phase == "coverage" else phase_coverage_peer
+    if arguments.phase in ("hotspots", "coverage", "coverage_peer", "demand"):
+        worker = {
+            "hotspots": phase_hotspots,
+            "coverage": phase_coverage,
+            "coverage_peer": phase_coverage_peer,
+            "demand": phase_demand,
+        }[arguments.phase]
         print(json.dumps(worker(arguments)), flush=True)
         return
     if arguments.phase == "placement":
         figures = phase_placement(arguments)  # prints each figure as it comes
         print(json.dumps(figures), flush=True)
         return
-    if arguments.only != "placement":
+    if arguments.only in (None, "coverage"):
         print("--- coverage", flush=True)
         coverage(arguments)
-    if arguments.only != "coverage":
+    if arguments.only in (None, "demand"):
+        print("--- demand cells (cancel cadence, issue #16)", flush=True)
+        completed = subprocess.run(
+            [sys.executable, "-u", __file__, "--phase", "demand", *sys.argv[1:]],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        for key, value in json.loads(completed.stdout.strip().splitlines()[-1]).items():
+            say(key, value)
+    if arguments.only in (None, "placement"):
         print("--- placement", flush=True)
         subprocess.run([sys.executable, "-u", __file__, "--phase", "placement", *sys.argv[1:]], check=True)
 

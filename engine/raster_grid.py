@@ -1,6 +1,7 @@
 """Raster grids: define a grid, burn vector layers onto it, measure distances, resample rasters.
 
-General helpers for every raster analysis of the plugin.  A layer is named by a path or an
+General helpers for every raster analysis of the plugin (the one :class:`Grid` and the one
+:func:`write_raster` of the suitability and Wi-Fi engines).  A layer is named by a path or an
 OGR/GDAL URI of the form used by QGIS: ``/data/territoire.gpkg|layername=roads``; an optional
 ``where`` clause (OGR SQL) filters vector features.  Arrays are row-major, north up, Float32.
 """
@@ -26,6 +27,7 @@ from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
 from .errors import EngineError
+from .outputs import atomic_output
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -35,6 +37,8 @@ osr.UseExceptions()
 WINDOWED_WORK = 12
 #: Cells per chunk of rows when distances are computed from the feature transform.
 CHUNK_CELLS = 1 << 20
+#: Rows written at a time by write_raster (a multiple of the 256-row tiles).
+WRITE_BLOCK_ROWS = 1024
 
 RESAMPLING = {
     "nearest": Resampling.nearest,
@@ -53,7 +57,14 @@ class Grid:
     cell_size: float
     width: int
     height: int
-    crs: str  # WKT or "EPSG:n"
+    crs: str = ""  # WKT or "EPSG:n" ("" when unknown)
+
+    @classmethod
+    def from_bounds(
+        cls, x_min: float, y_min: float, x_max: float, y_max: float, cell_size: float, crs: str = ""
+    ) -> Grid:
+        """:meth:`covering` with the bounds as separate arguments (the Wi-Fi engine's spelling)."""
+        return cls.covering((x_min, y_min, x_max, y_max), cell_size, crs)
 
     @classmethod
     def covering(cls, bounds: tuple[float, float, float, float], cell_size: float, crs: str) -> Grid:
@@ -95,8 +106,31 @@ class Grid:
         )
 
     @property
-    def rasterio_crs(self) -> CRS:
-        return CRS.from_user_input(self.crs)
+    def rasterio_crs(self) -> CRS | None:
+        return CRS.from_user_input(self.crs) if self.crs else None
+
+    @property
+    def geotransform(self) -> tuple[float, float, float, float, float, float]:
+        """GDAL's geotransform of the grid."""
+        return (self.xmin, self.cell_size, 0.0, self.ymax, 0.0, -self.cell_size)
+
+    # The Wi-Fi engine's names of the same fields (read-only aliases).
+    x_min = property(lambda self: self.xmin, doc="Left edge (alias of ``xmin``).")
+    y_max = property(lambda self: self.ymax, doc="Top edge (alias of ``ymax``).")
+    n_rows = property(lambda self: self.height, doc="Number of rows (alias of ``height``).")
+    n_cols = property(lambda self: self.width, doc="Number of columns (alias of ``width``).")
+    crs_wkt = property(lambda self: self.crs, doc="CRS (alias of ``crs``).")
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether the point lies on the grid (left and top edges included)."""
+        xmin, ymin, xmax, ymax = self.bounds
+        return xmin <= x < xmax and ymin < y <= ymax
+
+    def cell_of(self, x: np.ndarray | float, y: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of points (may fall outside the grid)."""
+        col = np.floor((np.asarray(x) - self.xmin) / self.cell_size).astype(np.int64)
+        row = np.floor((self.ymax - np.asarray(y)) / self.cell_size).astype(np.int64)
+        return row, col
 
     def rows(self, top: int, count: int) -> Grid:
         """The band of ``count`` rows of this grid starting at row ``top``."""
@@ -484,15 +518,21 @@ def extent_in(
 
 
 def open_raster(
-    path: str | os.PathLike[str], grid: Grid, count: int = 1, nodata: float | None = None, threads: int = 0
+    path: str | os.PathLike[str],
+    grid: Grid,
+    count: int = 1,
+    nodata: float | None = None,
+    threads: int = 0,
+    dtype: str = "float32",
 ) -> rasterio.io.DatasetWriter:
-    """Open a Float32 raster of ``grid`` for writing: a tiled, compressed GeoTIFF (or by extension),
-    compressed on ``threads`` threads (0: all processors)."""
+    """Open a raster of ``grid`` for writing (``dtype``, Float32 by default): a tiled, compressed
+    GeoTIFF (or by extension), compressed on ``threads`` threads (0: all processors)."""
     suffix = Path(path).suffix.lower()
     driver = "GTiff" if suffix in ("", ".tif", ".tiff") else rasterio.drivers.driver_from_extension(path)
     workers = str(threads) if threads > 0 else "ALL_CPUS"
+    predictor = 3 if np.dtype(dtype).kind == "f" else 2
     options = (
-        {"tiled": True, "compress": "deflate", "predictor": 3, "zlevel": 1, "num_threads": workers}
+        {"tiled": True, "compress": "deflate", "predictor": predictor, "zlevel": 1, "num_threads": workers}
         if driver == "GTiff"
         else {}
     )
@@ -503,7 +543,7 @@ def open_raster(
         width=grid.width,
         height=grid.height,
         count=count,
-        dtype="float32",
+        dtype=dtype,
         crs=grid.rasterio_crs,
         transform=grid.transform,
         nodata=nodata,
@@ -514,12 +554,59 @@ def open_raster(
 def write_raster(
     path: str | os.PathLike[str],
     grid: Grid,
-    arrays: list[np.ndarray],
+    arrays: np.ndarray | list[np.ndarray],
     nodata: float | None = None,
     threads: int = 0,
 ) -> None:
-    """Write Float32 bands as a tiled, compressed GeoTIFF (or by the file's extension otherwise),
-    compressed on ``threads`` threads (0: all processors)."""
-    with open_raster(path, grid, len(arrays), nodata, threads) as dataset:
-        for index, array in enumerate(arrays, start=1):
-            dataset.write(array, index)
+    """Write bands (one 2-D array, or a list of them, all of one numeric type) as a tiled,
+    compressed GeoTIFF (or by the file's extension), atomically, by blocks of rows flushed one by
+    one (no full-size copy, and GDAL's cache does not fill with the whole raster).  With
+    ``nodata``, float values that are not finite (NaN, ±inf) are written as ``nodata``.
+    Compressed on ``threads`` threads (0: all processors)."""
+    from osgeo import gdal_array
+
+    bands = [arrays] if isinstance(arrays, np.ndarray) else list(arrays)
+    dtype = np.result_type(*(band.dtype for band in bands))
+    if dtype == np.bool_:
+        dtype = np.dtype(np.uint8)
+    suffix = Path(path).suffix.lower()
+    driver = "GTiff" if suffix in ("", ".tif", ".tiff") else rasterio.drivers.driver_from_extension(path)
+    workers = str(threads) if threads > 0 else "ALL_CPUS"
+    options = (
+        ["TILED=YES", "COMPRESS=DEFLATE", f"PREDICTOR={3 if dtype.kind == 'f' else 2}", "ZLEVEL=1",
+         f"NUM_THREADS={workers}", "BIGTIFF=IF_SAFER"]
+        if driver == "GTiff"
+        else []
+    )  # fmt: skip
+    with atomic_output(path) as temporary:
+        dataset = gdal.GetDriverByName(driver).Create(
+            str(temporary),
+            grid.width,
+            grid.height,
+            len(bands),
+            gdal_array.NumericTypeCodeToGDALTypeCode(dtype),
+            options,
+        )
+        dataset.SetGeoTransform(grid.geotransform)
+        if grid.crs:
+            dataset.SetProjection(_srs(grid.crs).ExportToWkt())
+        scratch = None  # one block-sized buffer for the blocks whose non-finite values are replaced
+        for index, values in enumerate(bands, start=1):
+            band = dataset.GetRasterBand(index)
+            if nodata is not None:
+                band.SetNoDataValue(nodata)
+            for top in range(0, grid.height, WRITE_BLOCK_ROWS):
+                block = values[top : top + WRITE_BLOCK_ROWS].astype(dtype, copy=False)
+                if nodata is not None and block.dtype.kind == "f":
+                    bad = ~np.isfinite(block)
+                    if bad.any():
+                        if scratch is None:
+                            scratch = np.empty((WRITE_BLOCK_ROWS, grid.width), dtype)
+                        replaced = scratch[: len(block)]
+                        np.copyto(replaced, block)
+                        np.putmask(replaced, bad, dtype.type(nodata))
+                        block = replaced
+                band.WriteArray(block, 0, top)
+                band.FlushCache()  # written out now: the cache keeps no block of it
+        dataset.FlushCache()
+        dataset = None

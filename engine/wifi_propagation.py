@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from osgeo import gdal, gdal_array, ogr, osr
@@ -23,7 +23,8 @@ from scipy import sparse
 from scipy.stats import norm
 
 from .errors import Cancelled, EngineError
-from .outputs import atomic_output
+from .raster_grid import Grid
+from .raster_grid import write_raster as write_raster  # the one writer, importable from here too
 
 #: OGR's in-memory vector driver: "MEM" since GDAL 3.11 ("Memory", deprecated there, before).
 OGR_MEMORY_DRIVER = "MEM" if int(gdal.VersionInfo()) >= 3110000 else "Memory"
@@ -35,8 +36,6 @@ MODELS = ("free_space", "log_distance", "p1411")
 ENVIRONMENTS = ("urban", "residential")
 INDOOR_TYPES = ("none", "traditional", "thermally_efficient")
 RSSI_NODATA = -9999.0
-#: Rows written at a time by write_raster (a multiple of the 256-row tiles).
-WRITE_BLOCK_ROWS = 1024
 BEST_SERVER_NODATA = -1
 #: Height given to buildings whose height is missing or not positive (two storeys), m.
 DEFAULT_BUILDING_HEIGHT = 6.0
@@ -209,71 +208,215 @@ class RadioSettings:
         location_margin(self.location_probability, 1.0)
 
 
-@dataclass(frozen=True)
-class Grid:
-    """A north-up raster grid: top-left corner, square cells."""
-
-    x_min: float
-    y_max: float
-    cell_size: float
-    n_rows: int
-    n_cols: int
-    crs_wkt: str = ""
-
-    @classmethod
-    def from_bounds(
-        cls, x_min: float, y_min: float, x_max: float, y_max: float, cell_size: float, crs_wkt: str = ""
-    ) -> Grid:
-        """The grid of ``cell_size`` cells covering the bounds (snapped outward to the cell size)."""
-        if cell_size <= 0:
-            raise EngineError("The cell size must be positive (got {value} m).", value=cell_size)
-        x0 = math.floor(x_min / cell_size) * cell_size
-        y1 = math.ceil(y_max / cell_size) * cell_size
-        n_cols = max(1, math.ceil((x_max - x0) / cell_size))
-        n_rows = max(1, math.ceil((y1 - y_min) / cell_size))
-        return cls(x0, y1, cell_size, n_rows, n_cols, crs_wkt)
-
-    @property
-    def geotransform(self) -> tuple[float, float, float, float, float, float]:
-        return (self.x_min, self.cell_size, 0.0, self.y_max, 0.0, -self.cell_size)
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return (self.n_rows, self.n_cols)
-
-    def contains(self, x: float, y: float) -> bool:
-        return (
-            self.x_min <= x < self.x_min + self.n_cols * self.cell_size
-            and self.y_max - self.n_rows * self.cell_size < y <= self.y_max
-        )
-
-    def cell_of(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Row and column of points (may fall outside the grid)."""
-        col = np.floor((np.asarray(x) - self.x_min) / self.cell_size).astype(np.int64)
-        row = np.floor((self.y_max - np.asarray(y)) / self.cell_size).astype(np.int64)
-        return row, col
-
-
-@dataclass
 class Obstruction:
-    """Ground and obstruction surface (ground + buildings or a DSM) on a grid, metres."""
+    """Ground and obstruction surface (ground + buildings or a DSM) on a grid, metres.
 
-    grid: Grid
-    ground: np.ndarray
-    surface: np.ndarray
-    indoor: np.ndarray = field(init=False)  # cells inside a building
+    Either given as full-grid arrays (``Obstruction(grid, ground, surface)``), or made by
+    :func:`build_obstruction` from its sources and computed only where it is needed: each hotspot
+    asks for its window (:meth:`window`: the terrain warped and the buildings of that window
+    burnt, nothing else), so a run reads the obstruction of the hotspots' ``max_range`` windows,
+    not of the whole extent.  When the windows asked for add up to more than the grid, the whole
+    grid is computed once and windows become views of it.  ``ground``, ``surface`` and ``indoor``
+    (cells inside a building) over the whole grid are computed on first use, by blocks of rows.
+    """
 
-    def __post_init__(self) -> None:
-        self.indoor = np.empty(self.surface.shape, bool)
-        for top in range(0, self.surface.shape[0], 1024):  # by blocks: no full-size float temporary
-            block = slice(top, top + 1024)
-            np.greater(self.surface[block] - self.ground[block], 0.5, out=self.indoor[block])
-        self._dataset = gdal_array.OpenArray(self.surface)  # shares the array's memory
-        self._dataset.SetGeoTransform(self.grid.geotransform)
+    def __init__(
+        self,
+        grid: Grid,
+        ground: np.ndarray | None = None,
+        surface: np.ndarray | None = None,
+        *,
+        sources: _Sources | None = None,
+    ) -> None:
+        if sources is None and (ground is None or surface is None):
+            raise ValueError("An obstruction needs its ground and surface arrays, or its sources.")
+        self.grid = grid
+        self._sources = sources
+        self._ground = ground
+        self._surface = surface
+        self._indoor: np.ndarray | None = None
+        self._dataset: gdal.Dataset | None = None
+        self._window_cells = 0  # cells computed window by window so far
+
+    # -- whole grid
+    @property
+    def ground(self) -> np.ndarray:
+        self._materialise()
+        return self._ground
+
+    @property
+    def surface(self) -> np.ndarray:
+        self._materialise()
+        return self._surface
+
+    @property
+    def indoor(self) -> np.ndarray:
+        """Cells inside a building (obstruction more than 0.5 m above the ground), whole grid."""
+        if self._indoor is None:
+            indoor, work = np.empty(self.grid.shape, bool), _Work()
+            for rows in _row_blocks(self.grid):  # by blocks: no full-size float temporary
+                indoor[rows] = self.window(rows, slice(0, self.grid.n_cols), count=False, work=work)[2]
+            self._indoor = indoor
+        return self._indoor
 
     @property
     def band(self) -> gdal.Band:
+        """The whole surface as a GDAL band (shares the array's memory)."""
+        if self._dataset is None:
+            self._dataset = _grid_dataset(self.surface, self.grid)
         return self._dataset.GetRasterBand(1)
+
+    def _materialise(self) -> None:
+        if self._ground is not None and self._surface is not None:
+            return
+        ground = np.empty(self.grid.shape, np.float32)
+        surface = np.empty(self.grid.shape, np.float32)
+        work = _Work()
+        for rows in _row_blocks(self.grid):
+            ground[rows], surface[rows], _ = self._compute(rows, slice(0, self.grid.n_cols), work)
+        self._ground, self._surface = ground, surface
+
+    # -- one window
+    def window(
+        self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ground, surface, indoor) of a window of the grid: views when the whole grid is held,
+        else computed (into ``work``'s buffers when given: valid until its next use)."""
+        work = work or _Work()
+        if self._ground is None or self._surface is None:
+            cells = (rows.stop - rows.start) * (cols.stop - cols.start)
+            budget = WINDOWS_BEFORE_WHOLE * self.grid.n_rows * self.grid.n_cols
+            if not count or self._window_cells + cells <= budget:
+                self._window_cells += cells if count else 0
+                return self._compute(rows, cols, work)
+            self._materialise()
+        ground, surface = self._ground[rows, cols], self._surface[rows, cols]
+        if self._indoor is not None:
+            return ground, surface, self._indoor[rows, cols]
+        return ground, surface, _indoor(ground, surface, work)
+
+    def _compute(self, rows: slice, cols: slice, work: _Work) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ground, surface and indoor of a window from the sources (as build_obstruction states)."""
+        sources = self._sources
+        if sources.cancelled():
+            raise Cancelled()
+        g = self.grid
+        part = Grid(
+            g.x_min + cols.start * g.cell_size,
+            g.y_max - rows.start * g.cell_size,
+            g.cell_size,
+            cols.stop - cols.start,
+            rows.stop - rows.start,
+            g.crs_wkt,
+        )
+        ground = work.zeros("ground", part.shape, np.float32)
+        if sources.terrain:
+            _warp_onto(sources.terrain, part, sources.cancelled, out=ground)
+        top = None
+        if sources.surface:
+            top = _warp_onto(sources.surface, part, sources.cancelled, out=work.zeros("top", part.shape))
+            if not sources.terrain:
+                ground[...] = top
+        if sources.tiles:
+            heights = sources.burn(rows, cols, out=work.zeros("heights", part.shape, np.float32))
+            heights += ground
+            if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
+                top = heights
+            else:
+                np.maximum(top, heights, out=top)
+        if top is None:
+            top = work.get("top", part.shape, np.float32)
+            top[...] = ground
+        return ground, top, _indoor(ground, top, work)
+
+
+def _indoor(ground: np.ndarray, surface: np.ndarray, work: _Work) -> np.ndarray:
+    """Cells where the surface is more than 0.5 m above the ground."""
+    difference = np.subtract(surface, ground, out=work.get("difference", surface.shape, np.float32))
+    return np.greater(difference, np.float32(0.5), out=work.get("indoor", surface.shape, bool))
+
+
+class _Work:
+    """Buffers reused from one hotspot's window to the next (fresh memory is slow to touch)."""
+
+    def __init__(self) -> None:
+        self._buffers: dict[str, np.ndarray] = {}
+
+    def get(self, name: str, shape: tuple[int, ...], dtype: type = np.float32) -> np.ndarray:
+        """A C-contiguous array of ``shape`` (contents undefined)."""
+        size = math.prod(shape)
+        buffer = self._buffers.get(name)
+        if buffer is None or buffer.size < size or buffer.dtype != dtype:
+            buffer = self._buffers[name] = np.empty(size, dtype)
+        return buffer[:size].reshape(shape)
+
+    def zeros(self, name: str, shape: tuple[int, ...], dtype: type = np.float32) -> np.ndarray:
+        values = self.get(name, shape, dtype)
+        values.fill(0)
+        return values
+
+
+#: A run computes the obstruction window by window until the windows add up to this many grids;
+#: beyond, the whole grid is computed once (many overlapping windows, e.g. placement candidates).
+WINDOWS_BEFORE_WHOLE = 1.0
+#: Buildings are indexed by square tiles of this many cells: a window burns only its tiles' buildings.
+BUILDING_TILE = 256
+#: Cells per block of rows when a whole-grid array is computed (or a cancel is checked).
+BLOCK_CELLS = 1 << 22
+
+
+def _row_blocks(grid: Grid) -> list[slice]:
+    step = max(1, BLOCK_CELLS // grid.n_cols)
+    return [slice(top, min(top + step, grid.n_rows)) for top in range(0, grid.n_rows, step)]
+
+
+@dataclass
+class _Sources:
+    """What an obstruction is computed from: rasters (opened) and buildings indexed by tile."""
+
+    grid: Grid
+    terrain: gdal.Dataset | None
+    surface: gdal.Dataset | None
+    vectors: object = None  # the OGR in-memory data source holding the tile layers
+    tiles: dict[tuple[int, int], ogr.Layer] = field(default_factory=dict)
+    cancelled: Callable[[], bool] = lambda: False
+
+    def burn(self, rows: slice, cols: slice, out: np.ndarray | None = None) -> np.ndarray:
+        """Heights of the buildings on a window (cell centre inside; the taller one wins), burnt
+        into ``out`` (zeros) when given."""
+        g = self.grid
+        heights = (
+            np.zeros((rows.stop - rows.start, cols.stop - cols.start), np.float32) if out is None else out
+        )
+        for tile_row in range(rows.start // BUILDING_TILE, (rows.stop - 1) // BUILDING_TILE + 1):
+            for tile_col in range(cols.start // BUILDING_TILE, (cols.stop - 1) // BUILDING_TILE + 1):
+                layer = self.tiles.get((tile_row, tile_col))
+                if layer is None:
+                    continue
+                top = max(rows.start, tile_row * BUILDING_TILE)
+                bottom = min(rows.stop, (tile_row + 1) * BUILDING_TILE)
+                left = max(cols.start, tile_col * BUILDING_TILE)
+                right = min(cols.stop, (tile_col + 1) * BUILDING_TILE)
+                part = heights[top - rows.start : bottom - rows.start, left - cols.start : right - cols.start]
+                target = gdal_array.OpenArray(part)  # a view: GDAL burns into ``heights``
+                target.SetGeoTransform(
+                    (
+                        g.x_min + left * g.cell_size,
+                        g.cell_size,
+                        0.0,
+                        g.y_max - top * g.cell_size,
+                        0.0,
+                        -g.cell_size,
+                    )
+                )
+                try:
+                    gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=height"])
+                except RuntimeError as error:
+                    raise EngineError(
+                        "The buildings could not be rasterised: {reason}", reason=str(error)
+                    ) from None
+                target.FlushCache()
+        return heights
 
 
 def _grid_dataset(values: np.ndarray, grid: Grid) -> gdal.Dataset:
@@ -290,19 +433,30 @@ def _gdal_progress(cancelled: Callable[[], bool]) -> Callable[..., int]:
     return lambda _complete, _message, _data: 0 if cancelled() else 1
 
 
-def _warp_onto(path: str, grid: Grid, cancelled: Callable[[], bool] = lambda: False) -> np.ndarray:
-    """Resample a raster onto the grid (bilinear, on every core), nodata → 0, as float32."""
+def _open_raster(path: str) -> gdal.Dataset:
     try:
-        source = gdal.Open(path)
+        return gdal.Open(path)
     except RuntimeError as error:
         raise EngineError("Cannot read the raster {path}: {reason}", path=path, reason=str(error)) from None
-    values = np.zeros(grid.shape, np.float32)  # cells the raster does not cover (or nodata) stay 0
+
+
+def _warp_onto(
+    source: gdal.Dataset,
+    grid: Grid,
+    cancelled: Callable[[], bool] = lambda: False,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Resample a raster onto the grid (bilinear), nodata → 0, as float32 (into ``out``, zeros,
+    when given).  A large grid is warped on every core; a hotspot's window on one (less overhead,
+    the same values)."""
+    values = np.zeros(grid.shape, np.float32) if out is None else out  # not covered / nodata: 0
+    large = grid.n_rows * grid.n_cols > BLOCK_CELLS // 4
     options = gdal.WarpOptions(
         resampleAlg="bilinear",
-        multithread=True,
-        warpOptions=["NUM_THREADS=ALL_CPUS"],
+        multithread=large,
+        warpOptions=["NUM_THREADS=ALL_CPUS"] if large else [],
         warpMemoryLimit=256,
-        callback=_gdal_progress(cancelled),
+        callback=_gdal_progress(cancelled) if large else None,
     )
     try:
         gdal.Warp(_grid_dataset(values, grid), source, options=options)
@@ -310,48 +464,64 @@ def _warp_onto(path: str, grid: Grid, cancelled: Callable[[], bool] = lambda: Fa
         if cancelled():
             raise Cancelled() from None
         raise
-    if cancelled():  # GDAL may not call back on a small raster
-        raise Cancelled()
     return values
 
 
-def _burn_heights(
-    pairs: Sequence[tuple[object, float]], grid: Grid, cancelled: Callable[[], bool] = lambda: False
-) -> np.ndarray:
-    """Heights burnt onto the grid (cell centre inside), in order: the last one wins a cell.
+def _reference(grid: Grid) -> osr.SpatialReference | None:
+    """The grid's CRS for an in-memory layer of geometries in it (no "assuming matching" warning)."""
+    if not grid.crs_wkt:
+        return None
+    reference = osr.SpatialReference()
+    reference.SetFromUserInput(grid.crs_wkt)
+    return reference
 
-    Through an in-memory OGR layer built from WKB: much faster than handing GeoJSON-like
-    geometries to the rasteriser one by one.
-    """
-    heights = np.zeros(grid.shape, np.float32)
+
+def _building_tiles(
+    pairs: Sequence[tuple[object, float]], grid: Grid, cancelled: Callable[[], bool]
+) -> tuple[object, dict[tuple[int, int], ogr.Layer]]:
+    """The buildings (in the given order: the last one wins a cell) in in-memory OGR layers, one per
+    tile of ``BUILDING_TILE`` cells their bounding box meets.  Built from WKB: much faster than
+    handing GeoJSON-like geometries to the rasteriser one by one."""
     vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
-    reference = None
-    if grid.crs_wkt:  # the grid's CRS (the geometries are in it): no "assuming matching" warning
-        reference = osr.SpatialReference()
-        reference.ImportFromWkt(grid.crs_wkt)
-    layer = vectors.CreateLayer("buildings", reference, geom_type=ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
-    definition = layer.GetLayerDefn()
-    for index, (geometry, height) in enumerate(pairs):
+    reference = _reference(grid)
+    tiles: dict[tuple[int, int], ogr.Layer] = {}
+    last_row, last_col = (grid.n_rows - 1) // BUILDING_TILE, (grid.n_cols - 1) // BUILDING_TILE
+    span = grid.cell_size * BUILDING_TILE  # a tile's side, in CRS units
+    present = [(geometry, height) for geometry, height in pairs if geometry is not None]
+    for index, (blob, (_, height)) in enumerate(zip(_wkb_of([g for g, _ in present]), present)):
         if index % 1000 == 0 and cancelled():
             raise Cancelled()
-        if geometry is None or geometry.is_empty:
+        shape = ogr.CreateGeometryFromWkb(blob)
+        if shape.IsEmpty():
             continue
-        feature = ogr.Feature(definition)
-        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(geometry.wkb))
-        feature.SetField(0, height)
-        layer.CreateFeature(feature)
-    target = _grid_dataset(heights, grid)
-    try:
-        gdal.RasterizeLayer(
-            target, [1], layer, options=["ATTRIBUTE=height"], callback=_gdal_progress(cancelled)
-        )
-    except RuntimeError as error:
-        if cancelled():
-            raise Cancelled() from None
-        raise EngineError("The buildings could not be rasterised: {reason}", reason=str(error)) from None
-    target.FlushCache()
-    return heights
+        x0, x1, y0, y1 = shape.GetEnvelope()
+        top, bottom = math.floor((grid.y_max - y1) / span), math.floor((grid.y_max - y0) / span)
+        left, right = math.floor((x0 - grid.x_min) / span), math.floor((x1 - grid.x_min) / span)
+        for tile_row in range(max(top, 0), min(bottom, last_row) + 1):
+            for tile_col in range(max(left, 0), min(right, last_col) + 1):
+                layer = tiles.get((tile_row, tile_col))
+                if layer is None:
+                    layer = vectors.CreateLayer(f"b{tile_row}_{tile_col}", reference, ogr.wkbUnknown)
+                    layer.CreateField(ogr.FieldDefn("height", ogr.OFTReal))
+                    tiles[tile_row, tile_col] = layer
+                feature = ogr.Feature(layer.GetLayerDefn())
+                feature.SetGeometry(shape)
+                feature.SetField(0, height)
+                layer.CreateFeature(feature)
+    return vectors, tiles
+
+
+def _wkb_of(geometries: list) -> list[bytes]:
+    """WKB of Shapely geometries: in one call with Shapely 2, through one reused writer with 1.8
+    (its ``.wkb`` makes a new writer for each geometry)."""
+    import shapely
+
+    if hasattr(shapely, "to_wkb"):
+        return list(shapely.to_wkb(np.array(geometries, dtype=object)))
+    from shapely.geos import WKBWriter, lgeos
+
+    writer = WKBWriter(lgeos)
+    return [writer.write(geometry) for geometry in geometries]
 
 
 def build_obstruction(
@@ -365,26 +535,27 @@ def build_obstruction(
 
     ``surface`` is a DSM raster (used as is); ``buildings`` are (shapely geometry, height above
     ground) pairs rasterised onto the grid (cell centre inside) and added to the ground; the
-    taller building wins where footprints overlap. :class:`Cancelled` as soon as ``cancelled()``.
+    taller building wins where footprints overlap (a missing or non-positive height counts
+    ``DEFAULT_BUILDING_HEIGHT``). The rasters are opened and the buildings indexed here; the
+    values are computed where the hotspots need them (see :class:`Obstruction`).
+    :class:`Cancelled` as soon as ``cancelled()``.
     """
-    ground = _warp_onto(terrain, grid, cancelled) if terrain else np.zeros(grid.shape, np.float32)
-    top = _warp_onto(surface, grid, cancelled) if surface else None
-    if surface and not terrain:
-        ground = top.copy()
+    sources = _Sources(
+        grid,
+        _open_raster(terrain) if terrain else None,
+        _open_raster(surface) if surface else None,
+        cancelled=cancelled,
+    )
     if buildings:
         pairs = [
             (geometry, float(height) if height is not None and height > 0 else DEFAULT_BUILDING_HEIGHT)
             for geometry, height in buildings
         ]
         pairs.sort(key=lambda pair: pair[1])
-        heights = _burn_heights(pairs, grid, cancelled)
-        heights += ground
-        if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
-            top = heights
-        else:
-            np.maximum(top, heights, out=top)
-            del heights
-    return Obstruction(grid, ground, ground.copy() if top is None else top)
+        sources.vectors, sources.tiles = _building_tiles(pairs, grid, cancelled)
+    if cancelled():
+        raise Cancelled()
+    return Obstruction(grid, sources=sources)
 
 
 # --------------------------------------------------------------------------- one hotspot
@@ -399,17 +570,42 @@ class Field:
 
 
 def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings) -> Field | None:
-    """Received power (dBm) around one hotspot, or None when it lies outside the grid."""
+    """Received power (dBm) around one hotspot, or None when it lies outside the grid.
+
+    The obstruction of the hotspot's window only (``max_range`` around it) is computed, GDAL's
+    viewshed runs on it, and the signal is computed on the window's cells from the distance terms
+    of its rows and columns, one logarithm per cell, in float32."""
+    work = obstruction.__dict__.setdefault("_work", _Work())  # buffers reused by the next call
+    field = _hotspot_field(obstruction, hotspot, settings, work)
+    if field is None:
+        return None
+    return Field(field.rows, field.cols, field.rssi.copy(), field.los.copy())
+
+
+def _hotspot_field(
+    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
+) -> Field | None:
+    """:func:`hotspot_field` into ``work``'s buffers (valid until its next use)."""
     grid = obstruction.grid
     if not grid.contains(hotspot.x, hotspot.y):
         return None
     row, col = (int(v) for v in grid.cell_of(hotspot.x, hotspot.y))
-    ground, top = float(obstruction.ground[row, col]), float(obstruction.surface[row, col])
-    tx_z = ground + hotspot.height_m
-    if obstruction.indoor[row, col]:
+    reach = math.ceil(settings.max_range / grid.cell_size) + 2  # a little more than the viewshed's window
+    rows = slice(max(row - reach, 0), min(row + reach + 1, grid.n_rows))
+    cols = slice(max(col - reach, 0), min(col + reach + 1, grid.n_cols))
+    ground, surface, indoor = obstruction.window(rows, cols, work=work)
+    r, c = row - rows.start, col - cols.start
+    top = float(surface[r, c])
+    tx_z = float(ground[r, c]) + hotspot.height_m
+    if indoor[r, c]:
         tx_z = max(tx_z, top + ROOF_CLEARANCE)
+    dataset = gdal_array.OpenArray(surface)  # shares the window's memory
+    dataset.SetGeoTransform(
+        (grid.x_min + cols.start * grid.cell_size, grid.cell_size, 0.0,
+         grid.y_max - rows.start * grid.cell_size, 0.0, -grid.cell_size)
+    )  # fmt: skip
     view = gdal.ViewshedGenerate(
-        obstruction.band,
+        dataset.GetRasterBand(1),
         "MEM",
         "",
         [],
@@ -428,29 +624,38 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     x0, _, _, y1, _, _ = view.GetGeoTransform()
     c0 = round((x0 - grid.x_min) / grid.cell_size)
     r0 = round((grid.y_max - y1) / grid.cell_size)
-    visible = view.GetRasterBand(1).ReadAsArray()
-    rows, cols = slice(r0, r0 + visible.shape[0]), slice(c0, c0 + visible.shape[1])
-    xs = grid.x_min + (np.arange(cols.start, cols.stop) + 0.5) * grid.cell_size
-    ys = grid.y_max - (np.arange(rows.start, rows.stop) + 0.5) * grid.cell_size
-    dx = (xs - hotspot.x)[None, :]
-    dy = (ys - hotspot.y)[:, None]
-    horizontal = dx * dx + dy * dy  # the window's horizontal distance terms, an outer sum
-    dz = obstruction.surface[rows, cols] + (settings.rx_height - tx_z)
-    # One logarithm per cell: every model is linear in log10(distance).
-    log_distance = np.log10(np.maximum(horizontal + dz * dz, 1.0))
-    log_distance *= 0.5
-    los = visible == 1
-    power = (hotspot.eirp_dbm - settings.body_loss) - loss_from_log(
-        log_distance, los, hotspot.frequency_mhz, settings
-    )
-    if hotspot.azimuth_deg is not None:
-        power += sector_gain(np.degrees(np.arctan2(dx, dy)), hotspot.azimuth_deg, hotspot.beamwidth_deg)
-    if settings.indoor != "none":
-        entry = building_entry_loss(hotspot.frequency_mhz, settings.indoor)
-        power = np.where(obstruction.indoor[rows, cols], power - entry, power)
-    field = power.astype(np.float32)
-    field[(visible == 2) | (horizontal > settings.max_range**2)] = np.nan
-    return Field(rows, cols, field, los)
+    shape = (view.RasterYSize, view.RasterXSize)
+    visible = view.GetRasterBand(1).ReadAsArray(buf_obj=work.get("visible", shape, np.uint8))
+    height, width = shape
+    top_row, left_col = r0 - rows.start, c0 - cols.start
+    local = (slice(top_row, top_row + height), slice(left_col, left_col + width))
+    # Distance terms of the window's columns and rows; their sum per cell (float64, as the range
+    # test must be exact), the 3-D distance from it and the height difference (float32).
+    dx = grid.x_min + (np.arange(c0, c0 + width) + 0.5) * grid.cell_size - hotspot.x
+    dy = grid.y_max - (np.arange(r0, r0 + height) + 0.5) * grid.cell_size - hotspot.y
+    horizontal = np.add(dy[:, None] ** 2, dx[None, :] ** 2, out=work.get("horizontal", shape, np.float64))
+    keep = np.less_equal(horizontal, settings.max_range**2, out=work.get("keep", shape, bool))
+    keep &= np.not_equal(visible, 2, out=work.get("los", shape, bool))  # 2: out of GDAL's range
+    squared = np.add(surface[local], np.float32(settings.rx_height - tx_z), out=work.get("log", shape))
+    np.multiply(squared, squared, out=squared)
+    np.add(squared, horizontal, out=squared, casting="same_kind")
+    np.maximum(squared, np.float32(1.0), out=squared)
+    with np.errstate(divide="ignore", invalid="ignore"):  # out of range: d² / 0 · 0 = NaN
+        np.divide(squared, keep, out=squared)  # (arithmetic: several times faster than a masked copy)
+        np.multiply(squared, keep, out=squared)
+    log_distance = np.log10(squared, out=squared)
+    log_distance *= np.float32(0.5)  # log10 of the 3-D distance: every model is linear in it
+    los = np.equal(visible, 1, out=work.get("los", shape, bool))
+    power = loss_from_log(log_distance, los, hotspot.frequency_mhz, settings, work)
+    with np.errstate(invalid="ignore"):
+        np.subtract(np.float32(hotspot.eirp_dbm - settings.body_loss), power, out=power)
+        if hotspot.azimuth_deg is not None:
+            bearing = np.degrees(np.arctan2(dx[None, :], dy[:, None]))
+            power += sector_gain(bearing, hotspot.azimuth_deg, hotspot.beamwidth_deg).astype(np.float32)
+        if settings.indoor != "none":
+            entry = np.float32(building_entry_loss(hotspot.frequency_mhz, settings.indoor))
+            power -= np.multiply(indoor[local], entry, out=work.get("entry", shape))
+    return Field(slice(r0, r0 + height), slice(c0, c0 + width), power, los)
 
 
 def path_loss(
@@ -466,26 +671,48 @@ def path_loss(
 
 
 def loss_from_log(
-    log_distance: np.ndarray, los: np.ndarray, frequency_mhz: float, settings: RadioSettings
+    log_distance: np.ndarray,
+    los: np.ndarray,
+    frequency_mhz: float,
+    settings: RadioSettings,
+    work: _Work | None = None,
 ) -> np.ndarray:
     """:func:`path_loss` from log10(distance in m): each model is a + b·log10(d) per LoS / NLoS
-    (NLoS P.1411 floored at free space), so no other logarithm per cell is needed."""
+    (NLoS P.1411 floored at free space), so no other logarithm per cell is needed.  An array of
+    ``log_distance``'s float type (``work``'s "loss" buffer when given); a NaN or infinite
+    log-distance gives NaN."""
+    log_distance = np.asarray(log_distance)
+    kind = log_distance.dtype.type if log_distance.dtype.kind == "f" else np.float64
+    work = work or _Work()
+    shape = np.broadcast_shapes(log_distance.shape, np.shape(los))
     p = settings.location_probability
     free_space = free_space_loss(1.0, frequency_mhz)  # the free-space loss at 1 m: its constant
+
+    def line(name: str, slope: float, constant: float) -> np.ndarray:
+        values = np.multiply(log_distance, kind(slope), out=work.get(name, shape, kind))
+        values += kind(constant)
+        return values
+
+    def choose(loss: np.ndarray, los_loss: np.ndarray) -> np.ndarray:
+        """``los_loss`` where ``los``, ``loss`` elsewhere, in place (arithmetic: no masked copy)."""
+        los_loss -= loss
+        los_loss *= los
+        loss += los_loss
+        return loss
+
     if settings.model == "free_space":
-        return free_space + 20.0 * log_distance
-    if settings.model == "log_distance":
-        slope = np.where(los, 10.0 * settings.exponent, 10.0 * settings.nlos_exponent)
-        return free_space + slope * log_distance + location_margin(p, settings.sigma_db)
-    nlos = P1411_NLOS[settings.environment]
-    nlos_loss = np.maximum(
-        p1411_loss(1.0, frequency_mhz, nlos) + 10.0 * nlos.alpha * log_distance,
-        free_space + 20.0 * log_distance,
-    )
-    nlos_loss += location_margin(p, nlos.sigma)
-    los_loss = 10.0 * P1411_LOS.alpha * log_distance
-    los_loss += p1411_loss(1.0, frequency_mhz, P1411_LOS) + location_margin(p, P1411_LOS.sigma)
-    return np.where(los, los_loss, nlos_loss)
+        return line("loss", 20.0, free_space)
+    with np.errstate(invalid="ignore"):
+        if settings.model == "log_distance":
+            margin = location_margin(p, settings.sigma_db)
+            loss = line("loss", 10.0 * settings.nlos_exponent, free_space + margin)
+            return choose(loss, line("other", 10.0 * settings.exponent, free_space + margin))
+        nlos = P1411_NLOS[settings.environment]
+        nlos_margin = location_margin(p, nlos.sigma)
+        loss = line("loss", 10.0 * nlos.alpha, p1411_loss(1.0, frequency_mhz, nlos) + nlos_margin)
+        np.maximum(loss, line("other", 20.0, free_space + nlos_margin), out=loss)
+        los_constant = p1411_loss(1.0, frequency_mhz, P1411_LOS) + location_margin(p, P1411_LOS.sigma)
+        return choose(loss, line("other", 10.0 * P1411_LOS.alpha, los_constant))
 
 
 @dataclass
@@ -504,7 +731,8 @@ class HotspotStats:
 
 @dataclass
 class CoverageResult:
-    """Best-server received power (dBm, -inf where no hotspot reaches) and server keys."""
+    """Best-server received power (dBm, -inf where no hotspot reaches) and server keys (Int16 when
+    the keys fit, else Int32; ``BEST_SERVER_NODATA`` where no hotspot reaches)."""
 
     grid: Grid
     rssi: np.ndarray
@@ -522,15 +750,20 @@ def best_server_coverage(
     settings: RadioSettings,
     progress: Progress | None = None,
 ) -> CoverageResult:
-    """Best-server RSSI and server over the grid, accumulated in place hotspot by hotspot."""
+    """Best-server RSSI and server over the grid, accumulated in place hotspot by hotspot (each
+    on its window); the whole grid holds one float32 RSSI, the server keys and a one-byte count."""
     grid = obstruction.grid
+    keys = [hotspot.key for hotspot in hotspots]
+    small = all(-32768 <= key <= 32767 for key in keys)
     rssi = np.full(grid.shape, -np.inf, np.float32)
-    best = np.full(grid.shape, BEST_SERVER_NODATA, np.int32)
-    count = np.zeros(grid.shape, np.uint16)
+    best = np.full(grid.shape, BEST_SERVER_NODATA, np.int16 if small else np.int32)
+    seen = np.zeros(grid.shape, np.uint8)  # bit 0: covered by a hotspot, bit 1: by two or more
+    threshold, good = np.float32(settings.threshold), np.float32(settings.good_threshold)
     stats: list[HotspotStats] = []
+    work = _Work()
     for index, hotspot in enumerate(hotspots):
         warning = eirp_warning(hotspot.eirp_dbm, hotspot.frequency_mhz) or ""
-        result = hotspot_field(obstruction, hotspot, settings)
+        result = _hotspot_field(obstruction, hotspot, settings, work)
         if result is None:
             stats.append(
                 HotspotStats(
@@ -538,12 +771,19 @@ def best_server_coverage(
                 )
             )
             continue
+        shape = result.rssi.shape
         window = rssi[result.rows, result.cols]
-        better = result.rssi > window  # NaN compares False
-        np.copyto(window, result.rssi, where=better)
-        np.copyto(best[result.rows, result.cols], hotspot.key, where=better)
-        covered = result.rssi >= settings.threshold
-        count[result.rows, result.cols] += covered
+        better = np.greater(result.rssi, window, out=work.get("better", shape, bool))  # NaN: False
+        servers = best[result.rows, result.cols]
+        change = np.subtract(best.dtype.type(hotspot.key), servers, out=work.get("change", shape, best.dtype))
+        change *= better  # arithmetic rather than masked copies (several times faster)
+        servers += change
+        np.fmax(window, result.rssi, out=window)
+        covered = np.greater_equal(result.rssi, threshold, out=work.get("covered", shape, bool))
+        count = seen[result.rows, result.cols]
+        once = covered.view(np.uint8)
+        count |= np.left_shift(np.bitwise_and(count, once, out=work.get("twice", shape, np.uint8)), 1)
+        count |= once
         stats.append(
             HotspotStats(
                 hotspot.key,
@@ -551,19 +791,29 @@ def best_server_coverage(
                 hotspot.x,
                 hotspot.y,
                 "ok",
-                int(covered.sum()),
-                int((result.rssi >= settings.good_threshold).sum()),
+                int(np.count_nonzero(covered)),
+                int(np.count_nonzero(np.greater_equal(result.rssi, good, out=covered))),
                 warning=warning,
             )
         )
         if progress:
             progress(100.0 * (index + 1) / len(hotspots))
-    on = rssi >= settings.threshold
-    best_counts, alone_counts = _key_counts(best[on]), _key_counts(best[on & (count == 1)])
+    best_counts: dict[int, int] = {}
+    alone_counts: dict[int, int] = {}
+    for rows in _row_blocks(grid):  # by blocks: no full-size temporaries
+        on = rssi[rows] >= threshold
+        servers = best[rows]
+        _add_counts(best_counts, servers[on])
+        _add_counts(alone_counts, servers[on & (seen[rows] == 1)])
     for s in stats:
         s.best_cells = best_counts.get(s.key, 0)
         s.overlap_cells = s.covered_cells - alone_counts.get(s.key, 0)
     return CoverageResult(grid, rssi, best, stats, settings)
+
+
+def _add_counts(totals: dict[int, int], keys: np.ndarray) -> None:
+    for key, number in _key_counts(keys).items():
+        totals[key] = totals.get(key, 0) + number
 
 
 def _key_counts(keys: np.ndarray) -> dict[int, int]:
@@ -607,12 +857,34 @@ class DemandCells:
         return hit
 
 
+#: Demand features turned into points between two progress reports.
+DEMAND_CHUNK = 2000
+#: Seconds between two progress reports of the long steps (Cancel is honoured at each).
+REPORT_EVERY_S = 0.25
+
+
+def _throttled(progress: Progress | None) -> Callable[[float], None]:
+    """``progress`` called at most every ``REPORT_EVERY_S`` (it may raise Cancelled)."""
+    if progress is None:
+        return lambda _percent: None
+    last = [time.monotonic()]
+
+    def report(percent: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= REPORT_EVERY_S:
+            last[0] = now
+            progress(percent)
+
+    return report
+
+
 def demand_cells(
     grid: Grid,
     geometries: Sequence[object],
     weights: Sequence[float],
     outdoor: np.ndarray | None = None,
     frontage_m: float = FRONTAGE_DISTANCE,
+    progress: Progress | None = None,
 ) -> DemandCells:
     """Grid cells where each demand feature's signal is read.
 
@@ -622,44 +894,43 @@ def demand_cells(
     the building's frontage, i.e. the outdoor cells within ``frontage_m`` of its cells (at least
     the 8 adjacent cells), not inside any demand polygon — the outdoor signal in front of the
     building at receiver height, as public-space Wi-Fi is judged; a polygon with no outdoor cell
-    around it (enclosed by other buildings) keeps its own cells.
+    around it (enclosed by other buildings) keeps its own cells.  ``progress`` (0–100; it may
+    raise ``Cancelled``) is called a few times a second: the work goes by chunks of features and
+    blocks of rows.
     """
-    from rasterio import features
-    from rasterio.transform import Affine
-
+    report = _throttled(progress)
     weights_array = np.asarray(weights, dtype=np.float64)
     if np.any(~np.isfinite(weights_array)) or np.any(weights_array < 0):
         raise EngineError("Demand weights must be finite and not negative.")
-    pairs_cell: list[np.ndarray] = []
-    pairs_demand: list[np.ndarray] = []
-    points = [g if g.geom_type == "Point" else g.representative_point() for g in geometries]
-    xs = np.array([p.x for p in points]) if points else np.zeros(0)
-    ys = np.array([p.y for p in points]) if points else np.zeros(0)
+    count = len(geometries)
+    kinds = [g.geom_type for g in geometries]
+    is_polygon = np.array([kind in ("Polygon", "MultiPolygon") for kind in kinds], bool)
+    xs, ys = np.zeros(count), np.zeros(count)
+    for start in range(0, count, DEMAND_CHUNK):
+        for i in range(start, min(start + DEMAND_CHUNK, count)):
+            point = geometries[i] if kinds[i] == "Point" else geometries[i].representative_point()
+            xs[i], ys[i] = point.x, point.y
+        report(10.0 * min(start + DEMAND_CHUNK, count) / count)
     row, col = grid.cell_of(xs, ys)
     ok = (row >= 0) & (row < grid.n_rows) & (col >= 0) & (col < grid.n_cols)
-    is_polygon = np.array([g.geom_type in ("Polygon", "MultiPolygon") for g in geometries], bool)
-    polygons = [(g, i + 1) for i, g in enumerate(geometries) if is_polygon[i]]
     frontage = outdoor is not None
-    if polygons:
-        labels = features.rasterize(
-            polygons,
-            out_shape=grid.shape,
-            transform=Affine.from_gdal(*grid.geotransform),
-            fill=0,
-            dtype="int32",
-        )
-        flat_labels = labels.ravel()
-        flat = np.flatnonzero(flat_labels)
-        owners = flat_labels[flat].astype(np.int64) - 1
+    pairs_cell: list[np.ndarray] = []
+    pairs_demand: list[np.ndarray] = []
+    polygons = np.flatnonzero(is_polygon)
+    if len(polygons):
+        labels = _label_polygons(grid, [geometries[i] for i in polygons], polygons + 1, report)
+        flat, owners = _labelled_cells(labels, report)
         if frontage:
             # polygons too small to hold a cell centre occupy their representative point's cell
-            tiny = np.flatnonzero(is_polygon & ok & ~np.isin(np.arange(len(geometries)), owners))
+            has_cell = np.zeros(count, bool)
+            has_cell[owners] = True
+            tiny = np.flatnonzero(is_polygon & ok & ~has_cell)
             tiny_cells = row[tiny] * grid.n_cols + col[tiny]
-            free = flat_labels[tiny_cells] == 0
-            flat_labels[tiny_cells[free]] = tiny[free] + 1
-            flat = np.flatnonzero(flat_labels)
-            owners = flat_labels[flat].astype(np.int64) - 1
-            ring_cells, ring_owners = _frontage(grid, labels, outdoor, frontage_m)
+            free = labels.ravel()[tiny_cells] == 0
+            labels.ravel()[tiny_cells[free]] = tiny[free] + 1
+            flat = np.concatenate([flat, tiny_cells[free]])
+            owners = np.concatenate([owners, tiny[free]])
+            ring_cells, ring_owners = _frontage(grid, labels, outdoor, frontage_m, count + 1, report)
             enclosed = is_polygon.copy()
             enclosed[ring_owners] = False
             keep = enclosed[owners]
@@ -668,28 +939,80 @@ def demand_cells(
         else:
             pairs_cell.append(flat)
             pairs_demand.append(owners)
-        del labels, flat_labels
+        del labels
     use_point = ok & ~is_polygon if frontage else ok
     pairs_cell.append(row[use_point] * grid.n_cols + col[use_point])
     pairs_demand.append(np.flatnonzero(use_point))
     cells = np.concatenate(pairs_cell)
     owners = np.concatenate(pairs_demand)
+    report(96.0)
     cell_ids, cell_index = np.unique(cells, return_inverse=True)
+    report(98.0)
     incidence = sparse.csr_matrix(
-        (np.ones(len(cells), bool), (cell_index, owners)), shape=(len(cell_ids), len(geometries))
+        (np.ones(len(cells), bool), (cell_index, owners)), shape=(len(cell_ids), count)
     )
     incidence.sum_duplicates()
-    inside = np.zeros(len(geometries), bool)
+    inside = np.zeros(count, bool)
     inside[owners] = True
+    if progress:
+        progress(100.0)
     return DemandCells(cell_ids, incidence, weights_array, inside)
 
 
+def _label_polygons(
+    grid: Grid, polygons: list, labels: np.ndarray, report: Callable[[float], None]
+) -> np.ndarray:
+    """Int32 raster of the polygons' labels (cell centre inside; the later one wins a cell), burnt
+    by GDAL from an in-memory layer, by blocks of rows (10–40 %)."""
+    values = np.zeros(grid.shape, np.int32)
+    vectors = ogr.GetDriverByName(OGR_MEMORY_DRIVER).CreateDataSource("")
+    layer = vectors.CreateLayer("demand", _reference(grid), ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
+    for start in range(0, len(polygons), DEMAND_CHUNK):
+        chunk = polygons[start : start + DEMAND_CHUNK]
+        for blob, label in zip(_wkb_of(chunk), labels[start : start + DEMAND_CHUNK].tolist()):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(blob))
+            feature.SetField(0, label)
+            layer.CreateFeature(feature)
+        report(10.0 + 10.0 * (start + len(chunk)) / len(polygons))
+    blocks = _row_blocks(grid)
+    for done, rows in enumerate(blocks):
+        part = grid.rows(rows.start, rows.stop - rows.start)
+        x0, y0, x1, y1 = part.bounds
+        layer.SetSpatialFilterRect(x0, y0, x1, y1)
+        target = _grid_dataset(values[rows], part)  # a view: GDAL burns into ``values``
+        gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=label"])
+        target.FlushCache()
+        report(20.0 + 20.0 * (done + 1) / len(blocks))
+    return values
+
+
+def _labelled_cells(labels: np.ndarray, report: Callable[[float], None]) -> tuple[np.ndarray, np.ndarray]:
+    """(flat cell, demand index) of the labelled cells, by blocks of rows (40–55 %)."""
+    flat_labels = labels.ravel()
+    step = max(1, BLOCK_CELLS // labels.shape[1]) * labels.shape[1]
+    cells, owners = [], []
+    for start in range(0, flat_labels.size, step):
+        block = flat_labels[start : start + step]
+        found = np.flatnonzero(block)
+        cells.append(found + start)
+        owners.append(block[found].astype(np.int64) - 1)
+        report(40.0 + 15.0 * min(start + step, flat_labels.size) / flat_labels.size)
+    return np.concatenate(cells), np.concatenate(owners)
+
+
 def _frontage(
-    grid: Grid, labels: np.ndarray, outdoor: np.ndarray, distance_m: float
+    grid: Grid,
+    labels: np.ndarray,
+    outdoor: np.ndarray,
+    distance_m: float,
+    n_labels: int,
+    report: Callable[[float], None] = lambda _percent: None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(flat cell, demand index) pairs: outdoor cells (and outside every labelled polygon) whose
     centre is within ``distance_m`` (at least one diagonal cell) of a cell labelled with the
-    polygon (label − 1)."""
+    polygon (label − 1, labels below ``n_labels``); by blocks of rows (55–95 %)."""
     reach = max(distance_m, grid.cell_size * math.sqrt(2.0)) / grid.cell_size + 1e-9
     k = math.floor(reach)
     offsets = [
@@ -698,51 +1021,29 @@ def _frontage(
         for dc in range(-k, k + 1)
         if (dr or dc) and math.hypot(dr, dc) <= reach
     ]
-    free = outdoor & (labels == 0)
     n_rows, n_cols = grid.shape
-    n_labels = int(labels.max()) + 1
+    step = max(1, BLOCK_CELLS // n_cols)
     keys: list[np.ndarray] = []
-    for dr, dc in offsets:
-        # the free cell at (r, c) and the labelled cell at (r + dr, c + dc)
-        near = labels[max(dr, 0) : n_rows + min(dr, 0), max(dc, 0) : n_cols + min(dc, 0)]
-        here = free[max(-dr, 0) : n_rows + min(-dr, 0), max(-dc, 0) : n_cols + min(-dc, 0)]
-        hit = here & (near > 0)
-        r, c = np.nonzero(hit)
-        cell = (r + max(-dr, 0)).astype(np.int64) * n_cols + (c + max(-dc, 0))
-        keys.append(np.unique(cell * n_labels + near[hit]))
+    for top in range(0, n_rows, step):
+        bottom = min(top + step, n_rows)
+        free = outdoor[top:bottom] & (labels[top:bottom] == 0)
+        for done, (dr, dc) in enumerate(offsets):
+            # the free cell at (r, c) and the labelled cell at (r + dr, c + dc)
+            first, last = max(top, -dr), min(bottom, n_rows - dr)
+            left, right = max(0, -dc), min(n_cols, n_cols - dc)
+            if first >= last:
+                continue
+            near = labels[first + dr : last + dr, left + dc : right + dc]
+            hit = free[first - top : last - top, left:right] & (near > 0)
+            r, c = np.nonzero(hit)
+            cell = (r + first).astype(np.int64) * n_cols + (c + left)
+            keys.append(np.unique(cell * n_labels + near[hit]))
+            report(55.0 + 40.0 * (top + (bottom - top) * (done + 1) / len(offsets)) / n_rows)
     merged = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     return merged // n_labels, merged % n_labels - 1
 
 
 # --------------------------------------------------------------------------- writing
-def write_raster(path: str | Path, grid: Grid, values: np.ndarray, nodata: float) -> None:
-    """Write one band as a tiled, compressed GeoTIFF, atomically, by blocks of rows (non-finite
-    floats written as ``nodata``: no full-size copy of ``values``)."""
-    data_type = gdal_array.NumericTypeCodeToGDALTypeCode(values.dtype)
-    with atomic_output(path) as temporary:
-        dataset = gdal.GetDriverByName("GTiff").Create(
-            str(temporary),
-            grid.n_cols,
-            grid.n_rows,
-            1,
-            data_type,
-            ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"],
-        )
-        dataset.SetGeoTransform(grid.geotransform)
-        if grid.crs_wkt:
-            dataset.SetProjection(grid.crs_wkt)
-        band = dataset.GetRasterBand(1)
-        band.SetNoDataValue(nodata)
-        for top in range(0, grid.n_rows, WRITE_BLOCK_ROWS):
-            block = values[top : top + WRITE_BLOCK_ROWS]
-            if block.dtype.kind == "f":
-                block = np.where(np.isfinite(block), block, block.dtype.type(nodata))
-            band.WriteArray(block, 0, top)
-        band.ComputeStatistics(False)
-        dataset.FlushCache()
-        dataset = None
-
-
 def polygonize_classes(
     grid: Grid, classes: np.ndarray, labels: dict[int, str]
 ) -> list[tuple[bytes, int, str, float]]:

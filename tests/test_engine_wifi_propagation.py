@@ -309,8 +309,10 @@ def test_demand_in_front_of_buildings_reads_the_outdoor_ring():
     courtyard = box(44.0, 44.0, 46.0, 46.0)  # enclosed: a ring of other buildings all around it
     ring = box(40.0, 40.0, 50.0, 50.0).difference(courtyard)
     tiny = box(90.3, 10.3, 90.9, 10.9)  # holds no cell centre
-    obstruction = build_obstruction(grid, buildings=[(house, 6.0), *((t, 6.0) for t in terrace), (ring, 9.0),
-                                                     (courtyard, 6.0), (tiny, 3.0)])
+    obstruction = build_obstruction(
+        grid,
+        buildings=[(house, 6.0), *((t, 6.0) for t in terrace), (ring, 9.0), (courtyard, 6.0), (tiny, 3.0)],
+    )
     outdoor = ~obstruction.indoor
     demand = [house, *terrace, courtyard, tiny, Point(5.0, 5.0)]
     cells = demand_cells(grid, demand, [1.0] * len(demand), outdoor=outdoor)
@@ -359,3 +361,109 @@ def test_obstruction_build_stops_when_cancelled(tmp_path):
         build_obstruction(grid, buildings=houses, cancelled=lambda: True)
     built = build_obstruction(grid, buildings=houses, cancelled=lambda: False)
     assert built.surface.max() == pytest.approx(6.0)
+
+
+def test_windowed_obstruction_gives_the_whole_grid_results(tmp_path, monkeypatch):
+    """Computed window by window (terrain warped, buildings burnt per window), or on the whole
+    grid at once: the same obstruction, viewsheds and signal, cell for cell."""
+    from territoire_numerique.engine import wifi_propagation
+    from territoire_numerique.engine.wifi_propagation import Obstruction
+
+    grid = Grid.from_bounds(0.0, 0.0, 1200.0, 900.0, CELL)
+    rows, cols = np.mgrid[0 : grid.n_rows, 0 : grid.n_cols]
+    relief = (3.0 * np.sin(cols / 40.0) + 2.0 * np.cos(rows / 25.0)).astype(np.float32)
+    terrain = tmp_path / "terrain.tif"
+    write_raster(terrain, grid, relief, -9999.0)
+    houses = [
+        (box(x, y, x + 14.0, y + 9.0), 4.0 + (x + y) % 11)
+        for x in range(20, 1180, 37)
+        for y in range(30, 880, 41)
+    ]
+    houses.append((box(590.0, 440.0, 640.0, 470.0), None))  # no height: the default storeys
+    lazy = build_obstruction(grid, terrain=str(terrain), buildings=houses)
+    hotspots = [
+        Hotspot(1, 101.0, 99.0),
+        Hotspot(2, 611.0, 455.0),
+        Hotspot(3, 1191.0, 21.0),
+        Hotspot(4, 700.0, 480.0),
+    ]
+    settings = RadioSettings(max_range=200.0, indoor="traditional")
+    windowed = [hotspot_field(lazy, h, settings) for h in hotspots]
+    assert lazy._ground is None  # nothing computed on the whole grid so far
+    whole = Obstruction(grid, lazy.ground.copy(), lazy.surface.copy())
+    assert (whole.surface - whole.ground).max() == pytest.approx(14.0)
+    for hotspot, field in zip(hotspots, windowed):
+        reference = hotspot_field(whole, hotspot, settings)
+        assert (field.rows, field.cols) == (reference.rows, reference.cols)
+        assert np.array_equal(field.los, reference.los)
+        assert np.array_equal(field.rssi, reference.rssi, equal_nan=True)
+    monkeypatch.setattr(wifi_propagation, "WINDOWS_BEFORE_WHOLE", 0.05)  # beyond: the whole grid once
+    again = build_obstruction(grid, terrain=str(terrain), buildings=houses)
+    a = best_server_coverage(again, hotspots, settings)
+    assert again._ground is not None
+    b = best_server_coverage(whole, hotspots, settings)
+    assert np.array_equal(a.rssi, b.rssi) and np.array_equal(a.best, b.best)
+    assert [(s.covered_cells, s.best_cells, s.overlap_cells) for s in a.stats] == [
+        (s.covered_cells, s.best_cells, s.overlap_cells) for s in b.stats
+    ]
+    assert a.best.dtype == np.int16
+
+
+def test_one_grid_and_one_writer(tmp_path):
+    """raster_grid's Grid and write_raster serve the Wi-Fi engine: same class, Int16 and Float32
+    bands, non-finite values written as nodata, the grid's georeferencing."""
+    from territoire_numerique.engine import raster_grid
+
+    grid = Grid.from_bounds(10.0, 20.0, 30.0, 26.0, 2.0, "EPSG:2154")
+    assert (
+        grid is not None and isinstance(grid, raster_grid.Grid) and write_raster is raster_grid.write_raster
+    )
+    assert (
+        (grid.n_rows, grid.n_cols, grid.x_min, grid.y_max)
+        == (grid.height, grid.width, 10.0, 26.0)
+        == (3, 10, 10.0, 26.0)
+    )
+    assert grid.contains(10.0, 26.0) and not grid.contains(30.0, 23.0)
+    values = np.arange(30, dtype=np.float32).reshape(3, 10)
+    values[0, 0], values[1, 1], values[2, 2] = -np.inf, np.nan, np.inf
+    keys = np.full((3, 10), BEST_SERVER_NODATA, np.int16)
+    keys[1] = 7
+    write_raster(tmp_path / "rssi.tif", grid, values, -9999.0)
+    write_raster(tmp_path / "best.tif", grid, keys, BEST_SERVER_NODATA)
+    rssi, best = gdal.Open(str(tmp_path / "rssi.tif")), gdal.Open(str(tmp_path / "best.tif"))
+    assert rssi.GetGeoTransform() == grid.geotransform and "2154" in rssi.GetProjection()
+    read = rssi.GetRasterBand(1).ReadAsArray()
+    assert read[0, 0] == read[1, 1] == read[2, 2] == -9999.0 and read[2, 9] == 29.0
+    assert best.GetRasterBand(1).DataType == gdal.GDT_Int16
+    assert np.array_equal(best.GetRasterBand(1).ReadAsArray(), keys)
+    assert best.GetRasterBand(1).GetNoDataValue() == BEST_SERVER_NODATA
+
+
+def test_demand_cells_report_progress_and_stop_at_cancel(monkeypatch):
+    """demand_cells calls its progress callback all along (chunks of features, blocks of rows) and
+    stops when it raises Cancelled; the cells found are the same with or without it."""
+    from territoire_numerique.engine import wifi_propagation
+    from territoire_numerique.engine.errors import Cancelled
+
+    monkeypatch.setattr(wifi_propagation, "REPORT_EVERY_S", 0.0)
+    monkeypatch.setattr(wifi_propagation, "BLOCK_CELLS", 4000)
+    monkeypatch.setattr(wifi_propagation, "DEMAND_CHUNK", 7)
+    grid = flat_grid(200.0)
+    houses = [box(x, y, x + 6.0, y + 6.0) for x in range(4, 190, 12) for y in range(4, 190, 16)]
+    obstruction = build_obstruction(grid, buildings=[(h, 6.0) for h in houses])
+    demand = [*houses, Point(10.0, 199.0)]
+    calls: list[float] = []
+    cells = demand_cells(
+        grid, demand, [1.0] * len(demand), outdoor=~obstruction.indoor, progress=calls.append
+    )
+    plain = demand_cells(grid, demand, [1.0] * len(demand), outdoor=~obstruction.indoor)
+    assert np.array_equal(cells.cell_ids, plain.cell_ids) and (cells.incidence != plain.incidence).nnz == 0
+    assert len(calls) > 20 and calls == sorted(calls) and calls[-1] == 100.0
+    for stop_at in (5.0, 30.0, 50.0, 80.0):
+
+        def cancel(percent: float, stop_at: float = stop_at) -> None:
+            if percent >= stop_at:
+                raise Cancelled()
+
+        with pytest.raises(Cancelled):
+            demand_cells(grid, demand, [1.0] * len(demand), outdoor=~obstruction.indoor, progress=cancel)
