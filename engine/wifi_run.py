@@ -340,7 +340,10 @@ def run_coverage(
             # the study extent defines the demand that counts (as in placement); without one, the
             # grid is the hotspots' reach and the demand beyond it is counted, uncovered
             demand = demand.inside(grid, report)
-        cells = demand_cells(grid, demand.geometries, demand.weights, outdoor=outdoor)
+        report.step(Message("Locating the demand on the grid"))
+        cells = demand_cells(
+            grid, demand.geometries, demand.weights, outdoor=outdoor, progress=report.part(70, 75)
+        )
         usable = cells.hit_by_mask(result.covered())
         good = cells.hit_by_mask(result.covered(settings.good_threshold))
         total = float(demand.weights.sum())
@@ -451,7 +454,10 @@ def run_placement(
     demand = demand.inside(grid, report)
     obstruction = obstruction_of(grid, obstacles, report)
     outdoor = ~obstruction.indoor if options.demand_at == "frontage" else None
-    cells = demand_cells(grid, demand.geometries, demand.weights, outdoor=outdoor)
+    report.step(Message("Locating the demand on the grid"))
+    cells = demand_cells(
+        grid, demand.geometries, demand.weights, outdoor=outdoor, progress=report.part(5, 10)
+    )
     del outdoor
     report.check()
     report.step(Message("Coverage of the existing hotspots"))

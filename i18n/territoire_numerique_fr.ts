@@ -44,7 +44,7 @@
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="149" />
+      <location filename="../engine/wifi_propagation.py" line="148" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
@@ -89,7 +89,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Une grille de {size} m sur cette emprise compterait environ {count} cellules (plus de {limit}) : utilisez une taille de cellule plus grande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="618" />
+      <location filename="../ui/suitability_editor.py" line="619" />
       <source>AHP pairwise comparison</source>
       <translation>Comparaison par paires AHP</translation>
     </message>
@@ -99,7 +99,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>AHP accepte au plus {max} critères, et non {n}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="300" />
+      <location filename="../algorithms/site_suitability.py" line="301" />
       <source>AHP weights: consistency ratio CR = {cr}, λmax = {lmax}</source>
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
@@ -140,13 +140,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Acteurs et leur site</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="341" />
-      <location filename="../ui/suitability_editor.py" line="747" />
+      <location filename="../ui/suitability_editor.py" line="342" />
+      <location filename="../ui/suitability_editor.py" line="749" />
       <source>Add</source>
       <translation>Ajouter</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="637" />
+      <location filename="../ui/suitability_editor.py" line="638" />
       <source>Aggregation</source>
       <translation>Agrégation</translation>
     </message>
@@ -256,7 +256,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Atlas : champ du titre de page</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="78" />
+      <location filename="../ui/suitability_editor.py" line="79" />
       <source>Attribute of the feature at the cell</source>
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
@@ -283,12 +283,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bilan par acteur et par ressource</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="386" />
+      <location filename="../ui/suitability_editor.py" line="387" />
       <source>Band (raster)</source>
       <translation>Bande (raster)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="87" />
+      <location filename="../ui/suitability_editor.py" line="88" />
       <source>Benefit: more is better</source>
       <translation>Bénéfice : plus c'est mieux</translation>
     </message>
@@ -329,7 +329,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Budget (même unité que les coûts ; vide : aucun)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="738" />
+      <location filename="../ui/suitability_editor.py" line="740" />
       <source>Buffer (m)</source>
       <translation>Tampon (m)</translation>
     </message>
@@ -462,7 +462,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
     <message>
-      <location filename="../algorithms/site_suitability.py" line="372" />
+      <location filename="../algorithms/site_suitability.py" line="373" />
       <source>Candidate sites (rank)</source>
       <translation>Sites candidats (rang)</translation>
     </message>
@@ -473,7 +473,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats classés</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="298" />
+      <location filename="../engine/wifi_propagation.py" line="440" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
@@ -488,8 +488,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de capacité (t/an, vide = illimitée)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="85" />
-      <location filename="../ui/suitability_editor.py" line="393" />
+      <location filename="../ui/suitability_editor.py" line="86" />
+      <location filename="../ui/suitability_editor.py" line="394" />
       <source>Categories</source>
       <translation>Catégories</translation>
     </message>
@@ -616,7 +616,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Ligne confidentielle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="872" />
+      <location filename="../ui/suitability_editor.py" line="874" />
       <source>Consistency ratio CR = {cr} ({verdict}); weights: {weights}</source>
       <translation>Ratio de cohérence RC = {cr} ({verdict}) ; pondérations : {weights}</translation>
     </message>
@@ -626,7 +626,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contrainte (minimum)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="326" />
+      <location filename="../ui/suitability_editor.py" line="327" />
       <source>Constraints</source>
       <translation>Contraintes</translation>
     </message>
@@ -642,7 +642,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Système de coordonnées de référence</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="87" />
+      <location filename="../ui/suitability_editor.py" line="88" />
       <source>Cost: less is better</source>
       <translation>Coût : moins c'est mieux</translation>
     </message>
@@ -667,17 +667,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="472" />
+      <location filename="../engine/wifi_run.py" line="478" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="468" />
+      <location filename="../engine/wifi_run.py" line="474" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="457" />
+      <location filename="../engine/wifi_run.py" line="463" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -687,7 +687,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Couverture par borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="324" />
+      <location filename="../ui/suitability_editor.py" line="325" />
       <source>Criteria</source>
       <translation>Critères</translation>
     </message>
@@ -780,7 +780,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="632" />
+      <location filename="../engine/wifi_propagation.py" line="904" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -815,12 +815,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Demande : bâtiments avec population, points d'intérêt</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="617" />
+      <location filename="../ui/suitability_editor.py" line="618" />
       <source>Direct weights</source>
       <translation>Pondérations directes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="389" />
+      <location filename="../ui/suitability_editor.py" line="390" />
       <source>Direction</source>
       <translation>Sens</translation>
     </message>
@@ -835,7 +835,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Distance à un point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="76" />
+      <location filename="../ui/suitability_editor.py" line="77" />
       <source>Distance to the nearest feature</source>
       <translation>Distance à l'entité la plus proche</translation>
     </message>
@@ -913,7 +913,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Environnement des trajets obstrués (NLoS) pour ITU-R P.1411</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="94" />
+      <location filename="../ui/suitability_editor.py" line="95" />
       <source>Exclude (never suitable)</source>
       <translation>Exclure (jamais apte)</translation>
     </message>
@@ -1044,13 +1044,13 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="385" />
+      <location filename="../ui/suitability_editor.py" line="386" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="387" />
-      <location filename="../ui/suitability_editor.py" line="738" />
+      <location filename="../ui/suitability_editor.py" line="388" />
+      <location filename="../ui/suitability_editor.py" line="740" />
       <source>Filter (where)</source>
       <translation>Filtre (where)</translation>
     </message>
@@ -1095,12 +1095,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="424" />
+      <location filename="../ui/suitability_editor.py" line="425" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="83" />
+      <location filename="../ui/suitability_editor.py" line="84" />
       <source>Gaussian (ideal value)</source>
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
@@ -1176,7 +1176,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>séparation et évaluation (HiGHS)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="63" />
+      <location filename="../ui/suitability_editor.py" line="64" />
       <source>High value</source>
       <translation>Valeur haute</translation>
     </message>
@@ -1216,7 +1216,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>ITU-R P.1411 site-general (LoS / NLoS selon les obstacles)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="66" />
+      <location filename="../ui/suitability_editor.py" line="67" />
       <source>Ideal value</source>
       <translation>Valeur idéale</translation>
     </message>
@@ -1237,7 +1237,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>En une phrase</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="94" />
+      <location filename="../ui/suitability_editor.py" line="95" />
       <source>Include (only there)</source>
       <translation>Inclure (seulement là)</translation>
     </message>
@@ -1287,7 +1287,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ de l'irradiation (kWh/m²/an sur la toiture)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="893" />
+      <location filename="../ui/suitability_editor.py" line="895" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
@@ -1318,52 +1318,52 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
     </message>
     <message>
       <location filename="../ui/dock.py" line="251" />
-      <location filename="../ui/suitability_editor.py" line="738" />
+      <location filename="../ui/suitability_editor.py" line="740" />
       <source>Layer</source>
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="446" />
+      <location filename="../engine/raster_grid.py" line="480" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="189" />
+      <location filename="../engine/raster_grid.py" line="223" />
       <source>Layer '{layer}' cannot be opened as a vector layer: {path}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="460" />
+      <location filename="../engine/raster_grid.py" line="494" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="151" />
+      <location filename="../engine/raster_grid.py" line="185" />
       <source>Layer '{layer}' has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>La couche « {layer} » n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="215" />
+      <location filename="../engine/raster_grid.py" line="249" />
       <source>Layer '{layer}' has no field '{field}' (fields: {fields}).</source>
       <translation>La couche « {layer} » n'a pas de champ « {field} » (champs : {fields}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="194" />
+      <location filename="../engine/raster_grid.py" line="228" />
       <source>Layer '{layer}' is not in {path}.</source>
       <translation>La couche « {layer} » n'est pas dans {path}.</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="155" />
+      <location filename="../engine/raster_grid.py" line="189" />
       <source>Layer '{layer}' uses a geographic CRS (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>La couche « {layer} » utilise un SCR géographique (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez-la d'abord.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="383" />
+      <location filename="../ui/suitability_editor.py" line="384" />
       <source>Layer (project layer, path or path|layername=…)</source>
       <translation>Couche (couche du projet, chemin ou chemin|layername=…)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="424" />
+      <location filename="../ui/suitability_editor.py" line="425" />
       <source>Layer file</source>
       <translation>Fichier de couche</translation>
     </message>
@@ -1403,7 +1403,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Visibilité et signal de chaque borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="81" />
+      <location filename="../ui/suitability_editor.py" line="82" />
       <source>Linear</source>
       <translation>Linéaire</translation>
     </message>
@@ -1455,6 +1455,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Recherche des sites</translation>
     </message>
     <message>
+      <location filename="../engine/wifi_run.py" line="343" />
+      <location filename="../engine/wifi_run.py" line="457" />
+      <source>Locating the demand on the grid</source>
+      <translation>Localisation de la demande sur la grille</translation>
+    </message>
+    <message>
       <location filename="../engine/wifi_options.py" line="63" />
       <source>Log-distance</source>
       <translation>Log-distance</translation>
@@ -1501,7 +1507,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Pertes dues au corps et à la main de l'utilisateur : 3 dB par défaut.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="62" />
+      <location filename="../ui/suitability_editor.py" line="63" />
       <source>Low value</source>
       <translation>Valeur basse</translation>
     </message>
@@ -1552,7 +1558,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Portée maximale d'une borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="384" />
+      <location filename="../ui/suitability_editor.py" line="385" />
       <source>Measure</source>
       <translation>Mesure</translation>
     </message>
@@ -1572,7 +1578,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mètres</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="64" />
+      <location filename="../ui/suitability_editor.py" line="65" />
       <source>Midpoint (suitability 0.5)</source>
       <translation>Point milieu (aptitude 0,5)</translation>
     </message>
@@ -1592,7 +1598,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Surface utile minimale d'une toiture (m²)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="91" />
+      <location filename="../ui/suitability_editor.py" line="92" />
       <source>Minimum: the weakest criterion decides</source>
       <translation>Minimum : le critère le plus faible décide</translation>
     </message>
@@ -1602,22 +1608,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Minutes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="738" />
+      <location filename="../ui/suitability_editor.py" line="740" />
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="319" />
+      <location filename="../ui/suitability_editor.py" line="320" />
       <source>Model name</source>
       <translation>Nom du modèle</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="880" />
+      <location filename="../ui/suitability_editor.py" line="882" />
       <source>Most inconsistent pair: {first} vs {second} (about {value:.2g} would fit).</source>
       <translation>Paire la plus incohérente : {first} / {second} (environ {value:.2g} conviendrait).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="382" />
+      <location filename="../ui/suitability_editor.py" line="383" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
@@ -1736,7 +1742,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun (signal extérieur au droit du bâtiment)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="621" />
+      <location filename="../ui/suitability_editor.py" line="622" />
       <source>Normalised</source>
       <translation>Normalisé</translation>
     </message>
@@ -1756,7 +1762,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="352" />
+      <location filename="../engine/wifi_run.py" line="355" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
@@ -1789,7 +1795,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nombre de meilleures toitures</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="629" />
+      <location filename="../ui/suitability_editor.py" line="630" />
       <source>OWA order weights, best value first: 0.5, 0.3, 0.2</source>
       <translation>Poids d'ordre OWA, meilleure valeur en premier : 0.5, 0.3, 0.2</translation>
     </message>
@@ -1824,7 +1830,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seulement {eligible} sites candidats admissibles pour {count} équipements.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="893" />
+      <location filename="../ui/suitability_editor.py" line="895" />
       <source>Open a suitability model</source>
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
@@ -1834,7 +1840,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Données ouvertes</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="311" />
+      <location filename="../ui/suitability_editor.py" line="312" />
       <source>Open…</source>
       <translation>Ouvrir…</translation>
     </message>
@@ -1854,7 +1860,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ou une enquête de symbiose (GeoPackage, CSV ou XLSX)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="92" />
+      <location filename="../ui/suitability_editor.py" line="93" />
       <source>Ordered weighted average (OWA)</source>
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
@@ -1965,7 +1971,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="77" />
+      <location filename="../ui/suitability_editor.py" line="78" />
       <source>Raster value</source>
       <translation>Valeur du raster</translation>
     </message>
@@ -2030,8 +2036,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Instance réduite : {rows} lignes de demande fusionnées × {sites} candidats (les dominés écartés). Plan : {method}, objectif {objective} ; borne {bound} ({bound_method}) ; écart {gap} %. Temps : {times}.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="341" />
-      <location filename="../ui/suitability_editor.py" line="747" />
+      <location filename="../ui/suitability_editor.py" line="342" />
+      <location filename="../ui/suitability_editor.py" line="749" />
       <source>Remove</source>
       <translation>Retirer</translation>
     </message>
@@ -2136,7 +2142,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exécuter même si le ratio de cohérence AHP est de 0,10 ou plus</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="313" />
+      <location filename="../ui/suitability_editor.py" line="314" />
       <source>Run…</source>
       <translation>Exécuter…</translation>
     </message>
@@ -2156,12 +2162,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="903" />
+      <location filename="../ui/suitability_editor.py" line="905" />
       <source>Save the suitability model</source>
       <translation>Enregistrer le modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="312" />
+      <location filename="../ui/suitability_editor.py" line="313" />
       <source>Save…</source>
       <translation>Enregistrer…</translation>
     </message>
@@ -2232,7 +2238,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les parts par zone nécessitent une couche de demande (bâtiments avec population ou points d'intérêt).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="82" />
+      <location filename="../ui/suitability_editor.py" line="83" />
       <source>Sigmoid (S-curve)</source>
       <translation>Sigmoïde (courbe en S)</translation>
     </message>
@@ -2318,7 +2324,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="479" />
+      <location filename="../engine/wifi_run.py" line="485" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2349,7 +2355,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Vitesse pour les temps</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="65" />
+      <location filename="../ui/suitability_editor.py" line="66" />
       <source>Spread</source>
       <translation>Étalement</translation>
     </message>
@@ -2402,7 +2408,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/site_suitability.py" line="145" />
-      <location filename="../algorithms/site_suitability.py" line="289" />
+      <location filename="../algorithms/site_suitability.py" line="290" />
       <source>Suitability (0–100)</source>
       <translation>Aptitude (0–100)</translation>
     </message>
@@ -2413,7 +2419,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="301" />
+      <location filename="../ui/suitability_editor.py" line="302" />
       <source>Suitability model editor</source>
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
@@ -2692,7 +2698,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="352" />
+      <location filename="../engine/wifi_propagation.py" line="415" />
       <source>The buildings could not be rasterised: {reason}</source>
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
@@ -2712,12 +2718,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive (valeur indiquée : {size} m).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="229" />
-      <source>The cell size must be positive (got {value} m).</source>
-      <translation>La taille de cellule doit être positive (valeur indiquée : {value} m).</translation>
-    </message>
-    <message>
-      <location filename="../engine/raster_grid.py" line="62" />
+      <location filename="../engine/raster_grid.py" line="73" />
       <source>The cell size must be positive, not {size}.</source>
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
@@ -2747,7 +2748,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La distance aux déchèteries ne peut pas être négative (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="65" />
+      <location filename="../engine/raster_grid.py" line="76" />
       <source>The extent {bounds} is empty.</source>
       <translation>L'emprise {bounds} est vide.</translation>
     </message>
@@ -2787,7 +2788,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="228" />
+      <location filename="../engine/raster_grid.py" line="262" />
       <source>The filter '{where}' on layer '{layer}' is invalid: {reason}</source>
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
@@ -2887,7 +2888,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="107" />
+      <location filename="../engine/wifi_propagation.py" line="106" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
@@ -2912,7 +2913,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="208" />
+      <location filename="../engine/wifi_propagation.py" line="207" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2937,7 +2938,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="888" />
+      <location filename="../ui/suitability_editor.py" line="890" />
       <source>The model is valid.</source>
       <translation>Le modèle est valide.</translation>
     </message>
@@ -3093,7 +3094,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le service {service} n'a pas répondu (pas de réseau ?) : {url}. Utilisez la source « cache » ou « sample » pour travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../engine/solar.py" line="161" />
+      <location filename="../engine/solar.py" line="162" />
       <location filename="../engine/solar_options.py" line="130" />
       <source>The site radius cannot be negative (got {value} m).</source>
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
@@ -3185,7 +3186,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="281" />
-      <location filename="../algorithms/site_suitability.py" line="221" />
+      <location filename="../algorithms/site_suitability.py" line="222" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
     </message>
@@ -3251,7 +3252,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/wifi_placement.py" line="159" />
-      <location filename="../engine/wifi_run.py" line="445" />
+      <location filename="../engine/wifi_run.py" line="448" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -3291,8 +3292,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ce plan est à {gap} % du meilleur possible (borne prouvée).</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="67" />
-      <location filename="../ui/suitability_editor.py" line="84" />
+      <location filename="../ui/suitability_editor.py" line="68" />
+      <location filename="../ui/suitability_editor.py" line="85" />
       <source>Threshold</source>
       <translation>Seuil</translation>
     </message>
@@ -3340,7 +3341,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment traditionnel</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="388" />
+      <location filename="../ui/suitability_editor.py" line="389" />
       <source>Transform</source>
       <translation>Transformation</translation>
     </message>
@@ -3350,7 +3351,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Transforme l'enquête d'une démarche de symbiose industrielle (territoire:symbiosis_template, remplie : GeoPackage, CSV ou XLSX) en synergies. Chaque ligne est vérifiée : les lignes dont l'unité ne convient pas à la ressource, à quantité négative, de classe inconnue ou sans lieu sont listées dans Problems, jamais écartées en silence ; les lignes sans point sont placées grâce aux couches ICPE / IREP par SIRET, puis par nom de site. Les offres rencontrent les besoins selon les règles d'un JSON modifiable (déchets et matières sur la hiérarchie des codes déchets, chaleur par température avec une marge, vapeur par pression avec une perte par km, eau par une matrice de classes qui ne laisse jamais une autre classe servir de l'eau potable, services par nom), dans une distance maximale par ressource (à vol d'oiseau ou par la route). Un seul programme linéaire (HiGHS) affecte toutes les ressources ensemble en minimisant le coût de transport et de canalisation moins la valeur de l'approvisionnement remplacé, mois par mois pour la chaleur, la vapeur et l'eau. Résultats : lignes de synergie (flèches courbes, une couleur par famille de ressources, épaisseur selon la quantité), bilan de chaque acteur, besoins non couverts et offres inutilisées avec leur raison, et totaux avec les achats et le CO2 évités, les facteurs utilisés et leurs sources. CLOSURE nomme des acteurs qui ferment : ce qui casse est signalé. Les acteurs confidentiels ne sont pas nommés, sauf demande.</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="703" />
+      <location filename="../ui/suitability_editor.py" line="704" />
       <source>Type a judgement such as 3 or 1/3.</source>
       <translation>Saisissez un jugement tel que 3 ou 1/3.</translation>
     </message>
@@ -3387,7 +3388,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="206" />
+      <location filename="../engine/wifi_propagation.py" line="205" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -3407,7 +3408,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="204" />
+      <location filename="../engine/wifi_propagation.py" line="203" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -3427,7 +3428,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="202" />
+      <location filename="../engine/wifi_propagation.py" line="201" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -3591,7 +3592,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="621" />
+      <location filename="../ui/suitability_editor.py" line="622" />
       <source>Weight</source>
       <translation>Poids</translation>
     </message>
@@ -3611,27 +3612,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Poids sur les distances</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="90" />
+      <location filename="../ui/suitability_editor.py" line="91" />
       <source>Weighted geometric mean</source>
       <translation>Moyenne géométrique pondérée</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="89" />
+      <location filename="../ui/suitability_editor.py" line="90" />
       <source>Weighted linear combination (WLC)</source>
       <translation>Combinaison linéaire pondérée (WLC)</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="325" />
+      <location filename="../ui/suitability_editor.py" line="326" />
       <source>Weights</source>
       <translation>Pondérations</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="886" />
+      <location filename="../ui/suitability_editor.py" line="888" />
       <source>Weights: {weights}</source>
       <translation>Pondérations : {weights}</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="376" />
+      <location filename="../ui/suitability_editor.py" line="377" />
       <source>Where the layer has no data, use</source>
       <translation>Là où la couche n'a pas de données, utiliser</translation>
     </message>
@@ -3889,7 +3890,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>les partenaires compatibles à portée ne sont pas de la même saison</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="874" />
+      <location filename="../ui/suitability_editor.py" line="876" />
       <source>consistent</source>
       <translation>cohérent</translation>
     </message>
@@ -3949,7 +3950,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>borne</translation>
     </message>
     <message>
-      <location filename="../ui/suitability_editor.py" line="874" />
+      <location filename="../ui/suitability_editor.py" line="876" />
       <source>inconsistent: revise the judgements</source>
       <translation>incohérent : révisez les jugements</translation>
     </message>
@@ -4235,7 +4236,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="462" />
+      <location filename="../engine/wifi_run.py" line="468" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
