@@ -78,9 +78,38 @@ def cache_dir() -> str:
     return _text(CACHE_DIR)
 
 
+def cache_folder() -> str:
+    """The download cache folder in use: the chosen one, else ``$TERRITOIRE_CACHE_DIR`` or the
+    user cache (the engine's default)."""
+    from .engine.cache import default_cache_dir
+
+    return cache_dir() or str(default_cache_dir())
+
+
 def url_override(source: str) -> str:
     """An endpoint address replacing the built-in one for ``source`` ("" = the built-in one)."""
     return _text(URLS + source)
+
+
+def url_settings() -> dict[str, str]:
+    """The endpoint addresses replaced in the settings (``territoire_numerique/urls/<SOURCE>``)."""
+    from .engine.endpoints import SOURCES
+
+    values = {source: url_override(source) for source in SOURCES}
+    return {source: value for source, value in values.items() if value}
+
+
+def qgis_proxies() -> dict[str, str] | None:
+    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping."""
+    from qgis.core import QgsNetworkAccessManager
+    from qgis.PyQt.QtNetwork import QNetworkProxy
+
+    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
+    if proxy.type() not in (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy):
+        return None
+    credentials = f"{proxy.user()}:{proxy.password()}@" if proxy.user() else ""
+    address = f"http://{credentials}{proxy.hostName()}:{proxy.port()}"
+    return {"http": address, "https": address}
 
 
 def organisation() -> str:

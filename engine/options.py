@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .errors import EngineError
-from .numbers import parse_number
 
 KINDS = ("float", "int", "distance", "bool", "choice", "text")
 Options = TypeVar("Options")
@@ -130,6 +129,8 @@ def make_options(options_class: type[Options], values: Mapping[str, object], **f
 
 
 def _checked(spec: OptionSpec, value: object) -> Any:
+    from .numbers import parse_number  # numpy: not loaded when the plugin registers its algorithms
+
     if spec.kind == "choice":
         return spec.choice_key(value)
     if spec.kind == "bool":

@@ -283,12 +283,14 @@ class TerritoireDock(QDockWidget):
 
     def search_online(self, text: str) -> list[TerritoryMatch]:
         """Ask geo.api.gouv.fr for communes and EPCIs named ``text`` (bundled list first)."""
-        from ..algorithms.load_open_data import cache_folder, qgis_proxies, url_settings
         from ..engine.cache import DiskCache, Fetcher
         from ..engine.http_client import HttpClient
 
         fetcher = Fetcher(
-            "online", DiskCache(cache_folder()), HttpClient(proxies=qgis_proxies()), url_settings()
+            "online",
+            DiskCache(settings.cache_folder()),
+            HttpClient(proxies=settings.qgis_proxies()),
+            settings.url_settings(),
         )
         return search_territories(text, COMPLETIONS, fetcher=fetcher)
 
@@ -346,19 +348,17 @@ class TerritoireDock(QDockWidget):
 
     def network_is_down(self) -> bool:
         """True when geo.api.gouv.fr (where every online load starts) does not answer."""
-        from ..algorithms.load_open_data import qgis_proxies, url_settings
         from ..engine.endpoints import base_url
         from ..engine.http_client import HttpClient
 
-        client = HttpClient(proxies=qgis_proxies())
-        return not client.reachable(base_url("GEO_API", url_settings()))
+        client = HttpClient(proxies=settings.qgis_proxies())
+        return not client.reachable(base_url("GEO_API", settings.url_settings()))
 
     def show_offline(self) -> None:
         """Say in one sentence that the network is down; offer the cache (with its date) and the sample."""
-        from ..algorithms.load_open_data import cache_folder
         from ..engine.cache import DiskCache
 
-        last = DiskCache(cache_folder()).last_download()
+        last = DiskCache(settings.cache_folder()).last_download()
         if last:
             text = tr(
                 "The network is down: load the territory from the cache (last download on {date}) "
@@ -375,7 +375,7 @@ class TerritoireDock(QDockWidget):
         self.load_data()
 
     def load_data(self) -> None:
-        from ..algorithms.load_open_data import enum_indices
+        from ..engine.opendata.options import enum_indices
 
         if self.source.currentData() == "online" and self.network_is_down():
             self.show_offline()
@@ -424,7 +424,7 @@ class TerritoireDock(QDockWidget):
 
     def territory_layers(self) -> dict[str, object]:
         """Table → project layer reading the current territory's GeoPackage."""
-        from ..algorithms.load_open_data import layer_file_and_table
+        from ..maps.layout import layer_file_and_table
 
         territory = self.territory or SAMPLE_TERRITORY
         gpkg = os.path.realpath(settings.territory_gpkg(territory.name))
