@@ -14,7 +14,7 @@
       <translation>« {token} » n'est ni un code INSEE de commune (5 caractères, ex. 59183) ni un SIREN d'EPCI (9 chiffres, ex. 245900428).</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="137" />
+      <location filename="../algorithms/synergy_dossier.py" line="37" />
       <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="60" />
+      <location filename="../algorithms/decision_dossier.py" line="54" />
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
@@ -58,8 +58,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="244" />
-      <location filename="../algorithms/load_open_data.py" line="357" />
+      <location filename="../algorithms/load_open_data.py" line="218" />
+      <location filename="../algorithms/load_open_data.py" line="335" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -84,7 +84,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="164" />
+      <location filename="../algorithms/load_open_data.py" line="148" />
       <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
@@ -166,7 +166,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="206" />
+      <location filename="../algorithms/export_map.py" line="165" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -211,17 +211,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="322" />
+      <location filename="../maps/export.py" line="134" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="147" />
+      <location filename="../maps/atlas.py" line="94" />
+      <source>Atlas page {page} of {count}…</source>
+      <translation>Page {page} sur {count} de l'atlas…</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="116" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="155" />
+      <location filename="../algorithms/export_map.py" line="124" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
@@ -231,9 +236,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="113" />
-      <location filename="../algorithms/export_map.py" line="90" />
-      <location filename="../algorithms/synergy_dossier.py" line="174" />
+      <location filename="../engine/layout_options.py" line="24" />
+      <location filename="../engine/layout_options.py" line="46" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -352,7 +356,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="205" />
+      <location filename="../algorithms/load_open_data.py" line="182" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -387,12 +391,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="216" />
+      <location filename="../engine/opendata/options.py" line="25" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="217" />
+      <location filename="../engine/opendata/options.py" line="28" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -429,7 +433,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="79" />
+      <location filename="../algorithms/decision_dossier.py" line="73" />
       <source>Candidate sites (output of Site suitability)</source>
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
@@ -487,7 +491,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="241" />
+      <location filename="../algorithms/load_open_data.py" line="215" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -542,7 +546,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="327" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -572,7 +576,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="198" />
+      <location filename="../algorithms/load_open_data.py" line="175" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -608,8 +612,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contraintes</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="96" />
-      <location filename="../algorithms/synergy_dossier.py" line="165" />
+      <location filename="../algorithms/_maps.py" line="37" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
@@ -701,7 +704,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="57" />
+      <location filename="../algorithms/decision_dossier.py" line="51" />
       <source>Decision dossier (PDF)</source>
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
@@ -815,14 +818,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="126" />
-      <location filename="../algorithms/synergy_dossier.py" line="192" />
+      <location filename="../algorithms/_maps.py" line="46" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="278" />
-      <location filename="../algorithms/synergy_dossier.py" line="345" />
+      <location filename="../algorithms/decision_dossier.py" line="147" />
+      <location filename="../algorithms/synergy_dossier.py" line="86" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -847,7 +849,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="327" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -857,7 +859,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="321" />
+      <location filename="../maps/export.py" line="133" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -882,7 +884,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="57" />
+      <location filename="../algorithms/export_map.py" line="54" />
       <location filename="../ui/dock.py" line="224" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -893,7 +895,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="60" />
+      <location filename="../algorithms/export_map.py" line="57" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -915,7 +917,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="122" />
+      <location filename="../algorithms/export_map.py" line="109" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
@@ -956,7 +958,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteurs et leurs sources</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="157" />
+      <location filename="../algorithms/synergy_dossier.py" line="57" />
       <source>Factors and their sources (output of Resource synergies)</source>
       <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
@@ -993,12 +995,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="102" />
+      <location filename="../algorithms/decision_dossier.py" line="89" />
       <source>Fibre eligibility per building (points)</source>
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="199" />
+      <location filename="../algorithms/load_open_data.py" line="176" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -1006,6 +1008,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../ui/suitability_editor.py" line="385" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="219" />
+      <source>Filling the layout template…</source>
+      <translation>Remplissage du modèle de mise en page…</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="387" />
@@ -1024,9 +1031,9 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="128" />
-      <source>Format (default: from the output file name)</source>
-      <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
+      <location filename="../engine/layout_options.py" line="25" />
+      <source>Format</source>
+      <translation>Format</translation>
     </message>
     <message>
       <location filename="../algorithms/wifi_coverage.py" line="148" />
@@ -1054,6 +1061,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
+      <location filename="../engine/layout_options.py" line="30" />
+      <source>From the output file name</source>
+      <translation>D'après le nom du fichier de sortie</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="424" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
@@ -1064,7 +1076,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="183" />
+      <location filename="../algorithms/load_open_data.py" line="160" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1160,7 +1172,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="327" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1180,8 +1192,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur idéale</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="121" />
-      <location filename="../algorithms/export_map.py" line="116" />
+      <location filename="../algorithms/_maps.py" line="27" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1221,7 +1232,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="200" />
+      <location filename="../algorithms/load_open_data.py" line="177" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1236,7 +1247,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="201" />
+      <location filename="../algorithms/load_open_data.py" line="178" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1251,7 +1262,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="172" />
+      <location filename="../engine/opendata/options.py" line="44" />
       <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
@@ -1337,22 +1348,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="83" />
+      <location filename="../algorithms/export_map.py" line="80" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="104" />
+      <location filename="../algorithms/export_map.py" line="99" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="120" />
+      <location filename="../maps/layout.py" line="104" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="107" />
+      <location filename="../algorithms/export_map.py" line="102" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
@@ -1404,7 +1415,7 @@ Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="152" />
+      <location filename="../engine/opendata/options.py" line="32" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1434,8 +1445,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="119" />
-      <location filename="../algorithms/export_map.py" line="114" />
+      <location filename="../algorithms/_maps.py" line="25" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
@@ -1455,17 +1465,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>JSON mal formé reçu de {url} : {problem}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="163" />
+      <location filename="../algorithms/export_map.py" line="132" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="332" />
+      <location filename="../algorithms/export_map.py" line="238" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="253" />
+      <location filename="../algorithms/export_map.py" line="210" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
@@ -1504,6 +1514,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/waste_access.py" line="243" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/decision_dossier.py" line="140" />
+      <source>Measuring the sites…</source>
+      <translation>Mesure des sites…</translation>
     </message>
     <message>
       <location filename="../algorithms/site_suitability.py" line="176" />
@@ -1608,7 +1623,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="320" />
+      <location filename="../ui/dock.py" line="322" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1680,7 +1695,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="453" />
+      <location filename="../algorithms/load_open_data.py" line="431" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
@@ -1728,7 +1743,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="146" />
+      <location filename="../algorithms/load_open_data.py" line="139" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1798,7 +1813,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="182" />
+      <location filename="../algorithms/load_open_data.py" line="159" />
       <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
       <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
@@ -1808,9 +1823,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="164" />
+      <location filename="../engine/layout_options.py" line="31" />
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="133" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="32" />
+      <source>PNG</source>
+      <translation>PNG</translation>
     </message>
     <message>
       <location filename="../algorithms/solar_potential.py" line="141" />
@@ -1844,17 +1869,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="104" />
+      <location filename="../algorithms/decision_dossier.py" line="91" />
       <source>Port zones (polygons)</source>
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="204" />
+      <location filename="../algorithms/load_open_data.py" line="181" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="179" />
+      <location filename="../maps/export.py" line="128" />
+      <source>Preparing the atlas…</source>
+      <translation>Préparation de l'atlas…</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="61" />
       <source>Print the names of confidential actors</source>
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
@@ -1879,7 +1909,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="209" />
+      <location filename="../algorithms/load_open_data.py" line="186" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1889,7 +1919,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="208" />
+      <location filename="../algorithms/load_open_data.py" line="185" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -1970,6 +2000,16 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
     <message>
+      <location filename="../maps/layout.py" line="709" />
+      <source>Rendering the map and writing {path}…</source>
+      <translation>Rendu de la carte et écriture de {path}…</translation>
+    </message>
+    <message>
+      <location filename="../maps/layout.py" line="707" />
+      <source>Rendering {pages} pages and writing {path}…</source>
+      <translation>Rendu des {pages} pages et écriture de {path}…</translation>
+    </message>
+    <message>
       <location filename="../algorithms/solar_potential.py" line="191" />
       <source>Residential</source>
       <translation>Résidentiel</translation>
@@ -1985,9 +2025,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="137" />
-      <source>Resolution (dpi)</source>
-      <translation>Résolution (dpi)</translation>
+      <location filename="../engine/layout_options.py" line="36" />
+      <source>Resolution</source>
+      <translation>Résolution</translation>
     </message>
     <message>
       <location filename="../algorithms/resource_synergies.py" line="60" />
@@ -2010,7 +2050,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="206" />
+      <location filename="../algorithms/load_open_data.py" line="183" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -2025,7 +2065,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="203" />
+      <location filename="../algorithms/load_open_data.py" line="180" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -2075,12 +2115,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
     </message>
     <message>
+      <location filename="../engine/layout_options.py" line="33" />
+      <source>SVG</source>
+      <translation>SVG</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="166" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="218" />
+      <location filename="../engine/opendata/options.py" line="29" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -2100,12 +2145,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="309" />
+      <location filename="../ui/dock.py" line="311" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="329" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -2206,12 +2251,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="253" />
+      <location filename="../algorithms/load_open_data.py" line="227" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="157" />
+      <location filename="../engine/opendata/options.py" line="38" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -2257,7 +2302,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="130" />
+      <location filename="../engine/opendata/options.py" line="20" />
       <location filename="../ui/dock.py" line="160" />
       <source>Source</source>
       <translation>Source</translation>
@@ -2298,7 +2343,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="211" />
+      <location filename="../algorithms/load_open_data.py" line="188" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -2313,19 +2358,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="202" />
+      <location filename="../algorithms/export_map.py" line="161" />
       <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
       <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="94" />
+      <location filename="../algorithms/export_map.py" line="89" />
       <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="111" />
-      <location filename="../algorithms/export_map.py" line="89" />
-      <location filename="../algorithms/synergy_dossier.py" line="172" />
+      <location filename="../algorithms/export_map.py" line="211" />
+      <source>Styling the layers…</source>
+      <translation>Application des styles aux couches…</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="23" />
+      <location filename="../engine/layout_options.py" line="44" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -2336,7 +2385,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="90" />
+      <location filename="../algorithms/decision_dossier.py" line="84" />
       <location filename="../algorithms/site_suitability.py" line="103" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
@@ -2357,7 +2406,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="85" />
+      <location filename="../algorithms/decision_dossier.py" line="79" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
@@ -2415,7 +2464,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="150" />
+      <location filename="../algorithms/synergy_dossier.py" line="50" />
       <source>Synergies (output of Resource synergies)</source>
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
@@ -2437,12 +2486,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="134" />
+      <location filename="../algorithms/synergy_dossier.py" line="34" />
       <source>Synergy dossier (PDF)</source>
       <translation>Dossier des synergies (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="185" />
+      <location filename="../engine/layout_options.py" line="64" />
       <source>Synergy pages at most</source>
       <translation>Pages de synergies au plus</translation>
     </message>
@@ -2457,7 +2506,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="138" />
+      <location filename="../algorithms/load_open_data.py" line="131" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -2477,12 +2526,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="189" />
+      <location filename="../algorithms/load_open_data.py" line="166" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="210" />
+      <location filename="../algorithms/load_open_data.py" line="187" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2507,7 +2556,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="173" />
+      <location filename="../engine/layout_options.py" line="45" />
       <location filename="../ui/dock.py" line="125" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -2518,7 +2567,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="112" />
+      <location filename="../engine/layout_options.py" line="54" />
       <source>Territory (shown on the cover)</source>
       <translation>Territoire (affiché sur la couverture)</translation>
     </message>
@@ -2601,7 +2650,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="367" />
+      <location filename="../maps/atlas.py" line="64" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2801,17 +2850,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="139" />
+      <location filename="../maps/layout.py" line="123" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="141" />
+      <location filename="../maps/layout.py" line="125" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="135" />
+      <location filename="../maps/layout.py" line="119" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2826,17 +2875,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="241" />
+      <location filename="../algorithms/export_map.py" line="197" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="685" />
+      <location filename="../maps/layout.py" line="656" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="281" />
+      <location filename="../maps/export.py" line="90" />
       <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
@@ -2886,7 +2935,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="301" />
+      <location filename="../algorithms/load_open_data.py" line="313" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2901,25 +2950,24 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="174" />
+      <location filename="../engine/layout_options.py" line="74" />
       <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="238" />
-      <location filename="../algorithms/load_open_data.py" line="285" />
+      <location filename="../algorithms/load_open_data.py" line="212" />
+      <location filename="../algorithms/load_open_data.py" line="258" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="138" />
-      <location filename="../algorithms/export_map.py" line="186" />
+      <location filename="../algorithms/_maps.py" line="56" />
       <location filename="../algorithms/site_suitability.py" line="228" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="236" />
+      <location filename="../algorithms/load_open_data.py" line="210" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
@@ -3022,12 +3070,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="236" />
+      <location filename="../maps/decision_dossier.py" line="601" />
       <source>The sites layer {name} has no scored site: there is nothing to report.</source>
       <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="145" />
+      <location filename="../algorithms/decision_dossier.py" line="112" />
       <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
@@ -3062,7 +3110,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="266" />
+      <location filename="../maps/export.py" line="49" />
       <source>The style {qml} could not be applied to {layer}: {reason}</source>
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
@@ -3102,7 +3150,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="281" />
+      <location filename="../algorithms/load_open_data.py" line="254" />
       <location filename="../algorithms/site_suitability.py" line="217" />
       <location filename="../algorithms/site_suitability.py" line="341" />
       <source>The target CRS</source>
@@ -3114,7 +3162,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="230" />
+      <location filename="../algorithms/load_open_data.py" line="204" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -3129,7 +3177,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="371" />
+      <location filename="../algorithms/load_open_data.py" line="349" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -3179,7 +3227,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="227" />
+      <location filename="../algorithms/export_map.py" line="185" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
@@ -3225,13 +3273,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de temps du solveur exact (s)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="88" />
-      <location filename="../algorithms/synergy_dossier.py" line="171" />
+      <location filename="../engine/layout_options.py" line="22" />
+      <location filename="../engine/layout_options.py" line="43" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="110" />
+      <location filename="../engine/layout_options.py" line="53" />
       <source>Title (default: the model's name)</source>
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
@@ -3412,7 +3460,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="202" />
+      <location filename="../algorithms/load_open_data.py" line="179" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -3438,7 +3486,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="105" />
+      <location filename="../algorithms/decision_dossier.py" line="92" />
       <source>Waste outlets: déchèteries, facilities (points)</source>
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
@@ -3483,7 +3531,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="207" />
+      <location filename="../algorithms/load_open_data.py" line="184" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -4197,22 +4245,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="405" />
+      <location filename="../algorithms/load_open_data.py" line="383" />
       <source>{count} warnings: see the Processing log.</source>
       <translation>{count} avertissements : voir le journal de traitement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="467" />
+      <location filename="../algorithms/load_open_data.py" line="445" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="463" />
+      <location filename="../algorithms/load_open_data.py" line="441" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="336" />
+      <location filename="../algorithms/load_open_data.py" line="321" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -4254,12 +4302,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="215" />
+      <location filename="../maps/synergy_dossier.py" line="60" />
       <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="431" />
+      <location filename="../algorithms/load_open_data.py" line="409" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -4269,17 +4317,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{name} n'est pas un fichier d'immeubles ARCEP (base_imb de Ma connexion internet ou cartefibre immeubles) : ses colonnes sont {columns}.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="148" />
+      <location filename="../engine/options.py" line="149" />
       <source>{parameter}: {value} is outside {minimum} – {maximum}.</source>
       <translation>{parameter} : {value} est hors de l’intervalle {minimum} – {maximum}.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="144" />
+      <location filename="../engine/options.py" line="145" />
       <source>{parameter}: “{value}” is not a number.</source>
       <translation>{parameter} : « {value} » n’est pas un nombre.</translation>
     </message>
     <message>
-      <location filename="../engine/options.py" line="58" />
+      <location filename="../engine/options.py" line="57" />
       <source>{parameter}: “{value}” is not one of {keys}.</source>
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
@@ -4330,17 +4378,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="442" />
+      <location filename="../algorithms/load_open_data.py" line="420" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="448" />
+      <location filename="../algorithms/load_open_data.py" line="426" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="438" />
+      <location filename="../algorithms/load_open_data.py" line="416" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>

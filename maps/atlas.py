@@ -84,14 +84,18 @@ def export_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: QgsFeedb
             raise Cancelled()
         feedback.canceled.connect(pages.cancel)
 
+        shown = [0]  # the page the progress text names
+
         def report(percent: float) -> None:
             page = min(count, int(percent * count / 100.0 + 0.5) + 1)
             feedback.setProgress(start + (end - start) * percent / 100.0)
-            _layout.set_progress_text(
-                feedback, tr("Atlas page {page} of {count}…").format(page=page, count=count)
-            )
+            if page != shown[0]:
+                shown[0] = page
+                text = tr("Atlas page {page} of {count}…").format(page=page, count=count)
+                _layout.set_progress_text(feedback, text)
 
         pages.progressChanged.connect(report)
+        report(0.0)  # the exporter says nothing before the first page (its progress starts at 0)
     try:
         with atomic_output(output) as temporary, _layout.pdf_author(layout, author):
             settings = _layout.pdf_settings(dpi)
