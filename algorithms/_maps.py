@@ -6,16 +6,26 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
 )
 
 from ..i18n_support import tr
+from .base import TerritoireAlgorithm
 
 LOGO = "LOGO"
 CONTEXT_LAYERS = "CONTEXT_LAYERS"
 OUTPUT = "OUTPUT"
+
+
+class LayoutAlgorithm(TerritoireAlgorithm):
+    """An algorithm that makes a print layout: layouts render project layers, so it runs in the
+    main thread."""
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
 
 def add_logo_parameter(algorithm) -> None:

@@ -6,7 +6,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -15,6 +14,7 @@ from qgis.core import (
 
 from ..engine.layout_options import DecisionDossierOptions
 from ._maps import (
+    LayoutAlgorithm,
     add_context_layers_parameter,
     add_logo_parameter,
     add_pdf_output,
@@ -22,10 +22,9 @@ from ._maps import (
     pdf_output,
 )
 from ._options import add_options, read_options
-from .base import TerritoireAlgorithm
 
 
-class DecisionDossier(TerritoireAlgorithm):
+class DecisionDossier(LayoutAlgorithm):
     """Cover, territory map, one page per candidate site, method and sources, in one PDF."""
 
     ALGORITHM_ID = "decision_dossier"
@@ -62,9 +61,6 @@ class DecisionDossier(TerritoireAlgorithm):
             "criteria, weights and constraints. The dossier is in French, in English when the QGIS "
             "locale is English."
         )
-
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(

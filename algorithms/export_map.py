@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsMapLayer,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterExtent,
     QgsProcessingParameterField,
@@ -23,12 +22,11 @@ from qgis.core import (
 from ..engine.errors import EngineError
 from ..engine.layout_options import MapOptions, output_format
 from ..resources_paths import style_path
-from ._maps import add_logo_parameter, output_folder_problem
+from ._maps import LayoutAlgorithm, add_logo_parameter, output_folder_problem
 from ._options import add_options, read_options
-from .base import TerritoireAlgorithm
 
 
-class ExportMap(TerritoireAlgorithm):
+class ExportMap(LayoutAlgorithm):
     """Fill a layout template with layers, title, legend, scale, north, date and credits; export it."""
 
     ALGORITHM_ID = "export_map"
@@ -68,10 +66,6 @@ class ExportMap(TerritoireAlgorithm):
             "Atlas: with an atlas layer, one page per feature (commune, candidate site) in one PDF, "
             "the map zoomed on the feature and the page title taken from a field."
         )
-
-    def flags(self):
-        # Layouts render project layers: run in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(

@@ -427,12 +427,7 @@ def method_page(layout, dossier: Dossier, page: int, pages: int) -> None:
             [row.name, row.measure, row.transform, words.percent(row.weight, dossier.language)]
             for row in dossier.criteria
         ]
-        header = [
-            t(dossier, "criterion"),
-            t(dossier, "measures"),
-            t(dossier, "transform"),
-            t(dossier, "weight"),
-        ]
+        header = [t(dossier, key) for key in ("criterion", "measures", "transform", "weight")]
         table(layout, page, MARGIN, 98, WIDTH - 2 * MARGIN, 95, header, rows, [48, 86, 102, 16])
 
 
@@ -448,13 +443,7 @@ def sources_page(layout, dossier: Dossier, page: int, pages: int) -> None:
         ]
         for source in dossier.sources
     ]
-    header = [
-        t(dossier, "layer"),
-        t(dossier, "publisher"),
-        t(dossier, "licence"),
-        t(dossier, "vintage"),
-        t(dossier, "nature"),
-    ]
+    header = [t(dossier, key) for key in ("layer", "publisher", "licence", "vintage", "nature")]
     table(layout, page, MARGIN, 27, WIDTH - 2 * MARGIN, HEIGHT - 27 - 14, header, rows, [90, 58, 45, 27, 35])
 
 

@@ -15,24 +15,8 @@ from ..engine.errors import Cancelled, EngineError
 from ..engine.layout_options import SynergyDossierOptions
 from ..qgis_compat import null_extent
 from ..resources_paths import style_path
+from . import dossier as kit
 from . import layout as _layout
-from .dossier import (
-    ACCENT,
-    GREY,
-    HEIGHT,
-    LIGHT,
-    MARGIN,
-    WIDTH,
-    Sheet,
-    box,
-    label,
-    legend_item,
-    map_furniture,
-    map_item,
-    new_layout,
-    page_frame,
-    table,
-)  # fmt: skip
 from .texts import COLON, MATCH_NAMES, RESOURCE_NAMES, SYNERGY_DOSSIER, UNIT_NAMES
 
 #: Fields every synergies layer has (the output of Resource synergies).
@@ -76,13 +60,13 @@ def compose(request: SynergyRequest, project: QgsProject, feedback=None) -> tupl
          for f in request.factors.getFeatures()]
         if request.factors is not None else []
     )  # fmt: skip
-    sheet = Sheet(
+    sheet = kit.Sheet(
         title=options.title or texts["title"],
         credits=_layout.credits_for([*context_layers, synergies], index, language),
         language=language,
     )
     pages = 2 + len(shown) + (1 if factor_rows else 0)
-    layout = new_layout(project, pages)
+    layout = kit.new_layout(project, pages)
     keep = [toile]
     net = sum(float(f["net_eur"] or 0) for f in rows)
     co2 = sum(float(f["co2_avoided_t"] or 0) for f in rows) if "co2_avoided_t" in names else 0.0
@@ -114,48 +98,52 @@ def actor(feature: QgsFeature, side: str, show: bool, language: str, with_site: 
     )
 
 
-def cover(layout, sheet: Sheet, options: SynergyDossierOptions, count: int, net: float, co2: float) -> None:
+def cover(
+    layout, sheet: kit.Sheet, options: SynergyDossierOptions, count: int, net: float, co2: float
+) -> None:
     language = sheet.language
     texts = SYNERGY_DOSSIER[language]
-    m, width = MARGIN, WIDTH
-    box(layout, 0, 0, 0, width, 78, ACCENT)
-    label(layout, 0, m + 4, 16, width - 80, 8, texts["kind"], 11, "#cfe0f1", bold=True)
-    label(layout, 0, m + 4, 27, width - 80, 26, sheet.title, 26, "#ffffff", bold=True)
-    label(layout, 0, m + 4, 55, width - 80, 16, options.subtitle, 14, "#e8eef5")
+    m, width = kit.MARGIN, kit.WIDTH
+    kit.box(layout, 0, 0, 0, width, 78, kit.ACCENT)
+    kit.label(layout, 0, m + 4, 16, width - 80, 8, texts["kind"], 11, "#cfe0f1", bold=True)
+    kit.label(layout, 0, m + 4, 27, width - 80, 26, sheet.title, 26, "#ffffff", bold=True)
+    kit.label(layout, 0, m + 4, 55, width - 80, 16, options.subtitle, 14, "#e8eef5")
     if options.territory:
-        label(layout, 0, m + 4, 86, width - 2 * m, 10, options.territory, 15, ACCENT, bold=True)
+        kit.label(layout, 0, m + 4, 86, width - 2 * m, 10, options.territory, 15, kit.ACCENT, bold=True)
     summary = [
         texts["count"].format(count=count),
         texts["totals"].format(net=words.number(net, language), co2=words.number(co2, language)),
     ]
     if not options.show_confidential:
         summary.append(texts["hidden"])
-    box(layout, 0, m + 4, 102, 200, 50, LIGHT)
-    label(layout, 0, m + 10, 106, 190, 7, texts["summary"], 12, ACCENT, bold=True)
-    label(layout, 0, m + 10, 115, 188, 36, "\n\n".join(summary), 10)
+    kit.box(layout, 0, m + 4, 102, 200, 50, kit.LIGHT)
+    kit.label(layout, 0, m + 10, 106, 190, 7, texts["summary"], 12, kit.ACCENT, bold=True)
+    kit.label(layout, 0, m + 10, 115, 188, 36, "\n\n".join(summary), 10)
     footer = texts["made_on"].format(date=_layout.formatted_date(language))
     if options.author:
         footer = f"{options.author} — {footer}"
-    label(layout, 0, m + 4, 170, width - 2 * m, 6, footer, 10, GREY)
-    label(layout, 0, m + 4, HEIGHT - 14, width - 2 * m - 8, 8, sheet.credits, 7, GREY)
+    kit.label(layout, 0, m + 4, 170, width - 2 * m, 6, footer, 10, kit.GREY)
+    kit.label(layout, 0, m + 4, kit.HEIGHT - 14, width - 2 * m - 8, 8, sheet.credits, 7, kit.GREY)
 
 
-def overview_page(layout, sheet: Sheet, pages: int, toile, context_layers: list[QgsMapLayer], crs) -> None:
+def overview_page(
+    layout, sheet: kit.Sheet, pages: int, toile, context_layers: list[QgsMapLayer], crs
+) -> None:
     """Page 2: the Toile over the context layers, with its legend."""
     layers = [*context_layers, toile]
     extent = null_extent()
     for layer in [toile, *[c for c in context_layers if _layout.layer_location(c)[1] == "communes"]]:
         extent.combineExtentWith(layer.extent())
-    page_frame(layout, sheet, 1, SYNERGY_DOSSIER[sheet.language]["overview"], pages)
-    rect = (MARGIN, 26, 205, HEIGHT - 26 - 14)
-    the_map = map_item(layout, 1, rect, layers, crs, extent, 0.03)
-    map_furniture(layout, 1, the_map, rect)
-    legend_rect = (MARGIN + 210, 26, WIDTH - 2 * MARGIN - 210, 150)
-    legend_item(layout, 1, legend_rect, the_map, layers, sheet.language)
+    kit.page_frame(layout, sheet, 1, SYNERGY_DOSSIER[sheet.language]["overview"], pages)
+    rect = (kit.MARGIN, 26, 205, kit.HEIGHT - 26 - 14)
+    the_map = kit.map_item(layout, 1, rect, layers, crs, extent, 0.03)
+    kit.map_furniture(layout, 1, the_map, rect)
+    legend_rect = (kit.MARGIN + 210, 26, kit.WIDTH - 2 * kit.MARGIN - 210, 150)
+    kit.legend_item(layout, 1, legend_rect, the_map, layers, sheet.language)
 
 
 def synergy_page(
-    layout, sheet: Sheet, pages: int, request: SynergyRequest, number: int, feature
+    layout, sheet: kit.Sheet, pages: int, request: SynergyRequest, number: int, feature
 ) -> QgsVectorLayer:
     """The page of one synergy: its map and its facts; returns the highlight layer it draws."""
     language, show = sheet.language, request.options.show_confidential
@@ -167,16 +155,16 @@ def synergy_page(
     heading += (
         f"{actor(feature, 'offer', show, language, False)} → {actor(feature, 'need', show, language, False)}"
     )
-    page_frame(layout, sheet, page, heading, pages)
+    kit.page_frame(layout, sheet, page, heading, pages)
     highlight = request.synergies.clone()
     highlight.loadNamedStyle(style_path("symbiosis_synergies"))
     highlight.setSubsetString(f"fid = {feature.id()}")
     box_extent = feature.geometry().boundingBox()
     box_extent.grow(max(box_extent.width(), box_extent.height(), 1000.0) * 0.5)
-    rect = (MARGIN, 26, 150, HEIGHT - 26 - 14)
+    rect = (kit.MARGIN, 26, 150, kit.HEIGHT - 26 - 14)
     layers = [*request.context_layers, highlight]
-    the_map = map_item(layout, page, rect, layers, request.synergies.crs(), box_extent, 0.05)
-    map_furniture(layout, page, the_map, rect)
+    the_map = kit.map_item(layout, page, rect, layers, request.synergies.crs(), box_extent, 0.05)
+    kit.map_furniture(layout, page, the_map, rect)
     unit = UNIT_NAMES[language].get(str(feature["unit"]), str(feature["unit"]))
     match = str(feature["match"]) if "match" in names else ""
     level = str(feature["confidence"]) if "confidence" in names else "high"
@@ -201,17 +189,19 @@ def synergy_page(
         [texts["co2"], f"{words.number(co2_t, language)} t {texts['per_year']}"],
         [texts["confidence"], f"{texts.get(level, level)} — {why}"],
     ]
-    x = MARGIN + 156
-    width = WIDTH - MARGIN - x
-    table(layout, page, x, 26, width, 150, [texts["what"], texts["value"]], facts, [48, width - 48 - 6], 8.5)
+    x = kit.MARGIN + 156
+    width = kit.WIDTH - kit.MARGIN - x
+    kit.table(
+        layout, page, x, 26, width, 150, [texts["what"], texts["value"]], facts, [48, width - 48 - 6], 8.5
+    )
     return highlight
 
 
-def factors_page(layout, sheet: Sheet, pages: int, rows: list[list[str]]) -> None:
+def factors_page(layout, sheet: kit.Sheet, pages: int, rows: list[list[str]]) -> None:
     """The last page: the factors used and their sources."""
     texts = SYNERGY_DOSSIER[sheet.language]
-    page_frame(layout, sheet, pages - 1, texts["factors"], pages)
-    inner = WIDTH - 2 * MARGIN
+    kit.page_frame(layout, sheet, pages - 1, texts["factors"], pages)
+    inner = kit.WIDTH - 2 * kit.MARGIN
     header = [texts["resource"], texts["factor"], texts["value"], texts["source"]]
     widths = [22, 45, 35, inner - 22 - 45 - 35 - 10]
-    table(layout, pages - 1, MARGIN, 27, inner, HEIGHT - 27 - 14, header, rows, widths, 7.0)
+    kit.table(layout, pages - 1, kit.MARGIN, 27, inner, kit.HEIGHT - 27 - 14, header, rows, widths, 7.0)
