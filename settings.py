@@ -78,29 +78,30 @@ def cache_dir() -> str:
     return _text(CACHE_DIR)
 
 
-def cache_folder() -> str:
-    """The download cache folder in use: the chosen one, else ``$TERRITOIRE_CACHE_DIR`` or the
-    user cache (the engine's default)."""
-    from .engine.cache import default_cache_dir
-
-    return cache_dir() or str(default_cache_dir())
-
-
 def url_override(source: str) -> str:
     """An endpoint address replacing the built-in one for ``source`` ("" = the built-in one)."""
     return _text(URLS + source)
 
 
 def url_settings() -> dict[str, str]:
-    """The endpoint addresses replaced in the settings (``territoire_numerique/urls/<SOURCE>``)."""
+    """Every endpoint override of the plugin settings, ``{SOURCE: url}`` (only those set)."""
     from .engine.endpoints import SOURCES
 
     values = {source: url_override(source) for source in SOURCES}
     return {source: value for source, value in values.items() if value}
 
 
-def qgis_proxies() -> dict[str, str] | None:
-    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping."""
+def cache_folder() -> str:
+    """The download cache in use: the chosen folder, else ``$TERRITOIRE_CACHE_DIR`` or the user
+    cache (``engine.cache.default_cache_dir``)."""
+    from .engine.cache import default_cache_dir
+
+    return cache_dir() or str(default_cache_dir())
+
+
+def network_proxies() -> dict[str, str] | None:
+    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping; None when
+    QGIS uses no HTTP proxy."""
     from qgis.core import QgsNetworkAccessManager
     from qgis.PyQt.QtNetwork import QNetworkProxy
 

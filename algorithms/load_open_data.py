@@ -49,7 +49,7 @@ from ..i18n_support import format_date, format_number, tr, translated
 from ..maps.layout import layer_file_and_table
 from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
-from ..settings import cache_folder, qgis_proxies, url_settings
+from ..settings import cache_folder, network_proxies, url_settings
 from ._options import add_options, read_options
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
@@ -306,7 +306,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
 
         if mode == "sample":
             return mode, None, False
-        client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=log)
+        client = HttpClient(proxies=network_proxies(), cancelled=feedback.isCanceled, log=log)
         offline = mode == "online" and not client.reachable(base_url("GEO_API", url_settings()))
         if offline:
             mode = "cache"

@@ -285,12 +285,10 @@ class TerritoireDock(QDockWidget):
         """Ask geo.api.gouv.fr for communes and EPCIs named ``text`` (bundled list first)."""
         from ..engine.cache import DiskCache, Fetcher
         from ..engine.http_client import HttpClient
+        from ..settings import cache_folder, network_proxies, url_settings
 
         fetcher = Fetcher(
-            "online",
-            DiskCache(settings.cache_folder()),
-            HttpClient(proxies=settings.qgis_proxies()),
-            settings.url_settings(),
+            "online", DiskCache(cache_folder()), HttpClient(proxies=network_proxies()), url_settings()
         )
         return search_territories(text, COMPLETIONS, fetcher=fetcher)
 
@@ -350,15 +348,17 @@ class TerritoireDock(QDockWidget):
         """True when geo.api.gouv.fr (where every online load starts) does not answer."""
         from ..engine.endpoints import base_url
         from ..engine.http_client import HttpClient
+        from ..settings import network_proxies, url_settings
 
-        client = HttpClient(proxies=settings.qgis_proxies())
-        return not client.reachable(base_url("GEO_API", settings.url_settings()))
+        client = HttpClient(proxies=network_proxies())
+        return not client.reachable(base_url("GEO_API", url_settings()))
 
     def show_offline(self) -> None:
         """Say in one sentence that the network is down; offer the cache (with its date) and the sample."""
         from ..engine.cache import DiskCache
+        from ..settings import cache_folder
 
-        last = DiskCache(settings.cache_folder()).last_download()
+        last = DiskCache(cache_folder()).last_download()
         if last:
             text = tr(
                 "The network is down: load the territory from the cache (last download on {date}) "
