@@ -223,8 +223,10 @@ class ExportMap(LayoutAlgorithm):
             atlas_layer=self.parameterAsVectorLayer(parameters, self.ATLAS_LAYER, context),
             atlas_title_field=self.parameterAsString(parameters, self.ATLAS_TITLE_FIELD, context),
         )
-        # qgis_process runs without a project: the layout then gets a private one.
-        layout, the_map = _export.compose(request, project or QgsProject(), lambda w: self.warn(feedback, w))
+        # qgis_process runs without a project: the layout then gets a private one, which must
+        # live as long as the layout (until the export is written).
+        layout_project = project or QgsProject()
+        layout, the_map = _export.compose(request, layout_project, lambda w: self.warn(feedback, w))
         feedback.setProgress(30)
         self.raise_if_canceled(feedback)
         _export.export(request, layout, the_map, output, fmt, feedback)

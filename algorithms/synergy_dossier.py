@@ -77,7 +77,8 @@ class SynergyDossierAlgorithm(TerritoireAlgorithm):
             options=read_options(self, SynergyDossierOptions, parameters, context),
             language=_layout.map_language(),
         )
-        layout, keep = _dossier.compose(request, context.project() or QgsProject(), feedback)
+        project = context.project() or QgsProject()  # lives as long as the layout
+        layout, keep = _dossier.compose(request, project, feedback)
         feedback.setProgress(85)
         _layout.export_layout(layout, output, "pdf", 150, feedback=feedback)
         del keep
