@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../algorithms/base.py" line="379" />
+      <location filename="../algorithms/base.py" line="386" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="54" />
+      <location filename="../algorithms/decision_dossier.py" line="53" />
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
@@ -151,7 +151,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Affectation des déchets aux exutoires</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../algorithms/base.py" line="706" />
       <source>Along the roads</source>
       <translation>Le long des routes</translation>
     </message>
@@ -166,7 +166,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Aussi une copie XLSX</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="165" />
+      <location filename="../algorithms/export_map.py" line="159" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -176,7 +176,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="185" />
+      <location filename="../algorithms/base.py" line="192" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -221,12 +221,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Page {page} sur {count} de l'atlas…</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="116" />
+      <location filename="../algorithms/export_map.py" line="110" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="124" />
+      <location filename="../algorithms/export_map.py" line="118" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
@@ -433,7 +433,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="73" />
+      <location filename="../algorithms/decision_dossier.py" line="69" />
       <source>Candidate sites (output of Site suitability)</source>
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
@@ -546,7 +546,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="325" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -612,7 +612,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contraintes</translation>
     </message>
     <message>
-      <location filename="../algorithms/_maps.py" line="37" />
+      <location filename="../algorithms/_maps.py" line="47" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
@@ -688,7 +688,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="184" />
+      <location filename="../algorithms/base.py" line="191" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -704,7 +704,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="51" />
+      <location filename="../algorithms/decision_dossier.py" line="50" />
       <source>Decision dossier (PDF)</source>
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
@@ -785,7 +785,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sens</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="698" />
+      <location filename="../algorithms/base.py" line="705" />
       <source>Distance</source>
       <translation>Distance</translation>
     </message>
@@ -818,13 +818,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../algorithms/_maps.py" line="46" />
+      <location filename="../algorithms/_maps.py" line="56" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="147" />
-      <location filename="../algorithms/synergy_dossier.py" line="86" />
+      <location filename="../algorithms/decision_dossier.py" line="143" />
+      <location filename="../algorithms/synergy_dossier.py" line="87" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -849,7 +849,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="325" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -884,7 +884,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="54" />
+      <location filename="../algorithms/export_map.py" line="52" />
       <location filename="../ui/dock.py" line="224" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -895,7 +895,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="57" />
+      <location filename="../algorithms/export_map.py" line="55" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -917,7 +917,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="109" />
+      <location filename="../algorithms/export_map.py" line="103" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
@@ -995,7 +995,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="89" />
+      <location filename="../algorithms/decision_dossier.py" line="85" />
       <source>Fibre eligibility per building (points)</source>
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
@@ -1010,7 +1010,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ (attribut)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="219" />
+      <location filename="../algorithms/export_map.py" line="213" />
       <source>Filling the layout template…</source>
       <translation>Remplissage du modèle de mise en page…</translation>
     </message>
@@ -1172,7 +1172,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="325" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
@@ -1192,7 +1192,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur idéale</translation>
     </message>
     <message>
-      <location filename="../algorithms/_maps.py" line="27" />
+      <location filename="../algorithms/_maps.py" line="37" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1348,12 +1348,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="80" />
+      <location filename="../algorithms/export_map.py" line="74" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="99" />
+      <location filename="../algorithms/export_map.py" line="93" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
@@ -1363,7 +1363,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="102" />
+      <location filename="../algorithms/export_map.py" line="96" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
@@ -1445,7 +1445,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart type de l'effet de masque log-distance (dB)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_maps.py" line="25" />
+      <location filename="../algorithms/_maps.py" line="35" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
@@ -1465,22 +1465,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>JSON mal formé reçu de {url} : {problem}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="132" />
+      <location filename="../algorithms/export_map.py" line="126" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="238" />
+      <location filename="../algorithms/export_map.py" line="234" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="210" />
+      <location filename="../algorithms/export_map.py" line="204" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="186" />
+      <location filename="../algorithms/base.py" line="193" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1516,7 +1516,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mesure des distances à l'équipement le plus proche</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="140" />
+      <location filename="../algorithms/decision_dossier.py" line="136" />
       <source>Measuring the sites…</source>
       <translation>Mesure des sites…</translation>
     </message>
@@ -1623,7 +1623,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="322" />
+      <location filename="../ui/dock.py" line="320" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
@@ -1828,7 +1828,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>PDF</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="133" />
+      <location filename="../algorithms/export_map.py" line="127" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
@@ -1869,7 +1869,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="91" />
+      <location filename="../algorithms/decision_dossier.py" line="87" />
       <source>Port zones (polygons)</source>
       <translation>Zones portuaires (polygones)</translation>
     </message>
@@ -1995,7 +1995,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="572" />
+      <location filename="../algorithms/base.py" line="579" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
@@ -2045,7 +2045,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="710" />
+      <location filename="../algorithms/base.py" line="717" />
       <source>Roads (for distances along the roads)</source>
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
@@ -2145,12 +2145,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="311" />
+      <location filename="../ui/dock.py" line="309" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="329" />
+      <location filename="../ui/dock.py" line="327" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -2241,7 +2241,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites à vérifier (sites industriels, zones portuaires, sites candidats)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="716" />
+      <location filename="../algorithms/base.py" line="723" />
       <source>Snapping tolerance to the roads</source>
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
@@ -2333,7 +2333,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cellule de grille carrée</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="699" />
+      <location filename="../algorithms/base.py" line="706" />
       <source>Straight line</source>
       <translation>À vol d'oiseau</translation>
     </message>
@@ -2358,17 +2358,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="161" />
+      <location filename="../algorithms/export_map.py" line="155" />
       <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
       <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="89" />
+      <location filename="../algorithms/export_map.py" line="83" />
       <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="211" />
+      <location filename="../algorithms/export_map.py" line="205" />
       <source>Styling the layers…</source>
       <translation>Application des styles aux couches…</translation>
     </message>
@@ -2385,7 +2385,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="84" />
+      <location filename="../algorithms/decision_dossier.py" line="80" />
       <location filename="../algorithms/site_suitability.py" line="103" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
@@ -2406,7 +2406,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="79" />
+      <location filename="../algorithms/decision_dossier.py" line="75" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
@@ -2705,7 +2705,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="475" />
+      <location filename="../algorithms/base.py" line="482" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2745,22 +2745,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="444" />
+      <location filename="../algorithms/base.py" line="451" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="402" />
+      <location filename="../algorithms/base.py" line="409" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="410" />
+      <location filename="../algorithms/base.py" line="417" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="416" />
+      <location filename="../algorithms/base.py" line="423" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2770,7 +2770,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="268" />
+      <location filename="../algorithms/base.py" line="275" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2820,12 +2820,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="366" />
+      <location filename="../algorithms/base.py" line="373" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="385" />
+      <location filename="../algorithms/base.py" line="392" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2875,7 +2875,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="197" />
+      <location filename="../algorithms/export_map.py" line="191" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
@@ -2961,7 +2961,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/_maps.py" line="56" />
+      <location filename="../algorithms/_maps.py" line="66" />
       <location filename="../algorithms/site_suitability.py" line="228" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
@@ -2972,17 +2972,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="639" />
+      <location filename="../algorithms/base.py" line="646" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="274" />
+      <location filename="../algorithms/base.py" line="281" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="290" />
+      <location filename="../algorithms/base.py" line="297" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -3037,14 +3037,14 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="481" />
+      <location filename="../algorithms/base.py" line="488" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
       <location filename="../algorithms/_layer_io.py" line="106" />
       <location filename="../algorithms/_layer_io.py" line="243" />
-      <location filename="../algorithms/base.py" line="469" />
+      <location filename="../algorithms/base.py" line="476" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
@@ -3070,12 +3070,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../maps/decision_dossier.py" line="601" />
+      <location filename="../maps/decision_dossier.py" line="590" />
       <source>The sites layer {name} has no scored site: there is nothing to report.</source>
       <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="112" />
+      <location filename="../algorithms/decision_dossier.py" line="108" />
       <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
@@ -3227,7 +3227,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucun équipement auquel mesurer l'accès (vérifiez le filtre par type).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="185" />
+      <location filename="../algorithms/export_map.py" line="179" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
@@ -3237,7 +3237,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="160" />
+      <location filename="../algorithms/base.py" line="167" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -3486,7 +3486,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="92" />
+      <location filename="../algorithms/decision_dossier.py" line="88" />
       <source>Waste outlets: déchèteries, facilities (points)</source>
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
@@ -3591,7 +3591,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="762" />
+      <location filename="../algorithms/base.py" line="769" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
@@ -3758,7 +3758,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="777" />
+      <location filename="../algorithms/base.py" line="784" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3804,17 +3804,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="757" />
+      <location filename="../algorithms/base.py" line="764" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="760" />
+      <location filename="../algorithms/base.py" line="767" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="773" />
+      <location filename="../algorithms/base.py" line="780" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3839,12 +3839,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="764" />
+      <location filename="../algorithms/base.py" line="771" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="778" />
+      <location filename="../algorithms/base.py" line="785" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3859,7 +3859,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="756" />
+      <location filename="../algorithms/base.py" line="763" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3879,7 +3879,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="780" />
+      <location filename="../algorithms/base.py" line="787" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
@@ -3889,7 +3889,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="763" />
+      <location filename="../algorithms/base.py" line="770" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3899,17 +3899,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="774" />
+      <location filename="../algorithms/base.py" line="781" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="779" />
+      <location filename="../algorithms/base.py" line="786" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="761" />
+      <location filename="../algorithms/base.py" line="768" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3924,7 +3924,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="318" />
+      <location filename="../algorithms/base.py" line="325" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3939,12 +3939,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="775" />
+      <location filename="../algorithms/base.py" line="782" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="767" />
+      <location filename="../algorithms/base.py" line="774" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -3969,8 +3969,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="320" />
-      <location filename="../algorithms/base.py" line="381" />
+      <location filename="../algorithms/base.py" line="327" />
+      <location filename="../algorithms/base.py" line="388" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -3985,22 +3985,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="771" />
+      <location filename="../algorithms/base.py" line="778" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="770" />
+      <location filename="../algorithms/base.py" line="777" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="317" />
+      <location filename="../algorithms/base.py" line="324" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="319" />
+      <location filename="../algorithms/base.py" line="326" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -4010,7 +4010,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="759" />
+      <location filename="../algorithms/base.py" line="766" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
@@ -4030,7 +4030,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="783" />
+      <location filename="../algorithms/base.py" line="790" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
@@ -4040,7 +4040,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="769" />
+      <location filename="../algorithms/base.py" line="776" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -4050,17 +4050,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="766" />
+      <location filename="../algorithms/base.py" line="773" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="782" />
+      <location filename="../algorithms/base.py" line="789" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="772" />
+      <location filename="../algorithms/base.py" line="779" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4105,7 +4105,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="758" />
+      <location filename="../algorithms/base.py" line="765" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4115,7 +4115,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="781" />
+      <location filename="../algorithms/base.py" line="788" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4160,7 +4160,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="609" />
+      <location filename="../algorithms/base.py" line="616" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
@@ -4271,7 +4271,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="683" />
+      <location filename="../algorithms/base.py" line="690" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -4302,7 +4302,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
     <message>
-      <location filename="../maps/synergy_dossier.py" line="60" />
+      <location filename="../maps/synergy_dossier.py" line="44" />
       <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
@@ -4403,12 +4403,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="727" />
+      <location filename="../algorithms/base.py" line="734" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="733" />
+      <location filename="../algorithms/base.py" line="740" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4505,7 +4505,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="375" />
+      <location filename="../algorithms/base.py" line="382" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>
