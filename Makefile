@@ -24,9 +24,13 @@ test: setup
 test-matrix:
 	bash scripts/matrix.sh
 
+# ruff, flake8 (QGIS rules), mypy on the engine and the algorithm layer (pyproject.toml [tool.mypy]),
+# which reaches the package as territoire_numerique through .build/pkg, like the tests.
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/flake8 .
+	mkdir -p .build/pkg && ln -sfn ../.. .build/pkg/territoire_numerique
+	.venv/bin/mypy
 
 bench: setup
 	bash bench/run.sh

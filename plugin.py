@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from .algorithms.provider import TerritoireProvider
 from .i18n_support import install_translator, tr
 from .resources_paths import icon_path
+
+if TYPE_CHECKING:
+    from .ui.dock import TerritoireDock
 
 MENU_NAME = "Territoire numérique"
 
@@ -22,8 +27,8 @@ class TerritoirePlugin:
         self.provider: TerritoireProvider | None = None
         self.translator = install_translator()
         self.actions: list[QAction] = []
-        self.toolbar = None
-        self.dock = None
+        self.toolbar: QToolBar | None = None
+        self.dock: TerritoireDock | None = None
 
     # --- Processing ---------------------------------------------------
     def initProcessing(self) -> None:
@@ -36,25 +41,25 @@ class TerritoirePlugin:
         self.initProcessing()
         from .ui.dock import TerritoireDock
 
-        self.dock = TerritoireDock(self.iface)
-        self.dock.setObjectName("TerritoireNumeriqueDock")
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = dock = TerritoireDock(self.iface)
+        dock.setObjectName("TerritoireNumeriqueDock")
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 
         self.toolbar = self.iface.addToolBar(MENU_NAME)
         self.toolbar.setObjectName("TerritoireNumeriqueToolbar")
 
-        toggle = self.dock.toggleViewAction()
+        toggle = dock.toggleViewAction()
         toggle.setIcon(QIcon(icon_path("territoire.svg")))
         toggle.setText(tr("Territoire panel"))
         self._add_action(toggle, owned=False)
-        self._add_action(self._make_action("load_open_data.svg", tr("Load open data…"), self.dock.load_data))
+        self._add_action(self._make_action("load_open_data.svg", tr("Load open data…"), dock.load_data))
         self._add_action(
             self._make_action(
-                "site_suitability.svg", tr("Site suitability model…"), self.dock.open_suitability
+                "site_suitability.svg", tr("Site suitability model…"), dock.open_suitability
             )
         )
-        self._add_action(self._make_action("export_map.svg", tr("Export map…"), self.dock.export_map))
-        if self.provider.unavailable:
+        self._add_action(self._make_action("export_map.svg", tr("Export map…"), dock.export_map))
+        if self.provider is not None and self.provider.unavailable:
             self.iface.messageBar().pushWarning(
                 MENU_NAME,
                 tr(
@@ -72,7 +77,8 @@ class TerritoirePlugin:
 
     def _add_action(self, action: QAction, owned: bool = True) -> None:
         self.iface.addPluginToMenu(MENU_NAME, action)
-        self.toolbar.addAction(action)
+        if self.toolbar is not None:
+            self.toolbar.addAction(action)
         self.actions.append(action)
         if owned:
             action.setParent(self.iface.mainWindow())

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -34,6 +35,7 @@ from qgis.core import (
     QgsLayerMetadata,
     QgsMapLayer,
     QgsPalettedRasterRenderer,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -67,15 +69,19 @@ def python_value(value: object) -> object:
     return value
 
 
+#: What ``_read`` makes of each QgsGeometry (a Shapely geometry, or the QgsGeometry itself).
+Converted = TypeVar("Converted")
+
+
 def _read(
     source: QgsFeatureSource,
     crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     fields: Mapping[str, str] | Sequence[str],
     feedback: QgsProcessingFeedback | None,
-    convert: Callable[[QgsGeometry], object],
+    convert: Callable[[QgsGeometry], Converted],
     progress: tuple[float, float] | None = None,
-) -> tuple[pd.DataFrame, list[object]]:
+) -> tuple[pd.DataFrame, list[Converted]]:
     """Attributes (object columns, NULL → None) and converted geometries of every feature; with
     ``progress``, the share read moves the progress bar within that range."""
     mapping = dict(fields) if isinstance(fields, Mapping) else {name: name for name in fields}
@@ -98,7 +104,7 @@ def _read(
         QgsWkbTypes.GeometryType.UnknownGeometry,
     )
     missing = repaired = 0
-    geometries: list[object] = []
+    geometries: list[Converted] = []
     rows: list[list[object]] = []
     for position, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and position % 1000 == 0:
@@ -225,7 +231,7 @@ def write_features(
     sink: QgsFeatureSink,
     fields: QgsFields,
     geometries: Sequence[BaseGeometry | QgsGeometry | None],
-    rows: Iterable[dict[str, object]],
+    rows: Iterable[Mapping[str, object]],
     feedback: QgsProcessingFeedback | None = None,
     progress: tuple[float, float] = (0.0, 100.0),
 ) -> int:
@@ -412,7 +418,7 @@ def style_output(
 
 
 def finish_outputs(
-    algorithm: object,
+    algorithm: QgsProcessingAlgorithm,
     inputs: Sequence[Source],
     feedback: QgsProcessingFeedback,
     warnings: Sequence[str] = (),

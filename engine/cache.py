@@ -89,7 +89,7 @@ class DiskCache:
         source: str,
         url: str,
         params: Mapping[str, Any] | None,
-        write: Callable[[Path], None],
+        write: Callable[[Path], object],
         ttl_days: float,
         vintage: str = "",
     ) -> CacheEntry:

@@ -17,7 +17,7 @@ from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from .errors import Cancelled, EngineError
-from .numbers import read_numbers
+from .numbers import parse_bool, read_numbers
 from .shapely_compat import covers_xy
 
 GRID_KINDS = ("square", "hexagon")
@@ -131,7 +131,7 @@ def make_grid(
 
     cells = (_square_cells if kind == "square" else _hexagon_cells)(bounds, cell_size, tick)
     grid = gpd.GeoDataFrame(geometry=cells, crs=crs)
-    if clipped:
+    if clipped and clip_to is not None:
         mask = gpd.GeoDataFrame(geometry=list(clip_to.values), crs=crs)
         chunk = CHECK_EVERY * 16
         kept = []
@@ -208,6 +208,18 @@ def zone_of_points(
     return result
 
 
+def sum_by_zone(zone: np.ndarray, n_zones: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Per zone (0 … n_zones − 1), the sum of ``weights`` over the points that
+    :func:`zone_of_points` put in it (``zone``), NaN weights counting 0; without weights, the
+    number of points (integers).  Points in no zone (−1) count nowhere."""
+    zone = np.asarray(zone, dtype=np.int64)
+    inside = zone >= 0
+    if weights is None:
+        return np.bincount(zone[inside], minlength=n_zones)
+    values = np.nan_to_num(np.asarray(weights, dtype=float)[inside])
+    return np.bincount(zone[inside], weights=values, minlength=n_zones)
+
+
 def nearest_to_geometries(
     geometries: Sequence[BaseGeometry | None], xy: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -262,20 +274,9 @@ def rate_pct(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
 
 def as_bool(values: pd.Series) -> pd.Series:
-    """Booleans from bool, 0/1 or text (true/false, oui/non, yes/no, t/f); unknown gives False."""
-    truthy = {"1", "true", "t", "yes", "y", "oui", "o", "vrai"}
-    return pd.Series(
-        [
-            bool(v)
-            if isinstance(v, (bool, np.bool_, int, np.integer, float)) and not pd.isna(v)
-            else str(v).strip().lower() in truthy
-            if v is not None and not pd.isna(v)
-            else False
-            for v in values
-        ],
-        index=values.index,
-        dtype=bool,
-    )
+    """Booleans from bool, 0/1 or text (true/false, oui/non, yes/no, t/f: ``engine.numbers``);
+    unknown gives False."""
+    return pd.Series([parse_bool(v) for v in values], index=values.index, dtype=bool)
 
 
 def as_float(values: pd.Series) -> pd.Series:

@@ -4,6 +4,9 @@
 ``1 200,5``, ``1.200,5``, ``1,200.5``, ``12,5``, with ordinary, non-breaking or narrow no-break
 spaces as thousands separators, and the Unicode minus sign.  NULL and empty text are missing
 (None); anything else that is not a number raises ValueError — never a silent 0.
+``number_or_none`` is the same reading for values where an unreadable one is just unknown (open
+data, survey cells): None instead of ValueError.  ``parse_bool`` reads yes/no values the same way
+(``oui``, ``vrai``, ``1``…).
 ``read_numbers`` reads a whole column the same way and says what it left out, with counts and
 examples: text that is not a number, and values outside the range the quantity allows
 (negative tonnes, capacities, populations, heights, areas).
@@ -58,6 +61,28 @@ def parse_number(value: object) -> float | None:
     if text.count(",") == 1 and _PLAIN.fullmatch(text.replace(",", ".")):  # "12,5", ",5"
         return float(text.replace(",", "."))
     raise ValueError(f"not a number: {value!r}")
+
+
+def number_or_none(value: object) -> float | None:
+    """:func:`parse_number`, with None also for what is not a number."""
+    try:
+        return parse_number(value)
+    except ValueError:
+        return None
+
+
+#: Texts read as "yes" (after trimming and lower-casing), in English and French.
+TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "oui", "o", "vrai"})
+
+
+def parse_bool(value: object) -> bool:
+    """True for True, a non-zero number or a :data:`TRUE_WORDS` text; False for anything else
+    (NULL, NaN, 0, other text)."""
+    if value is None:
+        return False
+    if isinstance(value, (bool, np.bool_, int, np.integer, float, np.floating)):
+        return not math.isnan(value) and bool(value)
+    return str(value).strip().lower() in TRUE_WORDS
 
 
 @dataclass

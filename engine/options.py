@@ -129,12 +129,12 @@ def make_options(options_class: type[Options], values: Mapping[str, object], **f
 
 
 def _checked(spec: OptionSpec, value: object) -> Any:
-    from .numbers import parse_number  # numpy: not loaded when the plugin registers its algorithms
+    from .numbers import parse_bool, parse_number  # numpy: not loaded when the plugin registers
 
     if spec.kind == "choice":
         return spec.choice_key(value)
     if spec.kind == "bool":
-        return value if isinstance(value, bool) else str(value).strip().lower() in {"1", "true", "yes"}
+        return parse_bool(value)
     if spec.kind == "text":
         return str(value)
     try:

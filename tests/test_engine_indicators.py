@@ -22,6 +22,7 @@ from territoire_numerique.engine.indicators import (
     make_grid,
     nearest_to_geometries,
     rate_pct,
+    sum_by_zone,
     zone_of_points,
 )
 from territoire_numerique.engine.shapely_compat import union_all
@@ -277,3 +278,13 @@ def test_zone_of_points_takes_coordinate_arrays_and_respects_holes() -> None:
     assert (from_array[~in_hole & ~outside] == 0).all()
     with_nan = zone_of_points(np.array([[np.nan, 5.0], [10.0, 10.0]]), zones_with_hole)
     assert list(with_nan) == [-1, 0]
+
+
+def test_sum_by_zone_adds_weights_and_counts_points_of_each_zone() -> None:
+    zone = np.array([1, -1, 1, 0, 1])
+    weights = np.array([2.0, 100.0, np.nan, 0.5, 3.0])
+    assert list(sum_by_zone(zone, 3, weights)) == [0.5, 5.0, 0.0]
+    counts = sum_by_zone(zone, 3)
+    assert list(counts) == [1, 3, 0]
+    assert counts.dtype.kind == "i"
+    assert list(sum_by_zone(np.array([], dtype=np.int64), 2)) == [0, 0]

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from territoire_numerique.engine.numbers import parse_number, read_numbers
+from territoire_numerique.engine.numbers import number_or_none, parse_bool, parse_number, read_numbers
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,33 @@ def test_bounds_are_optional():
     column = read_numbers([-5, 200], minimum=None, maximum=100)
     assert column.values[0] == -5 and math.isnan(column.values[1]) and column.out_of_range == [200.0]
     assert read_numbers([]).values.shape == (0,)
+
+
+def test_number_or_none_reads_alike_and_gives_none_for_text():
+    assert number_or_none("599 262,61") == pytest.approx(599262.61)
+    assert number_or_none("1.200,5") == pytest.approx(1200.5)
+    assert number_or_none("n/a") is None
+    assert number_or_none(True) is None
+    assert number_or_none("") is None
+    assert number_or_none(math.nan) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (True, True),
+        (np.True_, True),
+        (0, False),
+        (1.0, True),
+        (math.nan, False),
+        (None, False),
+        (" Oui ", True),
+        ("VRAI", True),
+        ("t", True),
+        ("non", False),
+        ("false", False),
+        ("2", False),
+    ],
+)
+def test_yes_no_values(value, expected):
+    assert parse_bool(value) is expected

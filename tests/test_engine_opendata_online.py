@@ -12,8 +12,9 @@ from replay_server import ReplayServer, Reply, fixture
 from territoire_numerique.engine.cache import DiskCache, Fetcher
 from territoire_numerique.engine.errors import EngineError
 from territoire_numerique.engine.http_client import HttpClient
+from territoire_numerique.engine.numbers import number_or_none as parse_number
 from territoire_numerique.engine.opendata.geo_api import search_territories
-from territoire_numerique.engine.opendata.irep import Placer, parse_number, waste_code
+from territoire_numerique.engine.opendata.irep import Placer, waste_code
 from territoire_numerique.engine.opendata.loader import load_open_data
 from territoire_numerique.engine.provenance import read_sources
 

@@ -14,6 +14,7 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsLayerTreeLayer,
+    QgsProcessing,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
@@ -338,7 +339,7 @@ def test_a_french_run_speaks_french(territoire_plugin, french, saved_project):
     with LogTab() as log:
         result = processing.run(
             "territoire:load_open_data",
-            {"TERRITORY": "59183", "LAYERS": [0, 8], "SOURCE": 2, "OUTPUT": "TEMPORARY_OUTPUT"},
+            {"TERRITORY": "59183", "LAYERS": [0, 8], "SOURCE": 2, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
             feedback=feedback,
         )
     # the dialog's default "temporary" output is the territory's GeoPackage in the data folder

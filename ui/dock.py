@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsProcessing, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayer,
+    QgsProcessing,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QStringListModel, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -116,7 +124,7 @@ class TerritoireDock(QDockWidget):
         self.iface = iface
         self.matches: dict[str, TerritoryMatch] = {}
         self.territory: TerritoryMatch | None = None
-        self.suitability_editor = None
+        self.suitability_editor: QWidget | None = None
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -422,13 +430,13 @@ class TerritoireDock(QDockWidget):
         if algorithm_id:
             self._open_dialog(algorithm_id, self.territory_parameters(algorithm_id))
 
-    def territory_layers(self) -> dict[str, object]:
+    def territory_layers(self) -> dict[str, QgsMapLayer]:
         """Table → project layer reading the current territory's GeoPackage."""
         from ..maps.layout import layer_file_and_table
 
         territory = self.territory or SAMPLE_TERRITORY
         gpkg = os.path.realpath(settings.territory_gpkg(territory.name))
-        found: dict[str, object] = {}
+        found: dict[str, QgsMapLayer] = {}
         for layer in QgsProject.instance().mapLayers().values():
             path, table = layer_file_and_table(layer)
             if path == gpkg and table:

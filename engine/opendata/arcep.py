@@ -35,10 +35,10 @@ from shapely.geometry import Point
 
 from ..cache import Fetcher
 from ..errors import Cancelled, EngineError
+from ..numbers import number_or_none
 from ..provenance import Source
 from .context import Tally
 from .gpkg import Reprojector, TableWriter
-from .irep import parse_number
 from .positions import PositionCheck
 from .schema import FIBRE, FIBRE_COMMUNES
 from .tabular import CsvStream, first
@@ -135,9 +135,9 @@ def building_layout(fields: list[str], name: str) -> Layout:
 
 def premises_of(row: dict[str, str]) -> int:
     """Housing + business premises of a building (``imb_nbr_logloc``, else log + loc, else 1)."""
-    total = parse_number(first(row, "imb_nbr_logloc", "nbr_logloc", "nb_logloc"))
+    total = number_or_none(first(row, "imb_nbr_logloc", "nbr_logloc", "nb_logloc"))
     if total is None:
-        parts = [parse_number(first(row, key)) for key in ("imb_nbr_log", "imb_nbr_loc")]
+        parts = [number_or_none(first(row, key)) for key in ("imb_nbr_log", "imb_nbr_loc")]
         known = [part for part in parts if part is not None]
         total = sum(known) if known else 1.0
     return max(round(total), 0)
@@ -203,7 +203,7 @@ def read_buildings(
         if layout.insee and code not in codes:
             tally.skip("buildings of other communes")
             continue
-        x, y = parse_number(row.get(layout.x)), parse_number(row.get(layout.y))
+        x, y = number_or_none(row.get(layout.x)), number_or_none(row.get(layout.y))
         building_id = row.get("imb_id", "")
         if x is None or y is None or not building_id:
             tally.drop("without position or id")

@@ -18,10 +18,10 @@ from shapely.prepared import prep
 
 from ..cache import Fetcher
 from ..errors import Cancelled, EngineError, Message
+from ..numbers import number_or_none
 from ..provenance import Source
 from . import overpass
 from .gpkg import Reprojector, reproject
-from .irep import parse_number
 from .schema import BUILDINGS, LAMBERT_93, WGS84, Table
 from .territory import CommuneLocator, Territory
 
@@ -139,21 +139,12 @@ def wfs_features(
             return
 
 
-def _number(value: Any) -> float | None:
-    """A number from a JSON value (number or text such as ``"12,5"``); None otherwise."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    return parse_number(str(value))
-
-
 def building_values(properties: dict[str, Any], footprint_m2: float) -> dict[str, Any]:
     """A normalised ``buildings`` row from BD TOPO ``batiment`` properties."""
     usage = BDTOPO_USAGE.get(str(properties.get("usage_1") or "").strip().lower())
-    height = _number(properties.get("hauteur"))
-    dwellings = _number(properties.get("nombre_de_logements"))
-    storeys = _number(properties.get("nombre_d_etages"))
+    height = number_or_none(properties.get("hauteur"))
+    dwellings = number_or_none(properties.get("nombre_de_logements"))
+    storeys = number_or_none(properties.get("nombre_d_etages"))
     if not storeys:
         storeys = max(1.0, round(height / STOREY_HEIGHT)) if height else 1.0
     return {
@@ -171,11 +162,11 @@ def osm_building_values(element: dict[str, Any], footprint_m2: float) -> dict[st
     tags = element.get("tags") or {}
     kind = tags.get("building", "")
     usage = next((name for name, values in OSM_USAGE.items() if kind in values), None)
-    levels = _number(tags.get("building:levels"))
-    height = _number(str(tags.get("height", "")).replace("m", "")) or (
+    levels = number_or_none(tags.get("building:levels"))
+    height = number_or_none(str(tags.get("height", "")).replace("m", "")) or (
         levels * STOREY_HEIGHT if levels else None
     )
-    dwellings = _number(tags.get("building:flats"))
+    dwellings = number_or_none(tags.get("building:flats"))
     return {
         "building_id": overpass.element_id(element),
         "usage": usage,

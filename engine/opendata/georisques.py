@@ -24,6 +24,7 @@ from typing import Any
 
 from ..cache import CacheEntry, Fetcher
 from ..errors import Cancelled
+from ..numbers import number_or_none
 from ..provenance import Source
 from .positions import in_france
 from .schema import INDUSTRIAL_SITES, WGS84
@@ -62,19 +63,12 @@ def _value(item: dict[str, Any], key: str) -> Any:
     return None if value is None or (isinstance(value, str) and not value.strip()) else value
 
 
-def _number(value: Any) -> float | None:
-    try:
-        return float(str(value).replace(",", ".")) if value is not None else None
-    except ValueError:
-        return None
-
-
 def raw_position(item: dict[str, Any]) -> tuple[float, float, str] | None:
     """(x, y, CRS) of an installation: ``longitude``/``latitude``, else the AIOT coordinates."""
-    longitude, latitude = _number(_value(item, "longitude")), _number(_value(item, "latitude"))
+    longitude, latitude = number_or_none(_value(item, "longitude")), number_or_none(_value(item, "latitude"))
     if longitude is not None and latitude is not None:
         return longitude, latitude, WGS84
-    x, y = _number(_value(item, "coordonneeXAIOT")), _number(_value(item, "coordonneeYAIOT"))
+    x, y = number_or_none(_value(item, "coordonneeXAIOT")), number_or_none(_value(item, "coordonneeYAIOT"))
     system = str(_value(item, "systemeCoordonneesAIOT") or "")
     if x is None or y is None or not system:
         return None

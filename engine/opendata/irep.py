@@ -29,12 +29,14 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from osgeo import osr
 from shapely.geometry import Point
 from shapely.prepared import prep
 
 from ..errors import Cancelled, EngineError
+from ..numbers import number_or_none
 from ..provenance import Source
 from .context import Tally
 from .gpkg import TableWriter, reproject, spatial_reference
@@ -62,17 +64,6 @@ class Placement:
     reason: str = ""
 
 
-def parse_number(text: str | None) -> float | None:
-    """``"599262,61"`` / ``"599 262.61"`` → float; None when empty or not a number."""
-    if text is None:
-        return None
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
-
-
 def candidate_points(x: float, y: float) -> Iterator[tuple[str, float, float]]:
     """Every (CRS, x, y) reading of a raw pair: as given, in km → m, and lon/lat swapped."""
     readings = [(x, y, ""), (x * 1000, y * 1000, " km"), (y, x, " swapped")]
@@ -98,7 +89,7 @@ class Placer:
 
     def place(self, raw_x: str | None, raw_y: str | None, declared: str = "") -> Placement:
         """Place a raw pair, trying ``declared`` (``code_epsg``: ``2154``, ``EPSG:27572``) first."""
-        x, y = parse_number(raw_x), parse_number(raw_y)
+        x, y = number_or_none(raw_x), number_or_none(raw_y)
         if x is None or y is None:
             return Placement(None, "", "coordinates missing or not numbers")
         crs = f"EPSG:{declared}" if declared.isdigit() else declared.upper()
@@ -217,7 +208,7 @@ def destination_of(row: dict[str, str]) -> str:
 def tonnes_of(row: dict[str, str], treatment: bool) -> float | None:
     """t/yr of a row: treated (else admitted) quantity of a treatment row, else ``quantite``."""
     keys = ("quantite_traitee", "quantite_admise", "quantite") if treatment else ("quantite", "quantite_t")
-    return parse_number(first(row, *keys, "quantité"))
+    return number_or_none(first(row, *keys, "quantité"))
 
 
 def _check_placed(unplaced: dict[str, dict[str, object]], placed_here: int) -> None:
@@ -255,7 +246,7 @@ def load_industrial_waste(
         placer = Placer(territory)
         names = {fold(commune.name) for commune in territory.communes}
         sites: dict[str, dict[str, object]] = {}
-        unplaced: dict[str, dict[str, object]] = {}
+        unplaced: dict[str, dict[str, Any]] = {}
         other = placed_here = 0
         required = ("identifiant", "commune", "coordonnees_x", "coordonnees_y")
         for row in read_csv_rows(archive.read(establishments), establishments, required):
@@ -292,8 +283,8 @@ def load_industrial_waste(
             for member in _member(archive, *words):
                 treatment = "trait" in Path(member).name.lower()
                 quantity = "quantite_traitee|quantite_admise|quantite" if treatment else "quantite"
-                required = ("identifiant", "code_dechet", quantity)
-                for row in read_csv_rows(archive.read(member), member, required):
+                waste_columns = ("identifiant", "code_dechet", quantity)
+                for row in read_csv_rows(archive.read(member), member, waste_columns):
                     if cancelled():
                         raise Cancelled()
                     waste_tally.read += 1
@@ -322,7 +313,7 @@ def load_industrial_waste(
                                 row, "code_operation_eliminatio_valorisation", "code_operation", "code_ope"
                             ),
                             "destination": "treated on site" if treatment else destination_of(row),
-                            "year": int(parse_number(first(row, "annee", "annee_emission")) or year),
+                            "year": int(number_or_none(first(row, "annee", "annee_emission")) or year),
                         },
                         site["point"],
                     )

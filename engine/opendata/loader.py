@@ -78,7 +78,9 @@ def today() -> str:
 # --- sample mode ------------------------------------------------------------------------------
 
 
-def _keep_in_territory(context: RunContext, source_crs: str) -> tuple[Callable, tuple[float, ...]]:
+def _keep_in_territory(
+    context: RunContext, source_crs: str
+) -> tuple[Callable, tuple[float, float, float, float]]:
     """A predicate (values, OGR geometry) → bool and the bbox of the territory in ``source_crs``."""
     outline = reproject(context.territory.outline(), context.territory.crs, source_crs)
     prepared = prep(outline)

@@ -131,7 +131,8 @@ class _LazyYield:
     """PVGIS fetched once, on first need."""
 
     def __init__(self, fetcher: Fetcher | None, territory: Territory) -> None:
-        self.fetcher, self.territory, self.value = fetcher, territory, None
+        self.fetcher, self.territory = fetcher, territory
+        self.value: Yield | None = None
 
     def __call__(self) -> Yield:
         if self.value is None:

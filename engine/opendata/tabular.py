@@ -14,7 +14,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..errors import EngineError
 
@@ -26,7 +26,7 @@ def _open_binary(path: Path, member_hint: str = "") -> IO[bytes]:
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic[:2] == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     if magic == b"PK\x03\x04":
         archive = zipfile.ZipFile(path)
         members = [name for name in archive.namelist() if name.lower().endswith((".csv", ".txt"))]
@@ -58,7 +58,8 @@ class CsvStream:
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         with _open_binary(self.path, self.member_hint) as raw:
-            buffered = io.BufferedReader(raw) if not isinstance(raw, io.BufferedReader) else raw
+            raw_stream = cast(io.RawIOBase, raw)
+            buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw_stream)
             head = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
             encoding = detect_encoding(head)
             text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")

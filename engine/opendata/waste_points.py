@@ -34,11 +34,11 @@ from shapely.geometry import Point
 
 from ..cache import Fetcher
 from ..errors import Cancelled, EngineError, Message
+from ..numbers import number_or_none
 from ..provenance import Source
 from . import overpass
 from .context import Tally
 from .gpkg import TableWriter, reproject
-from .irep import parse_number
 from .positions import PositionCheck, in_france
 from .schema import LAMBERT_93, WASTE_POINTS, WGS84
 from .tabular import CsvStream, first
@@ -98,7 +98,7 @@ def _geopoint(text: str) -> tuple[float, float, str] | None:
     parts = text.split(",")
     if len(parts) != 2:
         return None
-    latitude, longitude = parse_number(parts[0]), parse_number(parts[1])
+    latitude, longitude = number_or_none(parts[0]), number_or_none(parts[1])
     return None if latitude is None or longitude is None else (longitude, latitude, WGS84)
 
 
@@ -106,17 +106,17 @@ def sinoe_row(row: dict[str, Any]) -> SinoeRow | None:
     """A SINOE record (keys in any case) of either layout; None when it is neither."""
     row = {str(key).lower(): "" if value is None else str(value).strip() for key, value in row.items()}
     if "c_service" in row:  # annuaire des déchèteries DMA
-        latitude, longitude = parse_number(row.get("gps_lat")), parse_number(row.get("gps_long"))
+        latitude, longitude = number_or_none(row.get("gps_lat")), number_or_none(row.get("gps_long"))
         position = (longitude, latitude, WGS84) if latitude is not None and longitude is not None else None
         if position is None:
             position = _geopoint(row.get("_geopoint", ""))
-        x, y = parse_number(row.get("gps_x")), parse_number(row.get("gps_y"))
+        x, y = number_or_none(row.get("gps_x")), number_or_none(row.get("gps_y"))
         if position is None and x is not None and y is not None:
             position = (x, y, "EPSG:3857")
         service, name = row["c_service"], first(row, "n_service", "c_service")
         operator, year, closed = first(row, "n_acteur"), row.get("annee"), False
     elif "code_service" in row:  # liste des services de déchèteries
-        latitude, longitude = parse_number(row.get("latitude")), parse_number(row.get("longitude"))
+        latitude, longitude = number_or_none(row.get("latitude")), number_or_none(row.get("longitude"))
         position = (longitude, latitude, WGS84) if latitude is not None and longitude is not None else None
         if position is None:
             position = _geopoint(row.get("_geopoint", ""))
@@ -129,7 +129,7 @@ def sinoe_row(row: dict[str, Any]) -> SinoeRow | None:
         service=service,
         name=name,
         operator=operator,
-        year=int(parse_number(year) or 0),
+        year=int(number_or_none(year) or 0),
         commune=first(row, *COMMUNE_KEYS),
         closed=closed,
         position=position,
