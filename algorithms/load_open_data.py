@@ -237,7 +237,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             settings.territory_gpkg(territory_title(territory), project)
         )
         self._existing = existing_layers(project, self._output)
-        self._report = None
+        self._report: LoadReport | None = None
         return True
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
@@ -549,7 +549,9 @@ def outline_only(layer: QgsMapLayer) -> None:
     """Boundaries drawn on top of the other layers: their outline and labels, no fill."""
     renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
     symbol = renderer.symbol() if isinstance(renderer, QgsSingleSymbolRenderer) else None
-    for index in range(symbol.symbolLayerCount() if symbol is not None else 0):
+    if symbol is None:
+        return
+    for index in range(symbol.symbolLayerCount()):
         symbol_layer = symbol.symbolLayer(index)
         if isinstance(symbol_layer, QgsSimpleFillSymbolLayer):
             symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)

@@ -24,7 +24,7 @@
       <translation>Un budget nécessite un champ de coût sur les sites candidats.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="254" />
+      <location filename="../algorithms/_layer_io.py" line="260" />
       <source>A feature could not be written to the output.</source>
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
@@ -171,7 +171,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="211" />
+      <location filename="../ui/dock.py" line="219" />
       <source>Analyses and maps</source>
       <translation>Analyses et cartes</translation>
     </message>
@@ -293,7 +293,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pertes dues au corps (dB)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="94" />
+      <location filename="../ui/dock.py" line="102" />
       <source>Boundaries (communes)</source>
       <translation>Limites administratives (communes)</translation>
     </message>
@@ -346,7 +346,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Usages de bâtiment à conserver (aucun coché : toutes les toitures)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="101" />
+      <location filename="../ui/dock.py" line="109" />
       <source>Buildings (IGN BD TOPO)</source>
       <translation>Bâtiments (IGN BD TOPO)</translation>
     </message>
@@ -376,17 +376,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>SCR de l'analyse et des colonnes x, y</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="165" />
+      <location filename="../ui/dock.py" line="173" />
       <source>Cache only (offline)</source>
       <translation>Cache seul (hors ligne)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="164" />
+      <location filename="../ui/dock.py" line="172" />
       <source>Cache, then online</source>
       <translation>Cache, puis en ligne</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="168" />
+      <location filename="../ui/dock.py" line="176" />
       <source>Cache, then online: downloads of less than 30 days are reused, the rest is downloaded (the cache is used if the network fails). Cache only: no network, the last downloads. Sample: the bundled Dunkerque territory.</source>
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
@@ -546,7 +546,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Commercial</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>Commune</source>
       <translation>Commune</translation>
     </message>
@@ -561,7 +561,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ du nom de la commune</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="128" />
+      <location filename="../ui/dock.py" line="136" />
       <source>Commune or EPCI: name or code (e.g. Dunkerque, 59183, 245900428)</source>
       <translation>Commune ou EPCI : nom ou code (ex. Dunkerque, 59183, 245900428)</translation>
     </message>
@@ -694,12 +694,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="121" />
-      <location filename="../ui/dock.py" line="149" />
+      <location filename="../ui/dock.py" line="157" />
       <source>Data families</source>
       <translation>Familles de données</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="175" />
+      <location filename="../ui/dock.py" line="183" />
       <source>Data folder</source>
       <translation>Dossier des données</translation>
     </message>
@@ -849,7 +849,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>PIRE lorsque la couche n'a pas de valeur de PIRE (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>EPCI</source>
       <translation>EPCI</translation>
     </message>
@@ -864,7 +864,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="180" />
+      <location filename="../ui/dock.py" line="188" />
       <source>Each territory is kept in one GeoPackage named after it in this folder. Empty: beside the saved project, else a Territoire folder in your documents.</source>
       <translation>Chaque territoire est conservé dans un GeoPackage à son nom dans ce dossier. Vide : à côté du projet enregistré, sinon un dossier Territoire dans vos documents.</translation>
     </message>
@@ -885,12 +885,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
     </message>
     <message>
       <location filename="../algorithms/export_map.py" line="52" />
-      <location filename="../ui/dock.py" line="224" />
+      <location filename="../ui/dock.py" line="232" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="56" />
+      <location filename="../plugin.py" line="61" />
       <source>Export map…</source>
       <translation>Exporter une carte…</translation>
     </message>
@@ -974,7 +974,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La fibre compte comme présente sur un site à moins de</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="95" />
+      <location filename="../ui/dock.py" line="103" />
       <source>Fibre coverage (ARCEP)</source>
       <translation>Couverture fibre (ARCEP)</translation>
     </message>
@@ -1172,12 +1172,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites ICPE / IREP, pour placer les lignes de l'enquête sans point</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="325" />
+      <location filename="../ui/dock.py" line="333" />
       <source>INSEE codes</source>
       <translation>Codes INSEE</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="231" />
+      <location filename="../engine/opendata/irep.py" line="222" />
       <source>IREP: {unplaced} of {total} establishments of the territory fall outside it ({likely}): the coordinates are in an unexpected system.</source>
       <translation>IREP : {unplaced} des {total} établissements du territoire tombent hors de celui-ci ({likely}) : les coordonnées sont dans un système inattendu.</translation>
     </message>
@@ -1227,7 +1227,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="96" />
+      <location filename="../ui/dock.py" line="104" />
       <source>Industrial sites (ICPE, IREP)</source>
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
@@ -1242,7 +1242,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Modèle d'enquête de symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="97" />
+      <location filename="../ui/dock.py" line="105" />
       <source>Industrial waste (IREP)</source>
       <translation>Déchets industriels (IREP)</translation>
     </message>
@@ -1287,7 +1287,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>relaxation linéaire (point intérieur)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="243" />
+      <location filename="../ui/dock.py" line="251" />
       <location filename="../ui/suitability_editor.py" line="738" />
       <source>Layer</source>
       <translation>Couche</translation>
@@ -1378,7 +1378,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Linéaire</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="188" />
+      <location filename="../ui/dock.py" line="196" />
       <source>Load</source>
       <translation>Charger</translation>
     </message>
@@ -1388,12 +1388,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Charger les données ouvertes d'un territoire</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="50" />
+      <location filename="../plugin.py" line="55" />
       <source>Load open data…</source>
       <translation>Charger les données ouvertes…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="240" />
+      <location filename="../ui/dock.py" line="248" />
       <source>Loaded layers</source>
       <translation>Couches chargées</translation>
     </message>
@@ -1591,7 +1591,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Nommer les acteurs confidentiels dans les résultats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="232" />
+      <location filename="../ui/dock.py" line="240" />
       <source>Named as author in exported maps and dossiers; empty: the QGIS user name.</source>
       <translation>Nommé comme auteur des cartes et dossiers exportés ; vide : le nom de l'utilisateur QGIS.</translation>
     </message>
@@ -1623,12 +1623,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="320" />
+      <location filename="../ui/dock.py" line="328" />
       <source>No commune or EPCI matches “{text}”.</source>
       <translation>Aucune commune ni aucun EPCI ne correspond à « {text} ».</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="229" />
+      <location filename="../engine/opendata/loader.py" line="231" />
       <source>No data could be loaded for {territory}: {details}</source>
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
@@ -1638,7 +1638,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="125" />
+      <location filename="../algorithms/_layer_io.py" line="131" />
       <source>No feature of the layer {layer} has a geometry (all {count} are NULL or empty).</source>
       <translation>Aucune entité de la couche {layer} n'a de géométrie (les {count} sont NULL ou vides).</translation>
     </message>
@@ -1650,7 +1650,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../engine/opendata/arcep.py" line="316" />
       <location filename="../engine/opendata/context.py" line="159" />
-      <location filename="../engine/opendata/loader.py" line="206" />
+      <location filename="../engine/opendata/loader.py" line="208" />
       <source>No network access was configured for this run.</source>
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
@@ -1773,7 +1773,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Ouvrir un modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="146" />
+      <location filename="../ui/dock.py" line="154" />
       <source>Open data</source>
       <translation>Données ouvertes</translation>
     </message>
@@ -1803,7 +1803,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Moyenne pondérée ordonnée (OWA)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="230" />
+      <location filename="../ui/dock.py" line="238" />
       <source>Organisation, author of the exported maps</source>
       <translation>Organisme, auteur des cartes exportées</translation>
     </message>
@@ -1864,7 +1864,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../algorithms/territory_profile.py" line="155" />
-      <location filename="../ui/dock.py" line="100" />
+      <location filename="../ui/dock.py" line="108" />
       <source>Port zones</source>
       <translation>Zones portuaires</translation>
     </message>
@@ -1904,7 +1904,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Public</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="105" />
+      <location filename="../ui/dock.py" line="113" />
       <source>Public Wi-Fi hotspots</source>
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
@@ -1914,7 +1914,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="104" />
+      <location filename="../ui/dock.py" line="112" />
       <source>Public buildings</source>
       <translation>Bâtiments publics</translation>
     </message>
@@ -1959,7 +1959,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Lecture de l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="108" />
+      <location filename="../algorithms/_layer_io.py" line="114" />
       <source>Reading {layer}: {count} of {total} features</source>
       <translation>Lecture de {layer} : {count} entités sur {total}</translation>
     </message>
@@ -2000,12 +2000,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="709" />
+      <location filename="../maps/layout.py" line="711" />
       <source>Rendering the map and writing {path}…</source>
       <translation>Rendu de la carte et écriture de {path}…</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="707" />
+      <location filename="../maps/layout.py" line="709" />
       <source>Rendering {pages} pages and writing {path}…</source>
       <translation>Rendu des {pages} pages et écriture de {path}…</translation>
     </message>
@@ -2040,7 +2040,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réseau routier : {edges} tronçons, {parts} parties connexes.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="102" />
+      <location filename="../ui/dock.py" line="110" />
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
@@ -2120,7 +2120,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>SVG</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="166" />
+      <location filename="../ui/dock.py" line="174" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
@@ -2145,12 +2145,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Notation des sites candidats</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="309" />
+      <location filename="../ui/dock.py" line="317" />
       <source>Searching geo.api.gouv.fr for “{text}”…</source>
       <translation>Recherche de « {text} » sur geo.api.gouv.fr…</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="327" />
+      <location filename="../ui/dock.py" line="335" />
       <source>Selected: {name} — {kind} {code}</source>
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
@@ -2231,7 +2231,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude des sites (multicritère)</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="53" />
+      <location filename="../plugin.py" line="58" />
       <source>Site suitability model…</source>
       <translation>Modèle d'aptitude des sites…</translation>
     </message>
@@ -2246,7 +2246,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Tolérance d'accrochage aux routes</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="99" />
+      <location filename="../ui/dock.py" line="107" />
       <source>Solar cadastre</source>
       <translation>Cadastre solaire</translation>
     </message>
@@ -2297,18 +2297,18 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="60" />
+      <location filename="../plugin.py" line="65" />
       <source>Some algorithms need Python packages missing from this QGIS: {names}. Install the packages of requirements.txt (QPIP plugin; OSGeo4W: python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx); details in the Processing log.</source>
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
       <location filename="../engine/opendata/options.py" line="20" />
-      <location filename="../ui/dock.py" line="160" />
+      <location filename="../ui/dock.py" line="168" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="243" />
+      <location filename="../ui/dock.py" line="251" />
       <source>Source and licence</source>
       <translation>Source et licence</translation>
     </message>
@@ -2338,7 +2338,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>À vol d'oiseau</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="107" />
+      <location filename="../ui/dock.py" line="115" />
       <source>Street furniture (hotspot sites)</source>
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
@@ -2353,7 +2353,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Emprise d'étude (par défaut : les bornes ou la demande élargies de la portée maximale ; le placement ignore la demande située hors de l'emprise)</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="433" />
+      <location filename="../algorithms/_layer_io.py" line="439" />
       <source>Style and sources stored in the GeoPackage table {table}.</source>
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
@@ -2396,7 +2396,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Éditeur de modèle d'aptitude</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="221" />
+      <location filename="../ui/dock.py" line="229" />
       <source>Suitability model…</source>
       <translation>Modèle d'aptitude…</translation>
     </message>
@@ -2521,7 +2521,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Terrain (MNT)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="106" />
+      <location filename="../ui/dock.py" line="114" />
       <source>Terrain model</source>
       <translation>Modèle numérique de terrain</translation>
     </message>
@@ -2536,7 +2536,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="115" />
+      <location filename="../ui/dock.py" line="123" />
       <source>Territoire</source>
       <translation>Territoire</translation>
     </message>
@@ -2551,13 +2551,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire numérique — aide à la décision pour les territoires portuaires et industriels</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="48" />
+      <location filename="../plugin.py" line="53" />
       <source>Territoire panel</source>
       <translation>Panneau Territoire</translation>
     </message>
     <message>
       <location filename="../engine/layout_options.py" line="45" />
-      <location filename="../ui/dock.py" line="125" />
+      <location filename="../ui/dock.py" line="133" />
       <source>Territory</source>
       <translation>Territoire</translation>
     </message>
@@ -2598,7 +2598,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : codes INSEE des communes (séparés par des virgules) ou SIREN de l'EPCI</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="209" />
+      <location filename="../engine/opendata/loader.py" line="211" />
       <source>Territory: {name} ({count} communes)</source>
       <translation>Territoire : {name} ({count} communes)</translation>
     </message>
@@ -2619,17 +2619,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le GeoPackage {path} n'a pas de table {table}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="183" />
+      <location filename="../engine/opendata/irep.py" line="174" />
       <source>The IREP archive {url} has no establishments file.</source>
       <translation>L'archive IREP {url} ne contient pas de fichier des établissements.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="151" />
+      <location filename="../engine/opendata/irep.py" line="142" />
       <source>The IREP file {member} has no {column} column (its columns: {columns}).</source>
       <translation>Le fichier IREP {member} n'a pas de colonne {column} (ses colonnes : {columns}).</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/irep.py" line="179" />
+      <location filename="../engine/opendata/irep.py" line="170" />
       <source>The IREP file {url} is not a valid zip archive.</source>
       <translation>Le fichier IREP {url} n'est pas une archive zip valide.</translation>
     </message>
@@ -2675,7 +2675,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="202" />
+      <location filename="../engine/opendata/loader.py" line="204" />
       <source>The bundled sample GeoPackage is missing: {path}</source>
       <translation>Le GeoPackage d'exemple fourni est introuvable : {path}</translation>
     </message>
@@ -2700,7 +2700,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La taille de cellule doit être positive, et non {size}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="274" />
+      <location filename="../engine/opendata/loader.py" line="276" />
       <source>The disk is full: loading stopped at {family}, the previous output is intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2840,7 +2840,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="88" />
+      <location filename="../algorithms/_layer_io.py" line="94" />
       <source>The layer {layer} has no field {field}.</source>
       <translation>La couche {layer} n'a pas de champ {field}.</translation>
     </message>
@@ -2848,6 +2848,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/waste_flows.py" line="295" />
       <source>The layer {layer} has no field {field}: choose it with {parameter}.</source>
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
+    </message>
+    <message>
+      <location filename="../maps/layout.py" line="348" />
+      <source>The layout has no map item.</source>
+      <translation>La mise en page n'a pas d'élément carte.</translation>
     </message>
     <message>
       <location filename="../maps/layout.py" line="123" />
@@ -2880,7 +2885,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="656" />
+      <location filename="../maps/layout.py" line="658" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
@@ -2925,12 +2930,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="368" />
+      <location filename="../ui/dock.py" line="376" />
       <source>The network is down and the cache is empty: load the bundled sample territory.</source>
       <translation>Le réseau est indisponible et le cache est vide : chargez le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="363" />
+      <location filename="../ui/dock.py" line="371" />
       <source>The network is down: load the territory from the cache (last download on {date}) or the bundled sample territory.</source>
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
@@ -3042,15 +3047,15 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="106" />
-      <location filename="../algorithms/_layer_io.py" line="243" />
+      <location filename="../algorithms/_layer_io.py" line="112" />
+      <location filename="../algorithms/_layer_io.py" line="249" />
       <location filename="../algorithms/base.py" line="476" />
       <source>The run was cancelled: no output was written.</source>
       <translation>L'exécution a été annulée : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="107" />
-      <location filename="../engine/opendata/loader.py" line="125" />
+      <location filename="../engine/opendata/loader.py" line="109" />
+      <location filename="../engine/opendata/loader.py" line="127" />
       <source>The sample GeoPackage has no {table} table.</source>
       <translation>Le GeoPackage d'exemple n'a pas de table {table}.</translation>
     </message>
@@ -3080,27 +3085,27 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="175" />
+      <location filename="../engine/opendata/solar.py" line="176" />
       <source>The solar cadastre cannot be read as a vector layer: {path}</source>
       <translation>Le cadastre solaire ne peut pas être lu comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="155" />
+      <location filename="../engine/opendata/solar.py" line="156" />
       <source>The solar cadastre file does not exist: {path}</source>
       <translation>Le fichier du cadastre solaire n'existe pas : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="179" />
+      <location filename="../engine/opendata/solar.py" line="180" />
       <source>The solar cadastre has no coordinate reference system: {path}</source>
       <translation>Le cadastre solaire n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="184" />
+      <location filename="../engine/opendata/solar.py" line="185" />
       <source>The solar cadastre has no field {fields} (fields: {available}).</source>
       <translation>Le cadastre solaire n'a pas de champ {fields} (champs : {available}).</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/solar.py" line="139" />
+      <location filename="../engine/opendata/solar.py" line="140" />
       <source>The solar cadastre lacks potential_kwh and irradiation, and PVGIS is not reachable.</source>
       <translation>Le cadastre solaire n'a ni potential_kwh ni irradiation, et PVGIS n'est pas joignable.</translation>
     </message>
@@ -3358,7 +3363,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Système de coordonnées de référence inconnu : {crs}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="194" />
+      <location filename="../engine/opendata/loader.py" line="196" />
       <source>Unknown data families: {names}.</source>
       <translation>Familles de données inconnues : {names}.</translation>
     </message>
@@ -3404,7 +3409,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/cache.py" line="121" />
-      <location filename="../engine/opendata/loader.py" line="196" />
+      <location filename="../engine/opendata/loader.py" line="198" />
       <source>Unknown source '{mode}': use online, cache or sample.</source>
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
@@ -3440,17 +3445,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Seuil de signal exploitable (dBm)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="199" />
+      <location filename="../ui/dock.py" line="207" />
       <source>Use the cache</source>
       <translation>Utiliser le cache</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="201" />
+      <location filename="../ui/dock.py" line="209" />
       <source>Use the sample</source>
       <translation>Utiliser l'exemple</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="423" />
+      <location filename="../algorithms/_layer_io.py" line="429" />
       <source>Warnings: {warnings}</source>
       <translation>Avertissements : {warnings}</translation>
     </message>
@@ -3496,7 +3501,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du type de point de collecte</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="98" />
+      <location filename="../ui/dock.py" line="106" />
       <source>Waste points (SINOE, OSM)</source>
       <translation>Points de collecte des déchets (SINOE, OSM)</translation>
     </message>
@@ -3526,7 +3531,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites de déchets (tonnes sortantes, entrantes, non affectées)</translation>
     </message>
     <message>
-      <location filename="../ui/dock.py" line="103" />
+      <location filename="../ui/dock.py" line="111" />
       <source>Waste treatment facilities</source>
       <translation>Installations de traitement des déchets</translation>
     </message>
@@ -4190,7 +4195,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="137" />
+      <location filename="../algorithms/_layer_io.py" line="143" />
       <source>{count} invalid polygons of the layer {layer} (self-intersecting…) were repaired.</source>
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
@@ -4200,7 +4205,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/_layer_io.py" line="131" />
+      <location filename="../algorithms/_layer_io.py" line="137" />
       <source>{count} of {total} features of the layer {layer} have no geometry: they are left out.</source>
       <translation>{count} des {total} entités de la couche {layer} n'ont pas de géométrie : elles sont laissées de côté.</translation>
     </message>
@@ -4235,12 +4240,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} synergies, {unmet} besoins non couverts ou offres inutilisées.</translation>
     </message>
     <message>
-      <location filename="../engine/numbers.py" line="77" />
+      <location filename="../engine/numbers.py" line="102" />
       <source>{count} values of {field} are not numbers and are ignored (e.g. {examples}).</source>
       <translation>{count} valeurs de {field} ne sont pas des nombres et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../engine/numbers.py" line="86" />
+      <location filename="../engine/numbers.py" line="111" />
       <source>{count} values of {field} are out of range (negative or too large) and are ignored (e.g. {examples}).</source>
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
@@ -4265,7 +4270,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/loader.py" line="258" />
+      <location filename="../engine/opendata/loader.py" line="260" />
       <location filename="../engine/opendata/online.py" line="265" />
       <source>{family} is not available from online sources yet: use SOURCE=sample.</source>
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
@@ -4373,7 +4378,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{source} : {outside} des {total} positions tombent hors du territoire : les coordonnées ressemblent à du {likely}, pas à du {declared}.</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/bdtopo.py" line="300" />
+      <location filename="../engine/opendata/bdtopo.py" line="291" />
       <source>{table}: the IGN WFS failed ({error}); falling back to OpenStreetMap</source>
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>

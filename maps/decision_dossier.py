@@ -232,7 +232,7 @@ def cover(layout, dossier: Dossier, pages: int) -> None:
     language = dossier.language
     best = dossier.sites[0] if dossier.sites else None
     summary = []
-    if dossier.sites:
+    if best is not None:
         summary.append(t(dossier, "cover_count").format(count=len(dossier.sites)))
         score = words.number(best.score, language)
         area = words.area(best.area_m2, language)
@@ -389,7 +389,7 @@ def site_page(
             GREY,
         )
 
-    y = 57
+    y: float = 57
     label(layout, page, x, y, panel, 5, t(dossier, "stability"), 10, ACCENT, bold=True)
     label(
         layout,

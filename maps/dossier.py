@@ -8,6 +8,7 @@ are layout shapes, tables are manual tables.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from qgis.core import (
     QgsFillSymbol,
@@ -51,6 +52,14 @@ FONT = "Arial"
 INK, GREY, ACCENT, LIGHT = "#1b1b1b", "#555555", "#1f4e79", "#e8eef5"
 BAR, BAR_MAX = "#0072b2", "#d9e3ee"
 WIDTH, HEIGHT, MARGIN = 297.0, 210.0, 12.0
+
+
+class Framed(Protocol):
+    """What a page frame reads: the dossier's title, its credits and its language."""
+
+    title: str
+    credits: str
+    language: str
 
 
 @dataclass
@@ -254,7 +263,7 @@ def legend_item(
     return legend
 
 
-def page_frame(layout, sheet: Sheet, page: int, title: str, pages: int) -> None:
+def page_frame(layout, sheet: Framed, page: int, title: str, pages: int) -> None:
     """Section title, accent rule, credits and page number of an inner page."""
     label(layout, page, MARGIN, 9, WIDTH - 2 * MARGIN - 60, 10, title, 18, bold=True)
     label(

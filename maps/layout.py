@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -344,6 +344,8 @@ def fill_map(
 ) -> QgsLayoutItemMap:
     """Show ``layers`` (listed bottom to top) over ``extent`` with a small margin."""
     the_map = map_item(layout)
+    if the_map is None:  # load_template refuses a template without one
+        raise EngineError("The layout has no map item.")
     the_map.setCrs(crs)
     the_map.setLayers(list(reversed(layers)))  # the map item lists the top layer first
     the_map.setKeepLayerSet(True)
@@ -742,7 +744,7 @@ def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str
     return credits_from_sources([index.source(layer) for layer in layers], language)
 
 
-def credits_from_sources(sources: list[Source | None], language: str) -> str:
+def credits_from_sources(sources: Sequence[Source | None], language: str) -> str:
     """One credits line from the layers' provenance.
 
     A derived layer's attribution may already be a credits list ("A ; B ; Données d'exemple
