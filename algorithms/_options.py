@@ -112,8 +112,9 @@ def read_options(algorithm, options_class: type[Options], parameters: dict, cont
             values[spec.parameter] = algorithm.parameterAsString(parameters, spec.parameter, context)
         else:
             raw = parameters[spec.parameter]
-            values[spec.parameter] = raw if isinstance(raw, str) else algorithm.parameterAsEnum(
-                parameters, spec.parameter, context
+            values[spec.parameter] = (
+                raw
+                if isinstance(raw, str)
+                else algorithm.parameterAsEnum(parameters, spec.parameter, context)
             )
     return make_options(options_class, values, **fixed)
-

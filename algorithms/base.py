@@ -81,14 +81,21 @@ def _processing_wrapper(process):
     """Wrap a subclass's processAlgorithm: a failed or cancelled run discards what it wrote aside."""
 
     def processAlgorithm(self, parameters, context, feedback):
+        import traceback
+
+        # A failed run's traceback keeps its frames, and with them the layers and layouts the run
+        # made: they would outlive QGIS (a crash at exit). clear_frames drops their locals.
         try:
             results = process(self, parameters, context, feedback)
-        except QgsProcessingException:
+        except QgsProcessingException as error:
             self.discard_pending_outputs()
+            traceback.clear_frames(error.__traceback__)
             raise
         except Exception as error:  # in words, never a traceback (details in the message log)
             self.discard_pending_outputs()
-            raise self.error_in_words(error, parameters, context) from None
+            in_words = self.error_in_words(error, parameters, context)
+            traceback.clear_frames(error.__traceback__)
+            raise in_words from None
         self._results = dict(results or {})
         return results
 

@@ -17,12 +17,10 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsMapLayer,
-    QgsNetworkAccessManager,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -32,7 +30,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsProject,
-    QgsProviderRegistry,
     QgsRasterLayer,
     QgsSimpleFillSymbolLayer,
     QgsSingleSymbolRenderer,
@@ -40,17 +37,20 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from .. import settings
-from ..engine.endpoints import SOURCES, base_url
-from ..engine.errors import Cancelled, EngineError
-from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES, SOURCE_MODES
+from ..engine.endpoints import base_url
+from ..engine.errors import EngineError
+from ..engine.opendata.options import LoadOptions, enum_indices
+from ..engine.opendata.schema import FAMILIES, FAMILY_NAMES
 from ..engine.outputs import atomic_output
 from ..engine.provenance import Source, read_sources
 from ..i18n_support import format_date, format_number, tr, translated
+from ..maps.layout import layer_file_and_table
 from ..messages import tell_user
 from ..resources_paths import SAMPLE_GPKG, style_path
+from ..settings import cache_folder, network_proxies, url_settings
+from ._options import add_options, read_options
 from .base import TerritoireAlgorithm, explicit_destination, output_folder_is_writable
 
 if TYPE_CHECKING:
@@ -124,14 +124,7 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 defaultValue=list(range(len(FAMILY_NAMES))),
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.SOURCE,
-                self.tr("Source"),
-                options=[self.source_labels()[name] for name in SOURCE_MODES],
-                defaultValue=0,
-            )
-        )
+        add_options(self, LoadOptions, only=("mode",))
         self.addParameter(
             QgsProcessingParameterCrs(
                 self.TARGET_CRS,
@@ -140,25 +133,16 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 optional=True,
             )
         )
-        advanced = [
+        self.add_advanced(
             QgsProcessingParameterFile(
                 self.PORT_ZONES_FILE,
                 self.tr("Official port limits (vector file; OpenStreetMap port land use when empty)"),
                 QgsProcessingParameterFile.Behavior.File,
                 optional=True,
-            ),
-            QgsProcessingParameterString(
-                self.SOLAR_CADASTRE,
-                self.tr("Local solar cadastre: file or https address (roofs × PVGIS when empty)"),
-                optional=True,
-            ),
-            QgsProcessingParameterString(
-                self.SOLAR_FIELDS,
-                self.tr(
-                    "Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC"
-                ),
-                optional=True,
-            ),
+            )
+        )
+        add_options(self, LoadOptions, only=("solar_cadastre", "solar_fields"))
+        self.add_advanced(
             QgsProcessingParameterFile(
                 self.FIBRE_FILE,
                 self.tr(
@@ -166,16 +150,9 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 ),
                 QgsProcessingParameterFile.Behavior.File,
                 optional=True,
-            ),
-            QgsProcessingParameterBoolean(
-                self.KEEP_NON_ICPE,
-                self.tr("Keep Géorisques entries that are not classified (Non ICPE)"),
-                defaultValue=False,
-            ),
-        ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(parameter)
+            )
+        )
+        add_options(self, LoadOptions, only=("keep_non_icpe",))
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT,
@@ -211,12 +188,9 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             "street_furniture": self.tr("Street furniture for hotspots, sample only (street_furniture)"),
         }
 
-    def source_labels(self) -> dict[str, str]:
-        return {
-            "online": self.tr("Cache, then online: recent downloads reused, the rest downloaded (online)"),
-            "cache": self.tr("Cache: no network, the last download (cache)"),
-            "sample": self.tr("Sample: the bundled sample territory (sample)"),
-        }
+    def add_advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(parameter)
 
     def checkParameterValues(self, parameters, context):
         from ..engine.opendata.solar import parse_field_mapping
@@ -263,18 +237,17 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
             settings.territory_gpkg(territory_title(territory), project)
         )
         self._existing = existing_layers(project, self._output)
-        self._report = None
+        self._report: LoadReport | None = None
         return True
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback):
-        from ..engine.cache import DiskCache, Fetcher
-        from ..engine.http_client import HttpClient, NetworkError
+        from ..engine.http_client import NetworkError
         from ..engine.opendata.loader import load_open_data
 
         parameters = enum_indices(parameters)
+        options = read_options(self, LoadOptions, parameters, context)
         territory = self.parameterAsString(parameters, self.TERRITORY, context)
         families = [FAMILY_NAMES[index] for index in self.parameterAsEnums(parameters, self.LAYERS, context)]
-        mode = SOURCE_MODES[self.parameterAsEnum(parameters, self.SOURCE, context)]
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem("EPSG:2154")
@@ -285,35 +258,23 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 self.tr("The output folder cannot be written: {path}").format(path=output)
             )
         os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
-        ordered = [name for name in FAMILY_NAMES if name in families]
-        fetcher = None
-        offline = False
 
         def log(text: str) -> None:
             feedback.pushInfo(translated(text))
 
-        if mode != "sample":
-            client = HttpClient(proxies=qgis_proxies(), cancelled=feedback.isCanceled, log=log)
-            cache = DiskCache(cache_folder())
-            if mode == "online" and not client.reachable(base_url("GEO_API", url_settings())):
-                # cache, then online: offline, the cache alone (no retries against a dead network)
-                offline, mode = True, "cache"
-                feedback.pushWarning(self.tr("The network is down: the territory is loaded from the cache."))
-            fetcher = Fetcher(mode, cache, client, url_settings(), log)
+        mode, fetcher, offline = self.fetcher(options.mode, feedback, log)
         try:
             report = load_open_data(
                 territory,
-                ordered,
+                [name for name in FAMILY_NAMES if name in families],
                 output,
                 mode=mode,
                 options={
                     "port_zones_file": self.parameterAsFile(parameters, self.PORT_ZONES_FILE, context),
-                    "solar_cadastre": self.parameterAsString(
-                        parameters, self.SOLAR_CADASTRE, context
-                    ).strip(),
-                    "solar_fields": self.parameterAsString(parameters, self.SOLAR_FIELDS, context),
+                    "solar_cadastre": options.solar_cadastre.strip(),
+                    "solar_fields": options.solar_fields,
                     "fibre_file": self.parameterAsFile(parameters, self.FIBRE_FILE, context),
-                    "keep_non_icpe": self.parameterAsBoolean(parameters, self.KEEP_NON_ICPE, context),
+                    "keep_non_icpe": options.keep_non_icpe,
                 },
                 target_crs=crs.toWkt(),
                 sample_gpkg=SAMPLE_GPKG,
@@ -323,13 +284,37 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 log=log,
                 cancelled=feedback.isCanceled,
             )
-        except Cancelled as error:
-            raise QgsProcessingException(self.tr("The run was cancelled: no output was written.")) from error
         except EngineError as error:
             message = self.tr(error.message).format(**error.values)
             if offline or (mode == "online" and isinstance(error, NetworkError)):
                 message = offline_message(message)
             raise QgsProcessingException(message) from error
+        self.report_families(report, feedback)
+        self._report = report
+        self._load_on_completion(report, context)
+        results = {self.OUTPUT: output}
+        terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
+        if terrain_tif:
+            results[self.TERRAIN_OUTPUT] = self._export_terrain(report, terrain_tif)
+        return results
+
+    def fetcher(self, mode: str, feedback, log):
+        """(mode, fetcher, offline): no fetcher for the sample; "online" becomes "cache" when the
+        network is down (no retries against a dead network)."""
+        from ..engine.cache import DiskCache, Fetcher
+        from ..engine.http_client import HttpClient
+
+        if mode == "sample":
+            return mode, None, False
+        client = HttpClient(proxies=network_proxies(), cancelled=feedback.isCanceled, log=log)
+        offline = mode == "online" and not client.reachable(base_url("GEO_API", url_settings()))
+        if offline:
+            mode = "cache"
+            feedback.pushWarning(self.tr("The network is down: the territory is loaded from the cache."))
+        return mode, Fetcher(mode, DiskCache(cache_folder()), client, url_settings(), log), offline
+
+    def report_families(self, report: LoadReport, feedback) -> None:
+        """Each family that failed as an error, each warning as a warning."""
         for family in report.families:
             if not family.ok:
                 feedback.reportError(
@@ -339,13 +324,6 @@ class LoadOpenDataAlgorithm(TerritoireAlgorithm):
                 )
             for warning in family.warnings:
                 feedback.pushWarning(self.tr(warning.message).format(**warning.values))
-        self._report = report
-        self._load_on_completion(report, context)
-        results = {self.OUTPUT: output}
-        terrain_tif = self.parameterAsOutputLayer(parameters, self.TERRAIN_OUTPUT, context)
-        if terrain_tif:
-            results[self.TERRAIN_OUTPUT] = self._export_terrain(report, terrain_tif)
-        return results
 
     def _export_terrain(self, report: LoadReport, destination: str) -> str:
         """Copy the GeoPackage's terrain table to a GeoTIFF (qgis_process on QGIS 3.22 cannot
@@ -484,13 +462,6 @@ def territory_title(territory: str) -> str:
     return "_".join(part.strip() for part in text.split(",") if part.strip())
 
 
-def layer_file_and_table(layer: QgsMapLayer) -> tuple[str, str]:
-    """The file and table a GeoPackage layer reads ("" when it reads no file)."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    path = parts.get("path") or ""
-    return (os.path.realpath(path) if path else "", parts.get("layerName") or "")
-
-
 def existing_layers(project, output: str) -> dict[str, tuple[str, int]]:
     """Table → (layer id, feature count) of the project's layers reading the GeoPackage ``output``."""
     if project is None or not os.path.exists(output):
@@ -503,47 +474,6 @@ def existing_layers(project, output: str) -> dict[str, tuple[str, int]]:
             count = layer.featureCount() if isinstance(layer, QgsVectorLayer) else 0
             found[table] = (layer.id(), count)
     return found
-
-
-def enum_indices(parameters: dict) -> dict:
-    """``parameters`` with LAYERS and SOURCE given as keys (``roads``, ``sample``) turned into indices.
-
-    The enum parameters store indices (the dialog shows readable labels); scripts, models, the
-    dock and ``qgis_process`` may pass the family and source keys instead: one value, a list or
-    a comma-separated text.  Unknown values are left for the parameter check to refuse.
-    """
-    converted = dict(parameters)
-    for name, keys in (("LAYERS", FAMILY_NAMES), ("SOURCE", list(SOURCE_MODES))):
-        value = converted.get(name)
-        if value is None:
-            continue
-        items = value if isinstance(value, (list, tuple)) else str(value).split(",")
-        indices = [keys.index(str(item).strip()) if str(item).strip() in keys else item for item in items]
-        converted[name] = indices if name == "LAYERS" else indices[0]
-    return converted
-
-
-def url_settings() -> dict[str, str]:
-    """Endpoint overrides from the plugin settings (``territoire_numerique/urls/<SOURCE>``)."""
-    values = {source: settings.url_override(source) for source in SOURCES}
-    return {source: value for source, value in values.items() if value}
-
-
-def cache_folder() -> str:
-    """``territoire_numerique/cache_dir`` setting, else ``$TERRITOIRE_CACHE_DIR`` or the user cache."""
-    from ..engine.cache import default_cache_dir
-
-    return settings.cache_dir() or str(default_cache_dir())
-
-
-def qgis_proxies() -> dict[str, str] | None:
-    """The QGIS network proxy (Settings › Network) as a ``requests`` proxies mapping."""
-    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
-    if proxy.type() not in (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy):
-        return None
-    credentials = f"{proxy.user()}:{proxy.password()}@" if proxy.user() else ""
-    address = f"http://{credentials}{proxy.hostName()}:{proxy.port()}"
-    return {"http": address, "https": address}
 
 
 class TerritoryLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -619,7 +549,9 @@ def outline_only(layer: QgsMapLayer) -> None:
     """Boundaries drawn on top of the other layers: their outline and labels, no fill."""
     renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
     symbol = renderer.symbol() if isinstance(renderer, QgsSingleSymbolRenderer) else None
-    for index in range(symbol.symbolLayerCount() if symbol is not None else 0):
+    if symbol is None:
+        return
+    for index in range(symbol.symbolLayerCount()):
         symbol_layer = symbol.symbolLayer(index)
         if isinstance(symbol_layer, QgsSimpleFillSymbolLayer):
             symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)

@@ -4,7 +4,7 @@
   <context>
     <name>TerritoireNumerique</name>
     <message>
-      <location filename="../algorithms/base.py" line="376" />
+      <location filename="../algorithms/base.py" line="383" />
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>2 m (par défaut) distingue les rues entre les bâtiments ; une maille plus grande est plus rapide.</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="137" />
+      <location filename="../algorithms/synergy_dossier.py" line="37" />
       <source>A PDF for the actors and the council from the outputs of Resource synergies: a cover with the totals, the Toile of the proposed synergies, then one page per synergy (ranked by net saving) with its map, the actors, quantities taken and delivered, distance, months, cost, value of the substituted supply, net saving, CO2 avoided and confidence, and a page of the factors and their sources. Confidential actors are never printed by name unless asked, whatever the synergies layer holds.</source>
       <translation>Un PDF pour les acteurs et les élus à partir des résultats de Synergies de ressources : une couverture avec les totaux, la Toile des synergies proposées, puis une page par synergie (classées par économie nette) avec sa carte, les acteurs, les quantités prélevées et livrées, la distance, les mois, le coût, la valeur de l'approvisionnement remplacé, l'économie nette, le CO2 évité et la confiance, et une page des facteurs et de leurs sources. Les acteurs confidentiels ne sont jamais nommés, sauf demande, quel que soit le contenu de la couche des synergies.</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>Un filtre par type nécessite le champ du type d'équipement (KIND_FIELD).</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="60" />
+      <location filename="../algorithms/decision_dossier.py" line="53" />
       <source>A multi-page PDF for a council meeting, from the results of Site suitability: a cover with a summary, the map of the territory with the suitability and the candidate sites, one page per site (map, score, rank, stability under weight changes, the contribution of each criterion as a bar chart, the constraints met and key facts: fibre at the site, distance to the port, nearest waste outlet), then the method and the sources with their vintages.
 
 The sites layer is the 'Best sites' output of Site suitability (fields site_id, rank, score, min_score, area_m2, stay_top_prob and c_&lt;criterion&gt;). Give the same model to word the criteria, weights and constraints. The dossier is in French, in English when the QGIS locale is English.</source>
@@ -78,8 +78,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un équipement partagé demande des acteurs et des sites candidats.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="244" />
-      <location filename="../algorithms/load_open_data.py" line="357" />
+      <location filename="../algorithms/load_open_data.py" line="218" />
+      <location filename="../algorithms/load_open_data.py" line="335" />
       <source>A terrain GeoTIFF was asked for, but no terrain was loaded: tick the terrain family.</source>
       <translation>Un GeoTIFF du terrain a été demandé, mais aucun terrain n'a été chargé : cochez la famille terrain.</translation>
     </message>
@@ -104,7 +104,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Pondérations AHP : ratio de cohérence RC = {cr}, λmax = {lmax}</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="164" />
+      <location filename="../algorithms/load_open_data.py" line="148" />
       <source>ARCEP buildings file: cartefibre immeubles export or base_imb (downloads when empty)</source>
       <translation>Fichier d'immeubles ARCEP : export cartefibre immeubles ou base_imb (téléchargements si vide)</translation>
     </message>
@@ -196,7 +196,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Un acteur plus éloigné que cela de tous les sites choisis n'est pas desservi.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="206" />
+      <location filename="../algorithms/export_map.py" line="159" />
       <source>An atlas is exported as one PDF: choose the pdf format.</source>
       <translation>Un atlas est exporté en un seul PDF : choisissez le format pdf.</translation>
     </message>
@@ -206,7 +206,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Analyses et cartes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="182" />
+      <location filename="../algorithms/base.py" line="189" />
       <source>Analysis</source>
       <translation>Analyse</translation>
     </message>
@@ -241,17 +241,22 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Surface couverte par un signal exploitable (m²)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="322" />
+      <location filename="../maps/export.py" line="134" />
       <source>Atlas of {count} pages.</source>
       <translation>Atlas de {count} pages.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="147" />
+      <location filename="../maps/atlas.py" line="94" />
+      <source>Atlas page {page} of {count}…</source>
+      <translation>Page {page} sur {count} de l'atlas…</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="110" />
       <source>Atlas: one page per feature of this layer (PDF)</source>
       <translation>Atlas : une page par entité de cette couche (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="155" />
+      <location filename="../algorithms/export_map.py" line="118" />
       <source>Atlas: page title field</source>
       <translation>Atlas : champ du titre de page</translation>
     </message>
@@ -261,9 +266,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Attribut de l'entité sous la cellule</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="113" />
-      <location filename="../algorithms/export_map.py" line="90" />
-      <location filename="../algorithms/synergy_dossier.py" line="174" />
+      <location filename="../engine/layout_options.py" line="24" />
+      <location filename="../engine/layout_options.py" line="46" />
       <source>Author</source>
       <translation>Auteur</translation>
     </message>
@@ -380,7 +384,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bâtiments (rastérisés sur la grille avec leur hauteur)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="205" />
+      <location filename="../algorithms/load_open_data.py" line="182" />
       <source>Buildings, BD TOPO (buildings)</source>
       <translation>Bâtiments, BD TOPO (buildings)</translation>
     </message>
@@ -415,12 +419,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Cache, puis en ligne : les téléchargements de moins de 30 jours sont réutilisés, le reste est téléchargé (le cache sert si le réseau fait défaut). Cache seul : sans réseau, les derniers téléchargements. Exemple : le territoire de Dunkerque fourni avec l'extension.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="216" />
+      <location filename="../engine/opendata/options.py" line="25" />
       <source>Cache, then online: recent downloads reused, the rest downloaded (online)</source>
       <translation>Cache puis en ligne : téléchargements récents réutilisés, le reste téléchargé (online)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="217" />
+      <location filename="../engine/opendata/options.py" line="28" />
       <source>Cache: no network, the last download (cache)</source>
       <translation>Cache : sans réseau, le dernier téléchargement (cache)</translation>
     </message>
@@ -457,7 +461,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="79" />
+      <location filename="../algorithms/decision_dossier.py" line="69" />
       <source>Candidate sites (output of Site suitability)</source>
       <translation>Sites candidats (sortie d'Aptitude des sites)</translation>
     </message>
@@ -510,7 +514,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Choisissez un SCR doté d'un code EPSG (par exemple EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="241" />
+      <location filename="../algorithms/load_open_data.py" line="215" />
       <source>Choose at least one data family to load.</source>
       <translation>Choisissez au moins une famille de données à charger.</translation>
     </message>
@@ -595,7 +599,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Communes</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="198" />
+      <location filename="../algorithms/load_open_data.py" line="175" />
       <source>Communes (boundaries)</source>
       <translation>Communes (boundaries)</translation>
     </message>
@@ -631,8 +635,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Contraintes</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="96" />
-      <location filename="../algorithms/synergy_dossier.py" line="165" />
+      <location filename="../algorithms/_maps.py" line="47" />
       <source>Context layers for the maps, bottom to top (communes, roads…)</source>
       <translation>Couches de contexte des cartes, du bas vers le haut (communes, routes…)</translation>
     </message>
@@ -708,7 +711,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="181" />
+      <location filename="../algorithms/base.py" line="188" />
       <source>Data</source>
       <translation>Données</translation>
     </message>
@@ -724,7 +727,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Dossier des données</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="57" />
+      <location filename="../algorithms/decision_dossier.py" line="50" />
       <source>Decision dossier (PDF)</source>
       <translation>Dossier d'aide à la décision (PDF)</translation>
     </message>
@@ -856,14 +859,13 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="126" />
-      <location filename="../algorithms/synergy_dossier.py" line="192" />
+      <location filename="../algorithms/_maps.py" line="56" />
       <source>Dossier</source>
       <translation>Dossier PDF</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="278" />
-      <location filename="../algorithms/synergy_dossier.py" line="345" />
+      <location filename="../algorithms/decision_dossier.py" line="143" />
+      <location filename="../algorithms/synergy_dossier.py" line="87" />
       <source>Dossier of {pages} pages written to {path}</source>
       <translation>Dossier de {pages} pages écrit dans {path}</translation>
     </message>
@@ -898,7 +900,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>EPCI {siren} introuvable sur geo.api.gouv.fr.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="321" />
+      <location filename="../maps/export.py" line="133" />
       <source>Each page shows its profile beside the median.</source>
       <translation>Chaque page montre son profil à côté de la médiane.</translation>
     </message>
@@ -923,7 +925,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Bornes existantes (conservées)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="57" />
+      <location filename="../algorithms/export_map.py" line="52" />
       <location filename="../ui/dock.py" line="232" />
       <source>Export map</source>
       <translation>Exporter une carte</translation>
@@ -934,7 +936,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Exporter une carte…</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="60" />
+      <location filename="../algorithms/export_map.py" line="55" />
       <source>Exports a print-ready map for elected officials: title, subtitle, a legend of what is on the map with readable layer names, scale bar, north arrow, date, author, the commune's logo and a credits line built from the layers' provenance (it says 'synthetic sample data' when any layer is synthetic).
 
 Layers are listed from bottom to top (the first one is drawn first, under the others); without layers, the visible layers of the project are used. Layers read from a file (e.g. 'territoire.gpkg|layername=communes') get the plugin's style for their family.
@@ -956,7 +958,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Emprise (par défaut : les contraintes d'inclusion, sinon le premier critère)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="122" />
+      <location filename="../algorithms/export_map.py" line="103" />
       <source>Extent (default: the territory or the layers)</source>
       <translation>Emprise (par défaut : le territoire ou les couches)</translation>
     </message>
@@ -997,7 +999,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Facteurs et leurs sources</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="157" />
+      <location filename="../algorithms/synergy_dossier.py" line="57" />
       <source>Factors and their sources (output of Resource synergies)</source>
       <translation>Facteurs et leurs sources (résultat de Synergies de ressources)</translation>
     </message>
@@ -1034,12 +1036,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Éligibilité à la fibre par bâtiment</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="102" />
+      <location filename="../algorithms/decision_dossier.py" line="85" />
       <source>Fibre eligibility per building (points)</source>
       <translation>Éligibilité à la fibre par bâtiment (points)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="199" />
+      <location filename="../algorithms/load_open_data.py" line="176" />
       <source>Fibre per building, ARCEP (fibre)</source>
       <translation>Fibre par bâtiment, ARCEP (fibre)</translation>
     </message>
@@ -1047,6 +1049,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <location filename="../ui/suitability_editor.py" line="386" />
       <source>Field (attribute)</source>
       <translation>Champ (attribut)</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="213" />
+      <source>Filling the layout template…</source>
+      <translation>Remplissage du modèle de mise en page…</translation>
     </message>
     <message>
       <location filename="../ui/suitability_editor.py" line="388" />
@@ -1065,9 +1072,9 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Pour chaque entité de demande (bâtiments avec un champ de population ou de logements, ou communes), la distance à l'équipement de collecte des déchets le plus proche (déchèterie, point d'apport volontaire ; éventuellement seulement certains types), à vol d'oiseau ou le long des routes (un seul calcul de plus court chemin depuis tous les équipements). Donne la part de la population située sous le seuil pour chaque commune et les zones mal desservies : les entités mal desservies plus proches les unes des autres que la distance de regroupement sont fusionnées en polygones, avec la population qu'ils contiennent. Les entités situées au-delà de la tolérance d'accrochage aux routes n'ont pas de distance et sont comptées comme mal desservies.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="128" />
-      <source>Format (default: from the output file name)</source>
-      <translation>Format (par défaut : d'après le nom du fichier de sortie)</translation>
+      <location filename="../engine/layout_options.py" line="25" />
+      <source>Format</source>
+      <translation>Format</translation>
     </message>
     <message>
       <location filename="../engine/wifi_options.py" line="62" />
@@ -1095,6 +1102,11 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>À partir de points d'éligibilité à la fibre par bâtiment (ARCEP « Ma connexion internet » ou couche fibre du chargeur de données ouvertes), compte par zone les locaux, les locaux raccordables en FTTH, le taux FTTH et les locaux sans aucune offre à très haut débit (au moins 30 Mbit/s). Les zones sont une couche de polygones (communes, IRIS) ou une grille de carrés ou d'hexagones de la taille de cellule indiquée. Les zones sous le taux FTTH cible sont signalées ; une zone sans locaux a un taux NULL (pas de données), et non 0 %. Pour les sites facultatifs (sites industriels, zones portuaires, sites candidats), donne la distance au bâtiment éligible FTTH le plus proche et indique si la fibre est présente sur le site (un bâtiment éligible à l'intérieur ou à moins de la distance indiquée).</translation>
     </message>
     <message>
+      <location filename="../engine/layout_options.py" line="30" />
+      <source>From the output file name</source>
+      <translation>D'après le nom du fichier de sortie</translation>
+    </message>
+    <message>
       <location filename="../ui/suitability_editor.py" line="425" />
       <source>GIS files (*.gpkg *.shp *.geojson *.tif *.tiff);;All files (*)</source>
       <translation>Fichiers SIG (*.gpkg *.shp *.geojson *.tif *.tiff);;Tous les fichiers (*)</translation>
@@ -1105,7 +1117,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Gaussienne (valeur idéale)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="183" />
+      <location filename="../algorithms/load_open_data.py" line="160" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1221,8 +1233,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Valeur idéale</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="121" />
-      <location filename="../algorithms/export_map.py" line="116" />
+      <location filename="../algorithms/_maps.py" line="37" />
       <source>Images (*.svg *.png *.jpg *.jpeg)</source>
       <translation>Images (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1262,7 +1273,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Sites industriels (ICPE, IREP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="200" />
+      <location filename="../algorithms/load_open_data.py" line="177" />
       <source>Industrial sites, ICPE and IREP (industrial_sites)</source>
       <translation>Sites industriels, ICPE et IREP (industrial_sites)</translation>
     </message>
@@ -1277,7 +1288,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Déchets industriels (IREP)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="201" />
+      <location filename="../algorithms/load_open_data.py" line="178" />
       <source>Industrial waste, IREP (industrial_waste)</source>
       <translation>Déchets industriels, IREP (industrial_waste)</translation>
     </message>
@@ -1292,7 +1303,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="172" />
+      <location filename="../engine/opendata/options.py" line="44" />
       <source>Keep Géorisques entries that are not classified (Non ICPE)</source>
       <translation>Garder les entrées Géorisques non classées (Non ICPE)</translation>
     </message>
@@ -1378,22 +1389,22 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche {layer} n'est pas un raster sur fichier : enregistrez-la d'abord en GeoTIFF.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="83" />
+      <location filename="../algorithms/export_map.py" line="74" />
       <source>Layers, bottom to top (default: the visible layers of the project)</source>
       <translation>Couches, du bas vers le haut (par défaut : les couches visibles du projet)</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="104" />
+      <location filename="../algorithms/export_map.py" line="93" />
       <source>Layout template (a4_landscape, a4_portrait, a3_landscape or a .qpt file)</source>
       <translation>Modèle de mise en page (a4_landscape, a4_portrait, a3_landscape ou un fichier .qpt)</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="120" />
+      <location filename="../maps/layout.py" line="104" />
       <source>Layout template not found: {path}. Give the path of a .qpt file or one of the bundled templates: {names}.</source>
       <translation>Modèle de mise en page introuvable : {path}. Indiquez le chemin d'un fichier .qpt ou l'un des modèles fournis : {names}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="107" />
+      <location filename="../algorithms/export_map.py" line="96" />
       <source>Layout templates (*.qpt *)</source>
       <translation>Modèles de mise en page (*.qpt *)</translation>
     </message>
@@ -1445,7 +1456,7 @@ Chaque famille indique ce qu'elle a lu, écrit et écarté, et pourquoi, dans le
 Une famille en échec est signalée dans le journal et les autres sont tout de même chargées. Les couches sont ajoutées au projet dans un groupe portant le nom du territoire, avec leur style et leurs métadonnées (source, licence, millésime, date de récupération).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="152" />
+      <location filename="../engine/opendata/options.py" line="32" />
       <source>Local solar cadastre: file or https address (roofs × PVGIS when empty)</source>
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
@@ -1496,8 +1507,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Écart type de l'effet de masque log-distance</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="119" />
-      <location filename="../algorithms/export_map.py" line="114" />
+      <location filename="../algorithms/_maps.py" line="35" />
       <source>Logo of the commune (SVG or image)</source>
       <translation>Logo de la commune (SVG ou image)</translation>
     </message>
@@ -1517,22 +1527,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>JSON mal formé reçu de {url} : {problem}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="163" />
+      <location filename="../algorithms/export_map.py" line="126" />
       <source>Map</source>
       <translation>Carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="332" />
+      <location filename="../algorithms/export_map.py" line="234" />
       <source>Map written to {path}</source>
       <translation>Carte écrite dans {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="253" />
+      <location filename="../algorithms/export_map.py" line="204" />
       <source>Mapping {count} layers.</source>
       <translation>Cartographie de {count} couches.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="183" />
+      <location filename="../algorithms/base.py" line="190" />
       <source>Maps</source>
       <translation>Cartes</translation>
     </message>
@@ -1566,6 +1576,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/waste_access.py" line="184" />
       <source>Measuring distances to the nearest facility</source>
       <translation>Mesure des distances à l'équipement le plus proche</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/decision_dossier.py" line="136" />
+      <source>Measuring the sites…</source>
+      <translation>Mesure des sites…</translation>
     </message>
     <message>
       <location filename="../engine/suitability_options.py" line="41" />
@@ -1757,7 +1772,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Absent du cache (source=cache ne fonctionne hors ligne qu'avec des téléchargements antérieurs) : {url}</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="453" />
+      <location filename="../algorithms/load_open_data.py" line="431" />
       <source>Not loaded: {families}.</source>
       <translation>Non chargé : {families}.</translation>
     </message>
@@ -1805,7 +1820,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Valeur de l'objectif</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="146" />
+      <location filename="../algorithms/load_open_data.py" line="139" />
       <source>Official port limits (vector file; OpenStreetMap port land use when empty)</source>
       <translation>Limites portuaires officielles (fichier vecteur ; occupation du sol portuaire OpenStreetMap si vide)</translation>
     </message>
@@ -1875,7 +1890,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="182" />
+      <location filename="../algorithms/load_open_data.py" line="159" />
       <source>Output GeoPackage (temporary: the territory's GeoPackage in the data folder)</source>
       <translation>GeoPackage de sortie (temporaire : le GeoPackage du territoire dans le dossier des données)</translation>
     </message>
@@ -1885,9 +1900,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Overpass n'a pas pu répondre ({url}) : {remark}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="164" />
+      <location filename="../engine/layout_options.py" line="31" />
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <location filename="../algorithms/export_map.py" line="127" />
       <source>PDF (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)</source>
       <translation>PDF (*.pdf);;Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="32" />
+      <source>PNG</source>
+      <translation>PNG</translation>
     </message>
     <message>
       <location filename="../engine/solar_options.py" line="55" />
@@ -1921,17 +1946,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Zones portuaires</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="104" />
+      <location filename="../algorithms/decision_dossier.py" line="87" />
       <source>Port zones (polygons)</source>
       <translation>Zones portuaires (polygones)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="204" />
+      <location filename="../algorithms/load_open_data.py" line="181" />
       <source>Port zones (port_zones)</source>
       <translation>Zones portuaires (port_zones)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="179" />
+      <location filename="../maps/export.py" line="128" />
+      <source>Preparing the atlas…</source>
+      <translation>Préparation de l'atlas…</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="61" />
       <source>Print the names of confidential actors</source>
       <translation>Imprimer les noms des acteurs confidentiels</translation>
     </message>
@@ -1956,7 +1986,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bornes Wi-Fi publiques</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="209" />
+      <location filename="../algorithms/load_open_data.py" line="186" />
       <source>Public Wi-Fi hotspots, sample only (wifi_hotspots)</source>
       <translation>Bornes Wi-Fi publiques, exemple uniquement (wifi_hotspots)</translation>
     </message>
@@ -1966,7 +1996,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiments publics</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="208" />
+      <location filename="../algorithms/load_open_data.py" line="185" />
       <source>Public buildings, sample only (public_buildings)</source>
       <translation>Bâtiments publics, exemple uniquement (public_buildings)</translation>
     </message>
@@ -2042,9 +2072,19 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Retirer</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="569" />
+      <location filename="../algorithms/base.py" line="576" />
       <source>Removed a temporary file left by an interrupted run: {path}</source>
       <translation>Fichier temporaire laissé par un traitement interrompu supprimé : {path}</translation>
+    </message>
+    <message>
+      <location filename="../maps/layout.py" line="711" />
+      <source>Rendering the map and writing {path}…</source>
+      <translation>Rendu de la carte et écriture de {path}…</translation>
+    </message>
+    <message>
+      <location filename="../maps/layout.py" line="709" />
+      <source>Rendering {pages} pages and writing {path}…</source>
+      <translation>Rendu des {pages} pages et écriture de {path}…</translation>
     </message>
     <message>
       <location filename="../engine/solar_options.py" line="17" />
@@ -2062,9 +2102,9 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Habitants à portée d'une installation, par commune</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="137" />
-      <source>Resolution (dpi)</source>
-      <translation>Résolution (dpi)</translation>
+      <location filename="../engine/layout_options.py" line="36" />
+      <source>Resolution</source>
+      <translation>Résolution</translation>
     </message>
     <message>
       <location filename="../algorithms/resource_synergies.py" line="49" />
@@ -2087,7 +2127,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Routes (pour les distances le long des routes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="206" />
+      <location filename="../algorithms/load_open_data.py" line="183" />
       <source>Roads, BD TOPO (roads)</source>
       <translation>Routes, BD TOPO (roads)</translation>
     </message>
@@ -2102,7 +2142,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ identifiant de la toiture</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="203" />
+      <location filename="../algorithms/load_open_data.py" line="180" />
       <source>Roof solar potential (solar)</source>
       <translation>Potentiel solaire des toitures (solar)</translation>
     </message>
@@ -2152,12 +2192,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Échec de SINOE /lines ({error}) ; essai du CSV /raw</translation>
     </message>
     <message>
+      <location filename="../engine/layout_options.py" line="33" />
+      <source>SVG</source>
+      <translation>SVG</translation>
+    </message>
+    <message>
       <location filename="../ui/dock.py" line="174" />
       <source>Sample territory (bundled, offline)</source>
       <translation>Territoire d'exemple (fourni, hors ligne)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="218" />
+      <location filename="../engine/opendata/options.py" line="29" />
       <source>Sample: the bundled sample territory (sample)</source>
       <translation>Exemple : le territoire d'exemple fourni (sample)</translation>
     </message>
@@ -2283,12 +2328,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="253" />
+      <location filename="../algorithms/load_open_data.py" line="227" />
       <source>Solar cadastre fields are given without a solar cadastre.</source>
       <translation>Des champs de cadastre solaire sont indiqués sans cadastre solaire.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="157" />
+      <location filename="../engine/opendata/options.py" line="38" />
       <source>Solar cadastre fields, e.g. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</source>
       <translation>Champs du cadastre solaire, ex. irradiation=IRR_MOY;usable_area=SURF_UTILE;potential_kwp=KWC</translation>
     </message>
@@ -2334,7 +2379,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Certains algorithmes nécessitent des paquets Python absents de ce QGIS : {names}. Installez les paquets de requirements.txt (extension QPIP ; OSGeo4W : python3-scipy, python3-geopandas, python3-rasterio, python3-requests, python3-networkx) ; détails dans le journal de Traitement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="130" />
+      <location filename="../engine/opendata/options.py" line="20" />
       <location filename="../ui/dock.py" line="168" />
       <source>Source</source>
       <translation>Source</translation>
@@ -2375,7 +2420,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Mobilier urbain (sites de bornes)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="211" />
+      <location filename="../algorithms/load_open_data.py" line="188" />
       <source>Street furniture for hotspots, sample only (street_furniture)</source>
       <translation>Mobilier urbain pour bornes Wi-Fi, exemple uniquement (street_furniture)</translation>
     </message>
@@ -2390,19 +2435,23 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Style et sources enregistrés dans la table {table} du GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="202" />
+      <location filename="../algorithms/export_map.py" line="155" />
       <source>Style not found: {styles} (give a family of resources/styles or a .qml file).</source>
       <translation>Style introuvable : {styles} (indiquez une famille de resources/styles ou un fichier .qml).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="94" />
+      <location filename="../algorithms/export_map.py" line="83" />
       <source>Styles, in the order of the layers, separated by ';': a style family (waste_flows, wifi_rssi…) or a .qml file; empty keeps the automatic style</source>
       <translation>Styles, dans l'ordre des couches, séparés par « ; » : une famille de styles (waste_flows, wifi_rssi…) ou un fichier .qml ; vide : style automatique</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="111" />
-      <location filename="../algorithms/export_map.py" line="89" />
-      <location filename="../algorithms/synergy_dossier.py" line="172" />
+      <location filename="../algorithms/export_map.py" line="205" />
+      <source>Styling the layers…</source>
+      <translation>Application des styles aux couches…</translation>
+    </message>
+    <message>
+      <location filename="../engine/layout_options.py" line="23" />
+      <location filename="../engine/layout_options.py" line="44" />
       <source>Subtitle</source>
       <translation>Sous-titre</translation>
     </message>
@@ -2413,7 +2462,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aptitude (0–100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="90" />
+      <location filename="../algorithms/decision_dossier.py" line="80" />
       <location filename="../algorithms/site_suitability.py" line="98" />
       <source>Suitability model (JSON file path or JSON text)</source>
       <translation>Modèle d'aptitude (chemin d'un fichier JSON ou texte JSON)</translation>
@@ -2434,7 +2483,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Raster d'aptitude (0-100)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="85" />
+      <location filename="../algorithms/decision_dossier.py" line="75" />
       <source>Suitability raster (0–100)</source>
       <translation>Raster d'aptitude (0–100)</translation>
     </message>
@@ -2492,7 +2541,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="150" />
+      <location filename="../algorithms/synergy_dossier.py" line="50" />
       <source>Synergies (output of Resource synergies)</source>
       <translation>Synergies (résultat de Synergies de ressources)</translation>
     </message>
@@ -2514,12 +2563,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Synergies potentielles par déchet (0 = aucune)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="134" />
+      <location filename="../algorithms/synergy_dossier.py" line="34" />
       <source>Synergy dossier (PDF)</source>
       <translation>Dossier des synergies (PDF)</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="185" />
+      <location filename="../engine/layout_options.py" line="64" />
       <source>Synergy pages at most</source>
       <translation>Pages de synergies au plus</translation>
     </message>
@@ -2534,7 +2583,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Taux FTTH cible (%) : les zones en dessous sont signalées</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="138" />
+      <location filename="../algorithms/load_open_data.py" line="131" />
       <source>Target coordinate reference system (Lambert-93 when unset)</source>
       <translation>Système de coordonnées de référence cible (Lambert-93 si non défini)</translation>
     </message>
@@ -2554,12 +2603,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="189" />
+      <location filename="../algorithms/load_open_data.py" line="166" />
       <source>Terrain model as a GeoTIFF too (for tools that cannot read GeoPackage rasters)</source>
       <translation>Modèle numérique de terrain également en GeoTIFF (pour les outils qui ne lisent pas les rasters GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="210" />
+      <location filename="../algorithms/load_open_data.py" line="187" />
       <source>Terrain model, sample only (terrain)</source>
       <translation>Modèle numérique de terrain, exemple uniquement (terrain)</translation>
     </message>
@@ -2584,7 +2633,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Panneau Territoire</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="173" />
+      <location filename="../engine/layout_options.py" line="45" />
       <location filename="../ui/dock.py" line="133" />
       <source>Territory</source>
       <translation>Territoire</translation>
@@ -2595,7 +2644,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire (pour la part traitée sur son périmètre)</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="112" />
+      <location filename="../engine/layout_options.py" line="54" />
       <source>Territory (shown on the cover)</source>
       <translation>Territoire (affiché sur la couverture)</translation>
     </message>
@@ -2678,7 +2727,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'archive {path} ne contient aucun fichier CSV.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="367" />
+      <location filename="../maps/atlas.py" line="64" />
       <source>The atlas layer {name} has no feature: there is no page to make.</source>
       <translation>La couche d'atlas {name} n'a aucune entité : il n'y a aucune page à produire.</translation>
     </message>
@@ -2728,7 +2777,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le disque est plein : le chargement s'est arrêté à {family}, le résultat précédent est intact ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="472" />
+      <location filename="../algorithms/base.py" line="479" />
       <source>The disk is full: the run stopped and the previous outputs are intact; only {available} MB are free in {folder}. Free some space or choose another folder.</source>
       <translation>Le disque est plein : le traitement s'est arrêté et les résultats précédents sont intacts ; il ne reste que {available} Mo libres dans {folder}. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2768,22 +2817,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche fibre {layer} n'a pas de champ d'éligibilité FTTH {field} : choisissez-en un.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="441" />
+      <location filename="../algorithms/base.py" line="448" />
       <source>The field “{field}” chosen for “{parameter}” is not in the layer {layer}; its fields are: {fields}.</source>
       <translation>Le champ « {field} » choisi pour « {parameter} » n'est pas dans la couche {layer} ; ses champs sont : {fields}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="399" />
+      <location filename="../algorithms/base.py" line="406" />
       <source>The file {path} given for “{parameter}” does not exist.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="407" />
+      <location filename="../algorithms/base.py" line="414" />
       <source>The file {path} given for “{parameter}” is not an image (it is {kind}): give an SVG, PNG or JPEG file.</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas une image (c'est {kind}) : donnez un fichier SVG, PNG ou JPEG.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="413" />
+      <location filename="../algorithms/base.py" line="420" />
       <source>The file {path} given for “{parameter}” is not {expected} (it is {kind}).</source>
       <translation>Le fichier {path} donné pour « {parameter} » n'est pas {expected} (c'est {kind}).</translation>
     </message>
@@ -2793,7 +2842,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le filtre « {where} » sur la couche « {layer} » n'est pas valide : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="265" />
+      <location filename="../algorithms/base.py" line="272" />
       <source>The folder {folder} of “{output}” cannot be written (read-only or no permission): choose another folder.</source>
       <translation>Le dossier {folder} de « {output} » ne peut pas être écrit (lecture seule ou droits insuffisants) : choisissez un autre dossier.</translation>
     </message>
@@ -2843,12 +2892,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les sites industriels n'ont pas de champ Seveso : le nombre de sites Seveso vaut NULL.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="363" />
+      <location filename="../algorithms/base.py" line="370" />
       <source>The layer {layer} given for “{parameter}” has no coordinate reference system: assign one (e.g. EPSG:2154) in its properties or with “Assign projection”.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a pas de système de coordonnées de référence : attribuez-en un (par ex. EPSG:2154) dans ses propriétés ou avec « Définir la projection ».</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="382" />
+      <location filename="../algorithms/base.py" line="389" />
       <source>The layer {layer} given for “{parameter}” has no feature.</source>
       <translation>La couche {layer} donnée pour « {parameter} » n'a aucune entité.</translation>
     </message>
@@ -2873,17 +2922,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche {layer} n'a pas de champ {field} : choisissez-le avec {parameter}.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="139" />
+      <location filename="../maps/layout.py" line="348" />
+      <source>The layout has no map item.</source>
+      <translation>La mise en page n'a pas d'élément carte.</translation>
+    </message>
+    <message>
+      <location filename="../maps/layout.py" line="123" />
       <source>The layout template {path} could not be read.</source>
       <translation>Le modèle de mise en page {path} n'a pas pu être lu.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="141" />
+      <location filename="../maps/layout.py" line="125" />
       <source>The layout template {path} has no map item.</source>
       <translation>Le modèle de mise en page {path} n'a pas d'élément carte.</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="135" />
+      <location filename="../maps/layout.py" line="119" />
       <source>The layout template {path} is not a valid .qpt (XML) file.</source>
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
@@ -2898,17 +2952,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le solveur de localisation a échoué : {reason}</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="241" />
+      <location filename="../algorithms/export_map.py" line="191" />
       <source>The map</source>
       <translation>La carte</translation>
     </message>
     <message>
-      <location filename="../maps/layout.py" line="685" />
+      <location filename="../maps/layout.py" line="658" />
       <source>The map could not be exported to {path}: {reason}.</source>
       <translation>La carte n'a pas pu être exportée vers {path} : {reason}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="281" />
+      <location filename="../maps/export.py" line="90" />
       <source>The map extent holds no feature of the layers: the map will be blank. Check the extent and the layers' coordinate reference systems.</source>
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
@@ -2958,7 +3012,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le réseau est indisponible : chargez le territoire depuis le cache (dernier téléchargement le {date}) ou le territoire d'exemple fourni.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="301" />
+      <location filename="../algorithms/load_open_data.py" line="313" />
       <source>The network is down: the territory is loaded from the cache.</source>
       <translation>Le réseau est indisponible : le territoire est chargé depuis le cache.</translation>
     </message>
@@ -2973,40 +3027,39 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="174" />
+      <location filename="../engine/layout_options.py" line="74" />
       <source>The output file name ends in .{suffix} but the format is {format}: make them agree.</source>
       <translation>Le nom du fichier de sortie se termine par .{suffix} mais le format est {format} : mettez-les en accord.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="238" />
-      <location filename="../algorithms/load_open_data.py" line="285" />
+      <location filename="../algorithms/load_open_data.py" line="212" />
+      <location filename="../algorithms/load_open_data.py" line="258" />
       <source>The output folder cannot be written: {path}</source>
       <translation>Le dossier de sortie n'est pas accessible en écriture : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="138" />
-      <location filename="../algorithms/export_map.py" line="186" />
+      <location filename="../algorithms/_maps.py" line="66" />
       <location filename="../algorithms/site_suitability.py" line="191" />
       <source>The output folder {folder} cannot be written to.</source>
       <translation>Le dossier de sortie {folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="236" />
+      <location filename="../algorithms/load_open_data.py" line="210" />
       <source>The output must be a GeoPackage (.gpkg): {path}</source>
       <translation>La sortie doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="636" />
+      <location filename="../algorithms/base.py" line="643" />
       <source>The output “{output}” is empty: no feature met the conditions. Check the inputs, thresholds and distances.</source>
       <translation>Le résultat « {output} » est vide : aucune entité ne remplit les conditions. Vérifiez les données d'entrée, les seuils et les distances.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="271" />
+      <location filename="../algorithms/base.py" line="278" />
       <source>The output “{output}” is the input “{input}”: writing it would destroy the input. Choose another file name (a new table in the same GeoPackage is allowed).</source>
       <translation>Le résultat « {output} » est l'entrée « {input} » : l'écrire détruirait l'entrée. Choisissez un autre nom de fichier (une nouvelle table dans le même GeoPackage est permise).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="287" />
+      <location filename="../algorithms/base.py" line="294" />
       <source>The outputs “{first}” and “{second}” are the same file: the second would replace the first. Give each output its own file or table.</source>
       <translation>Les résultats « {first} » et « {second} » sont le même fichier : le second remplacerait le premier. Donnez à chaque résultat son propre fichier ou sa propre table.</translation>
     </message>
@@ -3066,7 +3119,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il manque {keys} aux règles de {resource}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="478" />
+      <location filename="../algorithms/base.py" line="485" />
       <source>The run stopped on an unexpected error: {error}. No output was written; the details are in the message log (Territoire numérique).</source>
       <translation>Le traitement s'est arrêté sur une erreur inattendue : {error}. Aucun résultat n'a été écrit ; le détail est dans le journal des messages (Territoire numérique).</translation>
     </message>
@@ -3100,12 +3153,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le rayon de site ne peut pas être négatif (valeur indiquée : {value} m).</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="236" />
+      <location filename="../maps/decision_dossier.py" line="590" />
       <source>The sites layer {name} has no scored site: there is nothing to report.</source>
       <translation>La couche des sites {name} n'a aucun site noté : il n'y a rien à présenter.</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="145" />
+      <location filename="../algorithms/decision_dossier.py" line="108" />
       <source>The sites layer {name} lacks the fields {fields}: use the 'Best sites' output of Site suitability.</source>
       <translation>La couche des sites {name} n'a pas les champs {fields} : utilisez la sortie « Meilleurs sites » d'Aptitude des sites.</translation>
     </message>
@@ -3145,7 +3198,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le productible spécifique doit être positif (valeur indiquée : {value} kWh/kWc/an).</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="266" />
+      <location filename="../maps/export.py" line="49" />
       <source>The style {qml} could not be applied to {layer}: {reason}</source>
       <translation>Le style {qml} n'a pas pu être appliqué à {layer} : {reason}</translation>
     </message>
@@ -3185,7 +3238,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'enquête n'a aucune ligne utilisable : voir les lignes écartées (PROBLEMS).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="281" />
+      <location filename="../algorithms/load_open_data.py" line="254" />
       <location filename="../algorithms/site_suitability.py" line="222" />
       <source>The target CRS</source>
       <translation>Le SCR cible</translation>
@@ -3196,7 +3249,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="230" />
+      <location filename="../algorithms/load_open_data.py" line="204" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres, such as Lambert-93 (EPSG:2154).</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
@@ -3211,7 +3264,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="371" />
+      <location filename="../algorithms/load_open_data.py" line="349" />
       <source>The terrain GeoTIFF could not be written: {path}</source>
       <translation>Le GeoTIFF du terrain n'a pas pu être écrit : {path}</translation>
     </message>
@@ -3267,7 +3320,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Il n'y a aucune borne à calculer.</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="227" />
+      <location filename="../algorithms/export_map.py" line="179" />
       <source>There is nothing to map: give layers, or show some layers in the project.</source>
       <translation>Il n'y a rien à cartographier : indiquez des couches, ou affichez des couches dans le projet.</translation>
     </message>
@@ -3277,7 +3330,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Bâtiment à haute efficacité thermique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="157" />
+      <location filename="../algorithms/base.py" line="164" />
       <source>This algorithm needs Python packages that this QGIS lacks: {packages}. Install them (QPIP plugin with requirements.txt; OSGeo4W or Debian/Ubuntu: {system_packages}), then restart QGIS.</source>
       <translation>Cet algorithme a besoin de paquets Python absents de ce QGIS : {packages}. Installez-les (extension QPIP avec requirements.txt ; OSGeo4W ou Debian/Ubuntu : {system_packages}), puis redémarrez QGIS.</translation>
     </message>
@@ -3313,13 +3366,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Limite de temps du solveur exact</translation>
     </message>
     <message>
-      <location filename="../algorithms/export_map.py" line="88" />
-      <location filename="../algorithms/synergy_dossier.py" line="171" />
+      <location filename="../engine/layout_options.py" line="22" />
+      <location filename="../engine/layout_options.py" line="43" />
       <source>Title</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="110" />
+      <location filename="../engine/layout_options.py" line="53" />
       <source>Title (default: the model's name)</source>
       <translation>Titre (par défaut : le nom du modèle)</translation>
     </message>
@@ -3515,7 +3568,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Champ du code déchet (nomenclature européenne, ex. 07 07 08*)</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="202" />
+      <location filename="../algorithms/load_open_data.py" line="179" />
       <source>Waste collection points, SINOE and OSM (waste_points)</source>
       <translation>Points de collecte des déchets, SINOE et OSM (waste_points)</translation>
     </message>
@@ -3542,7 +3595,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Flux de déchets, synergies et scénario de fermeture</translation>
     </message>
     <message>
-      <location filename="../algorithms/decision_dossier.py" line="105" />
+      <location filename="../algorithms/decision_dossier.py" line="88" />
       <source>Waste outlets: déchèteries, facilities (points)</source>
       <translation>Exutoires des déchets : déchèteries, installations (points)</translation>
     </message>
@@ -3587,7 +3640,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Installations de traitement des déchets</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="207" />
+      <location filename="../algorithms/load_open_data.py" line="184" />
       <source>Waste treatment facilities, sample only (waste_facilities)</source>
       <translation>Installations de traitement des déchets, exemple uniquement (waste_facilities)</translation>
     </message>
@@ -3647,7 +3700,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Où implanter un tiers-lieu, une activité numérique ou une plateforme logistique. Le modèle (un fichier JSON, ou son texte, tel qu'enregistré par l'éditeur de modèle d'aptitude) liste les critères : la distance aux entités d'une couche, la valeur d'un raster ou l'attribut d'une couche de polygones, chacun transformé en une aptitude de 0 à 1 par une fonction linéaire, sigmoïde, gaussienne, à seuil ou par catégories ; leurs pondérations (directes, ou une matrice de comparaison par paires AHP dont le ratio de cohérence doit rester inférieur à 0,10) ; l'agrégation (somme pondérée, moyenne géométrique, minimum ou OWA) ; et les contraintes (zones exclues, avec un tampon, ou seules zones autorisées). La sortie est un raster d'aptitude de 0 à 100. La couche facultative des sites donne les meilleurs sites d'un seul tenant d'au moins la surface minimale, espacés les uns des autres (ou les polygones candidats notés), avec la contribution de chaque critère en points (c_&lt;criterion&gt;) et, avec des tirages de sensibilité, la probabilité de rester parmi les meilleurs sites lorsque les pondérations varient. Les chemins de couches du modèle peuvent être relatifs au fichier du modèle ; dans QGIS, ce peuvent aussi être des noms de couches du projet.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="729" />
+      <location filename="../algorithms/base.py" line="736" />
       <source>Wi-Fi</source>
       <translation>Wi-Fi</translation>
     </message>
@@ -3814,7 +3867,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>un fichier texte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="744" />
+      <location filename="../algorithms/base.py" line="751" />
       <source>access</source>
       <translation>accès</translation>
     </message>
@@ -3860,17 +3913,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>séparation et évaluation</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="724" />
+      <location filename="../algorithms/base.py" line="731" />
       <source>broadband</source>
       <translation>très haut débit</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="727" />
+      <location filename="../algorithms/base.py" line="734" />
       <source>circular economy</source>
       <translation>économie circulaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="740" />
+      <location filename="../algorithms/base.py" line="747" />
       <source>commune</source>
       <translation>commune</translation>
     </message>
@@ -3895,12 +3948,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>cohérent</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="731" />
+      <location filename="../algorithms/base.py" line="738" />
       <source>coverage</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="745" />
+      <location filename="../algorithms/base.py" line="752" />
       <source>decision</source>
       <translation>décision</translation>
     </message>
@@ -3915,7 +3968,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>entités</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="723" />
+      <location filename="../algorithms/base.py" line="730" />
       <source>fibre</source>
       <translation>fibre</translation>
     </message>
@@ -3935,7 +3988,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>glouton + échanges</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="747" />
+      <location filename="../algorithms/base.py" line="754" />
       <source>heat</source>
       <translation>chaleur</translation>
     </message>
@@ -3945,7 +3998,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>heuristique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="730" />
+      <location filename="../algorithms/base.py" line="737" />
       <source>hotspot</source>
       <translation>borne</translation>
     </message>
@@ -3955,17 +4008,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>incohérent : révisez les jugements</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="741" />
+      <location filename="../algorithms/base.py" line="748" />
       <source>indicators</source>
       <translation>indicateurs</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="746" />
+      <location filename="../algorithms/base.py" line="753" />
       <source>industrial symbiosis</source>
       <translation>symbiose industrielle</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="728" />
+      <location filename="../algorithms/base.py" line="735" />
       <source>industrial synergies</source>
       <translation>synergies industrielles</translation>
     </message>
@@ -3980,7 +4033,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>industrial_sites : {matched} sur {count} retrouvés dans l'IREP</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="315" />
+      <location filename="../algorithms/base.py" line="322" />
       <source>lines</source>
       <translation>lignes</translation>
     </message>
@@ -3995,12 +4048,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>a perdu son approvisionnement (scénario de fermeture)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="742" />
+      <location filename="../algorithms/base.py" line="749" />
       <source>map</source>
       <translation>carte</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="734" />
+      <location filename="../algorithms/base.py" line="741" />
       <source>multi-criteria</source>
       <translation>multicritère</translation>
     </message>
@@ -4025,8 +4078,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>aucun partenaire compatible dans l'enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="317" />
-      <location filename="../algorithms/base.py" line="378" />
+      <location filename="../algorithms/base.py" line="324" />
+      <location filename="../algorithms/base.py" line="385" />
       <source>no geometry</source>
       <translation>sans géométrie</translation>
     </message>
@@ -4041,22 +4094,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>offres</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="738" />
+      <location filename="../algorithms/base.py" line="745" />
       <source>open data</source>
       <translation>données ouvertes</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="737" />
+      <location filename="../algorithms/base.py" line="744" />
       <source>photovoltaic</source>
       <translation>photovoltaïque</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="314" />
+      <location filename="../algorithms/base.py" line="321" />
       <source>points</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="316" />
+      <location filename="../algorithms/base.py" line="323" />
       <source>polygons</source>
       <translation>polygones</translation>
     </message>
@@ -4066,7 +4119,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>quantité absente ou non numérique</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="726" />
+      <location filename="../algorithms/base.py" line="733" />
       <source>recycling centre</source>
       <translation>déchèterie</translation>
     </message>
@@ -4086,7 +4139,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>relaxation linéaire arrondie</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="750" />
+      <location filename="../algorithms/base.py" line="757" />
       <source>shared facility</source>
       <translation>équipement mutualisé</translation>
     </message>
@@ -4096,7 +4149,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>couvertures site par site</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="736" />
+      <location filename="../algorithms/base.py" line="743" />
       <source>solar</source>
       <translation>solaire</translation>
     </message>
@@ -4106,17 +4159,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>énergie solaire</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="733" />
+      <location filename="../algorithms/base.py" line="740" />
       <source>suitability</source>
       <translation>aptitude</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="749" />
+      <location filename="../algorithms/base.py" line="756" />
       <source>survey</source>
       <translation>enquête</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="739" />
+      <location filename="../algorithms/base.py" line="746" />
       <source>territory</source>
       <translation>territoire</translation>
     </message>
@@ -4161,7 +4214,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>valeur de l'approvisionnement remplacé</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="725" />
+      <location filename="../algorithms/base.py" line="732" />
       <source>waste</source>
       <translation>déchets</translation>
     </message>
@@ -4171,7 +4224,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>waste_points : {sinoe} déchèteries SINOE, {osm} points OSM ({merged} centres OSM fusionnés avec les déchèteries SINOE)</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="748" />
+      <location filename="../algorithms/base.py" line="755" />
       <source>water</source>
       <translation>eau</translation>
     </message>
@@ -4216,7 +4269,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="606" />
+      <location filename="../algorithms/base.py" line="613" />
       <source>{algorithm}: finished in {seconds} s.</source>
       <translation>{algorithm} : terminé en {seconds} s.</translation>
     </message>
@@ -4301,22 +4354,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} valeurs de {field} sont hors limites (négatives ou trop grandes) et sont ignorées (par ex. {examples}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="405" />
+      <location filename="../algorithms/load_open_data.py" line="383" />
       <source>{count} warnings: see the Processing log.</source>
       <translation>{count} avertissements : voir le journal de traitement.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="467" />
+      <location filename="../algorithms/load_open_data.py" line="445" />
       <source>{error} The network seems down and the cache is empty: run again with the source Sample.</source>
       <translation>{error} Le réseau semble indisponible et le cache est vide : relancez avec la source Exemple.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="463" />
+      <location filename="../algorithms/load_open_data.py" line="441" />
       <source>{error} The network seems down: run again with the source Cache (last download on {date}) or Sample.</source>
       <translation>{error} Le réseau semble indisponible : relancez avec la source Cache (dernier téléchargement le {date}) ou Exemple.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="336" />
+      <location filename="../algorithms/load_open_data.py" line="321" />
       <source>{family} could not be loaded: {error}</source>
       <translation>La famille {family} n'a pas pu être chargée : {error}</translation>
     </message>
@@ -4327,7 +4380,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La famille {family} n'est pas encore disponible depuis les sources en ligne : utilisez SOURCE=sample.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="680" />
+      <location filename="../algorithms/base.py" line="687" />
       <source>{field} holds no number (e.g. {examples}): choose a numeric field.</source>
       <translation>{field} ne contient aucun nombre (par ex. {examples}) : choisissez un champ numérique.</translation>
     </message>
@@ -4358,12 +4411,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{layer} n'a ni champ SIRET ni champ nom : elle ne sert pas à placer les lignes.</translation>
     </message>
     <message>
-      <location filename="../algorithms/synergy_dossier.py" line="215" />
+      <location filename="../maps/synergy_dossier.py" line="44" />
       <source>{layer} is not an output of Resource synergies (no field {fields}).</source>
       <translation>{layer} n'est pas un résultat de Synergies de ressources (pas de champ {fields}).</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="431" />
+      <location filename="../algorithms/load_open_data.py" line="409" />
       <source>{layer}: {before} → {after}</source>
       <translation>{layer} : {before} → {after}</translation>
     </message>
@@ -4449,17 +4502,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{table} : échec du WFS de l'IGN ({error}) ; repli sur OpenStreetMap</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="442" />
+      <location filename="../algorithms/load_open_data.py" line="420" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; changed: {changes}.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; changements : {changes}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="448" />
+      <location filename="../algorithms/load_open_data.py" line="426" />
       <source>{territory} reloaded: {updated} layers updated in place, {added} added; no feature count changed.</source>
       <translation>{territory} rechargé : {updated} couches mises à jour sur place, {added} ajoutées ; aucun nombre d'entités n'a changé.</translation>
     </message>
     <message>
-      <location filename="../algorithms/load_open_data.py" line="438" />
+      <location filename="../algorithms/load_open_data.py" line="416" />
       <source>{territory}: {added} layers added from {path}.</source>
       <translation>{territory} : {added} couches ajoutées depuis {path}.</translation>
     </message>
@@ -4474,12 +4527,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{url} : {problem}, nouvel essai {attempt}/{retries} dans {delay} s</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="694" />
+      <location filename="../algorithms/base.py" line="701" />
       <source>{what} has no coordinate reference system: set one (e.g. EPSG:2154).</source>
       <translation>{what} n'a pas de système de coordonnées de référence : définissez-en un (ex. EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="700" />
+      <location filename="../algorithms/base.py" line="707" />
       <source>{what} uses the geographic CRS {crs} (degrees): distances and areas need a projected CRS in metres, such as Lambert-93 (EPSG:2154). Reproject it first.</source>
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
@@ -4576,7 +4629,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../algorithms/base.py" line="372" />
+      <location filename="../algorithms/base.py" line="379" />
       <source>“{parameter}” needs a layer of {expected}; {layer} holds {actual}.</source>
       <translation>« {parameter} » demande une couche de type {expected} ; {layer} est de type {actual}.</translation>
     </message>

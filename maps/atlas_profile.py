@@ -22,16 +22,13 @@ from qgis.PyQt.QtCore import Qt
 from ..engine.profile_sheet import profile_sheet, sheet_lines
 from . import layout as _layout
 from .dossier import ACCENT, LIGHT, MM, box, font, label, place
+from .texts import PROFILE_SHEET
 
 MIN_LINES = 3  # fewer indicators than this: not a profile, no sheet
 SHARE = 0.40  # part of the map frame given to the sheet
 GAP, PAD = 4.0, 3.0  # mm between map and sheet, inside the sheet
 PT = 0.3528  # mm per typographic point
 SHADE = "#d9e3ee"  # every other row
-TEXTS = {
-    "fr": ("Profil de la commune", "Commune", "Médiane du territoire"),
-    "en": ("Profile of the commune", "Commune", "Territory median"),
-}
 
 
 def add_profile_sheet(
@@ -48,7 +45,8 @@ def add_profile_sheet(
     page = layout.pageCollection().page(0).pageSize()
     size = 7.5 * min(page.width(), page.height()) / 210.0
     box(layout, 0, x, y, width, height, LIGHT)
-    title, value_header, median_header = TEXTS.get(language, TEXTS["en"])
+    headers = PROFILE_SHEET.get(language, PROFILE_SHEET["en"])
+    title, value_header, median_header = headers["title"], headers["value"], headers["median"]
     inner, left = width - 2 * PAD, x + PAD
     title_height = 1.3 * size * PT * 1.6
     label(layout, 0, left, y + PAD, inner, title_height, title, size * 1.3, ACCENT, bold=True)

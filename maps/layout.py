@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,7 +23,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeedback,
-    QgsFillSymbol,
     QgsLayerTreeLayer,
     QgsLayerTreeModelLegendNode,
     QgsLayout,
@@ -40,7 +39,6 @@ from qgis.core import (
     QgsMapHitTest,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
-    QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
     QgsProviderRegistry,
@@ -51,13 +49,12 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QLocale, QSizeF
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import settings as plugin_settings
-from ..engine.errors import EngineError
+from ..engine.errors import Cancelled, EngineError
 from ..engine.outputs import atomic_output
 from ..engine.provenance import (
     SYNTHETIC_NOTICE_EN,
@@ -66,29 +63,16 @@ from ..engine.provenance import (
     credits_line,
     read_sources,
 )
+from ..i18n_support import tr
 from ..qgis_compat import input_band, legend_font, null_extent, set_legend_font
 from ..resources_paths import style_path, template_path
+from .texts import MAP
 
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion: the feature a page is about
 HIT_TEST_DPI = 96.0  # resolution of the render that finds which legend classes the map shows
 TITLE_STYLE = "legend/title-style"  # layer tree custom property read by the legend renderer
 BUNDLED_TEMPLATES = ("a4_landscape", "a4_portrait", "a3_landscape")
 FORMATS = ("pdf", "png", "svg")
-
-TEXTS = {
-    "fr": {
-        "legend": "Légende",
-        "made_on": "Carte réalisée le {date}",
-        "author": "Auteur : {author}",
-        "map": "Carte",
-    },
-    "en": {
-        "legend": "Legend",
-        "made_on": "Map made on {date}",
-        "author": "Author: {author}",
-        "map": "Map",
-    },
-}
 
 
 def map_language() -> str:
@@ -98,7 +82,7 @@ def map_language() -> str:
 
 
 def text(key: str, language: str) -> str:
-    return TEXTS[language][key]
+    return MAP[language][key]
 
 
 def formatted_date(language: str, date: QDate | None = None) -> str:
@@ -167,6 +151,13 @@ def layer_location(layer: QgsMapLayer) -> tuple[str, str]:
     return path, name
 
 
+def layer_file_and_table(layer: QgsMapLayer) -> tuple[str, str]:
+    """The file (real path) and table a layer reads, whatever its provider ("" when none)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path") or ""
+    return (os.path.realpath(path) if path else "", parts.get("layerName") or "")
+
+
 class ProvenanceIndex:
     """``sources`` tables of the GeoPackages the layers come from (read once per file)."""
 
@@ -216,6 +207,19 @@ def metadata_source(layer: QgsMapLayer) -> Source | None:
         retrieved="",
         synthetic="synthetic" in keywords or "synthétique" in keywords,
     )
+
+
+def readable_layers(
+    layers: list[QgsMapLayer], project: QgsProject | None, index: ProvenanceIndex
+) -> set[str]:
+    """Give the layers read from a file (not the project's own) the plugin's style and a readable
+    name; the ids of the project's layers (their style is the user's, never changed)."""
+    in_project = {layer.id() for layer in layers if project is not None and project.mapLayer(layer.id())}
+    for layer in layers:
+        if layer.id() not in in_project:
+            apply_family_style(layer, index.source(layer))
+            layer.setName(index.title(layer))
+    return in_project
 
 
 COMPUTED_BY = re.compile(r"territoire:([a-z_]+)")
@@ -340,6 +344,8 @@ def fill_map(
 ) -> QgsLayoutItemMap:
     """Show ``layers`` (listed bottom to top) over ``extent`` with a small margin."""
     the_map = map_item(layout)
+    if the_map is None:  # load_template refuses a template without one
+        raise EngineError("The layout has no map item.")
     the_map.setCrs(crs)
     the_map.setLayers(list(reversed(layers)))  # the map item lists the top layer first
     the_map.setKeepLayerSet(True)
@@ -622,39 +628,6 @@ def fit_legend(legend: QgsLayoutItemLegend) -> None:
     legend.refresh()
 
 
-def atlas_highlight(coverage: QgsVectorLayer) -> QgsVectorLayer:
-    """A copy of the atlas layer that outlines only the current page's feature (not in the legend)."""
-    highlight = coverage.clone()
-    if coverage.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
-        symbol = QgsMarkerSymbol.createSimple(
-            {
-                "name": "circle",
-                "size": "7",
-                "color": "0,0,0,0",
-                "outline_color": HIGHLIGHT,
-                "outline_width": "0.8",
-            }
-        )
-    elif coverage.geometryType() == QgsWkbTypes.GeometryType.LineGeometry:
-        symbol = QgsLineSymbol.createSimple({"line_color": HIGHLIGHT, "line_width": "1.2"})
-    else:
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": HIGHLIGHT, "outline_width": "0.9", "joinstyle": "round"}
-        )
-    root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id = @atlas_featureid"))
-    highlight.setRenderer(QgsRuleBasedRenderer(root))
-    if isinstance(highlight, QgsVectorLayer):
-        highlight.setLabelsEnabled(False)
-    return highlight
-
-
-def atlas_title_expression(field: str) -> str:
-    """A label text showing ``field`` of the atlas feature."""
-    escaped = field.replace('"', '""')
-    return f'[% "{escaped}" %]'
-
-
 def output_folder_usable(path: str) -> bool:
     """True when the folder of ``path`` exists or can be made (its nearest existing ancestor is
     a writable folder, not a file)."""
@@ -719,8 +692,24 @@ def pdf_author(layout: QgsLayout, author: str) -> Iterator[None]:
         project.setDirty(dirty)
 
 
-def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int, author: str = "") -> None:
-    """Export every page (PDF) or the first page (PNG, SVG) to ``output``, atomically."""
+def export_layout(
+    layout: QgsLayout, output: str, fmt: str, dpi: int, author: str = "", feedback: QgsFeedback | None = None
+) -> None:
+    """Export every page (PDF) or the first page (PNG, SVG) to ``output``, atomically.
+
+    QGIS renders a layout's pages in one call, without feedback: the progress text says so
+    before the render starts, and a run cancelled by then writes nothing.
+    """
+    if feedback is not None:
+        if feedback.isCanceled():
+            raise Cancelled()
+        pages = layout.pageCollection().pageCount() if fmt == "pdf" else 1
+        set_progress_text(
+            feedback,
+            tr("Rendering {pages} pages and writing {path}…").format(pages=pages, path=Path(output).name)
+            if pages > 1
+            else tr("Rendering the map and writing {path}…").format(path=Path(output).name),
+        )
     exporter = QgsLayoutExporter(layout)
     with atomic_output(output) as temporary:
         if fmt == "pdf":
@@ -744,15 +733,10 @@ def export_layout(layout: QgsLayout, output: str, fmt: str, dpi: int, author: st
         check_export(result, output, detail)
 
 
-def export_atlas_pdf(layout: QgsPrintLayout, output: str, dpi: int, feedback: QgsFeedback | None,
-                     author: str = "") -> None:
-    """One PDF with a page per atlas feature, atomically."""
-    atlas = layout.atlas()
-    with atomic_output(output) as temporary, pdf_author(layout, author):
-        result, error = QgsLayoutExporter.exportToPdf(atlas, str(temporary), pdf_settings(dpi), feedback)
-        if feedback is not None and feedback.isCanceled():
-            check_export(QgsLayoutExporter.ExportResult.Canceled, output)
-        check_export(result, output, error)
+def set_progress_text(feedback: QgsFeedback | None, text: str) -> None:
+    """Show ``text`` above the progress bar (a Processing feedback; another one only logs nothing)."""
+    if feedback is not None and hasattr(feedback, "setProgressText"):
+        feedback.setProgressText(text)
 
 
 def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str) -> str:
@@ -760,7 +744,7 @@ def credits_for(layers: list[QgsMapLayer], index: ProvenanceIndex, language: str
     return credits_from_sources([index.source(layer) for layer in layers], language)
 
 
-def credits_from_sources(sources: list[Source | None], language: str) -> str:
+def credits_from_sources(sources: Sequence[Source | None], language: str) -> str:
     """One credits line from the layers' provenance.
 
     A derived layer's attribution may already be a credits list ("A ; B ; Données d'exemple

@@ -123,3 +123,22 @@ def test_site_map_north_arrow_is_found_on_the_svg_paths(territoire_plugin):
     arrows = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
     assert len(arrows) == 1
     assert Path(arrows[0].picturePath()).is_file() and not arrows[0].isMissingImage()
+
+
+def test_a_model_given_as_text_reads_its_layers_from_the_project_folder(territoire_plugin, data, tmp_path):
+    """As Site suitability does: relative layer paths of a JSON text model resolve against the
+    project's folder, so the constraints are measured (not "cannot be checked here")."""
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    previous = project.presetHomePath()
+    project.setPresetHomePath(str(data["gpkg"].parent))
+    arguments = parameters(data, tmp_path / "texte.pdf")
+    arguments["MODEL"] = data["model"].read_text(encoding="utf-8")
+    try:
+        run(arguments)
+    finally:
+        project.setPresetHomePath(previous)
+    page = pdf_text(tmp_path / "texte.pdf", 3)
+    assert "À plus de 200 m de : Zone portuaire d'essai : respectée" in page
+    assert "non vérifiable" not in page

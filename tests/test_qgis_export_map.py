@@ -271,3 +271,62 @@ def test_pdf_author_is_the_organisation_else_the_qgis_user(territoire_plugin, gp
     assert pdf_author(tmp_path / "organisation.pdf") == "Agence d'urbanisme Flandre-Dunkerque"
     assert pdf_author(tmp_path / "given.pdf") == "Service SIG"
     assert project.metadata().author() == before  # the project's own metadata is left as it was
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Keeps the progress texts and values; cancels the run when the atlas reaches ``cancel_at``."""
+
+    def __init__(self, cancel_at: int = 0) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self.values: list[float] = []
+        self.cancel_at = cancel_at
+        self.progressChanged.connect(self.values.append)
+
+    def setProgressText(self, text: str) -> None:
+        self.texts.append(text)
+        super().setProgressText(text)
+        if self.cancel_at and text.startswith(f"Atlas page {self.cancel_at} "):
+            self.cancel()
+
+    def atlas_pages(self) -> list[str]:
+        return [text for text in self.texts if text.startswith("Atlas page")]
+
+
+def atlas_parameters(gpkg: Path, output: Path) -> dict:
+    return {
+        "LAYERS": layers(gpkg, "communes", "roads"), "ATLAS_LAYER": f"{gpkg}|layername=communes",
+        "ATLAS_TITLE_FIELD": "name", "OUTPUT": str(output),
+    }  # fmt: skip
+
+
+def test_atlas_reports_each_page_and_the_render_steps(territoire_plugin, gpkg, tmp_path):
+    feedback = RecordingFeedback()
+    run(atlas_parameters(gpkg, tmp_path / "atlas.pdf"), feedback)
+    assert feedback.atlas_pages() == ["Atlas page 1 of 3…", "Atlas page 2 of 3…", "Atlas page 3 of 3…"]
+    assert feedback.texts[:2] == ["Styling the layers…", "Filling the layout template…"]
+    during = [value for value in feedback.values if 30 < value < 100]
+    assert len(during) >= 2 and during == sorted(during) and max(during) <= 95
+    assert feedback.values[-1] == 100
+
+
+def test_a_single_map_says_it_renders_before_the_render(territoire_plugin, gpkg, tmp_path):
+    feedback = RecordingFeedback()
+    run({"LAYERS": layers(gpkg, "communes"), "OUTPUT": str(tmp_path / "carte.pdf")}, feedback)
+    assert feedback.texts[-1] == "Rendering the map and writing carte.pdf…"
+    assert feedback.values[-1] == 100
+
+
+def test_cancel_during_an_atlas_stops_between_pages_and_leaves_no_file(territoire_plugin, gpkg, tmp_path):
+    feedback = RecordingFeedback(cancel_at=2)
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        run(atlas_parameters(gpkg, tmp_path / "atlas.pdf"), feedback)
+    assert feedback.atlas_pages() == ["Atlas page 1 of 3…", "Atlas page 2 of 3…"]  # page 3 never started
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", ["png", 2])
+def test_format_is_a_key_or_the_index_of_the_choice(territoire_plugin, gpkg, tmp_path, value):
+    output = tmp_path / "carte"
+    result = run({"LAYERS": layers(gpkg, "communes"), "FORMAT": value, "DPI": 60, "OUTPUT": str(output)})
+    assert result["OUTPUT"] == f"{output}.png" and QImage(result["OUTPUT"]).width() > 0

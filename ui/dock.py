@@ -383,7 +383,7 @@ class TerritoireDock(QDockWidget):
         self.load_data()
 
     def load_data(self) -> None:
-        from ..algorithms.load_open_data import enum_indices
+        from ..engine.opendata.options import enum_indices
 
         if self.source.currentData() == "online" and self.network_is_down():
             self.show_offline()
@@ -432,7 +432,7 @@ class TerritoireDock(QDockWidget):
 
     def territory_layers(self) -> dict[str, QgsMapLayer]:
         """Table → project layer reading the current territory's GeoPackage."""
-        from ..algorithms.load_open_data import layer_file_and_table
+        from ..maps.layout import layer_file_and_table
 
         territory = self.territory or SAMPLE_TERRITORY
         gpkg = os.path.realpath(settings.territory_gpkg(territory.name))
