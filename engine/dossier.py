@@ -184,7 +184,7 @@ def contributions(row: dict[str, object], weights: dict[str, float] | None) -> l
             continue
         name = key[2:]
         maximum = weights[name] * 100 if weights and name in weights else None
-        result.append(Contribution(name, float(value), maximum))
+        result.append(Contribution(name, float(str(value)), maximum))
     return result
 
 

@@ -475,13 +475,14 @@ def raster_info(uri: str, base_dir: str | None = None) -> tuple[str, tuple[float
     try:
         with rasterio.open(raster_path(uri, base_dir)) as dataset:
             crs = dataset.crs.to_wkt() if dataset.crs else None
-            bounds, count = tuple(dataset.bounds), dataset.count
+            left, bottom, right, top = dataset.bounds
+            bounds, count = (left, bottom, right, top), int(dataset.count)
     except rasterio.errors.RasterioIOError as error:
         raise EngineError(
             "Layer '{layer}' cannot be opened as a raster: {reason}", layer=label, reason=str(error)
         ) from error
     require_projected(crs, label)
-    return crs, bounds, count
+    return str(crs), bounds, count  # require_projected refused a missing CRS
 
 
 def resample_to(

@@ -16,6 +16,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from osgeo import gdal, gdal_array, ogr, osr
@@ -241,13 +242,11 @@ class Obstruction:
     # -- whole grid
     @property
     def ground(self) -> np.ndarray:
-        self._materialise()
-        return self._ground
+        return self._materialise()[0]
 
     @property
     def surface(self) -> np.ndarray:
-        self._materialise()
-        return self._surface
+        return self._materialise()[1]
 
     @property
     def indoor(self) -> np.ndarray:
@@ -266,15 +265,17 @@ class Obstruction:
             self._dataset = _grid_dataset(self.surface, self.grid)
         return self._dataset.GetRasterBand(1)
 
-    def _materialise(self) -> None:
+    def _materialise(self) -> tuple[np.ndarray, np.ndarray]:
+        """Ground and surface over the whole grid (computed once, by blocks of rows)."""
         if self._ground is not None and self._surface is not None:
-            return
+            return self._ground, self._surface
         ground = np.empty(self.grid.shape, np.float32)
         surface = np.empty(self.grid.shape, np.float32)
         work = _Work()
         for rows in _row_blocks(self.grid):
             ground[rows], surface[rows], _ = self._compute(rows, slice(0, self.grid.n_cols), work)
         self._ground, self._surface = ground, surface
+        return ground, surface
 
     # -- one window
     def window(
@@ -289,8 +290,8 @@ class Obstruction:
             if not count or self._window_cells + cells <= budget:
                 self._window_cells += cells if count else 0
                 return self._compute(rows, cols, work)
-            self._materialise()
-        ground, surface = self._ground[rows, cols], self._surface[rows, cols]
+        whole_ground, whole_surface = self._materialise()
+        ground, surface = whole_ground[rows, cols], whole_surface[rows, cols]
         if self._indoor is not None:
             return ground, surface, self._indoor[rows, cols]
         return ground, surface, _indoor(ground, surface, work)
@@ -298,6 +299,8 @@ class Obstruction:
     def _compute(self, rows: slice, cols: slice, work: _Work) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Ground, surface and indoor of a window from the sources (as build_obstruction states)."""
         sources = self._sources
+        if sources is None:  # made from whole arrays: every window is a slice of them
+            raise RuntimeError("an obstruction made from arrays has no sources to compute from")
         if sources.cancelled():
             raise Cancelled()
         g = self.grid
@@ -342,7 +345,7 @@ class _Work:
     def __init__(self) -> None:
         self._buffers: dict[str, np.ndarray] = {}
 
-    def get(self, name: str, shape: tuple[int, ...], dtype: type = np.float32) -> np.ndarray:
+    def get(self, name: str, shape: tuple[int, ...], dtype: Any = np.float32) -> np.ndarray:
         """A C-contiguous array of ``shape`` (contents undefined)."""
         size = math.prod(shape)
         buffer = self._buffers.get(name)
@@ -688,7 +691,7 @@ def loss_from_log(
     p = settings.location_probability
     free_space = free_space_loss(1.0, frequency_mhz)  # the free-space loss at 1 m: its constant
 
-    def line(name: str, slope: float, constant: float) -> np.ndarray:
+    def line(name: str, slope: float, constant: float | np.ndarray) -> np.ndarray:
         values = np.multiply(log_distance, kind(slope), out=work.get(name, shape, kind))
         values += kind(constant)
         return values
@@ -774,8 +777,9 @@ def best_server_coverage(
         shape = result.rssi.shape
         window = rssi[result.rows, result.cols]
         better = np.greater(result.rssi, window, out=work.get("better", shape, bool))  # NaN: False
-        servers = best[result.rows, result.cols]
-        change = np.subtract(best.dtype.type(hotspot.key), servers, out=work.get("change", shape, best.dtype))
+        servers: np.ndarray = best[result.rows, result.cols]
+        key = best.dtype.type(hotspot.key)
+        change: np.ndarray = np.subtract(key, servers, out=work.get("change", shape, best.dtype))
         change *= better  # arithmetic rather than masked copies (several times faster)
         servers += change
         np.fmax(window, result.rssi, out=window)
@@ -880,8 +884,8 @@ def _throttled(progress: Progress | None) -> Callable[[float], None]:
 
 def demand_cells(
     grid: Grid,
-    geometries: Sequence[object],
-    weights: Sequence[float],
+    geometries: Sequence[Any],
+    weights: Sequence[float] | np.ndarray,
     outdoor: np.ndarray | None = None,
     frontage_m: float = FRONTAGE_DISTANCE,
     progress: Progress | None = None,
@@ -920,7 +924,7 @@ def demand_cells(
     if len(polygons):
         labels = _label_polygons(grid, [geometries[i] for i in polygons], polygons + 1, report)
         flat, owners = _labelled_cells(labels, report)
-        if frontage:
+        if outdoor is not None:
             # polygons too small to hold a cell centre occupy their representative point's cell
             has_cell = np.zeros(count, bool)
             has_cell[owners] = True
@@ -1081,8 +1085,8 @@ class ZoneShare:
 
 
 def zone_shares(
-    zones: Sequence[object],
-    demand: Sequence[object],
+    zones: Sequence[Any],
+    demand: Sequence[Any],
     weights: np.ndarray,
     usable: np.ndarray,
     good: np.ndarray,
