@@ -378,6 +378,21 @@ def distance_task(
 ) -> Callable[[], np.ndarray]:
     """:func:`distance_to` in two steps: burn the features now (GEOS work, in the calling thread),
     return the distance computation, which touches only arrays and may run in a worker thread."""
+    return distance_bands(grid, data, margin, limit, 1)[0][2]
+
+
+def distance_bands(
+    grid: Grid, data: VectorData, margin: float | None, limit: float | None, bands: int
+) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
+    """:func:`distance_task` split into bands of rows that workers can compute side by side:
+    ``[(first row, end row, computation of those rows' distances)]``.
+
+    With several bands (``limit`` given), each band runs the exact proximity on its rows plus
+    ``limit`` above and below: its distances are exact up to ``limit`` and, beyond, above
+    ``limit`` but possibly more than the true distance (features farther away in rows are not
+    seen).  One band when the windowed distance applies or when the extra rows would cost more
+    than a quarter of the grid.
+    """
     left, top, right, bottom = padding(grid, data, margin)
     work = Grid(
         grid.xmin - left * grid.cell_size,
@@ -388,21 +403,32 @@ def distance_task(
         grid.crs,
     )
     mask = feature_mask(work, data)
+    halo = 0
     if limit is not None:
         rows, cols = np.nonzero(mask)
         radius = math.ceil(limit / grid.cell_size)
         if len(rows) * (2 * radius + 1) ** 2 <= WINDOWED_WORK * grid.cells:
             del mask
-            return lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)
+            windowed = lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)  # noqa: E731
+            return [(0, grid.height, windowed)]
         del rows, cols
+        halo = radius
+    if limit is None or 2 * halo * (bands - 1) > grid.height / 4:
+        bands = 1
 
-    def compute() -> np.ndarray:
-        distance = proximity(mask, grid.cell_size)
-        if left or top or right or bottom:
-            distance = np.ascontiguousarray(distance[top : top + grid.height, left : left + grid.width])
-        return distance
+    def band(first: int, end: int) -> Callable[[], np.ndarray]:
+        above = 0 if bands == 1 else max(first + top - halo, 0)
+        below = mask.shape[0] if bands == 1 else min(end + top + halo, mask.shape[0])
 
-    return compute
+        def compute() -> np.ndarray:
+            distance = proximity(mask[above:below], grid.cell_size)
+            rows = slice(first + top - above, end + top - above)
+            return np.ascontiguousarray(distance[rows, left : left + grid.width])
+
+        return compute
+
+    edges = [round(grid.height * index / bands) for index in range(bands + 1)]
+    return [(first, end, band(first, end)) for first, end in zip(edges, edges[1:])]
 
 
 def _windowed_distance(
