@@ -822,6 +822,8 @@ def _criteria_values(
         for index, criterion in enumerate(model.criteria):
             if is_cancelled():
                 raise Cancelled()
+            if threads == 1:
+                report(index, 0.0)
             parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads)
             running.append(_Parts(index, [(cells, pool.submit(task)) for cells, task in parts]))
             if threads == 1:
@@ -974,8 +976,11 @@ def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.nd
         (g, v) for g, v in zip(data.geometries, numbers) if g.geom_type not in ("Polygon", "MultiPolygon")
     ]
     value = np.full(grid.shape, np.nan, dtype=np.float32)
-    for pairs, touched in ((polygons, False), (others, True)):
-        if pairs:
+    groups = [(pairs, touched) for pairs, touched in ((polygons, False), (others, True)) if pairs]
+    for pairs, touched in groups:
+        if len(groups) == 1:  # burnt in place: no second grid to merge
+            features.rasterize(pairs, out=value, transform=grid.transform, all_touched=touched)
+        else:
             burnt = features.rasterize(
                 pairs,
                 out_shape=grid.shape,
