@@ -868,6 +868,11 @@ def _criteria_values(
             running.append(_Parts(index, [(cells, pool.submit(task)) for cells, task in parts]))
             if threads == 1:
                 yield running.popleft().result(is_cancelled, report)
+                continue
+            while running and running[0].done():  # in model order, as soon as they are ready
+                yield running.popleft().result(is_cancelled, report)
+            if running:
+                report(running[0].index, running[0].share())
         while running:
             yield running.popleft().result(is_cancelled, report)
     finally:
@@ -893,16 +898,19 @@ class _Parts:
                 raise Cancelled()
             _, pending = wait(pending, timeout=REPORT_SECONDS)
             if pending:
-                report(self.index, self.share(pending))
+                report(self.index, self.share())
         return self.futures[0][1].result()
 
-    def share(self, pending: set[Future]) -> float:
+    def done(self) -> bool:
+        return all(future.done() for _, future in self.futures)
+
+    def share(self) -> float:
         """Share of the criterion done: parts done count whole, the others by elapsed time
         against their expected time (never reaching 1 before they end)."""
         expected = sum(cells for cells, _ in self.futures) * DISTANCE_CELL_SECONDS
         elapsed = time.monotonic() - self.submitted
-        done = sum(1 for _, future in self.futures if future not in pending)
-        running = len(pending) * (1.0 - math.exp(-elapsed / max(expected, 1e-3)))
+        done = sum(1 for _, future in self.futures if future.done())
+        running = (len(self.futures) - done) * (1.0 - math.exp(-elapsed / max(expected, 1e-3)))
         return 0.95 * (done + running) / len(self.futures)
 
 
