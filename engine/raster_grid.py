@@ -399,16 +399,21 @@ def distance_task(
 
 
 def distance_bands(
-    grid: Grid, data: VectorData, margin: float | None, limit: float | None, bands: int
+    grid: Grid,
+    data: VectorData,
+    margin: float | None,
+    limit: float | None,
+    bands: int,
+    within_limit: bool = False,
 ) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
     """:func:`distance_task` split into bands of rows that workers can compute side by side:
     ``[(first row, end row, computation of those rows' distances)]``.
 
-    With several bands (``limit`` given), each band runs the exact proximity on its rows plus
-    ``limit`` above and below: its distances are exact up to ``limit`` and, beyond, above
-    ``limit`` but possibly more than the true distance (features farther away in rows are not
-    seen).  One band when the windowed distance applies or when the extra rows would cost more
-    than a quarter of the grid.
+    With several bands or ``within_limit`` (``limit`` given), only distances up to ``limit``
+    are exact; beyond they are above ``limit`` (``inf`` or more than the true distance): each
+    band runs the exact proximity on the window around the features that lie within ``limit``
+    of its rows, grown by ``limit``, and is ``inf`` outside that window.  One band when the
+    windowed distance applies or when the extra rows would cost more than a quarter of the grid.
     """
     left, top, right, bottom = padding(grid, data, margin)
     work = Grid(
@@ -432,20 +437,51 @@ def distance_bands(
         halo = radius
     if limit is None or 2 * halo * (bands - 1) > grid.height / 4:
         bands = 1
+    if bands == 1 and not within_limit:
+        halo = 0  # the whole proximity, exact everywhere
 
     def band(first: int, end: int) -> Callable[[], np.ndarray]:
-        above = 0 if bands == 1 else max(first + top - halo, 0)
-        below = mask.shape[0] if bands == 1 else min(end + top + halo, mask.shape[0])
-
         def compute() -> np.ndarray:
-            distance = proximity(mask[above:below], grid.cell_size)
-            rows = slice(first + top - above, end + top - above)
-            return np.ascontiguousarray(distance[rows, left : left + grid.width])
+            if not halo:
+                distance = proximity(mask, grid.cell_size)
+                return np.ascontiguousarray(distance[top + first : top + end, left : left + grid.width])
+            return _distance_window(
+                mask, (top + first, top + end), (left, left + grid.width), halo, grid.cell_size
+            )
 
         return compute
 
     edges = [round(grid.height * index / bands) for index in range(bands + 1)]
     return [(first, end, band(first, end)) for first, end in zip(edges, edges[1:])]
+
+
+def _distance_window(
+    mask: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], halo: int, cell_size: float
+) -> np.ndarray:
+    """Distances of the cells ``mask[rows, cols]`` exact up to ``halo`` cells, ``inf`` or above
+    beyond: the proximity on the window around the features within ``halo`` rows, grown by
+    ``halo`` cells (every feature within ``halo`` of a cell in the window is in it)."""
+    (first, end), (west, east) = rows, cols
+    distance = np.full((end - first, east - west), np.inf, dtype=np.float32)
+    above, below = max(first - halo, 0), min(end + halo, mask.shape[0])
+    near = mask[above:below]
+    feature_rows = np.flatnonzero(near.any(axis=1))
+    if not len(feature_rows):
+        return distance
+    feature_cols = np.flatnonzero(near.any(axis=0))
+    top, bottom = (
+        max(above + feature_rows[0] - halo, 0),
+        min(above + feature_rows[-1] + 1 + halo, mask.shape[0]),
+    )
+    left, right = max(feature_cols[0] - halo, 0), min(feature_cols[-1] + 1 + halo, mask.shape[1])
+    window = proximity(np.ascontiguousarray(mask[top:bottom, left:right]), cell_size)
+    inner_top, inner_bottom = max(top, first), min(bottom, end)
+    inner_left, inner_right = max(left, west), min(right, east)
+    if inner_top < inner_bottom and inner_left < inner_right:
+        distance[inner_top - first : inner_bottom - first, inner_left - west : inner_right - west] = window[
+            inner_top - top : inner_bottom - top, inner_left - left : inner_right - left
+        ]
+    return distance
 
 
 def _windowed_distance(

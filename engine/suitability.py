@@ -936,8 +936,8 @@ def _criterion_parts(
 ) -> list[tuple[int, Callable[[], np.ndarray]]]:
     """Read what a criterion needs now; return the rest of its computation (thread-safe) as
     parts ``(cells, computation)``, each returning the criterion's grid (whole once all ran):
-    a distance constant beyond its transform's saturation is computed by up to ``bands`` bands
-    of rows.  Rasters are warped here too: rasterio's warps are not reliably thread-safe.
+    a distance may be computed by up to ``bands`` bands of rows (see :func:`_distance`).
+    Rasters are warped here too: rasterio's warps are not reliably thread-safe.
     """
     if criterion.measure == "value":
         value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir)
@@ -946,8 +946,7 @@ def _criterion_parts(
     if criterion.measure != "distance":
         value = _filled(criterion, _attribute_grid(criterion, grid, data))
         return [(0, lambda: value)]
-    flat = criterion.transform.function in FLAT_BEYOND_SATURATION
-    parts = _distance(criterion, grid, data, bands if flat else 1)
+    parts = _distance(criterion, grid, data, bands)
     if len(parts) == 1:
         distances = parts[0][2]
         return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(distances())))]
@@ -992,11 +991,14 @@ def _distance(
     criterion: Criterion, grid: Grid, data: VectorData, bands: int = 1
 ) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
     """The raw distance grid of a distance criterion (exact up to the transform's saturation),
-    as computations to run by bands of rows: see :func:`distance_bands`."""
+    as computations to run by up to ``bands`` bands of rows when the transform is constant
+    beyond its saturation (then only the windows around the features count): see
+    :func:`distance_bands`."""
     margin = distance_margin(criterion, grid)
     saturation = criterion.transform.saturation()
     limit = saturation if saturation is not None and margin is not None and saturation <= margin else None
-    return distance_bands(grid, data, margin, limit, bands)
+    flat = criterion.transform.function in FLAT_BEYOND_SATURATION
+    return distance_bands(grid, data, margin, limit, bands if flat else 1, within_limit=flat)
 
 
 def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:

@@ -251,15 +251,20 @@ def test_windowed_distance_is_exact_up_to_its_limit():
     assert (windowed[~within] > 120).all()
 
 
-def test_distance_by_bands_is_exact_up_to_its_limit():
+@pytest.mark.parametrize("bands, within_limit", [(3, False), (1, True), (4, True)])
+@pytest.mark.parametrize("spread", [True, False])
+def test_distance_by_bands_is_exact_up_to_its_limit(bands, within_limit, spread):
     grid = Grid(0.0, 1000.0, 5.0, 200, 200, "EPSG:2154")
-    lines = [LineString([(0, 37 * k + 3), (1000, 991 - 41 * k)]) for k in range(12)]
-    lines.append(LineString([(1030, 0), (1030, 1000)]))  # outside, within the margin
+    if spread:  # crossing the grid, and one outside within the margin
+        lines = [LineString([(0, 37 * k + 3), (1000, 991 - 41 * k)]) for k in range(12)]
+        lines.append(LineString([(1030, 0), (1030, 1000)]))
+    else:  # in the top rows only: lower bands see no feature within the limit
+        lines = [LineString([(100, 990 - 9 * k), (900, 990 - 9 * k)]) for k in range(12)]
     data = VectorData("l", lines, [None] * len(lines), "line")
     exact = distance_to(grid, data, margin=60)
-    bands = distance_bands(grid, data, margin=60, limit=40, bands=3)
-    assert len(bands) == 3 and bands[0][0] == 0 and bands[-1][1] == 200
-    banded = np.concatenate([compute() for _, _, compute in bands])
+    parts = distance_bands(grid, data, margin=60, limit=40, bands=bands, within_limit=within_limit)
+    assert len(parts) == bands and parts[0][0] == 0 and parts[-1][1] == 200
+    banded = np.concatenate([compute() for _, _, compute in parts])
     within = exact <= 40
     assert within.sum() > 1000 and (~within).sum() > 1000
     np.testing.assert_array_equal(banded[within], exact[within])
