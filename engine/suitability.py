@@ -859,6 +859,7 @@ def _criteria_values(
     """
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="suitability")
     running: deque[_Parts] = deque()
+    finished = False
     try:
         for index, criterion in enumerate(model.criteria):
             if is_cancelled():
@@ -876,9 +877,10 @@ def _criteria_values(
                 report(running[0].index, running[0].share())
         while running:
             yield running.popleft().result(is_cancelled, report)
+        finished = True
     finally:
         # a cancelled or failed run does not wait for the distance transform under way
-        pool.shutdown(wait=not running, cancel_futures=True)
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 @dataclass

@@ -732,6 +732,30 @@ def test_cancelled_run_by_blocks_leaves_nothing(tmp_path):
     assert list(work.iterdir()) == [] and list(folder.iterdir()) == []
 
 
+def test_a_cancelled_run_does_not_wait_for_the_criterion_under_way(tmp_path, monkeypatch):
+    release, ended = threading.Event(), []
+
+    def blocked() -> None:
+        release.wait(20)
+        ended.append(1)
+
+    monkeypatch.setattr(suitability, "REPORT_SECONDS", 0.01)
+    monkeypatch.setattr(suitability, "_criterion_parts", lambda *arguments: [(1, blocked)])
+    reports = []
+    try:
+        with pytest.raises(Cancelled):
+            run(
+                load_model(model([flat_criterion(tmp_path)])),
+                options(),
+                progress=lambda percent, message: reports.append(percent),
+                is_cancelled=lambda: len(reports) > 3,
+            )
+        assert ended == []  # cancelled while the criterion was still being computed
+        assert 5 < reports[-1] < 75  # its share reported while it ran
+    finally:
+        release.set()
+
+
 def test_cancelled_run_leaves_no_criteria_output(tmp_path):
     folder = tmp_path / "criteria"
     criteria = [flat_criterion(tmp_path), {**flat_criterion(tmp_path), "name": "second"}]
