@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -611,39 +610,6 @@ def distance_margin(criterion: Criterion, grid: Grid) -> float | None:
     return cap if saturation is None else min(max(saturation, 0.0), cap)
 
 
-_PAGES_LOCK = threading.Lock()
-_PAGES_USERS = [0, True]  # runs under way, numpy's huge-page setting before the first
-
-
-@contextlib.contextmanager
-def _ordinary_pages() -> Iterator[None]:
-    """numpy's large arrays on ordinary pages while runs are under way (its setting restored
-    after the last).  A run allocates a dozen grids of a few hundred MB; asking the kernel for
-    transparent huge pages (numpy's default on Linux) makes it compact memory on each first
-    touch, about a quarter of a run's CPU time in the bench (system time 4.0 s against 1.3 s on
-    ordinary pages, which fault faster)."""
-    try:
-        try:
-            from numpy._core import multiarray
-        except ImportError:  # numpy 1
-            from numpy.core import multiarray
-        toggle = multiarray._set_madvise_hugepage
-    except (ImportError, AttributeError):
-        yield
-        return
-    with _PAGES_LOCK:
-        if _PAGES_USERS[0] == 0:
-            _PAGES_USERS[1] = toggle(False)
-        _PAGES_USERS[0] += 1
-    try:
-        yield
-    finally:
-        with _PAGES_LOCK:
-            _PAGES_USERS[0] -= 1
-            if _PAGES_USERS[0] == 0:
-                toggle(_PAGES_USERS[1])
-
-
 def run(
     model: Model,
     options: Options,
@@ -651,13 +617,6 @@ def run(
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> Result:
     """Compute the suitability grid and sites of ``model`` (see the module docstring)."""
-    with _ordinary_pages():
-        return _run(model, options, progress, is_cancelled)
-
-
-def _run(
-    model: Model, options: Options, progress: ProgressCallback, is_cancelled: Callable[[], bool]
-) -> Result:
     if crs_is_geographic(options.target_crs):
         raise EngineError(
             "The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as "
@@ -1332,14 +1291,13 @@ def write_suitability(path: str | os.PathLike[str], result: Result) -> None:
         result.staged = None
         return
     array = result.suitability
-    with _ordinary_pages():
-        nodata = np.isnan(array)
-        array[nodata] = NODATA
-        try:
-            with atomic_output(path) as temporary:
-                write_raster(temporary, result.grid, [array], nodata=NODATA, threads=result.threads)
-        finally:
-            array[nodata] = np.nan
+    nodata = np.isnan(array)
+    array[nodata] = NODATA
+    try:
+        with atomic_output(path) as temporary:
+            write_raster(temporary, result.grid, [array], nodata=NODATA, threads=result.threads)
+    finally:
+        array[nodata] = np.nan
 
 
 def _criteria_staging(folder: str | None) -> Path | None:
