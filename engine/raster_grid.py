@@ -357,7 +357,7 @@ def proximity(mask: np.ndarray, cell_size: float) -> np.ndarray:
     """
     if not mask.any():
         return np.full(mask.shape, np.inf, dtype=np.float32)
-    nearest = ndimage.distance_transform_edt(mask == 0, return_distances=False, return_indices=True)
+    nearest = _feature_transform(mask)
     height, width = mask.shape
     distance = np.empty(mask.shape, dtype=np.float32)
     columns = np.arange(width)
@@ -371,6 +371,23 @@ def proximity(mask: np.ndarray, cell_size: float) -> np.ndarray:
         np.sqrt(squared, out=squared)
         np.multiply(squared, cell_size, out=distance[top:bottom], casting="same_kind")
     return distance
+
+
+def _feature_transform(mask: np.ndarray) -> np.ndarray:
+    """The (row, column) index of each cell's nearest non-zero cell of ``mask``: SciPy's feature
+    transform, called as ``distance_transform_edt`` calls it (SciPy 1.10 to 1.17) but without
+    its 0/1 int64 copy of the input (8 bytes a cell of fresh memory); the public call otherwise."""
+    try:
+        from scipy.ndimage import _nd_image
+
+        transform = _nd_image.euclidean_feature_transform
+    except (ImportError, AttributeError):
+        transform = None
+    if transform is None or mask.ndim != 2 or not mask.flags.c_contiguous:
+        return ndimage.distance_transform_edt(mask == 0, return_distances=False, return_indices=True)
+    nearest = np.empty((2, *mask.shape), dtype=np.int32)
+    transform(np.equal(mask, 0).view(np.int8), None, nearest)
+    return nearest
 
 
 def padding(grid: Grid, data: VectorData, margin: float | None) -> tuple[int, int, int, int]:
@@ -412,6 +429,26 @@ def distance_task(
 ) -> Callable[[], np.ndarray]:
     """:func:`distance_to` in two steps: burn the features now (GEOS work, in the calling thread),
     return the distance computation, which touches only arrays and may run in a worker thread."""
+    return distance_bands(grid, data, margin, limit, 1)[0][2]
+
+
+def distance_bands(
+    grid: Grid,
+    data: VectorData,
+    margin: float | None,
+    limit: float | None,
+    bands: int,
+    within_limit: bool = False,
+) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
+    """:func:`distance_task` split into bands of rows that workers can compute side by side:
+    ``[(first row, end row, computation of those rows' distances)]``.
+
+    With several bands or ``within_limit`` (``limit`` given), only distances up to ``limit``
+    are exact; beyond they are above ``limit`` (``inf`` or more than the true distance): each
+    band runs the exact proximity on the window around the features that lie within ``limit``
+    of its rows, grown by ``limit``, and is ``inf`` outside that window.  One band when the
+    windowed distance applies or when the extra rows would cost more than a quarter of the grid.
+    """
     left, top, right, bottom = padding(grid, data, margin)
     work = Grid(
         grid.xmin - left * grid.cell_size,
@@ -422,21 +459,63 @@ def distance_task(
         grid.crs,
     )
     mask = feature_mask(work, data)
+    halo = 0
     if limit is not None:
         rows, cols = np.nonzero(mask)
         radius = math.ceil(limit / grid.cell_size)
         if len(rows) * (2 * radius + 1) ** 2 <= WINDOWED_WORK * grid.cells:
             del mask
-            return lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)
+            windowed = lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)  # noqa: E731
+            return [(0, grid.height, windowed)]
         del rows, cols
+        halo = radius
+    if limit is None or 2 * halo * (bands - 1) > grid.height / 4:
+        bands = 1
+    if bands == 1 and not within_limit:
+        halo = 0  # the whole proximity, exact everywhere
 
-    def compute() -> np.ndarray:
-        distance = proximity(mask, grid.cell_size)
-        if left or top or right or bottom:
-            distance = np.ascontiguousarray(distance[top : top + grid.height, left : left + grid.width])
+    def band(first: int, end: int) -> Callable[[], np.ndarray]:
+        def compute() -> np.ndarray:
+            if not halo:
+                distance = proximity(mask, grid.cell_size)
+                return np.ascontiguousarray(distance[top + first : top + end, left : left + grid.width])
+            return _distance_window(
+                mask, (top + first, top + end), (left, left + grid.width), halo, grid.cell_size
+            )
+
+        return compute
+
+    edges = [round(grid.height * index / bands) for index in range(bands + 1)]
+    return [(first, end, band(first, end)) for first, end in zip(edges, edges[1:])]
+
+
+def _distance_window(
+    mask: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], halo: int, cell_size: float
+) -> np.ndarray:
+    """Distances of the cells ``mask[rows, cols]`` exact up to ``halo`` cells, ``inf`` or above
+    beyond: the proximity on the window around the features within ``halo`` rows, grown by
+    ``halo`` cells (every feature within ``halo`` of a cell in the window is in it)."""
+    (first, end), (west, east) = rows, cols
+    distance = np.full((end - first, east - west), np.inf, dtype=np.float32)
+    above, below = max(first - halo, 0), min(end + halo, mask.shape[0])
+    near = mask[above:below]
+    feature_rows = np.flatnonzero(near.any(axis=1))
+    if not len(feature_rows):
         return distance
-
-    return compute
+    feature_cols = np.flatnonzero(near.any(axis=0))
+    top, bottom = (
+        max(above + feature_rows[0] - halo, 0),
+        min(above + feature_rows[-1] + 1 + halo, mask.shape[0]),
+    )
+    left, right = max(feature_cols[0] - halo, 0), min(feature_cols[-1] + 1 + halo, mask.shape[1])
+    window = proximity(np.ascontiguousarray(mask[top:bottom, left:right]), cell_size)
+    inner_top, inner_bottom = max(top, first), min(bottom, end)
+    inner_left, inner_right = max(left, west), min(right, east)
+    if inner_top < inner_bottom and inner_left < inner_right:
+        distance[inner_top - first : inner_bottom - first, inner_left - west : inner_right - west] = window[
+            inner_top - top : inner_bottom - top, inner_left - left : inner_right - left
+        ]
+    return distance
 
 
 def _windowed_distance(

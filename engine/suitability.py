@@ -17,9 +17,10 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -38,7 +39,7 @@ from .raster_grid import (
     Grid,
     VectorData,
     crs_is_geographic,
-    distance_task,
+    distance_bands,
     extent_in,
     feature_mask,
     layer_label,
@@ -67,6 +68,12 @@ TILE_ROWS = 256
 BLOCK_CELLS = 8 * 2**20
 #: Most criteria computed at once (distance transforms and GDAL warps release the GIL).
 MAX_THREADS = 4
+#: Longest wait, in seconds, between two progress reports and cancel checks while criteria compute.
+REPORT_SECONDS = 0.5
+#: Rough seconds per cell of a distance transform: the progress shown while one runs.
+DISTANCE_CELL_SECONDS = 1.5e-7
+#: Transforms constant beyond their saturation: their distances can be computed by bands of rows.
+FLAT_BEYOND_SATURATION = ("linear", "threshold")
 
 
 # --- model ----------------------------------------------------------------------------------
@@ -657,7 +664,13 @@ def run(
             else None
         )
         total = None
-        with contextlib.closing(_criteria_values(model, grid, threads, warnings, is_cancelled)) as values:
+
+        def report(index: int, share: float) -> None:
+            name = model.criteria[index].name
+            progress(5 + 70 * (index + share) / len(model.criteria), Message("Criterion {name}", name=name))
+
+        computed = _criteria_values(model, grid, threads, warnings, is_cancelled, report)
+        with contextlib.closing(computed) as values:
             for index, (criterion, value) in enumerate(zip(model.criteria, values)):
                 progress(
                     5 + 70 * (index + 1) / len(model.criteria),
@@ -768,48 +781,127 @@ def _constraint_mask(grid: Grid, shapes: list[tuple[str, VectorData, bool]]) -> 
 
 
 def _criteria_values(
-    model: Model, grid: Grid, threads: int, warnings: list[str], is_cancelled: Callable[[], bool]
+    model: Model,
+    grid: Grid,
+    threads: int,
+    warnings: list[str],
+    is_cancelled: Callable[[], bool],
+    report: Callable[[int, float], None] = lambda index, share: None,
 ) -> Iterator[np.ndarray]:
     """The transformed 0–1 Float32 grid of each criterion in model order (NaN where no data).
 
     Vector features are read and burnt, rasters warped, in this thread (shapely's GEOS handle
     and rasterio's warps are not thread-safe) while ``threads`` workers run the distance
-    transforms and the 0–1 transforms; with one thread, criteria are computed one at a time.
+    transforms (a long one by bands of rows, side by side) and the 0–1 transforms; with one
+    thread, criteria are computed one at a time.  While it waits for a criterion, this thread
+    calls ``report(index, share done)`` and checks ``is_cancelled`` every REPORT_SECONDS.
     """
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="suitability") as pool:
-        running: deque[Future] = deque()
-        try:
-            for criterion in model.criteria:
-                if is_cancelled():
-                    raise Cancelled()
-                running.append(pool.submit(_criterion_task(criterion, grid, model.base_dir, warnings)))
-                if threads == 1:
-                    yield running.popleft().result()
-            while running:
-                if is_cancelled():
-                    raise Cancelled()
-                yield running.popleft().result()
-        finally:
-            for future in running:
-                future.cancel()
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="suitability")
+    running: deque[_Parts] = deque()
+    finished = False
+    try:
+        for index, criterion in enumerate(model.criteria):
+            if is_cancelled():
+                raise Cancelled()
+            if threads == 1:
+                report(index, 0.0)
+            parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads)
+            running.append(_Parts(index, [(cells, pool.submit(task)) for cells, task in parts]))
+            if threads == 1:
+                yield running.popleft().result(is_cancelled, report)
+                continue
+            while running and running[0].done():  # in model order, as soon as they are ready
+                yield running.popleft().result(is_cancelled, report)
+            if running:
+                report(running[0].index, running[0].share())
+        while running:
+            yield running.popleft().result(is_cancelled, report)
+        finished = True
+    finally:
+        # a cancelled or failed run does not wait for the distance transform under way
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
-def _criterion_task(
-    criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str]
-) -> Callable[[], np.ndarray]:
-    """Read what a criterion needs now; return the rest of its computation (thread-safe).
+@dataclass
+class _Parts:
+    """The parts of one criterion submitted to the workers: (cells, future) each; every future
+    gives the criterion's whole grid once all are done."""
 
+    index: int
+    futures: list[tuple[int, Future]]
+    submitted: float = field(default_factory=time.monotonic)
+
+    def result(self, is_cancelled: Callable[[], bool], report: Callable[[int, float], None]) -> np.ndarray:
+        """Wait for every part, reporting the share done (parts done, the one under way by its
+        expected time) and checking ``is_cancelled`` every REPORT_SECONDS."""
+        pending = {future for _, future in self.futures}
+        while pending:
+            if is_cancelled():
+                raise Cancelled()
+            _, pending = wait(pending, timeout=REPORT_SECONDS)
+            if pending:
+                report(self.index, self.share())
+        return self.futures[0][1].result()
+
+    def done(self) -> bool:
+        return all(future.done() for _, future in self.futures)
+
+    def share(self) -> float:
+        """Share of the criterion done: parts done count whole, the others by elapsed time
+        against their expected time (never reaching 1 before they end)."""
+        expected = sum(cells for cells, _ in self.futures) * DISTANCE_CELL_SECONDS
+        elapsed = time.monotonic() - self.submitted
+        done = sum(1 for _, future in self.futures if future.done())
+        running = (len(self.futures) - done) * (1.0 - math.exp(-elapsed / max(expected, 1e-3)))
+        return 0.95 * (done + running) / len(self.futures)
+
+
+def _waited(
+    task: Callable[[], np.ndarray],
+    cells: int,
+    index: int,
+    is_cancelled: Callable[[], bool],
+    report: Callable[[int, float], None],
+) -> np.ndarray:
+    """``task()`` (over ``cells`` cells) run in a worker thread while this one reports progress
+    and checks for cancelling."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suitability")
+    parts = _Parts(index, [(cells, pool.submit(task))])
+    try:
+        return parts.result(is_cancelled, report)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _criterion_parts(
+    criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str], bands: int = 1
+) -> list[tuple[int, Callable[[], np.ndarray]]]:
+    """Read what a criterion needs now; return the rest of its computation (thread-safe) as
+    parts ``(cells, computation)``, each returning the criterion's grid (whole once all ran):
+    a distance may be computed by up to ``bands`` bands of rows (see :func:`_distance`).
     Rasters are warped here too: rasterio's warps are not reliably thread-safe.
     """
     if criterion.measure == "value":
         value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir)
-        return lambda: _filled(criterion, criterion.transform.apply(value))
+        return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(value)))]
     data = _criterion_features(criterion, grid, base_dir, warnings)
-    if criterion.measure == "distance":
-        distances = _distance(criterion, grid, data)
-        return lambda: _filled(criterion, criterion.transform.apply(distances()))
-    value = _filled(criterion, _attribute_grid(criterion, grid, data))
-    return lambda: value
+    if criterion.measure != "distance":
+        value = _filled(criterion, _attribute_grid(criterion, grid, data))
+        return [(0, lambda: value)]
+    parts = _distance(criterion, grid, data, bands)
+    if len(parts) == 1:
+        distances = parts[0][2]
+        return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(distances())))]
+    value = np.empty(grid.shape, dtype=np.float32)
+
+    def band(first: int, end: int, distances: Callable[[], np.ndarray]) -> Callable[[], np.ndarray]:
+        def compute() -> np.ndarray:
+            value[first:end] = _filled(criterion, criterion.transform.apply(distances()))
+            return value
+
+        return compute
+
+    return [((end - first) * grid.width, band(first, end, task)) for first, end, task in parts]
 
 
 def _filled(criterion: Criterion, value: np.ndarray) -> np.ndarray:
@@ -837,13 +929,18 @@ def _criterion_features(
     return data
 
 
-def _distance(criterion: Criterion, grid: Grid, data: VectorData) -> Callable[[], np.ndarray]:
+def _distance(
+    criterion: Criterion, grid: Grid, data: VectorData, bands: int = 1
+) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
     """The raw distance grid of a distance criterion (exact up to the transform's saturation),
-    as a computation to run: see :func:`distance_task`."""
+    as computations to run by up to ``bands`` bands of rows when the transform is constant
+    beyond its saturation (then only the windows around the features count): see
+    :func:`distance_bands`."""
     margin = distance_margin(criterion, grid)
     saturation = criterion.transform.saturation()
     limit = saturation if saturation is not None and margin is not None and saturation <= margin else None
-    return distance_task(grid, data, margin, limit)
+    flat = criterion.transform.function in FLAT_BEYOND_SATURATION
+    return distance_bands(grid, data, margin, limit, bands if flat else 1, within_limit=flat)
 
 
 def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
@@ -871,8 +968,11 @@ def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.nd
         (g, v) for g, v in zip(data.geometries, numbers) if g.geom_type not in ("Polygon", "MultiPolygon")
     ]
     value = np.full(grid.shape, np.nan, dtype=np.float32)
-    for pairs, touched in ((polygons, False), (others, True)):
-        if pairs:
+    groups = [(pairs, touched) for pairs, touched in ((polygons, False), (others, True)) if pairs]
+    for pairs, touched in groups:
+        if len(groups) == 1:  # burnt in place: no second grid to merge
+            features.rasterize(pairs, out=value, transform=grid.transform, all_touched=touched)
+        else:
             burnt = features.rasterize(
                 pairs,
                 out_shape=grid.shape,
@@ -923,15 +1023,18 @@ def _run_by_blocks(
     handle, name = tempfile.mkstemp(prefix=".suitability.", suffix=".tif", dir=options.work_dir)
     os.close(handle)
     staged = Path(name)
+
+    def report(index: int, share: float) -> None:
+        name = model.criteria[index].name
+        progress(5 + 30 * (index + share) / len(model.criteria), Message("Criterion {name}", name=name))
+
     try:
         with tempfile.TemporaryDirectory(prefix=".suitability.", dir=options.work_dir) as scratch:
             sources: list[Path | VectorData | None] = []
             for index, criterion in enumerate(model.criteria):
                 if is_cancelled():
                     raise Cancelled()
-                progress(
-                    5 + 30 * index / len(model.criteria), Message("Criterion {name}", name=criterion.name)
-                )
+                report(index, 0.0)
                 if criterion.measure == "value":
                     sources.append(None)
                     continue
@@ -940,7 +1043,8 @@ def _run_by_blocks(
                     sources.append(data)
                     continue
                 path = Path(scratch) / f"{index}.f32"
-                _distance(criterion, grid, data)().tofile(path)
+                _, _, distances = _distance(criterion, grid, data)[0]
+                _waited(distances, grid.cells, index, is_cancelled, report).tofile(path)
                 sources.append(path)
             _write_blocks(
                 model, grid, rows, sources, shapes, staged, folder, progress, is_cancelled, options.threads

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -12,11 +14,18 @@ import rasterio
 from affine import Affine
 from osgeo import ogr, osr
 from pyproj import Transformer
-from shapely.geometry import Point, box
+from shapely.geometry import LineString, Point, box
 
-from territoire_numerique.engine import mcda
+from territoire_numerique.engine import mcda, suitability
 from territoire_numerique.engine.errors import Cancelled, EngineError
-from territoire_numerique.engine.raster_grid import Grid, VectorData, distance_to, proximity, split_uri
+from territoire_numerique.engine.raster_grid import (
+    Grid,
+    VectorData,
+    distance_bands,
+    distance_to,
+    proximity,
+    split_uri,
+)
 from territoire_numerique.engine.suitability import (
     Options,
     blocked_estimate,
@@ -240,6 +249,43 @@ def test_windowed_distance_is_exact_up_to_its_limit():
     assert within.sum() > 1000 and (~within).sum() > 1000
     assert windowed[within] == pytest.approx(exact[within], abs=1e-3)
     assert (windowed[~within] > 120).all()
+
+
+@pytest.mark.parametrize("bands, within_limit", [(3, False), (1, True), (4, True)])
+@pytest.mark.parametrize("spread", [True, False])
+def test_distance_by_bands_is_exact_up_to_its_limit(bands, within_limit, spread):
+    grid = Grid(0.0, 1000.0, 5.0, 200, 200, "EPSG:2154")
+    if spread:  # crossing the grid, and one outside within the margin
+        lines = [LineString([(0, 37 * k + 3), (1000, 991 - 41 * k)]) for k in range(12)]
+        lines.append(LineString([(1030, 0), (1030, 1000)]))
+    else:  # in the top rows only: lower bands see no feature within the limit
+        lines = [LineString([(100, 990 - 9 * k), (900, 990 - 9 * k)]) for k in range(12)]
+    data = VectorData("l", lines, [None] * len(lines), "line")
+    exact = distance_to(grid, data, margin=60)
+    parts = distance_bands(grid, data, margin=60, limit=40, bands=bands, within_limit=within_limit)
+    assert len(parts) == bands and parts[0][0] == 0 and parts[-1][1] == 200
+    banded = np.concatenate([compute() for _, _, compute in parts])
+    within = exact <= 40
+    assert within.sum() > 1000 and (~within).sum() > 1000
+    np.testing.assert_array_equal(banded[within], exact[within])
+    assert (banded[~within] > 40).all()
+    assert len(distance_bands(grid, data, margin=60, limit=None, bands=3)) == 1  # no limit: whole
+
+
+def test_waiting_for_a_criterion_reports_its_share_and_cancels_without_waiting(monkeypatch):
+    monkeypatch.setattr(suitability, "REPORT_SECONDS", 0.01)
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(release.wait, 60)
+        reports = []
+        parts = suitability._Parts(2, [(10**6, future)])
+        with pytest.raises(Cancelled):
+            parts.result(lambda: len(reports) >= 3, lambda index, share: reports.append((index, share)))
+        assert not future.done()  # cancelled while the part was still running
+        release.set()
+    shares = [share for _, share in reports]
+    assert [index for index, _ in reports] == [2, 2, 2] and shares == sorted(shares)
+    assert shares[0] > 0 and shares[-1] < 1
 
 
 def test_grid_snaps_to_cell_multiples_and_uri_parsing(tmp_path):
@@ -601,16 +647,38 @@ def test_criteria_in_worker_threads_give_the_same_rasters_and_warnings(tmp_path,
     data = model(criteria, constraints=mixed_constraints(tmp_path), aggregation=aggregation)
     if aggregation["method"] == "owa":
         data["aggregation"]["order_weights"].append(1)
+    runs = same_on_one_and_three_threads(tmp_path, data)
+    assert runs[3].warnings == runs[1].warnings and "nothing" in runs[1].warnings[0]
+
+
+def same_on_one_and_three_threads(tmp_path: Path, data: dict) -> dict:
+    """Run ``data`` on one and three threads; check that the rasters (and criteria) are the same."""
     runs = {}
     for threads in (1, 3):
         folder = str(tmp_path / f"t{threads}")
         options = Options(cell_size=5, extent=BLOCK_EXTENT, threads=threads, criteria_folder=folder)
         runs[threads] = run(load_model(data), options)
     np.testing.assert_array_equal(runs[3].suitability, runs[1].suitability)
-    assert runs[3].warnings == runs[1].warnings and "nothing" in runs[1].warnings[0]
-    for criterion in criteria:
+    for criterion in data["criteria"]:
         name = f"{criterion['name']}.tif"
         np.testing.assert_array_equal(read_band(tmp_path / "t3" / name), read_band(tmp_path / "t1" / name))
+    return runs
+
+
+def test_a_distance_by_bands_on_threads_gives_the_same_rasters(tmp_path):
+    lines = [f"LINESTRING ({X0} {Y0 + 23 * k + 2}, {X0 + 200} {Y0 + 290 - 19 * k})" for k in range(12)]
+    roads = write_layer(tmp_path / "bands.gpkg", "roads", lines)
+    criteria = [
+        {"name": "roads", "layer": roads, "measure": "distance",
+         "transform": {"function": "linear", "direction": "cost", "low": 0, "high": 15}},
+        {"name": "far", "layer": roads, "measure": "distance",
+         "transform": {"function": "linear", "direction": "benefit", "low": 5, "high": 20}},
+    ]  # fmt: skip
+    data = model(criteria)
+    grid = model_grid(load_model(data), Options(cell_size=5, extent=BLOCK_EXTENT))
+    features = suitability._criterion_features(load_model(data).criteria[0], grid, None, [])
+    assert len(suitability._distance(load_model(data).criteria[0], grid, features, 3)) == 3
+    same_on_one_and_three_threads(tmp_path, data)
 
 
 def test_threads_are_limited_by_the_memory_allowed(tmp_path):
@@ -662,6 +730,30 @@ def test_cancelled_run_by_blocks_leaves_nothing(tmp_path):
             is_cancelled=cancel_at_third_check,
         )
     assert list(work.iterdir()) == [] and list(folder.iterdir()) == []
+
+
+def test_a_cancelled_run_does_not_wait_for_the_criterion_under_way(tmp_path, monkeypatch):
+    release, ended = threading.Event(), []
+
+    def blocked() -> None:
+        release.wait(20)
+        ended.append(1)
+
+    monkeypatch.setattr(suitability, "REPORT_SECONDS", 0.01)
+    monkeypatch.setattr(suitability, "_criterion_parts", lambda *arguments: [(1, blocked)])
+    reports = []
+    try:
+        with pytest.raises(Cancelled):
+            run(
+                load_model(model([flat_criterion(tmp_path)])),
+                options(),
+                progress=lambda percent, message: reports.append(percent),
+                is_cancelled=lambda: len(reports) > 3,
+            )
+        assert ended == []  # cancelled while the criterion was still being computed
+        assert 5 < reports[-1] < 75  # its share reported while it ran
+    finally:
+        release.set()
 
 
 def test_cancelled_run_leaves_no_criteria_output(tmp_path):

@@ -356,9 +356,7 @@ def load_waste_points(
         dates.append(entry.retrieved_date)
         urls.append(fetcher.url(overpass.SOURCE))
     except EngineError as error:
-        problems.append(
-            EngineError("{source}: {error}", source="OpenStreetMap", error=str(error))
-        )
+        problems.append(EngineError("{source}: {error}", source="OpenStreetMap", error=str(error)))
     if not urls:
         raise EngineError(
             "No waste point source could be read: {problems}", problems="; ".join(map(str, problems))
@@ -393,9 +391,7 @@ def load_waste_points(
         retrieved=date,
         note="; ".join([f"Sources: {' '.join(urls)}", *map(str, problems)]),
     )
-    read = {"SINOE", "OpenStreetMap"} - {
-        str(problem.values["source"]) for problem in problems
-    }
+    read = {"SINOE", "OpenStreetMap"} - {str(problem.values["source"]) for problem in problems}
     return WasteResult(
         written,
         sinoe_tally if "SINOE" in read else None,
