@@ -454,7 +454,7 @@ class Result:
     threads: int = 0  # threads of the run (options.threads): the output is compressed on as many
 
 
-ProgressCallback = Callable[[float, str], None]
+ProgressCallback = Callable[[float, str], object]
 
 
 def memory_estimate(grid: Grid, model: Model, options: Options, margin_cells: int, threads: int = 1) -> int:
