@@ -30,7 +30,7 @@ class WifiCoverageAlgorithm(WifiParameters):
 
     ALGORITHM_ID = "wifi_coverage"
     GROUP = "analysis"
-    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo", "rasterio")
     TAGS = ("Wi-Fi", "hotspot", "coverage", "WIFI4EU")
     ADVANCED = (
         "ID_FIELD",

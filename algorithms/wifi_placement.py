@@ -37,7 +37,7 @@ class WifiPlacementAlgorithm(WifiParameters):
     ALGORITHM_ID = "wifi_placement"
     GROUP = "analysis"
     EMPTY_IS_GOOD = ("UNCOVERED",)
-    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo")
+    REQUIRES = ("numpy", "scipy", "geopandas", "osgeo", "rasterio")
     TAGS = ("Wi-Fi", "hotspot", "WIFI4EU", "decision")
     ADVANCED = (
         "CANDIDATE_ID_FIELD",
