@@ -161,16 +161,7 @@ class RoadNetwork:
         """
         origins = np.asarray(origins, float).reshape(-1, 2)
         targets = np.asarray(targets, float).reshape(-1, 2)
-        points = np.vstack([origins, targets])
-        segment, along, snap = self.snap(points, tolerance)
-        on = segment >= 0
-        line = self.seg_line[np.where(on, segment, 0)]
-        # distinct snapped locations share one graph node
-        key = np.round(np.c_[line, along], 3)
-        uniq, location = np.unique(key[on], axis=0, return_inverse=True)
-        graph, location_node = self._graph(uniq[:, 0].astype(int), uniq[:, 1])
-        node = np.full(len(points), -1)
-        node[on] = location_node[location]
+        graph, node, snap = self._snapped_graph(np.vstack([origins, targets]), tolerance)
         n_o = len(origins)
         from_node, to_node = node[:n_o], node[n_o:]
         from_snap, to_snap = snap[:n_o], snap[n_o:]
@@ -196,6 +187,21 @@ class RoadNetwork:
             result, from_snap, to_snap = result.T, to_snap, from_snap
         return result, from_snap, to_snap
 
+    def _snapped_graph(
+        self, points: np.ndarray, tolerance: float
+    ) -> tuple[csr_matrix, np.ndarray, np.ndarray]:
+        """The graph with a node at each point's snapped location (distinct locations share one),
+        each point's node (-1 off the network) and its snapping distance."""
+        segment, along, snap = self.snap(points, tolerance)
+        on = segment >= 0
+        line = self.seg_line[np.where(on, segment, 0)]
+        key = np.round(np.c_[line, along], 3)
+        uniq, location = np.unique(key[on], axis=0, return_inverse=True)
+        graph, location_node = self._graph(uniq[:, 0].astype(int), uniq[:, 1])
+        node = np.full(len(points), -1)
+        node[on] = location_node[location]
+        return graph, node, snap
+
     def nearest(
         self, demand: np.ndarray, facilities: np.ndarray, tolerance: float, limit: float = np.inf
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -205,15 +211,7 @@ class RoadNetwork:
         """
         demand = np.asarray(demand, float).reshape(-1, 2)
         facilities = np.asarray(facilities, float).reshape(-1, 2)
-        points = np.vstack([facilities, demand])
-        segment, along, snap = self.snap(points, tolerance)
-        on = segment >= 0
-        line = self.seg_line[np.where(on, segment, 0)]
-        key = np.round(np.c_[line, along], 3)
-        uniq, location = np.unique(key[on], axis=0, return_inverse=True)
-        graph, location_node = self._graph(uniq[:, 0].astype(int), uniq[:, 1])
-        node = np.full(len(points), -1)
-        node[on] = location_node[location]
+        graph, node, snap = self._snapped_graph(np.vstack([facilities, demand]), tolerance)
         n_f = len(facilities)
         fac_node, dem_node = node[:n_f], node[n_f:]
         distance = np.full(len(demand), np.inf)

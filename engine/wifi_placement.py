@@ -26,9 +26,14 @@ from scipy import sparse
 
 from . import wifi_solver
 from .errors import Cancelled, EngineError, Message
+from .options import spec_of
+from .wifi_options import PlacementOptions
 from .wifi_propagation import DemandCells, Hotspot, Obstruction, Progress, RadioSettings, hotspot_field
 
-MODES = ("count", "target", "budget")
+#: The dialog's defaults, stated once in the options (engine/wifi_options.py).
+_DEFAULTS = PlacementOptions()
+
+MODES = tuple(choice.key for choice in spec_of(PlacementOptions, "mode").choices)
 
 
 def coverage_matrix(
@@ -123,12 +128,12 @@ def place(
     matrix: sparse.spmatrix,
     weights: np.ndarray,
     existing_covered: np.ndarray,
-    mode: str = "count",
-    count: int = 10,
-    target_pct: float = 90.0,
+    mode: str = _DEFAULTS.mode,
+    count: int = _DEFAULTS.count,
+    target_pct: float = _DEFAULTS.target_pct,
     budget: float | None = None,
     costs: np.ndarray | None = None,
-    time_limit: float = 60.0,
+    time_limit: float = _DEFAULTS.time_limit,
     exact: bool = True,
     gap_target: float = GAP_TARGET,
     cancelled: Callable[[], bool] | None = None,

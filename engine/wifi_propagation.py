@@ -26,6 +26,10 @@ from scipy.stats import norm
 from .errors import Cancelled, EngineError
 from .raster_grid import Grid
 from .raster_grid import write_raster as write_raster  # the one writer, importable from here too
+from .wifi_options import GOOD_THRESHOLD, RadioOptions
+
+#: The defaults of the dialog, stated once in the options (engine/wifi_options.py).
+_DEFAULTS = RadioOptions()
 
 #: OGR's in-memory vector driver: "MEM" since GDAL 3.11 ("Memory", deprecated there, before).
 OGR_MEMORY_DRIVER = "MEM" if int(gdal.VersionInfo()) >= 3110000 else "Memory"
@@ -172,9 +176,9 @@ class Hotspot:
     key: int
     x: float
     y: float
-    eirp_dbm: float = 20.0
-    height_m: float = 4.0
-    frequency_mhz: float = 2437.0
+    eirp_dbm: float = _DEFAULTS.eirp
+    height_m: float = _DEFAULTS.height
+    frequency_mhz: float = _DEFAULTS.frequency
     azimuth_deg: float | None = None
     beamwidth_deg: float | None = None
     name: str = ""
@@ -184,18 +188,18 @@ class Hotspot:
 class RadioSettings:
     """Propagation model and reception settings shared by coverage and placement."""
 
-    model: str = "p1411"
-    environment: str = "urban"
-    exponent: float = 2.2
-    nlos_exponent: float = 3.5
-    sigma_db: float = 4.0  # shadowing σ of the log-distance model (free space has none)
-    rx_height: float = 1.5
-    body_loss: float = 3.0
-    location_probability: float = 90.0
-    threshold: float = -75.0
-    good_threshold: float = -67.0
-    max_range: float = 300.0
-    indoor: str = "none"
+    model: str = _DEFAULTS.model
+    environment: str = _DEFAULTS.environment
+    exponent: float = _DEFAULTS.exponent
+    nlos_exponent: float = _DEFAULTS.nlos_exponent
+    sigma_db: float = _DEFAULTS.sigma_db  # shadowing σ of the log-distance model (free space has none)
+    rx_height: float = _DEFAULTS.rx_height
+    body_loss: float = _DEFAULTS.body_loss
+    location_probability: float = _DEFAULTS.location_probability
+    threshold: float = _DEFAULTS.threshold
+    good_threshold: float = GOOD_THRESHOLD
+    max_range: float = _DEFAULTS.max_range
+    indoor: str = _DEFAULTS.indoor
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:
