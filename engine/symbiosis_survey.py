@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 from osgeo import gdal, ogr, osr
 
 from .errors import EngineError
+from .numbers import number_or_none
 from .outputs import atomic_output
 from .text import fold
 from .waste_codes import parse_code, parse_patterns
@@ -449,7 +450,7 @@ def read_survey(path: str | Path, epsg: int = 2154) -> list[dict]:
         row: dict[str, Any] = {
             key: "" if value is None else str(value).strip() for key, value in values.items()
         }
-        x, y = _number(row.get("x")), _number(row.get("y"))
+        x, y = number_or_none(row.get("x")), number_or_none(row.get("y"))
         geometry = feature.GetGeometryRef()
         if geometry is not None and not geometry.IsEmpty():
             geometry = geometry.Clone()
@@ -463,22 +464,6 @@ def read_survey(path: str | Path, epsg: int = 2154) -> list[dict]:
 
 
 # --- checks ---------------------------------------------------------------------------------------
-def _number(text: object) -> float | None:
-    """A number written 1200.5, 1 200,5 or 1200,5; None when it is not one."""
-    if text is None:
-        return None
-    if isinstance(text, (int, float)):
-        return float(text)
-    cleaned = str(text).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if value == value else None  # NaN is not a number here
-
-
 def parse_unit(text: str) -> str | None:
     """Canonical unit (t/yr, MWh/yr, m3/yr, people) of a unit as written, None if unknown."""
     spelled = fold(text).replace(" ", "").replace("³", "3").replace("/annee", "/an")
@@ -604,7 +589,7 @@ def check_survey(raw: list[dict], places: Places | None = None) -> Survey:
         if quality is None:
             reject("spec", PROBLEM_SPEC)
             continue
-        quantity = _number(row.get("quantity"))
+        quantity = number_or_none(row.get("quantity"))
         if quantity is None:
             reject("quantity", PROBLEM_QUANTITY)
             continue

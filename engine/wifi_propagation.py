@@ -93,11 +93,6 @@ def free_space_loss(distance_m: np.ndarray | float, frequency_mhz: float) -> np.
     return 20.0 * np.log10(distance_m) + 20.0 * math.log10(frequency_mhz) - 27.55
 
 
-def log_distance_loss(distance_m: np.ndarray | float, frequency_mhz: float, exponent: float) -> np.ndarray:
-    """Log-distance loss (dB): free-space loss at 1 m + 10·n·log10(d)."""
-    return free_space_loss(1.0, frequency_mhz) + 10.0 * exponent * np.log10(distance_m)
-
-
 def p1411_loss(distance_m: np.ndarray | float, frequency_mhz: float, coefficients: P1411) -> np.ndarray:
     """ITU-R P.1411 site-general median loss (dB)."""
     c = coefficients
