@@ -21,10 +21,10 @@ fi
 mkdir -p bench/results
 export QT_QPA_PLATFORM=offscreen QGIS_PREFIX_PATH=/usr PYTHONPATH="$PWD/.build/pkg${PYTHONPATH:+:$PYTHONPATH}"
 mkdir -p .build/pkg && [ -e .build/pkg/territoire_numerique ] || ln -s "$PWD" .build/pkg/territoire_numerique
-for bench in bench/bench_*.py; do
+for bench in ${BENCHES:-bench/bench_*.py}; do  # BENCHES="bench/bench_wifi.py …": only those
   name=$(basename "$bench" .py)
   echo "=== $name"
   started=$(date +%s)
-  .venv-bench/bin/python -u "$bench" "$@" | tee "bench/results/$name.txt"
-  echo "  (whole bench: $(( $(date +%s) - started )) s)" | tee -a "bench/results/$name.txt"
+  .venv-bench/bin/python -u "$bench" "$@" | tee "bench/results/$name${BENCH_SUFFIX:-}.txt"
+  echo "  (whole bench: $(( $(date +%s) - started )) s)" | tee -a "bench/results/$name${BENCH_SUFFIX:-}.txt"
 done

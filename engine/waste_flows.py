@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, csr_matrix, hstack, identity
+from scipy.sparse import csr_matrix
 from scipy.spatial.distance import cdist
 
 from .errors import Cancelled, EngineError, EngineWarning
@@ -197,35 +197,90 @@ def solve_transport(
     sum(cost × tonnes).  Unplaced tonnes pay a penalty larger than the cost of any augmenting
     path (at most one step per capacitated receiver), so the two goals never trade off.
     ``capacity`` is NaN (or inf) for unlimited receivers.
+
+    Reduced first, exactly: an item that can reach an unlimited receiver sends nothing on an edge
+    that costs as much as its cheapest such receiver or more (moving those tonnes there would cost
+    no more and free capacity), and is never left unplaced.  So each item keeps its cheapest
+    unlimited edge and the limited ones strictly cheaper; an item left with that edge alone is
+    settled there, and the linear programme holds only the items that compete for capacity.
     """
     n_items, n_edges = len(supply), len(edge_item)
     if n_edges == 0:
         return np.zeros(0), supply.astype(float).copy()
-    limited = np.flatnonzero(np.isfinite(capacity))
-    max_cost = float(edge_cost.max()) if n_edges else 0.0
-    penalty = (len(limited) + 1) * max(max_cost, 1.0) + 1.0
-    cost = np.concatenate([edge_cost, np.full(n_items, penalty)])
-    a_eq = hstack(
-        [
-            csr_matrix((np.ones(n_edges), (edge_item, np.arange(n_edges))), shape=(n_items, n_edges)),
-            identity(n_items, format="csr"),
-        ]
-    ).tocsr()
+    limited = np.isfinite(capacity)
+    overflow = _cheapest_unlimited_edge(n_items, edge_item, edge_receiver, edge_cost, ~limited)
+    reachable = overflow >= 0
+    ceiling = np.full(n_items, np.inf)
+    ceiling[reachable] = edge_cost[overflow[reachable]]
+    competing = np.flatnonzero((edge_cost < ceiling[edge_item]) & limited[edge_receiver])
+    flows, unplaced = np.zeros(n_edges), np.zeros(n_items)
+    in_lp = np.zeros(n_items, bool)
+    in_lp[edge_item[competing]] = True
+    in_lp[~reachable] = True
+    settled = reachable & ~in_lp
+    flows[overflow[settled]] = supply[settled]
+    items = np.flatnonzero(in_lp)
+    if len(items) == 0:
+        return flows, unplaced
+    edges = np.sort(np.concatenate([competing, overflow[reachable & in_lp]]))
+    # the programme over the competing items: their kept edges, and unplaced tonnes for the items
+    # that no unlimited receiver takes
+    item_row = np.full(n_items, -1)
+    item_row[items] = np.arange(len(items))
+    open_items = np.flatnonzero(~reachable[items])
+    limited_ids = np.flatnonzero(limited)
+    max_cost = float(edge_cost.max())
+    penalty = (len(limited_ids) + 1) * max(max_cost, 1.0) + 1.0
+    n_vars = len(edges) + len(open_items)
+    cost = np.concatenate([edge_cost[edges], np.full(len(open_items), penalty)])
+    a_eq = csr_matrix(
+        (
+            np.ones(n_vars),
+            (np.concatenate([item_row[edge_item[edges]], open_items]), np.arange(n_vars)),
+        ),
+        shape=(len(items), n_vars),
+    )
     a_ub = b_ub = None
-    row_of = np.full(len(capacity), -1)
-    row_of[limited] = np.arange(len(limited))
-    edges = np.flatnonzero(row_of[edge_receiver] >= 0)
-    if len(edges):
-        a_ub = coo_matrix(
-            (np.ones(len(edges)), (row_of[edge_receiver[edges]], edges)),
-            shape=(len(limited), n_edges + n_items),
-        ).tocsr()
-        b_ub = capacity[limited]
-    solution = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=supply, bounds=(0, None), method="highs")
+    receiver_row = np.full(len(capacity), -1)
+    receiver_row[limited_ids] = np.arange(len(limited_ids))
+    capped = np.flatnonzero(receiver_row[edge_receiver[edges]] >= 0)
+    if len(capped):
+        used = np.unique(receiver_row[edge_receiver[edges[capped]]])
+        compact = np.full(len(limited_ids), -1)
+        compact[used] = np.arange(len(used))
+        a_ub = csr_matrix(
+            (np.ones(len(capped)), (compact[receiver_row[edge_receiver[edges[capped]]]], capped)),
+            shape=(len(used), n_vars),
+        )
+        b_ub = capacity[limited_ids[used]]
+    solution = linprog(
+        cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=supply[items], bounds=(0, None), method="highs"
+    )
     if solution.status != 0:
         raise EngineError("The allocation solver failed: {reason}", reason=solution.message)
     x = np.where(solution.x < _EPS, 0.0, solution.x)
-    return x[:n_edges], x[n_edges:]
+    flows[edges] = x[: len(edges)]
+    unplaced[items[open_items]] = x[len(edges) :]
+    return flows, unplaced
+
+
+def _cheapest_unlimited_edge(
+    n_items: int,
+    edge_item: np.ndarray,
+    edge_receiver: np.ndarray,
+    edge_cost: np.ndarray,
+    unlimited: np.ndarray,
+) -> np.ndarray:
+    """Per item, its cheapest edge to an unlimited receiver (the lowest index among equals), −1
+    when it has none."""
+    best = np.full(n_items, -1)
+    candidates = np.flatnonzero(unlimited[edge_receiver])
+    if len(candidates):
+        order = candidates[np.lexsort((candidates, edge_cost[candidates], edge_item[candidates]))]
+        owners = edge_item[order]
+        first = np.concatenate([[True], owners[1:] != owners[:-1]])
+        best[owners[first]] = order[first]
+    return best
 
 
 # --- helpers ----------------------------------------------------------------------------------

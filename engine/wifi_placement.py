@@ -28,7 +28,7 @@ from . import wifi_solver
 from .errors import Cancelled, EngineError, Message
 from .options import spec_of
 from .wifi_options import PlacementOptions
-from .wifi_propagation import DemandCells, Hotspot, Obstruction, Progress, RadioSettings, hotspot_field
+from .wifi_propagation import DemandCells, Hotspot, Obstruction, Progress, RadioSettings, hotspot_fields
 
 #: The dialog's defaults, stated once in the options (engine/wifi_options.py).
 _DEFAULTS = PlacementOptions()
@@ -48,8 +48,7 @@ def coverage_matrix(
     grid = obstruction.grid
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
-    for j, site in enumerate(sites):
-        result = hotspot_field(obstruction, site, settings)
+    for j, (_, result) in enumerate(hotspot_fields(obstruction, sites, settings)):
         if result is not None:
             local_r, local_c = np.nonzero(result.rssi >= settings.threshold)
             flat = (local_r + result.rows.start) * grid.n_cols + (local_c + result.cols.start)

@@ -306,8 +306,12 @@ def run_coverage(
     report.check()
     report.progress(10)
     report.step(Message("Line of sight and signal of each hotspot"))
-    result = best_server_coverage(obstruction, hotspots, settings, report.part(10, 70))
-    outdoor = ~obstruction.indoor if options.demand_at == "frontage" else None
+    result = best_server_coverage(obstruction, hotspots, settings, report.part(10, 66))
+    if options.demand_at == "frontage" and demand is not None:
+        report.step(Message("Cells inside the buildings"))
+        outdoor = ~obstruction.indoor_mask(report.part(66, 70))
+    else:
+        outdoor = None
     del obstruction
     for stats in result.stats:
         if stats.warning:
@@ -453,7 +457,11 @@ def run_placement(
     report.log(_grid_message(grid))
     demand = demand.inside(grid, report)
     obstruction = obstruction_of(grid, obstacles, report)
-    outdoor = ~obstruction.indoor if options.demand_at == "frontage" else None
+    if obstruction.needs_whole(len(sites) + len(existing), settings.max_range):
+        # the candidates' windows cover the grid several times over: computed once, and said
+        report.step(Message("Obstruction of the whole grid (the candidates' windows cover it)"))
+        obstruction.materialise(report.part(1, 4))
+    outdoor = ~obstruction.indoor_mask(report.part(4, 5)) if options.demand_at == "frontage" else None
     report.step(Message("Locating the demand on the grid"))
     cells = demand_cells(
         grid, demand.geometries, demand.weights, outdoor=outdoor, progress=report.part(5, 10)

@@ -44,7 +44,7 @@
       <translation>Une entité n'a pas pu être écrite dans la sortie.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="148" />
+      <location filename="../engine/wifi_propagation.py" line="150" />
       <source>A hotspot has a non-positive frequency or band ({value}).</source>
       <translation>Une borne a une fréquence ou une bande nulle ou négative ({value}).</translation>
     </message>
@@ -439,7 +439,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ du coût des candidats (pour un budget ou la cible au moindre coût)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="165" />
+      <location filename="../engine/wifi_placement.py" line="169" />
       <source>Candidate costs must be finite and not negative.</source>
       <translation>Les coûts des candidats doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -477,12 +477,12 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Sites candidats classés</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="440" />
+      <location filename="../engine/wifi_propagation.py" line="494" />
       <source>Cannot read the raster {path}: {reason}</source>
       <translation>Impossible de lire le raster {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="736" />
+      <location filename="../engine/suitability.py" line="749" />
       <source>Cannot take the extent from layer '{layer}': it has no features. Give an extent.</source>
       <translation>Impossible de prendre l'emprise de la couche « {layer} » : elle ne contient aucune entité. Indiquez une emprise.</translation>
     </message>
@@ -502,6 +502,11 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <location filename="../engine/wifi_options.py" line="175" />
       <source>Cell size</source>
       <translation>Taille de cellule</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_run.py" line="311" />
+      <source>Cells inside the buildings</source>
+      <translation>Cellules à l’intérieur des bâtiments</translation>
     </message>
     <message>
       <location filename="../engine/wifi_options.py" line="231" />
@@ -559,7 +564,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Scénario de fermeture : aucun acteur de l'enquête ne s'appelle {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="820" />
+      <location filename="../engine/waste_flows.py" line="875" />
       <source>Closure scenario: no producer or receiver has the identifier {ids}.</source>
       <translation>Scénario de fermeture : aucun producteur ni exutoire n'a l'identifiant {ids}.</translation>
     </message>
@@ -670,17 +675,17 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Courbe de couverture</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="478" />
+      <location filename="../engine/wifi_run.py" line="486" />
       <source>Coverage matrix: {demand} demand features × {sites} candidates, {links} links.</source>
       <translation>Matrice de couverture : {demand} entités de demande × {sites} candidats, {links} liens.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="474" />
+      <location filename="../engine/wifi_run.py" line="482" />
       <source>Coverage of each candidate site</source>
       <translation>Couverture de chaque site candidat</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="463" />
+      <location filename="../engine/wifi_run.py" line="471" />
       <source>Coverage of the existing hotspots</source>
       <translation>Couverture des bornes existantes</translation>
     </message>
@@ -695,18 +700,19 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Critères</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="149" />
+      <location filename="../engine/suitability.py" line="156" />
       <source>Criterion names must be unique: {names} appear twice.</source>
       <translation>Les noms de critères doivent être uniques : {names} apparaissent deux fois.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="664" />
-      <location filename="../engine/suitability.py" line="933" />
+      <location filename="../engine/suitability.py" line="670" />
+      <location filename="../engine/suitability.py" line="677" />
+      <location filename="../engine/suitability.py" line="1029" />
       <source>Criterion {name}</source>
       <translation>Critère {name}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="859" />
+      <location filename="../engine/suitability.py" line="956" />
       <source>Criterion {name}: field '{field}' of layer '{layer}' holds '{value}', not a number; use a 'categories' transform.</source>
       <translation>Critère {name} : le champ « {field} » de la couche « {layer} » contient « {value} », qui n'est pas un nombre ; utilisez une transformation « categories ».</translation>
     </message>
@@ -783,7 +789,7 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Champ de pondération de la demande (vide : chaque entité compte pour 1)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="904" />
+      <location filename="../engine/wifi_propagation.py" line="1133" />
       <source>Demand weights must be finite and not negative.</source>
       <translation>Les poids de la demande doivent être finis et positifs ou nuls.</translation>
     </message>
@@ -853,8 +859,8 @@ La couche des sites est la sortie « Meilleurs sites » d'Aptitude des sites (
       <translation>Les distances le long des routes nécessitent une couche de routes (ROADS).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="631" />
-      <location filename="../engine/suitability.py" line="700" />
+      <location filename="../engine/suitability.py" line="638" />
+      <location filename="../engine/suitability.py" line="713" />
       <source>Done</source>
       <translation>Terminé</translation>
     </message>
@@ -1153,12 +1159,12 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Grille de {rows} × {cols} cellules de {cell} m.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="622" />
+      <location filename="../engine/suitability.py" line="629" />
       <source>Grid of {width} × {height} cells by blocks of {rows} rows; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules par blocs de {rows} lignes ; pic de mémoire estimé {mb} Mo</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="643" />
+      <location filename="../engine/suitability.py" line="650" />
       <source>Grid of {width} × {height} cells; estimated peak memory {mb} MB</source>
       <translation>Grille de {width} × {height} cellules ; pic de mémoire estimé {mb} Mo</translation>
     </message>
@@ -1198,7 +1204,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Champ identifiant de la borne (entier)</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="315" />
+      <location filename="../engine/wifi_run.py" line="319" />
       <source>Hotspot {name} ({key}): {warning}</source>
       <translation>Borne {name} ({key}) : {warning}</translation>
     </message>
@@ -1334,7 +1340,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>Couche</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="480" />
+      <location filename="../engine/raster_grid.py" line="560" />
       <source>Layer '{layer}' cannot be opened as a raster: {reason}</source>
       <translation>La couche « {layer} » ne peut pas être ouverte comme raster : {reason}</translation>
     </message>
@@ -1344,7 +1350,7 @@ Atlas : avec une couche d'atlas, une page par entité (commune, site candidat) 
       <translation>La couche « {layer} » ne peut pas être ouverte comme couche vecteur : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/raster_grid.py" line="494" />
+      <location filename="../engine/raster_grid.py" line="574" />
       <source>Layer '{layer}' has no band {band} (it has {count}).</source>
       <translation>La couche « {layer} » n'a pas de bande {band} (elle en a {count}).</translation>
     </message>
@@ -1461,13 +1467,13 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Cadastre solaire local : fichier ou adresse https (toitures × PVGIS si vide)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="691" />
+      <location filename="../engine/suitability.py" line="704" />
       <source>Locating sites</source>
       <translation>Recherche des sites</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="343" />
-      <location filename="../engine/wifi_run.py" line="457" />
+      <location filename="../engine/wifi_run.py" line="347" />
+      <location filename="../engine/wifi_run.py" line="465" />
       <source>Locating the demand on the grid</source>
       <translation>Localisation de la demande sur la grille</translation>
     </message>
@@ -1670,7 +1676,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     <message>
       <location filename="../engine/shared_facility.py" line="58" />
       <location filename="../engine/symbiosis.py" line="256" />
-      <location filename="../engine/waste_flows.py" line="280" />
+      <location filename="../engine/waste_flows.py" line="335" />
       <source>Network distances need a road layer.</source>
       <translation>Les distances sur le réseau nécessitent une couche de routes.</translation>
     </message>
@@ -1685,7 +1691,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sites des nouvelles bornes</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="729" />
+      <location filename="../engine/wifi_placement.py" line="733" />
       <source>No Python interpreter was found to run the solver in a separate process: Cancel will take effect when the solver ends (at most the time limit).</source>
       <translation>Aucun interpréteur Python n'a été trouvé pour lancer le solveur dans un processus séparé : l'annulation prendra effet à la fin du solveur (au plus la limite de temps).</translation>
     </message>
@@ -1700,7 +1706,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucune donnée n'a pu être chargée pour {territory} : {details}</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="350" />
+      <location filename="../engine/wifi_placement.py" line="354" />
       <source>No feasible plan was found.</source>
       <translation>Aucun plan réalisable n'a été trouvé.</translation>
     </message>
@@ -1727,7 +1733,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun accès réseau n'a été configuré pour cette exécution.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="459" />
+      <location filename="../engine/waste_flows.py" line="514" />
       <source>No producer row has both a readable waste code and a tonnage.</source>
       <translation>Aucune ligne de producteur n'a à la fois un code déchet lisible et un tonnage.</translation>
     </message>
@@ -1742,7 +1748,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Aucun déchet ne va vers un exutoire plus éloigné que cela (à vol d'oiseau ou le long des routes).</translation>
     </message>
     <message>
-      <location filename="../engine/opendata/waste_points.py" line="363" />
+      <location filename="../engine/opendata/waste_points.py" line="361" />
       <source>No waste point source could be read: {problems}</source>
       <translation>Aucune source de points de collecte n'a pu être lue : {problems}</translation>
     </message>
@@ -1777,7 +1783,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Non chargé : {families}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="355" />
+      <location filename="../engine/wifi_run.py" line="359" />
       <source>Nothing is covered: no place (or no demand) reaches the usable signal of {threshold} dBm. Check the hotspots' power and height, the threshold and the study extent.</source>
       <translation>Rien n'est couvert : aucun lieu (ou aucune demande) n'atteint le signal utile de {threshold} dBm. Vérifiez la puissance et la hauteur des bornes, le seuil et l'emprise d'étude.</translation>
     </message>
@@ -1818,6 +1824,11 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <location filename="../algorithms/wifi_placement.py" line="184" />
       <source>Objective value</source>
       <translation>Valeur de l'objectif</translation>
+    </message>
+    <message>
+      <location filename="../engine/wifi_run.py" line="462" />
+      <source>Obstruction of the whole grid (the candidates' windows cover it)</source>
+      <translation>Obstacles sur toute la grille (les fenêtres des sites candidats la couvrent)</translation>
     </message>
     <message>
       <location filename="../algorithms/load_open_data.py" line="139" />
@@ -2167,7 +2178,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Potentiel solaire en toiture</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="988" />
+      <location filename="../engine/suitability.py" line="1092" />
       <source>Rows {first}–{last}</source>
       <translation>Lignes {first} à {last}</translation>
     </message>
@@ -2217,7 +2228,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Enregistrer…</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="688" />
+      <location filename="../engine/suitability.py" line="701" />
       <source>Scoring candidate sites</source>
       <translation>Notation des sites candidats</translation>
     </message>
@@ -2232,7 +2243,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Sélection : {name} — {kind} {code}</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="694" />
+      <location filename="../engine/suitability.py" line="707" />
       <source>Sensitivity of the ranking to the weights</source>
       <translation>Sensibilité du classement aux pondérations</translation>
     </message>
@@ -2369,7 +2380,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Méthode de résolution</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="485" />
+      <location filename="../engine/wifi_run.py" line="493" />
       <source>Solving the maximal covering problem</source>
       <translation>Résolution du problème de couverture maximale</translation>
     </message>
@@ -2680,7 +2691,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Territoire : {name} ({count} communes)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="367" />
+      <location filename="../engine/suitability.py" line="374" />
       <source>The AHP judgements are inconsistent: CR = {cr:.3f} (must be below 0.10). The most inconsistent pair is {first} vs {second}: judged {judged:g}, about {implied:.2g} would be consistent with the others. Revise it, or allow inconsistent judgements.</source>
       <translation>Les jugements AHP sont incohérents : RC = {cr:.3f} (doit être inférieur à 0,10). La paire la plus incohérente est {first} / {second} : jugée {judged:g}, une valeur d'environ {implied:.2g} serait cohérente avec les autres. Révisez-la, ou autorisez les jugements incohérents.</translation>
     </message>
@@ -2712,7 +2723,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/symbiosis.py" line="493" />
-      <location filename="../engine/waste_flows.py" line="226" />
+      <location filename="../engine/waste_flows.py" line="260" />
       <source>The allocation solver failed: {reason}</source>
       <translation>Le solveur d'affectation a échoué : {reason}</translation>
     </message>
@@ -2742,12 +2753,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le mode budget nécessite un budget.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="169" />
+      <location filename="../engine/wifi_placement.py" line="173" />
       <source>The budget mode needs a positive budget.</source>
       <translation>Le mode budget nécessite un budget positif.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="415" />
+      <location filename="../engine/wifi_propagation.py" line="453" />
       <source>The buildings could not be rasterised: {reason}</source>
       <translation>Les bâtiments n'ont pas pu être rastérisés : {reason}</translation>
     </message>
@@ -2857,17 +2868,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la grille est vide : les couches en entrée n'ont aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="538" />
+      <location filename="../engine/suitability.py" line="545" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed. The suitability raster alone would be computed by blocks of rows (about {blocked:.1f} GB), but the sites need the whole grid: leave the sites out, or use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés. Le raster d'aptitude seul serait calculé par blocs de lignes (environ {blocked:.1f} Go), mais les sites demandent la grille entière : retirez les sites, ou prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="530" />
+      <location filename="../engine/suitability.py" line="537" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m needs about {need:.1f} GB of memory, more than the {limit:.1f} GB allowed; even by blocks of rows it needs at least {blocked:.1f} GB (each distance is computed on the whole grid). Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m demande environ {need:.1f} Go de mémoire, plus que les {limit:.1f} Go autorisés ; même par blocs de lignes il faut au moins {blocked:.1f} Go (chaque distance est calculée sur la grille entière). Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="550" />
+      <location filename="../engine/suitability.py" line="557" />
       <source>The grid of {width} × {height} cells ({cells:.1f} million) at {size:g} m would be computed by blocks of rows, but its temporary files need up to {disk:.1f} GB of disk and only {free:.1f} GB are free in {folder}. Use larger cells or a smaller extent.</source>
       <translation>La grille de {width} × {height} cellules ({cells:.1f} millions) à {size:g} m serait calculée par blocs de lignes, mais ses fichiers temporaires demandent jusqu'à {disk:.1f} Go de disque et seuls {free:.1f} Go sont libres dans {folder}. Prenez des cellules plus grandes ou une emprise plus petite.</translation>
     </message>
@@ -2882,7 +2893,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La couche de bornes {layer} n'a aucun point.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="606" />
+      <location filename="../engine/suitability.py" line="613" />
       <source>The include constraint layer '{layer}' has no features: nothing could be suitable.</source>
       <translation>La couche de contrainte d'inclusion « {layer} » n'a aucune entité : aucun emplacement ne pourrait être apte.</translation>
     </message>
@@ -2942,7 +2953,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle de mise en page {path} n'est pas un fichier .qpt (XML) valide.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="106" />
+      <location filename="../engine/wifi_propagation.py" line="108" />
       <source>The location probability must be between 0 and 100 % (got {value}).</source>
       <translation>La probabilité d'emplacement doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
@@ -2967,7 +2978,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>L'emprise de la carte ne contient aucune entité des couches : la carte sera vide. Vérifiez l'emprise et les systèmes de coordonnées des couches.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="207" />
+      <location filename="../engine/wifi_propagation.py" line="209" />
       <source>The maximum range must be positive (got {value} m).</source>
       <translation>La portée maximale doit être positive (valeur indiquée : {value} m).</translation>
     </message>
@@ -2977,17 +2988,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>La surface minimale de toiture ne peut pas être négative (valeur indiquée : {value} m²).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="127" />
+      <location filename="../engine/suitability.py" line="134" />
       <source>The model file {path} does not exist.</source>
       <translation>Le fichier de modèle {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="145" />
+      <location filename="../engine/suitability.py" line="152" />
       <source>The model has no criteria.</source>
       <translation>Le modèle n'a aucun critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="133" />
+      <location filename="../engine/suitability.py" line="140" />
       <source>The model is not valid JSON: {reason} (line {line}, column {column}).</source>
       <translation>Le modèle n'est pas un JSON valide : {reason} (ligne {line}, colonne {column}).</translation>
     </message>
@@ -2997,7 +3008,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le modèle est valide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="140" />
+      <location filename="../engine/suitability.py" line="147" />
       <source>The model must be a JSON object with 'criteria' and 'weights'.</source>
       <translation>Le modèle doit être un objet JSON avec « criteria » et « weights ».</translation>
     </message>
@@ -3022,7 +3033,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le nombre d'équipements doit être au moins 1.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="167" />
+      <location filename="../engine/wifi_placement.py" line="171" />
       <source>The number of new hotspots must be at least 1.</source>
       <translation>Le nombre de nouvelles bornes doit être d'au moins 1.</translation>
     </message>
@@ -3089,7 +3100,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le fichier des zones portuaires n'a pas de système de coordonnées de référence : {path}</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="817" />
+      <location filename="../engine/waste_flows.py" line="872" />
       <source>The receivers layer has no feature.</source>
       <translation>La couche des exutoires n'a aucune entité.</translation>
     </message>
@@ -3188,7 +3199,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le cadastre solaire n'a ni potential_kwh ni irradiation, et PVGIS n'est pas joignable.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="748" />
+      <location filename="../engine/wifi_placement.py" line="752" />
       <source>The solver process failed ({details}): solving in this process, Cancel will take effect when the solver ends.</source>
       <translation>Le processus du solveur a échoué ({details}) : résolution dans ce processus, l'annulation prendra effet à la fin du solveur.</translation>
     </message>
@@ -3208,22 +3219,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR de l'enquête</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="412" />
+      <location filename="../engine/symbiosis_survey.py" line="413" />
       <source>The survey file {path} cannot be read (GeoPackage, CSV or XLSX).</source>
       <translation>Le fichier d'enquête {path} est illisible (GeoPackage, CSV ou XLSX).</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="403" />
+      <location filename="../engine/symbiosis_survey.py" line="404" />
       <source>The survey file {path} does not exist.</source>
       <translation>Le fichier d'enquête {path} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="422" />
+      <location filename="../engine/symbiosis_survey.py" line="423" />
       <source>The survey file {path} has no table with a role field.</source>
       <translation>Le fichier d'enquête {path} n'a aucune table avec un champ role.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="435" />
+      <location filename="../engine/symbiosis_survey.py" line="436" />
       <source>The survey has no column {columns}.</source>
       <translation>L'enquête n'a pas de colonne {columns}.</translation>
     </message>
@@ -3244,7 +3255,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="594" />
+      <location filename="../engine/suitability.py" line="601" />
       <source>The target CRS {crs} is geographic (degrees): choose a projected CRS in metres such as EPSG:2154.</source>
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres tel que EPSG:2154.</translation>
     </message>
@@ -3254,12 +3265,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le SCR cible {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme Lambert-93 (EPSG:2154).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="181" />
+      <location filename="../engine/wifi_placement.py" line="185" />
       <source>The target must be between 0 and 100 % (got {value}).</source>
       <translation>La cible doit être comprise entre 0 et 100 % (valeur indiquée : {value}).</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="185" />
+      <location filename="../engine/wifi_placement.py" line="189" />
       <source>The target of {target} % cannot be reached: all candidates together cover {best} % of the demand.</source>
       <translation>La cible de {target} % ne peut pas être atteinte : l'ensemble des candidats couvre {best} % de la demande.</translation>
     </message>
@@ -3274,7 +3285,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Le terrain n'a pas pu être découpé selon le territoire.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="162" />
+      <location filename="../engine/wifi_placement.py" line="166" />
       <source>The total demand weight is zero: nothing to cover.</source>
       <translation>Le poids total de la demande est nul : rien à couvrir.</translation>
     </message>
@@ -3304,8 +3315,8 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Les zones n'ont pas de champ {field} pour le regroupement.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="159" />
-      <location filename="../engine/wifi_run.py" line="448" />
+      <location filename="../engine/wifi_placement.py" line="163" />
+      <location filename="../engine/wifi_run.py" line="452" />
       <source>There is no candidate site to choose from.</source>
       <translation>Il n'y a aucun site candidat à choisir.</translation>
     </message>
@@ -3441,7 +3452,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Réponse inattendue du WFS de l'IGN ({url}) : aucune entité.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="205" />
+      <location filename="../engine/wifi_propagation.py" line="207" />
       <source>Unknown building type {indoor} for the entry loss.</source>
       <translation>Type de bâtiment inconnu {indoor} pour l'affaiblissement de pénétration.</translation>
     </message>
@@ -3461,7 +3472,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source de données inconnue {source}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="203" />
+      <location filename="../engine/wifi_propagation.py" line="205" />
       <source>Unknown environment {environment}.</source>
       <translation>Environnement inconnu {environment}.</translation>
     </message>
@@ -3476,12 +3487,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Niveau de correspondance inconnu {level} dans les règles.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_placement.py" line="157" />
+      <location filename="../engine/wifi_placement.py" line="161" />
       <source>Unknown placement mode {mode}.</source>
       <translation>Mode de placement inconnu {mode}.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_propagation.py" line="201" />
+      <location filename="../engine/wifi_propagation.py" line="203" />
       <source>Unknown propagation model {model}.</source>
       <translation>Modèle de propagation inconnu {model}.</translation>
     </message>
@@ -3502,7 +3513,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>Source inconnue « {mode} » : utilisez online, cache ou sample.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="355" />
+      <location filename="../engine/symbiosis_survey.py" line="356" />
       <source>Unknown survey format {format}.</source>
       <translation>Format d'enquête inconnu {format}.</translation>
     </message>
@@ -3877,17 +3888,17 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>acteur fermé (scénario)</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="383" />
+      <location filename="../engine/suitability.py" line="390" />
       <source>aggregation must be an object such as {"method": "wlc"}.</source>
       <translation>aggregation doit être un objet tel que {"method": "wlc"}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="395" />
+      <location filename="../engine/suitability.py" line="402" />
       <source>aggregation.order_weights must be non-negative with a positive sum.</source>
       <translation>aggregation.order_weights doit contenir des valeurs positives ou nulles de somme strictement positive.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="389" />
+      <location filename="../engine/suitability.py" line="396" />
       <source>aggregation.order_weights must hold {n} numbers (one per criterion).</source>
       <translation>aggregation.order_weights doit contenir {n} nombres (un par critère).</translation>
     </message>
@@ -4063,12 +4074,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>besoins</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="124" />
+      <location filename="../engine/symbiosis_survey.py" line="125" />
       <source>negative or zero quantity</source>
       <translation>quantité négative ou nulle</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="127" />
+      <location filename="../engine/symbiosis_survey.py" line="128" />
       <source>no actor</source>
       <translation>pas d'acteur</translation>
     </message>
@@ -4084,7 +4095,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>sans géométrie</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="128" />
+      <location filename="../engine/symbiosis_survey.py" line="129" />
       <source>no point, and neither SIRET nor site name found in the ICPE / IREP layers</source>
       <translation>pas de point, et ni le SIRET ni le nom du site ne figurent dans les couches ICPE / IREP</translation>
     </message>
@@ -4114,7 +4125,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>polygones</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="123" />
+      <location filename="../engine/symbiosis_survey.py" line="124" />
       <source>quantity missing or not a number</source>
       <translation>quantité absente ou non numérique</translation>
     </message>
@@ -4129,7 +4140,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>réduction</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="120" />
+      <location filename="../engine/symbiosis_survey.py" line="121" />
       <source>role is not offer or need</source>
       <translation>role n'est ni offer ni need</translation>
     </message>
@@ -4189,22 +4200,22 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>coût de transport et de canalisation</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="125" />
+      <location filename="../engine/symbiosis_survey.py" line="126" />
       <source>unit does not fit the resource</source>
       <translation>unité inadaptée à la ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="122" />
+      <location filename="../engine/symbiosis_survey.py" line="123" />
       <source>unknown class or unreadable spec for this resource</source>
       <translation>classe inconnue ou spec illisible pour cette ressource</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="121" />
+      <location filename="../engine/symbiosis_survey.py" line="122" />
       <source>unknown resource</source>
       <translation>ressource inconnue</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="126" />
+      <location filename="../engine/symbiosis_survey.py" line="127" />
       <source>unreadable season</source>
       <translation>saison illisible</translation>
     </message>
@@ -4229,42 +4240,42 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>eau</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="335" />
+      <location filename="../engine/suitability.py" line="342" />
       <source>weights.order must list every criterion once: {names}.</source>
       <translation>weights.order doit lister chaque critère une fois : {names}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="343" />
+      <location filename="../engine/suitability.py" line="350" />
       <source>weights.pairwise must be a {n}×{n} matrix (one row per criterion).</source>
       <translation>weights.pairwise doit être une matrice {n}×{n} (une ligne par critère).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="352" />
+      <location filename="../engine/suitability.py" line="359" />
       <source>weights.pairwise[{i}][{i}] must be 1.</source>
       <translation>weights.pairwise[{i}][{i}] doit valoir 1.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="355" />
+      <location filename="../engine/suitability.py" line="362" />
       <source>weights.pairwise[{j}][{i}] must be the reciprocal of [{i}][{j}] = {value:g} ({first} vs {second}).</source>
       <translation>weights.pairwise[{j}][{i}] doit être l'inverse de [{i}][{j}] = {value:g} ({first} / {second}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="331" />
+      <location filename="../engine/suitability.py" line="338" />
       <source>weights.values must be positive (remove a criterion rather than weigh it 0).</source>
       <translation>weights.values doit être positif (retirez un critère plutôt que de lui donner un poids de 0).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="324" />
+      <location filename="../engine/suitability.py" line="331" />
       <source>weights.values must give one weight per criterion (missing: {missing}; unknown: {unknown}).</source>
       <translation>weights.values doit donner un poids par critère (manquants : {missing} ; inconnus : {unknown}).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="320" />
+      <location filename="../engine/suitability.py" line="327" />
       <source>weights.values must map each criterion name to a weight.</source>
       <translation>weights.values doit associer un poids à chaque nom de critère.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="315" />
+      <location filename="../engine/suitability.py" line="322" />
       <source>weights: give {"method": "direct", "values": {...}} or an AHP matrix.</source>
       <translation>weights : indiquez {"method": "direct", "values": {...}} ou une matrice AHP.</translation>
     </message>
@@ -4289,12 +4300,12 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} entités de demande hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="468" />
+      <location filename="../engine/wifi_run.py" line="476" />
       <source>{count} existing hotspots outside the study extent are ignored.</source>
       <translation>{count} bornes existantes hors de l'emprise d'étude sont ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/wifi_run.py" line="322" />
+      <location filename="../engine/wifi_run.py" line="326" />
       <source>{count} hotspots outside the study extent are ignored: {names}.</source>
       <translation>{count} bornes hors de l'emprise d'étude sont ignorées : {names}.</translation>
     </message>
@@ -4304,7 +4315,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} polygones non valides de la couche {layer} (auto-intersections…) ont été réparés.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="893" />
+      <location filename="../engine/waste_flows.py" line="948" />
       <source>{count} items of {field} are neither a waste code nor a wildcard (17 01 01, 17 02 *, 19 *) and are ignored (e.g. {examples}).</source>
       <translation>{count} éléments de {field} ne sont ni un code déchet ni un joker (17 01 01, 17 02 *, 19 *) et sont ignorés (par ex. {examples}).</translation>
     </message>
@@ -4319,7 +4330,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{count} lignes de producteurs sans géométrie ont été ignorées.</translation>
     </message>
     <message>
-      <location filename="../engine/waste_flows.py" line="908" />
+      <location filename="../engine/waste_flows.py" line="963" />
       <source>{count} receivers accept every waste code (a lone “*” in {field}): {names}.</source>
       <translation>{count} exutoires acceptent tous les codes déchets (un « * » seul dans {field}) : {names}.</translation>
     </message>
@@ -4456,7 +4467,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{parameter} : « {value} » n’est pas l’une des valeurs {keys}.</translation>
     </message>
     <message>
-      <location filename="../engine/symbiosis_survey.py" line="368" />
+      <location filename="../engine/symbiosis_survey.py" line="369" />
       <source>{path} exists: choose another name (a filled survey is never overwritten).</source>
       <translation>{path} existe : choisissez un autre nom (une enquête remplie n'est jamais écrasée).</translation>
     </message>
@@ -4482,7 +4493,7 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
     </message>
     <message>
       <location filename="../engine/opendata/waste_points.py" line="341" />
-      <location filename="../engine/opendata/waste_points.py" line="360" />
+      <location filename="../engine/opendata/waste_points.py" line="359" />
       <source>{source}: {error}</source>
       <translation>{source} : {error}</translation>
     </message>
@@ -4537,94 +4548,94 @@ Une famille en échec est signalée dans le journal et les autres sont tout de m
       <translation>{what} utilise le SCR géographique {crs} (degrés) : les distances et les surfaces nécessitent un SCR projeté en mètres, comme Lambert-93 (EPSG:2154). Reprojetez d'abord.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="251" />
+      <location filename="../engine/suitability.py" line="258" />
       <source>{where} must be an object with a 'function'.</source>
       <translation>{where} doit être un objet avec une « function ».</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="204" />
-      <location filename="../engine/suitability.py" line="401" />
+      <location filename="../engine/suitability.py" line="211" />
+      <location filename="../engine/suitability.py" line="408" />
       <source>{where} must be an object.</source>
       <translation>{where} doit être un objet.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="404" />
+      <location filename="../engine/suitability.py" line="411" />
       <source>{where}: 'buffer' must not be negative.</source>
       <translation>{where} : « buffer » ne doit pas être négatif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="233" />
+      <location filename="../engine/suitability.py" line="240" />
       <source>{where}: 'fill' is a suitability between 0 and 1, not {value}.</source>
       <translation>{where} : « fill » est une aptitude comprise entre 0 et 1, et non {value}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="259" />
+      <location filename="../engine/suitability.py" line="266" />
       <source>{where}: 'low' ({low}) must be below 'high' ({high}); use 'direction' to reverse the curve.</source>
       <translation>{where} : « low » ({low}) doit être inférieur à « high » ({high}) ; utilisez « direction » pour inverser la courbe.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="257" />
+      <location filename="../engine/suitability.py" line="264" />
       <source>{where}: 'low' and 'high' must differ.</source>
       <translation>{where} : « low » et « high » doivent être différents.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="269" />
-      <location filename="../engine/suitability.py" line="274" />
+      <location filename="../engine/suitability.py" line="276" />
+      <location filename="../engine/suitability.py" line="281" />
       <source>{where}: 'spread' must be positive.</source>
       <translation>{where} : « spread » doit être positif.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="280" />
+      <location filename="../engine/suitability.py" line="287" />
       <source>{where}: 'values' must map each category to a suitability (0–1).</source>
       <translation>{where} : « values » doit associer à chaque catégorie une aptitude (0–1).</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="226" />
+      <location filename="../engine/suitability.py" line="233" />
       <source>{where}: 'where' filters vector features; a raster criterion cannot use it.</source>
       <translation>{where} : « where » filtre des entités vecteur ; un critère raster ne peut pas l'utiliser.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="224" />
+      <location filename="../engine/suitability.py" line="231" />
       <source>{where}: 'where' must be a filter text such as "ftth = 1".</source>
       <translation>{where} : « where » doit être un texte de filtre tel que "ftth = 1".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="407" />
+      <location filename="../engine/suitability.py" line="414" />
       <source>{where}: 'where' must be a filter text.</source>
       <translation>{where} : « where » doit être un texte de filtre.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="192" />
+      <location filename="../engine/suitability.py" line="199" />
       <source>{where}: '{key}' is '{value}'; expected one of {choices}.</source>
       <translation>{where} : « {key} » vaut « {value} » ; valeurs attendues : {choices}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="172" />
+      <location filename="../engine/suitability.py" line="179" />
       <source>{where}: '{key}' must be a list.</source>
       <translation>{where} : « {key} » doit être une liste.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="190" />
+      <location filename="../engine/suitability.py" line="197" />
       <source>{where}: '{key}' must be a non-empty text.</source>
       <translation>{where} : « {key} » doit être un texte non vide.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="179" />
+      <location filename="../engine/suitability.py" line="186" />
       <source>{where}: '{key}' must be a number, not {value!r}.</source>
       <translation>{where} : « {key} » doit être un nombre, et non {value!r}.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="305" />
+      <location filename="../engine/suitability.py" line="312" />
       <source>{where}: a judgement must be a positive number or a fraction such as "1/3".</source>
       <translation>{where} : un jugement doit être un nombre positif ou une fraction telle que "1/3".</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="207" />
+      <location filename="../engine/suitability.py" line="214" />
       <source>{where}: the name '{name}' must start with a letter and hold only letters, digits and _ (30 characters at most): it names the output field c_&lt;name&gt;.</source>
       <translation>{where} : le nom « {name} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _ (30 caractères au plus) : il nomme le champ de sortie c_&lt;name&gt;.</translation>
     </message>
     <message>
-      <location filename="../engine/suitability.py" line="285" />
+      <location filename="../engine/suitability.py" line="292" />
       <source>{where}: the suitability of category '{key}' must be between 0 and 1, not {value}.</source>
       <translation>{where} : l'aptitude de la catégorie « {key} » doit être comprise entre 0 et 1, et non {value}.</translation>
     </message>

@@ -324,3 +324,52 @@ def test_closure_by_text_unknown_sites_and_the_territory() -> None:
     around_r1 = [box(0.5 * KM, -KM, 1.5 * KM, KM)]  # R1 inside, R2 outside
     result = run_waste_flows(p, r, Options(top_synergies=0), territory=around_r1)
     assert summary(result, "treated within the territory") == pytest.approx(50.0)
+
+
+def _transport_by_plain_lp(supply, capacity, edge_item, edge_receiver, edge_cost) -> tuple[float, float]:
+    """(tonnes placed, tonne-cost) of the full programme, no reduction: every edge and an unplaced
+    variable per item, the capacity rows of the limited receivers (the reference)."""
+    from scipy.optimize import linprog
+    from scipy.sparse import coo_matrix, csr_matrix, hstack, identity
+
+    n_items, n_edges = len(supply), len(edge_item)
+    limited = np.flatnonzero(np.isfinite(capacity))
+    penalty = (len(limited) + 1) * max(float(edge_cost.max()), 1.0) + 1.0
+    a_eq = hstack(
+        [
+            csr_matrix((np.ones(n_edges), (edge_item, np.arange(n_edges))), shape=(n_items, n_edges)),
+            identity(n_items),
+        ]
+    )
+    row = np.full(len(capacity), -1)
+    row[limited] = np.arange(len(limited))
+    capped = np.flatnonzero(row[edge_receiver] >= 0)
+    a_ub = coo_matrix(
+        (np.ones(len(capped)), (row[edge_receiver[capped]], capped)), shape=(len(limited), n_edges + n_items)
+    )
+    cost = np.concatenate([edge_cost, np.full(n_items, penalty)])
+    x = linprog(cost, A_ub=a_ub, b_ub=capacity[limited], A_eq=a_eq, b_eq=supply, method="highs").x
+    return float(x[:n_edges].sum()), float(x[:n_edges] @ edge_cost)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_reduced_transport_problem_has_the_optimum_of_the_full_one(seed: int) -> None:
+    """Random instances with ties, limited and unlimited receivers, items that reach no unlimited
+    receiver and items with no edge: the reduced programme places the same tonnes at the same cost
+    as the full one, within every capacity and supply."""
+    generator = np.random.default_rng(seed)
+    n_items, n_receivers = int(generator.integers(5, 60)), int(generator.integers(2, 25))
+    supply = generator.integers(1, 50, n_items).astype(float)
+    capacity = np.where(generator.random(n_receivers) < 0.6, generator.integers(0, 80, n_receivers), np.nan)
+    pairs = generator.random((n_items, n_receivers)) < 0.3
+    pairs[0] = False  # an item with no candidate receiver
+    edge_item, edge_receiver = np.nonzero(pairs)
+    edge_cost = generator.integers(1, 8, len(edge_item)).astype(float)  # few values: many ties
+    flows, unplaced = solve_transport(supply, capacity, edge_item, edge_receiver, edge_cost)
+    placed, total = _transport_by_plain_lp(supply, capacity, edge_item, edge_receiver, edge_cost)
+    assert flows.sum() == pytest.approx(placed, rel=1e-9, abs=1e-6)
+    assert flows @ edge_cost == pytest.approx(total, rel=1e-9, abs=1e-6)
+    assert np.bincount(edge_item, flows, n_items) + unplaced == pytest.approx(supply)
+    received = np.bincount(edge_receiver, flows, n_receivers)
+    assert np.all(received[np.isfinite(capacity)] <= capacity[np.isfinite(capacity)] + 1e-6)
+    assert unplaced[0] == supply[0] and np.all(flows >= 0)

@@ -467,3 +467,129 @@ def test_demand_cells_report_progress_and_stop_at_cancel(monkeypatch):
 
         with pytest.raises(Cancelled):
             demand_cells(grid, demand, [1.0] * len(demand), outdoor=~obstruction.indoor, progress=cancel)
+
+
+@pytest.mark.parametrize("source_cell", [10.0, 3.0, 2.0])
+def test_terrain_resampled_in_numpy_matches_gdal_warp(tmp_path, source_cell):
+    """The separable bilinear path (same CRS, source pixels not finer than the cells) gives GDAL's
+    warp on windows at every offset: equal on all but a few cells, which differ by one float32
+    rounding step; where a window needs a nodata pixel or reaches past the source it leaves the
+    window to GDAL."""
+    import dataclasses
+
+    from territoire_numerique.engine import wifi_propagation
+
+    lambert = gdal.osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    source_grid = Grid.from_bounds(
+        650_000.0, 6_860_000.0, 650_600.0, 6_860_450.0, source_cell, lambert.ExportToWkt()
+    )
+    generator = np.random.default_rng(7)
+    heights = (generator.random(source_grid.shape) * 40.0).astype(np.float32)
+    heights[5:7, 9:12] = -9999.0
+    terrain = tmp_path / "terrain.tif"
+    write_raster(terrain, source_grid, heights, -9999.0)
+    grid = Grid.from_bounds(649_950.0, 6_859_990.0, 650_640.0, 6_860_460.0, CELL, lambert.ExportToWkt())
+    fast = wifi_propagation._open_raster(str(terrain), grid)
+    assert fast.aligned
+    by_gdal = dataclasses.replace(fast, aligned=False)
+    work, used = wifi_propagation._Work(), {True: 0, False: 0}
+    differing = cells = 0
+    for top in range(0, grid.n_rows - 1, 23):
+        for left in range(0, grid.n_cols - 1, 29):
+            part = Grid(grid.x_min + left * CELL, grid.y_max - top * CELL, CELL, 61, 47, grid.crs_wkt)
+            mine, theirs = np.zeros(part.shape, np.float32), np.zeros(part.shape, np.float32)
+            done = wifi_propagation._bilinear_onto(fast, part, mine, work)
+            wifi_propagation._warp_onto(by_gdal, part, out=theirs)
+            used[done] += 1
+            if done:
+                steps = np.abs(mine - theirs) / np.spacing(np.maximum(np.abs(theirs), np.float32(1.0)))
+                assert steps.max() <= 1.0
+                differing += int(np.count_nonzero(steps))
+                cells += mine.size
+            else:
+                assert not mine.any()  # nothing written: GDAL does the window
+                again = np.zeros(part.shape, np.float32)
+                assert np.array_equal(wifi_propagation._warp_onto(fast, part, out=again, work=work), theirs)
+    assert used[True] > 20 and used[False] > 20  # both paths met
+    assert differing <= cells / 200
+    assert not dataclasses.replace(fast, aligned=False).aligned
+    coarse = Grid(grid.x_min, grid.y_max, source_cell * 2, 10, 10, grid.crs_wkt)  # pixels finer: GDAL
+    assert not wifi_propagation._open_raster(str(terrain), coarse).aligned
+    other = gdal.osr.SpatialReference()
+    other.ImportFromEPSG(3857)
+    elsewhere = dataclasses.replace(grid, crs=other.ExportToWkt())
+    assert not wifi_propagation._open_raster(str(terrain), elsewhere).aligned
+
+
+def test_whole_grid_obstruction_reports_progress_by_block_and_stops_at_cancel(tmp_path, monkeypatch):
+    """Placement computes the obstruction of the whole grid (its candidates' windows cover it):
+    progress after every block of rows, up to 100, and Cancel honoured between blocks."""
+    from territoire_numerique.engine import wifi_propagation
+    from territoire_numerique.engine.errors import Cancelled
+
+    monkeypatch.setattr(wifi_propagation, "BLOCK_CELLS", 200 * 50)  # 50 rows a block: 4 blocks
+    grid = flat_grid()
+    houses = [(box(x, 100.0, x + 8.0, 110.0), 6.0) for x in range(0, 390, 10)]
+    obstruction = build_obstruction(grid, buildings=houses)
+    assert obstruction.needs_whole(3, 300.0) and not obstruction.needs_whole(1, 50.0)
+    reports: list[float] = []
+    obstruction.materialise(reports.append)
+    assert reports == [25.0, 50.0, 75.0, 100.0] and obstruction.held
+    indoor_reports: list[float] = []
+    assert obstruction.indoor_mask(indoor_reports.append).sum() == obstruction.indoor.sum() > 0
+    assert indoor_reports == [25.0, 50.0, 75.0, 100.0]
+
+    def cancel_after_two(percent: float) -> None:
+        if percent >= 50.0:
+            raise Cancelled()
+
+    again = build_obstruction(grid, buildings=houses)
+    with pytest.raises(Cancelled):
+        again.materialise(cancel_after_two)
+    assert not again.held
+
+
+def test_fields_computed_on_three_threads_are_those_of_one(tmp_path, monkeypatch):
+    """The assembly line (obstruction, viewshed and signal of successive hotspots overlapping on
+    three threads) gives each hotspot the field the one-thread loop gives, in order, and a
+    failure in a worker reaches the caller."""
+    from territoire_numerique.engine import wifi_propagation
+    from territoire_numerique.engine.wifi_propagation import hotspot_fields
+
+    grid = Grid.from_bounds(0.0, 0.0, 800.0, 600.0, CELL)
+    rows, cols = np.mgrid[0 : grid.n_rows, 0 : grid.n_cols]
+    terrain = tmp_path / "terrain.tif"
+    relief = (2.0 * np.sin(cols / 30.0) + np.cos(rows / 20.0)).astype(np.float32)
+    write_raster(terrain, grid, relief, -9999.0)
+    houses = [
+        (box(x, y, x + 12.0, y + 8.0), 3.0 + (x * y) % 9)
+        for x in range(10, 790, 33)
+        for y in range(15, 590, 37)
+    ]
+    hotspots = [Hotspot(k, 20.0 + 97.0 * k % 760, 30.0 + 61.0 * k % 540) for k in range(1, 13)]
+    hotspots.insert(5, Hotspot(99, -50.0, 10.0))  # outside the grid: None in its place
+    settings = RadioSettings(max_range=150.0, indoor="traditional")
+
+    def fields(threads: int) -> list:
+        monkeypatch.setattr(wifi_propagation.os, "cpu_count", lambda: threads)
+        obstruction = build_obstruction(grid, terrain=str(terrain), buildings=houses)
+        return [
+            (hotspot.key, None if f is None else (f.rows, f.cols, f.rssi.copy(), f.los.copy()))
+            for hotspot, f in hotspot_fields(obstruction, hotspots, settings)
+        ]
+
+    one, three = fields(1), fields(2)
+    assert [key for key, _ in one] == [h.key for h in hotspots] == [key for key, _ in three]
+    assert one[5][1] is None and three[5][1] is None
+    for (_, a), (_, b) in zip(one, three):
+        if a is not None:
+            assert (a[0], a[1]) == (b[0], b[1])
+            assert np.array_equal(a[2], b[2], equal_nan=True) and np.array_equal(a[3], b[3])
+    from territoire_numerique.engine.errors import Cancelled
+
+    stop = [False]
+    broken = build_obstruction(grid, terrain=str(terrain), buildings=houses, cancelled=lambda: stop[0])
+    stop[0] = True  # a worker thread meets the Cancel while computing a window
+    with pytest.raises(Cancelled):
+        list(hotspot_fields(broken, hotspots, settings))
