@@ -1,10 +1,10 @@
 """Warm the machine's memory before a bench times anything.
 
-On a virtual machine the first write to guest memory that no process has used since boot is a
-host-side fault: here up to ~4 ms per MB (a fresh 600 MB array took 1.9 s, the same array 0.13 s
-in the next process).  Whichever side of a bench runs first would pay for the others, so every
-bench touches ``WARM_MB`` once, then frees it: later allocations reuse those pages.  On a machine
-whose memory is already warm this costs a fraction of a second.
+On a virtual machine the first write to guest memory that the host has not backed yet is a
+host-side fault: here up to ~4 ms per MB (a fresh 600 MB array took 1.9 s, the same array
+0.13 s in the next process).  Memory freed returns to the host within seconds, so warming once
+cannot remove the cost: it only spares the first side.  The benches therefore also run each side
+several times in alternating order and keep the fastest run.
 """
 
 from __future__ import annotations

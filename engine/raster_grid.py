@@ -564,10 +564,22 @@ def raster_info(uri: str, base_dir: str | None = None) -> tuple[str, tuple[float
     return str(crs), bounds, count  # require_projected refused a missing CRS
 
 
+#: Cells of the destination resampled between two progress reports (a few tenths of a second).
+RESAMPLE_BAND_CELLS = 1 << 21
+
+
 def resample_to(
-    grid: Grid, uri: str, band: int = 1, method: str = "bilinear", base_dir: str | None = None
+    grid: Grid,
+    uri: str,
+    band: int = 1,
+    method: str = "bilinear",
+    base_dir: str | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> np.ndarray:
-    """Band ``band`` of a raster resampled onto ``grid`` as Float32, NaN where it has no data."""
+    """Band ``band`` of a raster resampled onto ``grid`` as Float32, NaN where it has no data.
+
+    With ``progress`` (0–1; it may raise ``Cancelled``), by bands of rows of the destination
+    (each cell is resampled alone: the same values), reported after each band."""
     label = layer_label(uri)
     _, _, count = raster_info(uri, base_dir)
     if not 1 <= band <= count:
@@ -575,16 +587,21 @@ def resample_to(
             "Layer '{layer}' has no band {band} (it has {count}).", layer=label, band=band, count=count
         )
     destination = np.full(grid.shape, np.nan, dtype=np.float32)
+    step = grid.height if progress is None else max(1, RESAMPLE_BAND_CELLS // grid.width)
     with rasterio.open(raster_path(uri, base_dir)) as dataset:
-        reproject(
-            source=rasterio.band(dataset, band),
-            destination=destination,
-            src_nodata=dataset.nodatavals[band - 1],
-            dst_transform=grid.transform,
-            dst_crs=grid.rasterio_crs,
-            dst_nodata=np.nan,
-            resampling=RESAMPLING[method],
-        )
+        for top in range(0, grid.height, step):
+            rows = grid.rows(top, min(step, grid.height - top))
+            reproject(
+                source=rasterio.band(dataset, band),
+                destination=destination[top : top + rows.height],
+                src_nodata=dataset.nodatavals[band - 1],
+                dst_transform=rows.transform,
+                dst_crs=grid.rasterio_crs,
+                dst_nodata=np.nan,
+                resampling=RESAMPLING[method],
+            )
+            if progress is not None:
+                progress((top + rows.height) / grid.height)
     return destination
 
 

@@ -805,7 +805,18 @@ def _criteria_values(
                 raise Cancelled()
             if threads == 1:
                 report(index, 0.0)
-            parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads)
+
+            def warping(share: float, index: int = index) -> None:
+                """While this thread resamples a raster: the earliest criterion still running
+                (progress never goes back), else this one; Cancel honoured between bands."""
+                if is_cancelled():
+                    raise Cancelled()
+                if running:
+                    report(running[0].index, running[0].share())
+                else:
+                    report(index, 0.9 * share)
+
+            parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads, warping)
             running.append(_Parts(index, [(cells, pool.submit(task)) for cells, task in parts]))
             if threads == 1:
                 yield running.popleft().result(is_cancelled, report)
@@ -874,15 +885,21 @@ def _waited(
 
 
 def _criterion_parts(
-    criterion: Criterion, grid: Grid, base_dir: str | None, warnings: list[str], bands: int = 1
+    criterion: Criterion,
+    grid: Grid,
+    base_dir: str | None,
+    warnings: list[str],
+    bands: int = 1,
+    warping: Callable[[float], None] | None = None,
 ) -> list[tuple[int, Callable[[], np.ndarray]]]:
     """Read what a criterion needs now; return the rest of its computation (thread-safe) as
     parts ``(cells, computation)``, each returning the criterion's grid (whole once all ran):
     a distance may be computed by up to ``bands`` bands of rows (see :func:`_distance`).
-    Rasters are warped here too: rasterio's warps are not reliably thread-safe.
+    Rasters are warped here too (rasterio's warps are not reliably thread-safe), by bands of
+    rows with ``warping`` (0–1) after each.
     """
     if criterion.measure == "value":
-        value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir)
+        value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir, warping)
         return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(value)))]
     data = _criterion_features(criterion, grid, base_dir, warnings)
     if criterion.measure != "distance":

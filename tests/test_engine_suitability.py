@@ -877,3 +877,26 @@ def test_example_model_is_valid_against_the_schema_and_the_engine():
     broken = {**example, "weights": {"method": "direct", "values": {"fibre": -1}}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_rasters_resample_by_bands_with_progress_and_the_same_values(monkeypatch):
+    """A raster criterion is resampled by bands of rows when progress is asked for: a report
+    after each band up to 1, Cancel honoured between bands, and the values of one whole warp."""
+    from territoire_numerique.engine import raster_grid
+
+    sample = Path(__file__).resolve().parents[1] / "resources" / "sample" / "territoire_sample.gpkg"
+    uri = f"{sample}|layername=terrain"
+    grid = raster_grid.Grid(640_000.0, 7_105_000.0, 3.0, 2400, 1300, "EPSG:2154")
+    whole = raster_grid.resample_to(grid, uri)
+    monkeypatch.setattr(raster_grid, "RESAMPLE_BAND_CELLS", 2400 * 100)
+    shares: list[float] = []
+    banded = raster_grid.resample_to(grid, uri, progress=shares.append)
+    assert np.array_equal(whole, banded, equal_nan=True) and np.isfinite(whole).mean() > 0.5
+    assert len(shares) == 13 and shares[-1] == 1.0 and shares == sorted(shares)
+
+    def cancel(share: float) -> None:
+        if share > 0.3:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        raster_grid.resample_to(grid, uri, progress=cancel)
