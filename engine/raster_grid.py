@@ -575,11 +575,13 @@ def resample_to(
     method: str = "bilinear",
     base_dir: str | None = None,
     progress: Callable[[float], None] | None = None,
+    threads: int = 1,
 ) -> np.ndarray:
-    """Band ``band`` of a raster resampled onto ``grid`` as Float32, NaN where it has no data.
+    """Band ``band`` of a raster resampled onto ``grid`` as Float32, NaN where it has no data,
+    by GDAL on ``threads`` threads (each cell is resampled alone: the same values on any number).
 
-    With ``progress`` (0–1; it may raise ``Cancelled``), by bands of rows of the destination
-    (each cell is resampled alone: the same values), reported after each band."""
+    With ``progress`` (0–1; it may raise ``Cancelled``), by bands of rows of the destination,
+    reported after each band."""
     label = layer_label(uri)
     _, _, count = raster_info(uri, base_dir)
     if not 1 <= band <= count:
@@ -599,6 +601,7 @@ def resample_to(
                 dst_crs=grid.rasterio_crs,
                 dst_nodata=np.nan,
                 resampling=RESAMPLING[method],
+                num_threads=max(1, threads),
             )
             if progress is not None:
                 progress((top + rows.height) / grid.height)

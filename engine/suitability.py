@@ -895,11 +895,13 @@ def _criterion_parts(
     """Read what a criterion needs now; return the rest of its computation (thread-safe) as
     parts ``(cells, computation)``, each returning the criterion's grid (whole once all ran):
     a distance may be computed by up to ``bands`` bands of rows (see :func:`_distance`).
-    Rasters are warped here too (rasterio's warps are not reliably thread-safe), by bands of
-    rows with ``warping`` (0–1) after each.
+    Rasters are warped here too (rasterio's warps are not reliably thread-safe), by GDAL on
+    ``bands`` threads, by bands of rows with ``warping`` (0–1) after each.
     """
     if criterion.measure == "value":
-        value = resample_to(grid, criterion.layer, criterion.band, criterion.resampling, base_dir, warping)
+        value = resample_to(
+            grid, criterion.layer, criterion.band, criterion.resampling, base_dir, warping, threads=bands
+        )
         return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(value)))]
     data = _criterion_features(criterion, grid, base_dir, warnings)
     if criterion.measure != "distance":

@@ -275,16 +275,25 @@ class Obstruction:
         return self._dataset.GetRasterBand(1)
 
     @property
+    def held_indoor(self) -> bool:
+        """The indoor cells of the whole grid are held."""
+        return self._indoor is not None
+
+    @property
     def held(self) -> bool:
         """The ground and surface of the whole grid are held (windows are views of them)."""
         return self._ground is not None and self._surface is not None
 
     def needs_whole(self, windows: int, max_range: float) -> bool:
-        """Whether ``windows`` hotspot windows of ``max_range`` would add up to more than the
-        run computes window by window (then the whole grid is computed once)."""
+        """Whether ``windows`` more hotspot windows of ``max_range`` may add up, with those
+        computed so far, to more than a run computes window by window (then the whole grid is
+        computed once)."""
+        if self.held:
+            return False
         side = 2 * (math.ceil(max_range / self.grid.cell_size) + 2) + 1
         cells = min(side, self.grid.n_rows) * min(side, self.grid.n_cols)
-        return windows * cells > WINDOWS_BEFORE_WHOLE * self.grid.n_rows * self.grid.n_cols
+        budget = WINDOWS_BEFORE_WHOLE * self.grid.n_rows * self.grid.n_cols
+        return self._window_cells + windows * cells > budget
 
     def materialise(self, progress: Progress | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Ground and surface over the whole grid, computed once by blocks of rows, with
@@ -317,18 +326,47 @@ class Obstruction:
         self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """(ground, surface) of a window, as :meth:`window` without the indoor cells."""
+        return self.finish(self.start(rows, cols, count, work or _Work()))
+
+    def start(self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None) -> _Relief:
+        """The first step of :meth:`relief`: the rasters of a window (terrain, DSM) resampled, or
+        views of the whole grid; :meth:`finish` burns the buildings.  Two steps, so that they can
+        run on two threads for successive hotspots."""
         work = work or _Work()
         if self._ground is None or self._surface is None:
             cells = (rows.stop - rows.start) * (cols.stop - cols.start)
             budget = WINDOWS_BEFORE_WHOLE * self.grid.n_rows * self.grid.n_cols
             if not count or self._window_cells + cells <= budget:
                 self._window_cells += cells if count else 0
-                return self._compute(rows, cols, work)
+                return self._rasters(rows, cols, work)
         whole_ground, whole_surface = self.materialise()
-        return whole_ground[rows, cols], whole_surface[rows, cols]
+        return _Relief(rows, cols, work, whole_ground[rows, cols], whole_surface[rows, cols], done=True)
+
+    def finish(self, relief: _Relief) -> tuple[np.ndarray, np.ndarray]:
+        """The second step of :meth:`relief`: the buildings burnt on the window, (ground, surface)."""
+        if relief.done:
+            return relief.ground, relief.top
+        work, ground, top = relief.work, relief.ground, relief.top if relief.has_top else None
+        sources = self._sources
+        if sources is not None and sources.tiles:
+            shape = ground.shape
+            heights = sources.burn(relief.rows, relief.cols, out=work.zeros("heights", shape, np.float32))
+            heights += ground
+            if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
+                top = heights
+            else:
+                np.maximum(top, heights, out=top)
+        if top is None:
+            top = work.get("top", ground.shape, np.float32)
+            top[...] = ground
+        return ground, top
 
     def _compute(self, rows: slice, cols: slice, work: _Work) -> tuple[np.ndarray, np.ndarray]:
         """Ground and surface of a window from the sources (as build_obstruction states)."""
+        return self.finish(self._rasters(rows, cols, work))
+
+    def _rasters(self, rows: slice, cols: slice, work: _Work) -> _Relief:
+        """Ground (terrain, or the DSM without one) and DSM of a window, resampled."""
         sources = self._sources
         if sources is None:  # made from whole arrays: every window is a slice of them
             raise RuntimeError("an obstruction made from arrays has no sources to compute from")
@@ -348,24 +386,27 @@ class Obstruction:
             _warp_onto(sources.terrain, part, sources.cancelled, out=ground, work=work)
         else:
             ground.fill(0)
-        top = None
-        if sources.surface:
-            top = _warp_onto(
-                sources.surface, part, sources.cancelled, out=work.get("top", part.shape), work=work
-            )
-            if not sources.terrain:
-                ground[...] = top
-        if sources.tiles:
-            heights = sources.burn(rows, cols, out=work.zeros("heights", part.shape, np.float32))
-            heights += ground
-            if top is None:  # ground + buildings (heights ≥ 0): the sum is the surface, in place
-                top = heights
-            else:
-                np.maximum(top, heights, out=top)
-        if top is None:
-            top = work.get("top", part.shape, np.float32)
-            top[...] = ground
-        return ground, top
+        if not sources.surface:
+            return _Relief(rows, cols, work, ground, ground, has_top=False)
+        top = _warp_onto(sources.surface, part, sources.cancelled, out=work.get("top", part.shape), work=work)
+        if not sources.terrain:
+            ground[...] = top
+        return _Relief(rows, cols, work, ground, top)
+
+
+@dataclass
+class _Relief:
+    """A window between :meth:`Obstruction.start` and :meth:`Obstruction.finish`: its ground and
+    DSM (``has_top``) resampled into ``work``'s buffers, or, ``done``, its final ground and
+    surface (views of the whole grid)."""
+
+    rows: slice
+    cols: slice
+    work: _Work
+    ground: np.ndarray
+    top: np.ndarray
+    has_top: bool = True
+    done: bool = False
 
 
 def _indoor(ground: np.ndarray, surface: np.ndarray, work: _Work) -> np.ndarray:
@@ -713,8 +754,8 @@ def hotspot_fields(
     """Each hotspot with its :func:`hotspot_field` (None outside the grid), in order; a field's
     arrays are valid until the next one is asked for.
 
-    With more than one processor the three steps of each hotspot overlap, as on an assembly
-    line: the obstruction of a window (GDAL warp and rasterisation, numpy) two hotspots ahead,
+    With more than one processor the steps of successive hotspots overlap, as on an assembly
+    line: the rasters of a window (terrain, DSM) two hotspots ahead, its buildings burnt and
     GDAL's viewshed one hotspot ahead, each on a thread of its own, and this hotspot's signal
     (numpy) on the caller's (all of them release the GIL).  The fields are the same either way."""
     signal_work = _Work()
@@ -724,6 +765,8 @@ def hotspot_fields(
             sight = _line_of_sight(obstruction, hotspot, settings, sight_work)
             yield hotspot, None if sight is None else _signal(sight, hotspot, settings, signal_work)
         return
+    if obstruction.needs_whole(len(hotspots), settings.max_range):
+        obstruction.materialise()  # here, before the threads: not while one of them burns buildings
     buffers = (_Work(), _Work(), _Work())  # windows in flight: read, viewshed, being computed
     with (
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="obstruction") as obstructing,
@@ -732,11 +775,14 @@ def hotspot_fields(
 
         def sight_of(index: int) -> Future[_Sight | None]:
             hotspot, work = hotspots[index], buffers[index % 3]
-            window = obstructing.submit(_window_of, obstruction, hotspot, settings, work)
+            rasters = obstructing.submit(_start_window, obstruction, hotspot, settings, work)
 
             def view() -> _Sight | None:
-                ready = window.result()
-                return None if ready is None else _viewshed(ready, hotspot, settings, work)
+                relief = rasters.result()
+                if relief is None:
+                    return None
+                window = _finish_window(obstruction, relief, hotspot, settings)
+                return _viewshed(window, hotspot, settings, work)
 
             return viewing.submit(view)
 
@@ -797,6 +843,14 @@ def _window_of(
 ) -> _Window | None:
     """The obstruction of ``max_range`` around the hotspot (computed, or a view of the whole
     grid) into ``work``'s buffers; None outside the grid."""
+    relief = _start_window(obstruction, hotspot, settings, work)
+    return None if relief is None else _finish_window(obstruction, relief, hotspot, settings)
+
+
+def _start_window(
+    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
+) -> _Relief | None:
+    """The rasters of the hotspot's window (:meth:`Obstruction.start`); None outside the grid."""
     grid = obstruction.grid
     if not grid.contains(hotspot.x, hotspot.y):
         return None
@@ -804,11 +858,22 @@ def _window_of(
     reach = math.ceil(settings.max_range / grid.cell_size) + 2  # a little more than the viewshed's window
     rows = slice(max(row - reach, 0), min(row + reach + 1, grid.n_rows))
     cols = slice(max(col - reach, 0), min(col + reach + 1, grid.n_cols))
-    if settings.indoor == "none":  # the indoor cells serve the entry loss only
-        ground, surface = obstruction.relief(rows, cols, work=work)
-        indoor = None
-    else:
-        ground, surface, indoor = obstruction.window(rows, cols, work=work)
+    return obstruction.start(rows, cols, work=work)
+
+
+def _finish_window(
+    obstruction: Obstruction, relief: _Relief, hotspot: Hotspot, settings: RadioSettings
+) -> _Window:
+    """The window's buildings burnt (:meth:`Obstruction.finish`), its indoor cells when the entry
+    loss needs them, the transmitter's height."""
+    grid, rows, cols = obstruction.grid, relief.rows, relief.cols
+    ground, surface = obstruction.finish(relief)
+    indoor = None
+    if settings.indoor != "none" and obstruction.held_indoor:  # (the entry loss needs them)
+        indoor = obstruction.indoor[rows, cols]
+    elif settings.indoor != "none":
+        indoor = _indoor(ground, surface, relief.work)
+    row, col = (int(v) for v in grid.cell_of(hotspot.x, hotspot.y))
     r, c = row - rows.start, col - cols.start
     top = float(surface[r, c])
     tx_z = float(ground[r, c]) + hotspot.height_m
