@@ -768,10 +768,9 @@ def hotspot_fields(
     if obstruction.needs_whole(len(hotspots), settings.max_range):
         obstruction.materialise()  # here, before the threads: not while one of them burns buildings
     buffers = (_Work(), _Work(), _Work())  # windows in flight: read, viewshed, being computed
-    with (
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="obstruction") as obstructing,
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="viewshed") as viewing,
-    ):
+    obstructing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obstruction")
+    viewing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="viewshed")
+    with obstructing, viewing:
 
         def sight_of(index: int) -> Future[_Sight | None]:
             hotspot, work = hotspots[index], buffers[index % 3]
