@@ -772,16 +772,27 @@ def hotspot_fields(
     viewing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="viewshed")
     with obstructing, viewing:
 
+        balance = _Balance()
+
         def sight_of(index: int) -> Future[_Sight | None]:
             hotspot, work = hotspots[index], buffers[index % 3]
-            rasters = obstructing.submit(_start_window, obstruction, hotspot, settings, work)
+            early = balance.burn_early()
+
+            def rasters() -> _Relief | _Window | None:
+                relief = balance.timed("rasters", _start_window, obstruction, hotspot, settings, work)
+                if relief is None or not early:
+                    return relief
+                return balance.timed("burn", _finish_window, obstruction, relief, hotspot, settings)
+
+            prepared = obstructing.submit(rasters)
 
             def view() -> _Sight | None:
-                relief = rasters.result()
-                if relief is None:
+                ready = prepared.result()
+                if ready is None:
                     return None
-                window = _finish_window(obstruction, relief, hotspot, settings)
-                return _viewshed(window, hotspot, settings, work)
+                if isinstance(ready, _Relief):
+                    ready = balance.timed("burn", _finish_window, obstruction, ready, hotspot, settings)
+                return balance.timed("viewshed", _viewshed, ready, hotspot, settings, work)
 
             return viewing.submit(view)
 
@@ -795,6 +806,26 @@ def hotspot_fields(
         finally:
             for future in pending:
                 future.cancel()
+
+
+class _Balance:
+    """Where the buildings of a window are burnt on the assembly line: with its rasters or
+    before its viewshed, whichever keeps the slower of the two threads the shorter, from the
+    running mean time of each step (GDAL's viewshed costs 0.5 ms a window in GDAL 3.6, 5 ms in
+    3.13: the best place differs between installations)."""
+
+    def __init__(self) -> None:
+        self.mean = {"rasters": 0.0, "burn": 0.0, "viewshed": 0.0}
+
+    def timed(self, step: str, function: Callable[..., Any], *arguments: Any) -> Any:
+        started = time.perf_counter()
+        value = function(*arguments)
+        self.mean[step] += 0.2 * (time.perf_counter() - started - self.mean[step])
+        return value
+
+    def burn_early(self) -> bool:
+        rasters, burn, viewshed = self.mean["rasters"], self.mean["burn"], self.mean["viewshed"]
+        return max(rasters + burn, viewshed) < max(rasters, burn + viewshed)
 
 
 @dataclass
