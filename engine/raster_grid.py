@@ -461,13 +461,13 @@ def distance_bands(
     mask = feature_mask(work, data)
     halo = 0
     if limit is not None:
-        rows, cols = np.nonzero(mask)
         radius = math.ceil(limit / grid.cell_size)
-        if len(rows) * (2 * radius + 1) ** 2 <= WINDOWED_WORK * grid.cells:
+        # counted first: listing the cells of a dense mask (roads) costs more than the count
+        if np.count_nonzero(mask) * (2 * radius + 1) ** 2 <= WINDOWED_WORK * grid.cells:
+            rows, cols = np.nonzero(mask)
             del mask
             windowed = lambda: _windowed_distance(grid.shape, rows - top, cols - left, radius, grid.cell_size)  # noqa: E731
             return [(0, grid.height, windowed)]
-        del rows, cols
         halo = radius
     if limit is None or 2 * halo * (bands - 1) > grid.height / 4:
         bands = 1
@@ -565,7 +565,7 @@ def raster_info(uri: str, base_dir: str | None = None) -> tuple[str, tuple[float
 
 
 #: Cells of the destination resampled between two progress reports (a few tenths of a second).
-RESAMPLE_BAND_CELLS = 1 << 21
+RESAMPLE_BAND_CELLS = 1 << 22
 
 
 def resample_to(
