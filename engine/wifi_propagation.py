@@ -275,11 +275,6 @@ class Obstruction:
         return self._dataset.GetRasterBand(1)
 
     @property
-    def held_indoor(self) -> bool:
-        """The indoor cells of the whole grid are held."""
-        return self._indoor is not None
-
-    @property
     def held(self) -> bool:
         """The ground and surface of the whole grid are held (windows are views of them)."""
         return self._ground is not None and self._surface is not None
@@ -317,10 +312,18 @@ class Obstruction:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(ground, surface, indoor) of a window of the grid: views when the whole grid is held,
         else computed (into ``work``'s buffers when given: valid until its next use)."""
-        ground, surface = self.relief(rows, cols, count, work or _Work())
+        work = work or _Work()
+        ground, surface = self.relief(rows, cols, count, work)
+        return ground, surface, self.indoor_of(rows, cols, ground, surface, work)
+
+    def indoor_of(
+        self, rows: slice, cols: slice, ground: np.ndarray, surface: np.ndarray, work: _Work
+    ) -> np.ndarray:
+        """The indoor cells of a window whose ground and surface are given: a view when the whole
+        grid's are held, else computed into ``work``'s buffers."""
         if self._indoor is not None:
-            return ground, surface, self._indoor[rows, cols]
-        return ground, surface, _indoor(ground, surface, work or _Work())
+            return self._indoor[rows, cols]
+        return _indoor(ground, surface, work)
 
     def relief(
         self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None
@@ -734,18 +737,11 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     viewshed runs on it, and the signal is computed on the window's cells from the distance terms
     of its rows and columns, one logarithm per cell, in float32."""
     work = obstruction.__dict__.setdefault("_work", _Work())  # buffers reused by the next call
-    field = _hotspot_field(obstruction, hotspot, settings, work)
-    if field is None:
-        return None
-    return Field(field.rows, field.cols, field.rssi.copy(), field.los.copy())
-
-
-def _hotspot_field(
-    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
-) -> Field | None:
-    """:func:`hotspot_field` into ``work``'s buffers (valid until its next use)."""
     sight = _line_of_sight(obstruction, hotspot, settings, work)
-    return None if sight is None else _signal(sight, hotspot, settings, work)
+    if sight is None:
+        return None
+    field = _signal(sight, hotspot, settings, work)
+    return Field(field.rows, field.cols, field.rssi.copy(), field.los.copy())
 
 
 def hotspot_fields(
@@ -899,10 +895,8 @@ def _finish_window(
     grid, rows, cols = obstruction.grid, relief.rows, relief.cols
     ground, surface = obstruction.finish(relief)
     indoor = None
-    if settings.indoor != "none" and obstruction.held_indoor:  # (the entry loss needs them)
-        indoor = obstruction.indoor[rows, cols]
-    elif settings.indoor != "none":
-        indoor = _indoor(ground, surface, relief.work)
+    if settings.indoor != "none":  # the indoor cells serve the entry loss only
+        indoor = obstruction.indoor_of(rows, cols, ground, surface, relief.work)
     row, col = (int(v) for v in grid.cell_of(hotspot.x, hotspot.y))
     r, c = row - rows.start, col - cols.start
     top = float(surface[r, c])
