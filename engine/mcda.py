@@ -23,6 +23,8 @@ FUNCTIONS = ("linear", "sigmoid", "gaussian", "threshold", "categories")
 AGGREGATIONS = ("wlc", "geometric", "min", "owa")
 #: A transform is considered saturated once within this of its asymptote.
 SATURATION_TOLERANCE = 1e-4
+#: Elements of a grid transformed at a time: a chunk stays in the processor's cache (256 KB).
+CACHE_CHUNK = 1 << 16
 
 
 # --- transforms ---------------------------------------------------------------------------
@@ -48,7 +50,18 @@ class Transform:
     default: float | None = None
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        """Transform Float32 ``x`` in place (NaN stays NaN) and return it."""
+        """Transform Float32 ``x`` in place (NaN stays NaN) and return it.
+
+        A large contiguous grid goes by chunks that stay in the processor's cache through the
+        transform's several steps (each element on its own: the same values)."""
+        flat = x.reshape(-1) if x.flags.c_contiguous else None
+        if flat is None or flat.size <= CACHE_CHUNK:
+            return self._apply(x)
+        for start in range(0, flat.size, CACHE_CHUNK):
+            self._apply(flat[start : start + CACHE_CHUNK])
+        return x
+
+    def _apply(self, x: np.ndarray) -> np.ndarray:
         cost = self.direction == "cost"
         if self.function == "linear":
             np.subtract(x, self.low, out=x)
@@ -160,8 +173,18 @@ def accumulate(total: np.ndarray | None, value: np.ndarray, weight: float, metho
     """Add one transformed criterion to a running aggregate (``wlc``, ``geometric`` or ``min``).
 
     ``value`` may be overwritten.  For ``geometric`` the running total is Σ w·ln(v); call
-    :func:`finish` at the end.
+    :func:`finish` at the end.  Large contiguous grids go by cache-sized chunks (same values).
     """
+    flat = value.reshape(-1) if value.flags.c_contiguous else None
+    if total is None or flat is None or flat.size <= CACHE_CHUNK or not total.flags.c_contiguous:
+        return _accumulate(total, value, weight, method)
+    sums = total.reshape(-1)
+    for start in range(0, flat.size, CACHE_CHUNK):
+        _accumulate(sums[start : start + CACHE_CHUNK], flat[start : start + CACHE_CHUNK], weight, method)
+    return total
+
+
+def _accumulate(total: np.ndarray | None, value: np.ndarray, weight: float, method: str) -> np.ndarray:
     if method == "wlc":
         np.multiply(value, weight, out=value)
     elif method == "geometric":

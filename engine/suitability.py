@@ -33,6 +33,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from . import mcda
+from .buffers import ArrayPool
 from .errors import Cancelled, EngineError, Message
 from .outputs import atomic_output
 from .raster_grid import (
@@ -669,7 +670,8 @@ def run(
             name = model.criteria[index].name
             progress(5 + 70 * (index + share) / len(model.criteria), Message("Criterion {name}", name=name))
 
-        computed = _criteria_values(model, grid, threads, warnings, is_cancelled, report)
+        pool = ArrayPool()  # the grids of the criteria already summed serve the next ones
+        computed = _criteria_values(model, grid, threads, warnings, is_cancelled, report, pool)
         with contextlib.closing(computed) as values:
             for index, (criterion, value) in enumerate(zip(model.criteria, values)):
                 progress(
@@ -688,7 +690,10 @@ def run(
                     stack[index] = value
                 if model.aggregation != "owa":
                     total = mcda.accumulate(total, value, float(model.weights[index]), model.aggregation)
+                if value is not total:
+                    pool.give(value)
                 del value
+        pool.clear()
         if model.aggregation == "owa":
             total = _owa_by_blocks(stack, model, is_cancelled)
         else:
@@ -787,6 +792,7 @@ def _criteria_values(
     warnings: list[str],
     is_cancelled: Callable[[], bool],
     report: Callable[[int, float], None] = lambda index, share: None,
+    arrays: ArrayPool | None = None,
 ) -> Iterator[np.ndarray]:
     """The transformed 0–1 Float32 grid of each criterion in model order (NaN where no data).
 
@@ -795,7 +801,9 @@ def _criteria_values(
     transforms (a long one by bands of rows, side by side) and the 0–1 transforms; with one
     thread, criteria are computed one at a time.  While it waits for a criterion, this thread
     calls ``report(index, share done)`` and checks ``is_cancelled`` every REPORT_SECONDS.
+    Grids are taken from ``arrays`` when given (the caller gives each back once summed).
     """
+    arrays = arrays or ArrayPool()
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="suitability")
     running: deque[_Parts] = deque()
     finished = False
@@ -816,7 +824,7 @@ def _criteria_values(
                 else:
                     report(index, 0.9 * share)
 
-            parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads, warping)
+            parts = _criterion_parts(criterion, grid, model.base_dir, warnings, threads, warping, arrays)
             running.append(_Parts(index, [(cells, pool.submit(task)) for cells, task in parts]))
             if threads == 1:
                 yield running.popleft().result(is_cancelled, report)
@@ -891,31 +899,43 @@ def _criterion_parts(
     warnings: list[str],
     bands: int = 1,
     warping: Callable[[float], None] | None = None,
+    pool: ArrayPool | None = None,
 ) -> list[tuple[int, Callable[[], np.ndarray]]]:
     """Read what a criterion needs now; return the rest of its computation (thread-safe) as
     parts ``(cells, computation)``, each returning the criterion's grid (whole once all ran):
     a distance may be computed by up to ``bands`` bands of rows (see :func:`_distance`).
     Rasters are warped here too (rasterio's warps are not reliably thread-safe), by GDAL on
-    ``bands`` threads, by bands of rows with ``warping`` (0–1) after each.
+    ``bands`` threads, by bands of rows with ``warping`` (0–1) after each.  Grids are taken
+    from ``pool`` when given.
     """
+    pool = pool or ArrayPool()
     if criterion.measure == "value":
         value = resample_to(
-            grid, criterion.layer, criterion.band, criterion.resampling, base_dir, warping, threads=bands
+            grid,
+            criterion.layer,
+            criterion.band,
+            criterion.resampling,
+            base_dir,
+            warping,
+            threads=bands,
+            out=pool.take(grid.shape),
         )
         return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(value)))]
     data = _criterion_features(criterion, grid, base_dir, warnings)
     if criterion.measure != "distance":
-        value = _filled(criterion, _attribute_grid(criterion, grid, data))
+        value = _filled(criterion, _attribute_grid(criterion, grid, data, pool))
         return [(0, lambda: value)]
-    parts = _distance(criterion, grid, data, bands)
+    parts = _distance(criterion, grid, data, bands, pool)
     if len(parts) == 1:
         distances = parts[0][2]
         return [(grid.cells, lambda: _filled(criterion, criterion.transform.apply(distances())))]
-    value = np.empty(grid.shape, dtype=np.float32)
+    value = pool.take(grid.shape)
 
     def band(first: int, end: int, distances: Callable[[], np.ndarray]) -> Callable[[], np.ndarray]:
         def compute() -> np.ndarray:
-            value[first:end] = _filled(criterion, criterion.transform.apply(distances()))
+            rows = distances()
+            value[first:end] = _filled(criterion, criterion.transform.apply(rows))
+            pool.give(rows)
             return value
 
         return compute
@@ -949,7 +969,7 @@ def _criterion_features(
 
 
 def _distance(
-    criterion: Criterion, grid: Grid, data: VectorData, bands: int = 1
+    criterion: Criterion, grid: Grid, data: VectorData, bands: int = 1, pool: ArrayPool | None = None
 ) -> list[tuple[int, int, Callable[[], np.ndarray]]]:
     """The raw distance grid of a distance criterion (exact up to the transform's saturation),
     as computations to run by up to ``bands`` bands of rows when the transform is constant
@@ -959,10 +979,12 @@ def _distance(
     saturation = criterion.transform.saturation()
     limit = saturation if saturation is not None and margin is not None and saturation <= margin else None
     flat = criterion.transform.function in FLAT_BEYOND_SATURATION
-    return distance_bands(grid, data, margin, limit, bands if flat else 1, within_limit=flat)
+    return distance_bands(grid, data, margin, limit, bands if flat else 1, within_limit=flat, pool=pool)
 
 
-def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.ndarray:
+def _attribute_grid(
+    criterion: Criterion, grid: Grid, data: VectorData, pool: ArrayPool | None = None
+) -> np.ndarray:
     transform = criterion.transform
     if transform.function == "categories":
         numbers = [transform.category_value(raw) for raw in data.values]
@@ -986,20 +1008,15 @@ def _attribute_grid(criterion: Criterion, grid: Grid, data: VectorData) -> np.nd
     others = [
         (g, v) for g, v in zip(data.geometries, numbers) if g.geom_type not in ("Polygon", "MultiPolygon")
     ]
-    value = np.full(grid.shape, np.nan, dtype=np.float32)
+    value = np.empty(grid.shape, dtype=np.float32) if pool is None else pool.take(grid.shape)
+    value.fill(np.nan)
     groups = [(pairs, touched) for pairs, touched in ((polygons, False), (others, True)) if pairs]
     for pairs, touched in groups:
+        geometries, numbers = [g for g, _ in pairs], [v for _, v in pairs]
         if len(groups) == 1:  # burnt in place: no second grid to merge
-            features.rasterize(pairs, out=value, transform=grid.transform, all_touched=touched)
+            rasterize(grid, geometries, numbers, fill=np.nan, all_touched=touched, out=value)
         else:
-            burnt = features.rasterize(
-                pairs,
-                out_shape=grid.shape,
-                transform=grid.transform,
-                fill=np.nan,
-                dtype="float32",
-                all_touched=touched,
-            )
+            burnt = rasterize(grid, geometries, numbers, fill=np.nan, dtype="float32", all_touched=touched)
             np.copyto(value, burnt, where=~np.isnan(burnt))
             del burnt
     if transform.function != "categories":

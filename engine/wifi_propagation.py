@@ -25,16 +25,14 @@ from osgeo import gdal, gdal_array, ogr, osr
 from scipy import sparse
 from scipy.stats import norm
 
+from .buffers import Buffers
 from .errors import Cancelled, EngineError
-from .raster_grid import Grid
+from .raster_grid import OGR_MEMORY_DRIVER, Grid, wkb_of
 from .raster_grid import write_raster as write_raster  # the one writer, importable from here too
 from .wifi_options import GOOD_THRESHOLD, RadioOptions
 
 #: The defaults of the dialog, stated once in the options (engine/wifi_options.py).
 _DEFAULTS = RadioOptions()
-
-#: OGR's in-memory vector driver: "MEM" since GDAL 3.11 ("Memory", deprecated there, before).
-OGR_MEMORY_DRIVER = "MEM" if int(gdal.VersionInfo()) >= 3110000 else "Memory"
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -258,7 +256,7 @@ class Obstruction:
         """:attr:`indoor`, computed once by blocks of rows (no full-size float temporary), with
         ``progress`` (0–100; it may raise ``Cancelled``) after each block."""
         if self._indoor is None:
-            indoor, work = np.empty(self.grid.shape, bool), _Work()
+            indoor, work = np.empty(self.grid.shape, bool), Buffers()
             blocks = _row_blocks(self.grid)
             for done, rows in enumerate(blocks, start=1):
                 indoor[rows] = self.window(rows, slice(0, self.grid.n_cols), count=False, work=work)[2]
@@ -297,7 +295,7 @@ class Obstruction:
             return self._ground, self._surface
         ground = np.empty(self.grid.shape, np.float32)
         surface = np.empty(self.grid.shape, np.float32)
-        work = _Work()
+        work = Buffers()
         blocks = _row_blocks(self.grid)
         for done, rows in enumerate(blocks, start=1):
             ground[rows], surface[rows] = self._compute(rows, slice(0, self.grid.n_cols), work)
@@ -308,16 +306,16 @@ class Obstruction:
 
     # -- one window
     def window(
-        self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None
+        self, rows: slice, cols: slice, count: bool = True, work: Buffers | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(ground, surface, indoor) of a window of the grid: views when the whole grid is held,
         else computed (into ``work``'s buffers when given: valid until its next use)."""
-        work = work or _Work()
+        work = work or Buffers()
         ground, surface = self.relief(rows, cols, count, work)
         return ground, surface, self.indoor_of(rows, cols, ground, surface, work)
 
     def indoor_of(
-        self, rows: slice, cols: slice, ground: np.ndarray, surface: np.ndarray, work: _Work
+        self, rows: slice, cols: slice, ground: np.ndarray, surface: np.ndarray, work: Buffers
     ) -> np.ndarray:
         """The indoor cells of a window whose ground and surface are given: a view when the whole
         grid's are held, else computed into ``work``'s buffers."""
@@ -326,16 +324,16 @@ class Obstruction:
         return _indoor(ground, surface, work)
 
     def relief(
-        self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None
+        self, rows: slice, cols: slice, count: bool = True, work: Buffers | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """(ground, surface) of a window, as :meth:`window` without the indoor cells."""
-        return self.finish(self.start(rows, cols, count, work or _Work()))
+        return self.finish(self.start(rows, cols, count, work or Buffers()))
 
-    def start(self, rows: slice, cols: slice, count: bool = True, work: _Work | None = None) -> _Relief:
+    def start(self, rows: slice, cols: slice, count: bool = True, work: Buffers | None = None) -> _Relief:
         """The first step of :meth:`relief`: the rasters of a window (terrain, DSM) resampled, or
         views of the whole grid; :meth:`finish` burns the buildings.  Two steps, so that they can
         run on two threads for successive hotspots."""
-        work = work or _Work()
+        work = work or Buffers()
         if self._ground is None or self._surface is None:
             cells = (rows.stop - rows.start) * (cols.stop - cols.start)
             budget = WINDOWS_BEFORE_WHOLE * self.grid.n_rows * self.grid.n_cols
@@ -364,11 +362,11 @@ class Obstruction:
             top[...] = ground
         return ground, top
 
-    def _compute(self, rows: slice, cols: slice, work: _Work) -> tuple[np.ndarray, np.ndarray]:
+    def _compute(self, rows: slice, cols: slice, work: Buffers) -> tuple[np.ndarray, np.ndarray]:
         """Ground and surface of a window from the sources (as build_obstruction states)."""
         return self.finish(self._rasters(rows, cols, work))
 
-    def _rasters(self, rows: slice, cols: slice, work: _Work) -> _Relief:
+    def _rasters(self, rows: slice, cols: slice, work: Buffers) -> _Relief:
         """Ground (terrain, or the DSM without one) and DSM of a window, resampled."""
         sources = self._sources
         if sources is None:  # made from whole arrays: every window is a slice of them
@@ -405,37 +403,17 @@ class _Relief:
 
     rows: slice
     cols: slice
-    work: _Work
+    work: Buffers
     ground: np.ndarray
     top: np.ndarray
     has_top: bool = True
     done: bool = False
 
 
-def _indoor(ground: np.ndarray, surface: np.ndarray, work: _Work) -> np.ndarray:
+def _indoor(ground: np.ndarray, surface: np.ndarray, work: Buffers) -> np.ndarray:
     """Cells where the surface is more than 0.5 m above the ground."""
     difference = np.subtract(surface, ground, out=work.get("difference", surface.shape, np.float32))
     return np.greater(difference, np.float32(0.5), out=work.get("indoor", surface.shape, bool))
-
-
-class _Work:
-    """Buffers reused from one hotspot's window to the next (fresh memory is slow to touch)."""
-
-    def __init__(self) -> None:
-        self._buffers: dict[str, np.ndarray] = {}
-
-    def get(self, name: str, shape: tuple[int, ...], dtype: Any = np.float32) -> np.ndarray:
-        """A C-contiguous array of ``shape`` (contents undefined)."""
-        size = math.prod(shape)
-        buffer = self._buffers.get(name)
-        if buffer is None or buffer.size < size or buffer.dtype != dtype:
-            buffer = self._buffers[name] = np.empty(size, dtype)
-        return buffer[:size].reshape(shape)
-
-    def zeros(self, name: str, shape: tuple[int, ...], dtype: type = np.float32) -> np.ndarray:
-        values = self.get(name, shape, dtype)
-        values.fill(0)
-        return values
 
 
 #: A run computes the obstruction window by window until the windows add up to this many grids;
@@ -560,7 +538,7 @@ def _open_raster(path: str, grid: Grid) -> _Raster:
     return _Raster(dataset, band, transform, nodata, aligned)
 
 
-def _bilinear_onto(source: _Raster, grid: Grid, out: np.ndarray, work: _Work) -> bool:
+def _bilinear_onto(source: _Raster, grid: Grid, out: np.ndarray, work: Buffers) -> bool:
     """``source`` resampled onto ``grid`` into ``out`` by GDAL's bilinear formula, when every
     cell's four source pixels exist and are valid (True); else nothing written (False).
 
@@ -601,7 +579,7 @@ def _warp_onto(
     grid: Grid,
     cancelled: Callable[[], bool] = lambda: False,
     out: np.ndarray | None = None,
-    work: _Work | None = None,
+    work: Buffers | None = None,
 ) -> np.ndarray:
     """Resample a raster onto the grid (bilinear), nodata → 0, as float32 (into ``out`` when
     given, every cell written).  By :func:`_bilinear_onto` where the source allows, else by GDAL:
@@ -609,7 +587,7 @@ def _warp_onto(
     values = np.empty(grid.shape, np.float32) if out is None else out
     large = grid.n_rows * grid.n_cols > BLOCK_CELLS // 4
     small = grid.n_rows * grid.n_cols <= BLOCK_CELLS
-    if source.aligned and small and _bilinear_onto(source, grid, values, work or _Work()):
+    if source.aligned and small and _bilinear_onto(source, grid, values, work or Buffers()):
         return values
     values.fill(0)  # not covered / nodata: 0
     options = gdal.WarpOptions(
@@ -649,7 +627,7 @@ def _building_tiles(
     last_row, last_col = (grid.n_rows - 1) // BUILDING_TILE, (grid.n_cols - 1) // BUILDING_TILE
     span = grid.cell_size * BUILDING_TILE  # a tile's side, in CRS units
     present = [(geometry, height) for geometry, height in pairs if geometry is not None]
-    for index, (blob, (_, height)) in enumerate(zip(_wkb_of([g for g, _ in present]), present)):
+    for index, (blob, (_, height)) in enumerate(zip(wkb_of([g for g, _ in present]), present)):
         if index % 1000 == 0 and cancelled():
             raise Cancelled()
         shape = ogr.CreateGeometryFromWkb(blob)
@@ -670,19 +648,6 @@ def _building_tiles(
                 feature.SetField(0, height)
                 layer.CreateFeature(feature)
     return vectors, tiles
-
-
-def _wkb_of(geometries: list) -> list[bytes]:
-    """WKB of Shapely geometries: in one call with Shapely 2, through one reused writer with 1.8
-    (its ``.wkb`` makes a new writer for each geometry)."""
-    import shapely
-
-    if hasattr(shapely, "to_wkb"):
-        return list(shapely.to_wkb(np.array(geometries, dtype=object)))
-    from shapely.geos import WKBWriter, lgeos
-
-    writer = WKBWriter(lgeos)
-    return [writer.write(geometry) for geometry in geometries]
 
 
 def build_obstruction(
@@ -736,7 +701,7 @@ def hotspot_field(obstruction: Obstruction, hotspot: Hotspot, settings: RadioSet
     The obstruction of the hotspot's window only (``max_range`` around it) is computed, GDAL's
     viewshed runs on it, and the signal is computed on the window's cells from the distance terms
     of its rows and columns, one logarithm per cell, in float32."""
-    work = obstruction.__dict__.setdefault("_work", _Work())  # buffers reused by the next call
+    work = obstruction.__dict__.setdefault("_work", Buffers())  # buffers reused by the next call
     sight = _line_of_sight(obstruction, hotspot, settings, work)
     if sight is None:
         return None
@@ -754,16 +719,16 @@ def hotspot_fields(
     line: the rasters of a window (terrain, DSM) two hotspots ahead, its buildings burnt and
     GDAL's viewshed one hotspot ahead, each on a thread of its own, and this hotspot's signal
     (numpy) on the caller's (all of them release the GIL).  The fields are the same either way."""
-    signal_work = _Work()
+    signal_work = Buffers()
     if (os.cpu_count() or 1) < 2 or len(hotspots) < 2:
-        sight_work = _Work()
+        sight_work = Buffers()
         for hotspot in hotspots:
             sight = _line_of_sight(obstruction, hotspot, settings, sight_work)
             yield hotspot, None if sight is None else _signal(sight, hotspot, settings, signal_work)
         return
     if obstruction.needs_whole(len(hotspots), settings.max_range):
         obstruction.materialise()  # here, before the threads: not while one of them burns buildings
-    buffers = (_Work(), _Work(), _Work())  # windows in flight: read, viewshed, being computed
+    buffers = (Buffers(), Buffers(), Buffers())  # windows in flight: read, viewshed, being computed
     obstructing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="obstruction")
     viewing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="viewshed")
     with obstructing, viewing:
@@ -828,7 +793,7 @@ class _Balance:
 class _Sight:
     """What GDAL computes for one hotspot: its window's surface and indoor cells, the viewshed
     (1 visible, 0 hidden, 2 out of range) on the part of the window it covers, the transmitter's
-    height; arrays in a :class:`_Work`'s buffers."""
+    height; arrays in a :class:`Buffers`'s buffers."""
 
     grid: Grid
     rows: slice  # the window, in grid rows and columns
@@ -842,7 +807,7 @@ class _Sight:
 
 
 def _line_of_sight(
-    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
+    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: Buffers
 ) -> _Sight | None:
     """The obstruction of the hotspot's window and GDAL's viewshed on it, into ``work``'s
     buffers; None outside the grid."""
@@ -852,7 +817,7 @@ def _line_of_sight(
 
 @dataclass
 class _Window:
-    """A hotspot's window of the grid: its obstruction (in a :class:`_Work`'s buffers) and the
+    """A hotspot's window of the grid: its obstruction (in a :class:`Buffers`'s buffers) and the
     transmitter's height."""
 
     grid: Grid
@@ -865,7 +830,7 @@ class _Window:
 
 
 def _window_of(
-    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
+    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: Buffers
 ) -> _Window | None:
     """The obstruction of ``max_range`` around the hotspot (computed, or a view of the whole
     grid) into ``work``'s buffers; None outside the grid."""
@@ -874,7 +839,7 @@ def _window_of(
 
 
 def _start_window(
-    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: _Work
+    obstruction: Obstruction, hotspot: Hotspot, settings: RadioSettings, work: Buffers
 ) -> _Relief | None:
     """The rasters of the hotspot's window (:meth:`Obstruction.start`); None outside the grid."""
     grid = obstruction.grid
@@ -906,7 +871,7 @@ def _finish_window(
     return _Window(grid, rows, cols, surface, indoor, tx_z, top)
 
 
-def _viewshed(window: _Window, hotspot: Hotspot, settings: RadioSettings, work: _Work) -> _Sight:
+def _viewshed(window: _Window, hotspot: Hotspot, settings: RadioSettings, work: Buffers) -> _Sight:
     """GDAL's viewshed from the hotspot on its window, into ``work``'s "visible" buffer."""
     grid, rows, cols = window.grid, window.rows, window.cols
     dataset = gdal_array.OpenArray(window.surface)  # shares the window's memory
@@ -939,7 +904,7 @@ def _viewshed(window: _Window, hotspot: Hotspot, settings: RadioSettings, work: 
     return _Sight(grid, rows, cols, window.surface, window.indoor, visible, r0, c0, window.tx_z)
 
 
-def _signal(sight: _Sight, hotspot: Hotspot, settings: RadioSettings, work: _Work) -> Field:
+def _signal(sight: _Sight, hotspot: Hotspot, settings: RadioSettings, work: Buffers) -> Field:
     """Received power on the viewshed's cells (NaN out of range), from the distance terms of its
     rows and columns, one logarithm per cell, in float32, into ``work``'s buffers (numpy only)."""
     grid, visible, r0, c0, tx_z = sight.grid, sight.visible, sight.r0, sight.c0, sight.tx_z
@@ -993,7 +958,7 @@ def loss_from_log(
     los: np.ndarray,
     frequency_mhz: float,
     settings: RadioSettings,
-    work: _Work | None = None,
+    work: Buffers | None = None,
 ) -> np.ndarray:
     """:func:`path_loss` from log10(distance in m): each model is a + b·log10(d) per LoS / NLoS
     (NLoS P.1411 floored at free space), so no other logarithm per cell is needed.  An array of
@@ -1001,7 +966,7 @@ def loss_from_log(
     log-distance gives NaN."""
     log_distance = np.asarray(log_distance)
     kind = log_distance.dtype.type if log_distance.dtype.kind == "f" else np.float64
-    work = work or _Work()
+    work = work or Buffers()
     shape = np.broadcast_shapes(log_distance.shape, np.shape(los))
     p = settings.location_probability
     free_space = free_space_loss(1.0, frequency_mhz)  # the free-space loss at 1 m: its constant
@@ -1078,7 +1043,7 @@ def best_server_coverage(
     seen = np.zeros(grid.shape, np.uint8)  # bit 0: covered by a hotspot, bit 1: by two or more
     threshold, good = np.float32(settings.threshold), np.float32(settings.good_threshold)
     stats: list[HotspotStats] = []
-    work = _Work()
+    work = Buffers()
     for index, (hotspot, result) in enumerate(hotspot_fields(obstruction, hotspots, settings)):
         warning = eirp_warning(hotspot.eirp_dbm, hotspot.frequency_mhz) or ""
         if result is None:
@@ -1288,7 +1253,7 @@ def _label_polygons(
     layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
     for start in range(0, len(polygons), DEMAND_CHUNK):
         chunk = polygons[start : start + DEMAND_CHUNK]
-        for blob, label in zip(_wkb_of(chunk), labels[start : start + DEMAND_CHUNK].tolist()):
+        for blob, label in zip(wkb_of(chunk), labels[start : start + DEMAND_CHUNK].tolist()):
             feature = ogr.Feature(layer.GetLayerDefn())
             feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(blob))
             feature.SetField(0, label)

@@ -24,6 +24,8 @@ from territoire_numerique.engine.raster_grid import (
     distance_bands,
     distance_to,
     proximity,
+    rasterize,
+    sparse_cells,
     split_uri,
 )
 from territoire_numerique.engine.suitability import (
@@ -237,6 +239,68 @@ def test_proximity_is_the_exact_euclidean_distance():
     expected = np.min([np.hypot(rows - r, cols - c) * 5 for r, c in targets], axis=0)
     assert proximity(mask, 5.0) == pytest.approx(expected, abs=1e-3)
     assert np.isinf(proximity(np.zeros((3, 3), dtype=bool), 5.0)).all()
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 9), (9, 1), (13, 29), (200, 301), (517, 64)])
+@pytest.mark.parametrize("share", [0.002, 0.05, 0.6])
+def test_proximity_is_scipys_exact_distance(shape, share):
+    from scipy import ndimage
+
+    mask = np.random.default_rng(shape[0] * shape[1]).random(shape) < share
+    mask.flat[len(mask.flat) // 2] = True
+    exact = ndimage.distance_transform_edt(~mask).astype(np.float32)
+    np.testing.assert_array_equal(proximity(mask.astype(np.uint8), 1.0), exact)
+    nearest = ndimage.distance_transform_edt(~mask, return_distances=False, return_indices=True)
+    distance = np.sqrt(((nearest - np.indices(shape)) ** 2).sum(axis=0)) * 2.5
+    np.testing.assert_array_equal(proximity(mask, 2.5), distance.astype(np.float32))
+
+
+@pytest.mark.parametrize("all_touched", [False, True])
+def test_rasterize_burns_as_rasterio_does(all_touched):
+    from rasterio import features
+    from shapely.geometry import MultiLineString, MultiPoint, MultiPolygon, Polygon
+
+    grid = Grid(1000.0, 2000.0, 5.0, 90, 70, "EPSG:2154")
+    on_edges = [Point(1000 + 5 * k, 2000 - 5 * k) for k in range(40)]  # cell corners
+    shapes = [
+        *on_edges,
+        Point(1012.3, 1987.1),
+        Point(1012.3, 1987.1),
+        MultiPoint([(1100.01, 1900), (1200, 1700.5)]),
+        LineString([(1000, 1650), (1450, 1990)]),
+        MultiLineString([[(1020, 1700), (1020, 1800)], [(1300, 1800), (1400, 1800)]]),
+        box(1050, 1750, 1200, 1900),
+        box(1150, 1800, 1300, 1950),  # overlaps the one before: both burnt
+        MultiPolygon([box(1330, 1700, 1380, 1760), box(1390, 1700, 1420, 1740)]),
+        Polygon([(1200, 1660), (1300, 1660), (1250, 1740)], [[(1240, 1680), (1260, 1680), (1250, 1700)]]),
+    ]
+    expected = features.rasterize(
+        [(shape, 1) for shape in shapes],
+        out_shape=grid.shape,
+        transform=grid.transform,
+        all_touched=all_touched,
+    )
+    np.testing.assert_array_equal(rasterize(grid, shapes, all_touched=all_touched), expected)
+    values = [float(index) for index in range(len(shapes))]  # later features overwrite earlier ones
+    expected = features.rasterize(
+        zip(shapes, values), out_shape=grid.shape, transform=grid.transform, fill=-1, dtype="float32",
+        all_touched=all_touched,
+    )  # fmt: skip
+    out = np.zeros(grid.shape, np.float32)
+    burnt = rasterize(grid, shapes, values, fill=-1, all_touched=all_touched, out=out)
+    assert burnt is out
+    np.testing.assert_array_equal(out, expected)
+    np.testing.assert_array_equal(rasterize(grid, [], fill=7), np.full(grid.shape, 7, np.uint8))
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 4096, 40_001])
+def test_sparse_cells_lists_every_non_zero_cell(size):
+    mask = np.zeros(size, dtype=np.uint8)
+    mask[np.random.default_rng(size).integers(0, max(size, 1), size // 50 + 1)[: size]] = 3
+    if size:
+        mask[-1] = 1
+    np.testing.assert_array_equal(sparse_cells(mask.reshape(1, -1)), np.flatnonzero(mask))
+    np.testing.assert_array_equal(sparse_cells(mask.astype(bool)), np.flatnonzero(mask))
 
 
 def test_windowed_distance_is_exact_up_to_its_limit():

@@ -9,6 +9,7 @@ import pytest
 from osgeo import gdal
 from shapely.geometry import Point, box
 
+from territoire_numerique.engine.buffers import Buffers
 from territoire_numerique.engine.errors import EngineError
 from territoire_numerique.engine.wifi_propagation import (
     BEST_SERVER_NODATA,
@@ -493,7 +494,7 @@ def test_terrain_resampled_in_numpy_matches_gdal_warp(tmp_path, source_cell):
     fast = wifi_propagation._open_raster(str(terrain), grid)
     assert fast.aligned
     by_gdal = dataclasses.replace(fast, aligned=False)
-    work, used = wifi_propagation._Work(), {True: 0, False: 0}
+    work, used = Buffers(), {True: 0, False: 0}
     differing = cells = 0
     for top in range(0, grid.n_rows - 1, 23):
         for left in range(0, grid.n_cols - 1, 29):
