@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from . import mcda
-from .buffers import ArrayPool
+from .arrays import ArrayPool
 from .errors import Cancelled, EngineError, Message
 from .outputs import atomic_output
 from .raster_grid import (

@@ -25,7 +25,8 @@ from osgeo import gdal, gdal_array, ogr, osr
 from scipy import sparse
 from scipy.stats import norm
 
-from .buffers import Buffers
+from .arrays import Buffers
+from .bilinear import BilinearSource, bilinear_onto, bilinear_source
 from .errors import Cancelled, EngineError
 from .raster_grid import OGR_MEMORY_DRIVER, Grid, wkb_of
 from .raster_grid import write_raster as write_raster  # the one writer, importable from here too
@@ -495,18 +496,11 @@ def _gdal_progress(cancelled: Callable[[], bool]) -> Callable[..., int]:
 
 @dataclass
 class _Raster:
-    """A raster source of the obstruction (terrain or DSM), opened once.
-
-    ``aligned`` when GDAL's bilinear warp onto the grid reduces to the separable 4-point formula
-    that :func:`_bilinear_onto` computes with the same arithmetic (bit-identical results): same
-    CRS, north-up, floating-point pixels not finer than the grid's cells, validity given by a
-    nodata value at most."""
+    """A raster source of the obstruction (terrain or DSM), opened once; ``bilinear`` when
+    GDAL's bilinear warp onto the grid reduces to the formula of :mod:`.bilinear`."""
 
     dataset: gdal.Dataset
-    band: gdal.Band
-    geotransform: tuple[float, ...]
-    nodata: float | None
-    aligned: bool
+    bilinear: BilinearSource | None
 
 
 def _open_raster(path: str, grid: Grid) -> _Raster:
@@ -514,64 +508,7 @@ def _open_raster(path: str, grid: Grid) -> _Raster:
         dataset = gdal.Open(path)
     except RuntimeError as error:
         raise EngineError("Cannot read the raster {path}: {reason}", path=path, reason=str(error)) from None
-    band = dataset.GetRasterBand(1)
-    transform = dataset.GetGeoTransform()
-    nodata = band.GetNoDataValue()
-    wkt = dataset.GetProjection()
-    if wkt and grid.crs_wkt:
-        ours, theirs = osr.SpatialReference(), osr.SpatialReference()
-        ours.SetFromUserInput(grid.crs_wkt)
-        theirs.SetFromUserInput(wkt)
-        same_crs = bool(ours.IsSame(theirs))
-    else:
-        same_crs = not wkt and not grid.crs_wkt
-    aligned = (
-        same_crs
-        and transform[2] == 0.0
-        and transform[4] == 0.0
-        and transform[1] >= grid.cell_size
-        and -transform[5] >= grid.cell_size
-        and band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64)
-        and band.GetMaskFlags() in (gdal.GMF_ALL_VALID, gdal.GMF_NODATA)
-        and (nodata is None or math.isfinite(nodata))
-    )
-    return _Raster(dataset, band, transform, nodata, aligned)
-
-
-def _bilinear_onto(source: _Raster, grid: Grid, out: np.ndarray, work: Buffers) -> bool:
-    """``source`` resampled onto ``grid`` into ``out`` by GDAL's bilinear formula, when every
-    cell's four source pixels exist and are valid (True); else nothing written (False).
-
-    The value at a cell centre is interpolated along the source rows, then between them, in
-    float64 with GDAL's weights, three times faster than ``gdal.Warp`` on a hotspot's window (no
-    transformer, no warp kernel set-up).  It equals GDAL's result on more than 99.5 % of the cells;
-    the others differ by one float32 rounding step (a few micrometres: GDAL interpolates the
-    source coordinates along each row)."""
-    inverse = gdal.InvGeoTransform(source.geotransform)  # as GDAL's transformer: its rounding
-    columns = inverse[0] + inverse[1] * (grid.x_min + (np.arange(grid.n_cols) + 0.5) * grid.cell_size) - 0.5
-    rows = inverse[3] + inverse[5] * (grid.y_max - (np.arange(grid.n_rows) + 0.5) * grid.cell_size) - 0.5
-    left, top = np.floor(columns).astype(np.intp), np.floor(rows).astype(np.intp)
-    c0, c1, r0, r1 = int(left[0]), int(left[-1]) + 2, int(top[0]), int(top[-1]) + 2
-    if c0 < 0 or r0 < 0 or c1 > source.dataset.RasterXSize or r1 > source.dataset.RasterYSize:
-        return False
-    pixels = source.band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64, copy=False)
-    if not np.isfinite(pixels).all() or (source.nodata is not None and (pixels == source.nodata).any()):
-        return False
-    fx, fy = columns - left, (rows - top)[:, None]
-    left -= c0
-    top -= r0
-    shape = (r1 - r0, grid.n_cols)
-    along = np.take(pixels, left, axis=1, out=work.get("bilinear_left", shape, np.float64))
-    along *= 1.0 - fx
-    along += np.multiply(
-        np.take(pixels, left + 1, axis=1, out=work.get("bilinear_right", shape, np.float64)), fx
-    )
-    upper = np.take(along, top, axis=0, out=work.get("bilinear_upper", grid.shape, np.float64))
-    upper *= 1.0 - fy
-    lower = np.take(along, top + 1, axis=0, out=work.get("bilinear_lower", grid.shape, np.float64))
-    lower *= fy
-    np.add(upper, lower, out=out, casting="same_kind")
-    return True
+    return _Raster(dataset, bilinear_source(dataset, 1, grid))
 
 
 def _warp_onto(
@@ -582,12 +519,17 @@ def _warp_onto(
     work: Buffers | None = None,
 ) -> np.ndarray:
     """Resample a raster onto the grid (bilinear), nodata → 0, as float32 (into ``out`` when
-    given, every cell written).  By :func:`_bilinear_onto` where the source allows, else by GDAL:
+    given, every cell written).  By :func:`.bilinear_onto` where the source allows (every cell's
+    four pixels valid), else by GDAL:
     a large grid on every core, a hotspot's window on one (less overhead, the same values)."""
     values = np.empty(grid.shape, np.float32) if out is None else out
     large = grid.n_rows * grid.n_cols > BLOCK_CELLS // 4
     small = grid.n_rows * grid.n_cols <= BLOCK_CELLS
-    if source.aligned and small and _bilinear_onto(source, grid, values, work or Buffers()):
+    if (
+        source.bilinear is not None
+        and small
+        and bilinear_onto(source.bilinear, grid, values, work or Buffers(), partial=False)
+    ):
         return values
     values.fill(0)  # not covered / nodata: 0
     options = gdal.WarpOptions(

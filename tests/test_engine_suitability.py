@@ -17,6 +17,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString, Point, box
 
 from territoire_numerique.engine import mcda, suitability
+from territoire_numerique.engine.arrays import sparse_cells
 from territoire_numerique.engine.errors import Cancelled, EngineError
 from territoire_numerique.engine.raster_grid import (
     Grid,
@@ -25,7 +26,6 @@ from territoire_numerique.engine.raster_grid import (
     distance_to,
     proximity,
     rasterize,
-    sparse_cells,
     split_uri,
 )
 from territoire_numerique.engine.suitability import (

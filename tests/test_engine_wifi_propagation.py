@@ -9,7 +9,7 @@ import pytest
 from osgeo import gdal
 from shapely.geometry import Point, box
 
-from territoire_numerique.engine.buffers import Buffers
+from territoire_numerique.engine.arrays import Buffers
 from territoire_numerique.engine.errors import EngineError
 from territoire_numerique.engine.wifi_propagation import (
     BEST_SERVER_NODATA,
@@ -491,16 +491,18 @@ def test_terrain_resampled_in_numpy_matches_gdal_warp(tmp_path, source_cell):
     terrain = tmp_path / "terrain.tif"
     write_raster(terrain, source_grid, heights, -9999.0)
     grid = Grid.from_bounds(649_950.0, 6_859_990.0, 650_640.0, 6_860_460.0, CELL, lambert.ExportToWkt())
+    from territoire_numerique.engine.bilinear import bilinear_onto
+
     fast = wifi_propagation._open_raster(str(terrain), grid)
-    assert fast.aligned
-    by_gdal = dataclasses.replace(fast, aligned=False)
+    assert fast.bilinear is not None
+    by_gdal = dataclasses.replace(fast, bilinear=None)
     work, used = Buffers(), {True: 0, False: 0}
     differing = cells = 0
     for top in range(0, grid.n_rows - 1, 23):
         for left in range(0, grid.n_cols - 1, 29):
             part = Grid(grid.x_min + left * CELL, grid.y_max - top * CELL, CELL, 61, 47, grid.crs_wkt)
             mine, theirs = np.zeros(part.shape, np.float32), np.zeros(part.shape, np.float32)
-            done = wifi_propagation._bilinear_onto(fast, part, mine, work)
+            done = bilinear_onto(fast.bilinear, part, mine, work, partial=False)
             wifi_propagation._warp_onto(by_gdal, part, out=theirs)
             used[done] += 1
             if done:
@@ -514,13 +516,12 @@ def test_terrain_resampled_in_numpy_matches_gdal_warp(tmp_path, source_cell):
                 assert np.array_equal(wifi_propagation._warp_onto(fast, part, out=again, work=work), theirs)
     assert used[True] > 20 and used[False] > 20  # both paths met
     assert differing <= cells / 200
-    assert not dataclasses.replace(fast, aligned=False).aligned
     coarse = Grid(grid.x_min, grid.y_max, source_cell * 2, 10, 10, grid.crs_wkt)  # pixels finer: GDAL
-    assert not wifi_propagation._open_raster(str(terrain), coarse).aligned
+    assert wifi_propagation._open_raster(str(terrain), coarse).bilinear is None
     other = gdal.osr.SpatialReference()
     other.ImportFromEPSG(3857)
     elsewhere = dataclasses.replace(grid, crs=other.ExportToWkt())
-    assert not wifi_propagation._open_raster(str(terrain), elsewhere).aligned
+    assert wifi_propagation._open_raster(str(terrain), elsewhere).bilinear is None
 
 
 def test_whole_grid_obstruction_reports_progress_by_block_and_stops_at_cancel(tmp_path, monkeypatch):
