@@ -30,8 +30,10 @@ MIN_WEIGHT = 0.00001
 
 @dataclass
 class BilinearSource:
-    """One band of a raster that :func:`bilinear_onto` can resample onto a grid."""
+    """One band of a raster that :func:`bilinear_onto` can resample onto a grid (the dataset
+    held: a band outliving its dataset crashes GDAL)."""
 
+    dataset: gdal.Dataset
     band: gdal.Band
     geotransform: tuple[float, ...]
     nodata: float | None
@@ -66,7 +68,7 @@ def bilinear_source(dataset: gdal.Dataset, band_index: int, grid: Grid) -> Bilin
     )
     if not aligned:
         return None
-    return BilinearSource(band, transform, nodata, dataset.RasterXSize, dataset.RasterYSize)
+    return BilinearSource(dataset, band, transform, nodata, dataset.RasterXSize, dataset.RasterYSize)
 
 
 def bilinear_onto(

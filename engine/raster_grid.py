@@ -612,15 +612,14 @@ def _distance_window(
 
 
 def _windowed_distance(
-    rows: np.ndarray, cols: np.ndarray, radius: int, cell_size: float, out: np.ndarray
+    rows: np.ndarray, cols: np.ndarray, radius: int, cell_size: float, distance: np.ndarray
 ) -> np.ndarray:
     """Exact distances up to ``radius`` cells from the given feature cells (may lie outside
-    ``out``) into ``out``, ``inf`` beyond."""
-    height, width = out.shape
+    the grid) written into ``distance``, ``inf`` beyond."""
+    height, width = distance.shape
     offsets = np.arange(-radius, radius + 1, dtype=np.float32)
     # the distances themselves (the root of a minimum is the minimum of the roots): no pass after
     kernel = np.multiply(np.sqrt(offsets[:, None] ** 2 + offsets[None, :] ** 2), cell_size, dtype=np.float32)
-    distance = out
     distance.fill(np.inf)
     for row, col in zip(rows.tolist(), cols.tolist()):
         top, bottom = max(row - radius, 0), min(row + radius + 1, height)
@@ -688,7 +687,8 @@ def resample_to(
     destination = np.empty(grid.shape, dtype=np.float32) if out is None else out
     step = grid.height if progress is None else max(1, RESAMPLE_BAND_CELLS // grid.width)
     path = raster_path(uri, base_dir)
-    if method == "bilinear" and _bilinear_by_bands(grid, path, band, destination, step, progress):
+    done = _bilinear_by_bands(grid, path, band, destination, step, progress) if method == "bilinear" else 0.0
+    if done == 1.0:
         return destination
     destination.fill(np.nan)
     with rasterio.open(path) as dataset:
@@ -704,8 +704,8 @@ def resample_to(
                 resampling=RESAMPLING[method],
                 num_threads=max(1, threads),
             )
-            if progress is not None:
-                progress((top + rows.height) / grid.height)
+            if progress is not None:  # after the share the numpy path did before it gave up
+                progress(done + (1.0 - done) * (top + rows.height) / grid.height)
     return destination
 
 
@@ -716,21 +716,21 @@ def _bilinear_by_bands(
     destination: np.ndarray,
     step: int,
     progress: Callable[[float], None] | None,
-) -> bool:
-    """The bilinear resampling in numpy by bands of ``step`` rows, when the raster allows
-    (True); False when GDAL must do it (``destination`` then holds nothing of use)."""
-    dataset = gdal.Open(path)
-    source = bilinear_source(dataset, band, grid)
+) -> float:
+    """The bilinear resampling in numpy by bands of ``step`` rows, where the raster allows:
+    the share of the grid reported done, 1 when all is, less when GDAL must do it (then
+    ``destination`` holds nothing of use)."""
+    source = bilinear_source(gdal.Open(path), band, grid)
     if source is None:
-        return False
+        return 0.0
     work = Buffers()
     for top in range(0, grid.height, step):
         rows = grid.rows(top, min(step, grid.height - top))
         if not bilinear_onto(source, rows, destination[top : top + rows.height], work):
-            return False
+            return top / grid.height
         if progress is not None:
             progress((top + rows.height) / grid.height)
-    return True
+    return 1.0
 
 
 def extent_in(

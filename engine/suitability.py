@@ -933,9 +933,9 @@ def _criterion_parts(
 
     def band(first: int, end: int, distances: Callable[[], np.ndarray]) -> Callable[[], np.ndarray]:
         def compute() -> np.ndarray:
-            rows = distances()
-            value[first:end] = _filled(criterion, criterion.transform.apply(rows))
-            pool.give(rows)
+            band_distances = distances()
+            value[first:end] = _filled(criterion, criterion.transform.apply(band_distances))
+            pool.give(band_distances)
             return value
 
         return compute
@@ -1008,7 +1008,7 @@ def _attribute_grid(
     others = [
         (g, v) for g, v in zip(data.geometries, numbers) if g.geom_type not in ("Polygon", "MultiPolygon")
     ]
-    value = np.empty(grid.shape, dtype=np.float32) if pool is None else pool.take(grid.shape)
+    value = (pool or ArrayPool()).take(grid.shape)
     value.fill(np.nan)
     groups = [(pairs, touched) for pairs, touched in ((polygons, False), (others, True)) if pairs]
     for pairs, touched in groups:

@@ -34,7 +34,7 @@ def _terrain(path, seed: int = 3, nodata: float | None = -9999.0) -> Grid:
 
 def _by_gdal(monkeypatch, grid: Grid, path) -> np.ndarray:
     with monkeypatch.context() as patch:
-        patch.setattr(raster_grid, "_bilinear_by_bands", lambda *arguments: False)
+        patch.setattr(raster_grid, "_bilinear_by_bands", lambda *arguments: 0.0)
         return resample_to(grid, str(path))
 
 
@@ -103,3 +103,18 @@ def test_numpy_bilinear_without_nodata_equals_gdal(tmp_path, monkeypatch):
     valid = ~np.isnan(theirs)
     steps = np.abs(mine[valid] - theirs[valid]) / np.spacing(np.abs(theirs[valid]))
     assert steps.max() <= 1.0
+
+
+def test_a_nan_pixel_midway_hands_the_rest_to_gdal_with_progress_going_on(tmp_path, monkeypatch):
+    path = tmp_path / "terrain.tif"
+    source_grid = _terrain(path)
+    values = gdal.Open(str(path)).ReadAsArray()
+    values[30, 20] = np.nan  # in the lower rows: the first bands are done in numpy
+    write_raster(path, source_grid, values, -9999.0)
+    grid = Grid(650_000.0, 6_860_450.0, 5.0, 120, 90, _lambert())
+    monkeypatch.setattr(raster_grid, "RESAMPLE_BAND_CELLS", 120 * 10)  # bands of 10 rows
+    shares: list[float] = []
+    mixed = resample_to(grid, str(path), progress=shares.append)
+    assert shares == sorted(shares) and shares[-1] == 1.0
+    assert 0 < sum(share < 0.5 for share in shares) < len(shares)
+    np.testing.assert_array_equal(mixed, _by_gdal(monkeypatch, grid, path))  # GDAL's, all of it
