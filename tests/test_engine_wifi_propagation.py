@@ -604,3 +604,17 @@ def test_fields_computed_on_three_threads_are_those_of_one(tmp_path, monkeypatch
     stop[0] = True  # a worker thread meets the Cancel while computing a window
     with pytest.raises(Cancelled):
         list(hotspot_fields(broken, hotspots, settings))
+
+
+def test_the_assembly_line_shortens_the_switch_interval_and_gives_it_back():
+    import sys
+
+    from territoire_numerique.engine import wifi_propagation
+
+    before = sys.getswitchinterval()
+    with wifi_propagation._quick_handoffs():
+        assert sys.getswitchinterval() == pytest.approx(wifi_propagation.HANDOFF_SECONDS)
+        with wifi_propagation._quick_handoffs():  # an overlapping run
+            pass
+        assert sys.getswitchinterval() == pytest.approx(wifi_propagation.HANDOFF_SECONDS)
+    assert sys.getswitchinterval() == before
