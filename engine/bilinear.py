@@ -2,9 +2,9 @@
 north-up, with pixels no finer than the grid's cells.
 
 GDAL interpolates each destination cell centre from its four source pixels.  Where all four are
-valid this is the separable formula along the source rows, then between them; where some are
-nodata (or beyond the raster), GDAL's four-sample kernel weighs the valid ones and divides by
-their total weight, and a cell with no valid pixel (total below 1e-5) stays nodata.  Computed
+valid this is the separable formula along the source rows, then between them.  Where some are
+nodata (or beyond the raster), the cell has no data when the pixel under its centre is invalid;
+else GDAL's four-sample kernel weighs the valid pixels and divides by their total weight.  Computed
 here in float64 as GDAL does, the values equal GDAL's on nearly every cell and differ elsewhere
 by one float32 rounding step (GDAL interpolates the source coordinates along each row); no
 transformer and no warp kernel to set up, several times faster on large grids.
@@ -71,6 +71,43 @@ def bilinear_source(dataset: gdal.Dataset, band_index: int, grid: Grid) -> Bilin
     return BilinearSource(dataset, band, transform, nodata, dataset.RasterXSize, dataset.RasterYSize)
 
 
+@dataclass
+class _Axis:
+    """The source side of the grid's columns (or rows): each cell centre's source coordinate,
+    its first neighbour's source index and its index in the padded pixels read, the pixels read
+    (``start`` to ``end``) and the raster's size along the axis."""
+
+    source: np.ndarray
+    first: np.ndarray
+    index: np.ndarray
+    start: int
+    end: int
+    size: int
+
+    @classmethod
+    def of(cls, source: np.ndarray, size: int) -> _Axis:
+        first = np.floor(source - 0.5).astype(np.intp)
+        start, end = max(int(first[0]), 0), min(int(first[-1]) + 2, size)
+        # one invalid padding pixel before those read, two after: the neighbours beyond the
+        # raster, and an all-invalid pair for the cells wholly off it
+        index = first - start + 1
+        index[(first < -1) | (first >= size)] = end - start + 1
+        return cls(source, first, index, start, end, size)
+
+    @property
+    def inside(self) -> bool:
+        """Every cell's two neighbours on the raster."""
+        return bool(self.first[0] >= 0 and self.first[-1] + 2 <= self.size)
+
+    def centres(self) -> np.ndarray:
+        """Index in the padded pixels of the pixel under each cell centre, as GDAL finds it (the
+        source coordinate plus 1e-10, truncated; the last pixel for a centre on the raster's far
+        edge); the invalid padding pixel for a centre off the raster."""
+        under = np.minimum(np.floor(self.source + 1e-10), self.size - 1).astype(np.intp) - self.start + 1
+        under[(self.source < 0) | (self.source + 1e-10 > self.size)] = 0
+        return under
+
+
 def bilinear_onto(
     source: BilinearSource, grid: Grid, out: np.ndarray, work: Buffers, partial: bool = True
 ) -> bool:
@@ -79,48 +116,32 @@ def bilinear_onto(
     cell's four pixels are valid and inside the raster; else nothing written: False.  Also
     False (GDAL must do it) when the pixels hold NaN."""
     inverse = gdal.InvGeoTransform(source.geotransform)  # as GDAL's transformer: its rounding
-    source_x = inverse[0] + inverse[1] * (grid.x_min + (np.arange(grid.n_cols) + 0.5) * grid.cell_size)
-    source_y = inverse[3] + inverse[5] * (grid.y_max - (np.arange(grid.n_rows) + 0.5) * grid.cell_size)
-    left, top = np.floor(source_x - 0.5).astype(np.intp), np.floor(source_y - 0.5).astype(np.intp)
-    c0, c1 = max(int(left[0]), 0), min(int(left[-1]) + 2, source.width)
-    r0, r1 = max(int(top[0]), 0), min(int(top[-1]) + 2, source.height)
-    inside = left[0] >= 0 and top[0] >= 0 and left[-1] + 2 <= source.width and top[-1] + 2 <= source.height
-    if (not inside and not partial) or c0 >= c1 or r0 >= r1:
-        if not partial:
-            return False
+    centres_x = grid.x_min + (np.arange(grid.n_cols) + 0.5) * grid.cell_size
+    centres_y = grid.y_max - (np.arange(grid.n_rows) + 0.5) * grid.cell_size
+    x = _Axis.of(inverse[0] + inverse[1] * centres_x, source.width)
+    y = _Axis.of(inverse[3] + inverse[5] * centres_y, source.height)
+    inside = x.inside and y.inside
+    if not inside and not partial:
+        return False
+    if x.start >= x.end or y.start >= y.end:  # wholly off the raster
         out.fill(np.nan)
         return True
-    raw = source.band.ReadAsArray(c0, r0, c1 - c0, r1 - r0)
+    raw = source.band.ReadAsArray(x.start, y.start, x.end - x.start, y.end - y.start)
     if not np.isfinite(raw).all():
         return False
     valid = np.ones(raw.shape, bool) if source.nodata is None else ~_is_nodata(raw, source.nodata)
     complete = inside and bool(valid.all())
     if not complete and not partial:
         return False
-    # pixels and validity padded with invalid pixels (one before, two after): the neighbours
-    # beyond the raster, and a pair of them for the cells wholly off it
-    padded = work.zeros("bilinear_pixels", (r1 - r0 + 3, c1 - c0 + 3), np.float64)
+    padded = work.zeros("bilinear_pixels", (raw.shape[0] + 3, raw.shape[1] + 3), np.float64)
     padded[1:-2, 1:-2] = raw
-    columns = _padded_index(left, c0, c1, source.width)
-    rows = _padded_index(top, r0, r1, source.height)
-    _separable(padded, rows, columns, source_x - 0.5 - left, source_y - 0.5 - top, out, work)
+    _separable(padded, y.index, x.index, x.source - 0.5 - x.first, y.source - 0.5 - y.first, out, work)
     if complete:
         return True
     usable = np.zeros(padded.shape, bool)
     usable[1:-2, 1:-2] = valid
-    read = (c0, r0, source.width, source.height)
-    _four_samples(padded, usable, rows, columns, source_x, source_y, left, top, read, out, work)
+    _four_samples(padded, usable, x, y, out, work)
     return True
-
-
-def _padded_index(first: np.ndarray, start: int, end: int, size: int) -> np.ndarray:
-    """Index in the padded pixels of each cell's first neighbour (source index ``first``; the
-    pixels read are ``start`` to ``end``): the all-invalid pair after them for a cell wholly
-    off the raster."""
-    index = first - start + 1
-    off = (first < -1) | (first >= size)
-    index[off] = end - start + 1
-    return index
 
 
 def _is_nodata(pixels: np.ndarray, nodata: float) -> np.ndarray:
@@ -157,32 +178,20 @@ def _separable(
 
 
 def _four_samples(
-    pixels: np.ndarray,
-    usable: np.ndarray,
-    rows: np.ndarray,
-    columns: np.ndarray,
-    source_x: np.ndarray,
-    source_y: np.ndarray,
-    left: np.ndarray,
-    top: np.ndarray,
-    read: tuple[int, int, int, int],
-    out: np.ndarray,
-    work: Buffers,
+    pixels: np.ndarray, usable: np.ndarray, x: _Axis, y: _Axis, out: np.ndarray, work: Buffers
 ) -> None:
     """GDAL's rules where a cell's four pixels are not all valid: no data when the pixel under
     its centre is invalid or off the raster; else the valid pixels' weighted sum over their
-    total weight (no data below MIN_WEIGHT).  ``read``: the first column and row read, the
-    raster's width and height."""
-    start_x, start_y, size_x, size_y = read
-    shape = (pixels.shape[0], len(columns))
-    pairs = np.take(usable, columns, axis=1, out=work.get("bilinear_pairs", shape, bool))
-    pairs &= np.take(usable, columns + 1, axis=1)
+    total weight (no data below MIN_WEIGHT)."""
+    shape = (pixels.shape[0], len(x.index))
+    pairs = np.take(usable, x.index, axis=1, out=work.get("bilinear_pairs", shape, bool))
+    pairs &= np.take(usable, x.index + 1, axis=1)
     pairs[:-1] &= pairs[1:]  # now: the four pixels from this source row down are valid
-    incomplete = np.take(pairs, rows, axis=0, out=work.get("bilinear_incomplete", out.shape, bool))
+    incomplete = np.take(pairs, y.index, axis=0, out=work.get("bilinear_incomplete", out.shape, bool))
     np.invert(incomplete, out=incomplete)
-    under = np.take(usable, _centre_index(source_x, start_x, size_x), axis=1)
+    under = np.take(usable, x.centres(), axis=1)
     off = work.get("bilinear_off", out.shape, bool)  # the pixel under the centre: invalid or none
-    np.take(under, _centre_index(source_y, start_y, size_y), axis=0, out=off)
+    np.take(under, y.centres(), axis=0, out=off)
     np.invert(off, out=off)
     np.putmask(out, off, np.nan)
     incomplete &= ~off
@@ -191,13 +200,13 @@ def _four_samples(
         return
     # GDAL's ratios from the source coordinate; a first pixel just before the raster's counts
     # as its first one, with all the weight
-    ratio_x = 1.5 - (source_x - left)
-    ratio_y = 1.5 - (source_y - top)
-    ratio_x[left == -1] = 1.0
-    ratio_y[top == -1] = 1.0
+    ratio_x = 1.5 - (x.source - x.first)
+    ratio_y = 1.5 - (y.source - y.first)
+    ratio_x[x.first == -1] = 1.0
+    ratio_y[y.first == -1] = 1.0
     rx, ry = ratio_x[cell_cols], ratio_y[cell_rows]
-    r = (rows + (top == -1))[cell_rows]
-    c = (columns + (left == -1))[cell_cols]
+    r = (y.index + (y.first == -1))[cell_rows]
+    c = (x.index + (x.first == -1))[cell_cols]
     total = np.zeros(len(r))
     weight = np.zeros(len(r))
     corners = (  # GDAL's order: upper left, upper right, lower left, lower right
@@ -214,12 +223,3 @@ def _four_samples(
         value = np.where(weight == 1.0, total, total / weight)
     value[weight < MIN_WEIGHT] = np.nan
     out[cell_rows, cell_cols] = value
-
-
-def _centre_index(source: np.ndarray, start: int, size: int) -> np.ndarray:
-    """Index in the padded pixels (read from ``start``) of the pixel under each cell centre,
-    as GDAL finds it (the source coordinate plus 1e-10, truncated; the last pixel for a centre
-    on the raster's far edge); the invalid padding pixel for a centre off the raster."""
-    under = np.minimum(np.floor(source + 1e-10), size - 1).astype(np.intp) - start + 1
-    under[(source < 0) | (source + 1e-10 > size)] = 0
-    return under

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,11 +54,11 @@ class Transform:
 
         A large contiguous grid goes by chunks that stay in the processor's cache through the
         transform's several steps (each element on its own: the same values)."""
-        flat = x.reshape(-1) if x.flags.c_contiguous else None
-        if flat is None or flat.size <= CACHE_CHUNK:
+        if not x.flags.c_contiguous or x.size <= CACHE_CHUNK:
             return self._apply(x)
-        for start in range(0, flat.size, CACHE_CHUNK):
-            self._apply(flat[start : start + CACHE_CHUNK])
+        flat = x.reshape(-1)
+        for chunk in _cache_chunks(flat.size):
+            self._apply(flat[chunk])
         return x
 
     def _apply(self, x: np.ndarray) -> np.ndarray:
@@ -175,13 +175,18 @@ def accumulate(total: np.ndarray | None, value: np.ndarray, weight: float, metho
     ``value`` may be overwritten.  For ``geometric`` the running total is Σ w·ln(v); call
     :func:`finish` at the end.  Large contiguous grids go by cache-sized chunks (same values).
     """
-    flat = value.reshape(-1) if value.flags.c_contiguous else None
-    if total is None or flat is None or flat.size <= CACHE_CHUNK or not total.flags.c_contiguous:
+    small = value.size <= CACHE_CHUNK
+    if total is None or small or not (value.flags.c_contiguous and total.flags.c_contiguous):
         return _accumulate(total, value, weight, method)
-    sums = total.reshape(-1)
-    for start in range(0, flat.size, CACHE_CHUNK):
-        _accumulate(sums[start : start + CACHE_CHUNK], flat[start : start + CACHE_CHUNK], weight, method)
+    sums, values = total.reshape(-1), value.reshape(-1)
+    for chunk in _cache_chunks(values.size):
+        _accumulate(sums[chunk], values[chunk], weight, method)
     return total
+
+
+def _cache_chunks(size: int) -> Iterator[slice]:
+    """Slices of CACHE_CHUNK elements covering ``size``."""
+    return (slice(start, start + CACHE_CHUNK) for start in range(0, size, CACHE_CHUNK))
 
 
 def _accumulate(total: np.ndarray | None, value: np.ndarray, weight: float, method: str) -> np.ndarray:
